@@ -1,0 +1,36 @@
+# Two entry points: `make chat` (set up, ingest if stale, open the chat) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export GRADIO_ANALYTICS_ENABLED := False
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: setup setup-test chat ingest test bench
+
+$(VENV)/.base: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e .
+	touch $@
+
+$(VENV)/.test: $(VENV)/.base
+	$(PY) -m pip install -q -e ".[test,bench]"
+	bash scripts/setup-system.sh
+	touch $@
+
+setup: $(VENV)/.base
+setup-test: $(VENV)/.test
+
+ingest: setup
+	$(PY) ingest.py
+
+chat: setup
+	$(PY) ingest.py --if-stale
+	$(VENV)/bin/assistant serve
+
+test: setup-test
+	$(PY) -m pytest -q
+
+bench: setup-test
+	$(PY) bench/run.py --quick

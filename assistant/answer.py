@@ -1,0 +1,129 @@
+"""Answer: an extractive, cited answer (no LLM), or a plain statement that the corpus does not say.
+
+The answer quotes the sentence(s) of the retrieved passages that best answer the question,
+each followed by its [n] and the work the thesis cites for it; the framing follows the
+question's language, the quote stays in its own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from .chunk import Chunk, Sentence
+from .keywords import tokenize
+from .language import detect_language
+from .retrieve import Hit, Retriever
+
+STRINGS = {
+    "en": {
+        "lead": "According to the thesis:",
+        "abstain": "The corpus does not answer this question: no passage in the indexed documents supports an answer.",
+        "missing": "The corpus does not say anything about {terms}.",
+    },
+    "id": {
+        "lead": "Menurut tesis:",
+        "abstain": "Korpus tidak menjawab pertanyaan ini: tidak ada bagian dokumen yang mendukung jawabannya.",
+        "missing": "Korpus tidak menyebut apa pun tentang {terms}.",
+    },
+}
+
+_SPECIFIC = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+
+
+@dataclass
+class AnswerConfig:
+    """Thresholds of the answerer; see README "Abstaining" for how they were calibrated."""
+
+    max_sentences: int = 2
+    max_words: int = 55
+    second_ratio: float = 0.97  # a second sentence must score this close to the best one
+    min_sentence_sim: float = 0.80  # e5 cosine below which no sentence is taken as support
+    passages_for_sentences: int = 4
+
+
+def passage_dict(hit: Hit, n: int) -> dict:
+    c = hit.chunk
+    return {"n": n, "doc": c.doc, "file": c.file, "page": c.page, "page_label": c.page_label,
+            "section": c.section, "text": c.text, "score": round(float(hit.score), 4), "cites": c.cites}
+
+
+def _cite_suffix(keys: list[str]) -> str:
+    return f" ({'; '.join(keys)})" if keys else ""
+
+
+def answer_question(question: str, retriever: Retriever, k: int = 10,
+                    config: AnswerConfig | None = None, language: str | None = None) -> dict:
+    """The JSON-ready result for one question (see README for the schema)."""
+    config = config or AnswerConfig()
+    language = language or detect_language(question)
+    qvec = retriever.embed_query(question)
+    hits = retriever.search(question, k=max(k, 10), qvec=qvec)
+    retrieved = [passage_dict(h, i + 1) for i, h in enumerate(hits)]
+    result = {"question": question, "language": language, "answer": "", "answerable": False,
+              "citations": [], "retrieved": retrieved}
+    picked = _pick_sentences(question, qvec, hits, retriever, config)
+    missing = _missing_terms(question, hits[: config.passages_for_sentences])
+    if not picked or missing:
+        strings = STRINGS[language]
+        result["answer"] = strings["missing"].format(terms=", ".join(missing)) if (missing and picked) else strings["abstain"]
+        return result
+    citations, parts = [], []
+    numbers: dict[str, int] = {}
+    for hit, sentence in picked:
+        if hit.chunk.id not in numbers:
+            numbers[hit.chunk.id] = len(numbers) + 1
+            citations.append(passage_dict(hit, numbers[hit.chunk.id]))
+        parts.append(f"“{sentence.text}” [{numbers[hit.chunk.id]}]{_cite_suffix(sentence.cites)}")
+    result["answer"] = f"{STRINGS[language]['lead']} " + " ".join(parts)
+    result["answerable"] = True
+    result["citations"] = citations
+    return result
+
+
+def _pick_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever: Retriever,
+                    config: AnswerConfig) -> list[tuple[Hit, "Sentence"]]:
+    """The best-supported sentences of the top passages, best first."""
+    index = retriever.index
+    qtokens = set(tokenize(question))
+    scored = []
+    seen = set()
+    top = hits[: config.passages_for_sentences]
+    best_passage = top[0].score if top else 0.0
+    for rank, hit in enumerate(top):
+        for sentence in hit.chunk.sentences:
+            if sentence.text in seen:
+                continue
+            seen.add(sentence.text)
+            row = index.sentence_row.get(sentence.text)
+            if row is None:
+                continue
+            sim = float(index.sentence_vectors[row] @ qvec)
+            stoks = set(tokenize(sentence.text))
+            overlap = len(qtokens & stoks) / len(qtokens) if qtokens else 0.0
+            passage = hit.score / best_passage if best_passage > 0 else 0.0
+            score = sim + 0.15 * overlap + 0.05 * passage
+            scored.append((score, sim, hit, sentence))
+    if not scored:
+        return []
+    scored.sort(key=lambda x: -x[0])
+    best_score, best_sim, hit, sentence = scored[0]
+    if best_sim < config.min_sentence_sim:
+        return []
+    picked = [(hit, sentence)]
+    words = len(sentence.text.split())
+    for score, sim, hit2, sentence2 in scored[1: 3]:
+        if len(picked) >= config.max_sentences:
+            break
+        n = len(sentence2.text.split())
+        if score >= config.second_ratio * best_score and words + n <= config.max_words:
+            picked.append((hit2, sentence2))
+            words += n
+    return picked
+
+
+def _missing_terms(question: str, hits: list[Hit]) -> list[str]:
+    """Years the question names that none of the top passages mention."""
+    text = " ".join(h.chunk.text for h in hits)
+    return [y for y in dict.fromkeys(_SPECIFIC.findall(question)) if y not in text]

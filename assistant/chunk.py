@@ -1,0 +1,185 @@
+"""Chunk: structure-aware splitting of a Document into passages.
+
+Steps: paragraphs (blank-line separated) → rejoin paragraphs broken at old page boundaries →
+detect headings (BAB I, "A. Latar Belakang", "1. Konsep …", Markdown `#`) for the section path →
+sentences (sentencex) with the works each one is backed by → chunks of whole sentences.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from sentencex import segment
+
+from .citations import attribute
+from .load import Document
+
+ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+_CHAPTER = re.compile(r"^(BAB|CHAPTER|Bab|Chapter)\s+([IVX]+|\d{1,2})$")
+_LETTER = re.compile(r"^([A-H])\.\s+(\S.{0,90})$")
+_NUMBER = re.compile(r"^(\d{1,2})\.\s+(\S.{0,80})$")
+_MD = re.compile(r"^(#{1,6})\s+(.+)$")
+_FUNCTION_WORDS = {"dan", "di", "ke", "dari", "yang", "untuk", "dalam", "of", "and", "the", "in", "on", "for", "to", "a"}
+_END = tuple('.?!:;"”)')
+
+
+@dataclass
+class Sentence:
+    text: str
+    cites: list[str]
+
+
+@dataclass
+class Paragraph:
+    text: str
+    page: int | None
+    page_label: str | None
+    section: list[str]
+
+
+@dataclass
+class Chunk:
+    """A passage: whole sentences of one section, with where it stands and what it cites."""
+
+    id: str
+    doc: str
+    file: str
+    page: int | None
+    page_label: str | None
+    section: str
+    text: str
+    sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def cites(self) -> list[str]:
+        return list(dict.fromkeys(k for s in self.sentences for k in s.cites))
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "doc": self.doc, "file": self.file, "page": self.page,
+            "page_label": self.page_label, "section": self.section, "text": self.text,
+            "cites": self.cites,
+            "sentences": [{"text": s.text, "cites": s.cites} for s in self.sentences],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Chunk":
+        sentences = [Sentence(s["text"], list(s["cites"])) for s in d.get("sentences", [])]
+        return cls(d["id"], d["doc"], d["file"], d.get("page"), d.get("page_label"), d["section"],
+                   d["text"], sentences)
+
+
+SECTION_SEP = " › "
+
+
+def _heading(text: str) -> tuple[int, str] | None:
+    """(level, title) if the paragraph is a heading: 1 chapter, 2 lettered, 3 numbered."""
+    line = " ".join(text.split())
+    if "\n" in text.strip() or len(line) > 100:
+        return None
+    m = _MD.match(line)
+    if m:
+        return len(m.group(1)), m.group(2).strip()
+    m = _CHAPTER.match(line)
+    if m:
+        num = m.group(2)
+        roman = ROMAN[int(num)] if num.isdigit() and int(num) < len(ROMAN) else num
+        return 1, f"BAB {roman}"
+    for level, pattern in ((2, _LETTER), (3, _NUMBER)):
+        m = pattern.match(line)
+        if m and _looks_like_title(m.group(2), strict=level == 3):
+            return level, line
+    return None
+
+
+def _looks_like_title(title: str, strict: bool) -> bool:
+    if title.endswith(_END + (",",)) or len(title.split()) > 9:
+        return False
+    words = [w for w in re.findall(r"[\w'’\-]+", title) if w.lower() not in _FUNCTION_WORDS]
+    if not words or not words[0][0].isupper():
+        return False
+    capital = sum(w[0].isupper() for w in words) / len(words)
+    return capital >= (0.6 if strict else 0.4)
+
+
+def paragraphs(doc: Document) -> list[Paragraph]:
+    """Paragraphs with their section path; broken paragraphs are rejoined across blank lines
+    and pages; headings become section path entries, not paragraphs."""
+    out: list[Paragraph] = []
+    path: dict[int, str] = {}
+    chapter_title_pending = False
+    for page in doc.pages:
+        for raw in re.split(r"\n\s*\n", page.text):
+            text = " ".join(raw.split())
+            if not text:
+                continue
+            head = _heading(raw)
+            if head:
+                level, title = head
+                path = {k: v for k, v in path.items() if k < level}
+                path[level] = title
+                chapter_title_pending = level == 1 and title.startswith("BAB")
+                continue
+            if chapter_title_pending and text.isupper() and len(text) < 80:
+                chapter_title_pending = False  # "PENDAHULUAN" after "BAB 1": part of the heading
+                continue
+            chapter_title_pending = False
+            section = [path[k] for k in sorted(path)]
+            if out and _continues(out[-1].text, text) and out[-1].section == section:
+                out[-1].text = _join(out[-1].text, text)
+                continue
+            out.append(Paragraph(text, page.number, page.label, section))
+    return out
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """A paragraph broken mid-sentence: no closing punctuation, next starts in lower case."""
+    return not prev.rstrip().endswith(_END) and (nxt[:1].islower() or prev.endswith("-"))
+
+
+def _join(prev: str, nxt: str) -> str:
+    return prev + nxt if prev.endswith("-") and not prev.endswith(" -") else prev + " " + nxt
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a paragraph (sentencex, Indonesian rules; fine for English too)."""
+    return [s.strip() for s in segment("id", text) if s.strip()]
+
+
+def chunk_document(doc: Document, file: str, chunk_words: int = 120, overlap: int = 1) -> list[Chunk]:
+    """Chunks of whole sentences, at most about `chunk_words` words, never across sections.
+    Consecutive chunks of one paragraph share `overlap` sentences."""
+    chunks: list[Chunk] = []
+    groups: list[tuple[Paragraph, list[Sentence]]] = []
+    for para in paragraphs(doc):
+        sents = split_sentences(para.text)
+        groups.append((para, [Sentence(s, c) for s, c in zip(sents, attribute(sents))]))
+
+    current: list[Sentence] = []
+    head: Paragraph | None = None
+
+    def flush() -> None:
+        if current and head is not None:
+            text = " ".join(s.text for s in current)
+            digest = hashlib.sha1(f"{file}\x00{head.section}\x00{text}".encode()).hexdigest()[:16]
+            chunks.append(Chunk(digest, doc.title, file, head.page, head.page_label,
+                                SECTION_SEP.join(head.section), text, list(current)))
+
+    for para, sents in groups:
+        same_section = head is not None and head.section == para.section
+        words = sum(len(s.text.split()) for s in current)
+        para_words = sum(len(s.text.split()) for s in sents)
+        if not same_section or words + para_words > chunk_words:
+            flush()
+            current, head = [], para
+        for sent in sents:
+            n = len(sent.text.split())
+            if current and sum(len(s.text.split()) for s in current) + n > chunk_words:
+                flush()
+                keep = current[-overlap:] if overlap and len(current) > overlap else []
+                current = list(keep)
+                head = para
+            current.append(sent)
+    flush()
+    return chunks

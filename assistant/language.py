@@ -1,0 +1,49 @@
+"""Language: is the question Indonesian ("id") or English ("en")?
+
+lingua (restricted to the two languages) decides, after names and acronyms are set aside:
+on short questions, Indonesian names ("Retno Marsudi") otherwise pull English questions to "id".
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+|\S")
+
+
+@lru_cache(maxsize=1)
+def _detector():
+    from lingua import Language, LanguageDetectorBuilder
+
+    return LanguageDetectorBuilder.from_languages(Language.ENGLISH, Language.INDONESIAN).build()
+
+
+def strip_names(text: str) -> str:
+    """The text without capitalised words that are not sentence-initial, acronyms and numbers."""
+    kept = []
+    start = True
+    for tok in _TOKEN.findall(text):
+        if tok in ".?!":
+            start = True
+            kept.append(tok)
+            continue
+        is_word = tok[0].isalpha()
+        if is_word and not start and (tok[0].isupper() or tok.isupper()):
+            continue
+        if tok.isdigit():
+            continue
+        if is_word:
+            start = False
+        kept.append(tok)
+    return " ".join(kept)
+
+
+def detect_language(text: str) -> str:
+    """"id" or "en" for a question; Indonesian when the evidence is even."""
+    from lingua import Language
+
+    detector = _detector()
+    core = strip_names(text)
+    probe = core if len(core.split()) >= 2 else text
+    values = {c.language: c.value for c in detector.compute_language_confidence_values(probe)}
+    return "en" if values.get(Language.ENGLISH, 0.0) > values.get(Language.INDONESIAN, 0.0) else "id"

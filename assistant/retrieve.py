@@ -1,0 +1,85 @@
+"""Retrieve: hybrid search, dense (FAISS) fused with BM25.
+
+Fusion modes (measured in README): "weighted" (min-max normalised scores, weight on dense),
+"rrf" (reciprocal rank fusion), "dense", "bm25".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .chunk import Chunk
+from .embed import Embedder
+from .index import Index
+
+
+@dataclass
+class Hit:
+    """A retrieved chunk with its fused score and the two scores it came from."""
+
+    chunk: Chunk
+    row: int
+    score: float
+    dense: float
+    keyword: float
+
+
+class Retriever:
+    """Searches one Index with one Embedder (the one that built it)."""
+
+    def __init__(self, index: Index, embedder: Embedder, dense_weight: float = 0.7,
+                 candidates: int = 50, fusion: str = "weighted"):
+        if index.embedder_id != embedder.id:
+            raise ValueError(f"index built with '{index.embedder_id}', not '{embedder.id}': re-ingest")
+        self.index = index
+        self.embedder = embedder
+        self.dense_weight = dense_weight
+        self.candidates = candidates
+        self.fusion = fusion
+
+    def embed_query(self, query: str) -> np.ndarray:
+        return self.embedder.embed_queries([query])[0]
+
+    def search(self, query: str, k: int = 10, qvec: np.ndarray | None = None) -> list[Hit]:
+        """The top-k chunks for `query`, best first."""
+        n = len(self.index.chunks)
+        if n == 0:
+            return []
+        if qvec is None:
+            qvec = self.embed_query(query)
+        depth = min(n, max(self.candidates, k))
+        dsc, drow = self.index.vectors.search(qvec[None, :].astype(np.float32), depth)
+        dense = {int(r): float(s) for r, s in zip(drow[0], dsc[0]) if r >= 0}
+        kw_all = self.index.keywords.scores(query)
+        kw_top = np.argsort(-kw_all)[:depth]
+        keyword = {int(r): float(kw_all[r]) for r in kw_top if kw_all[r] > 0}
+        rows = set(dense) | set(keyword)
+        missing = [r for r in rows if r not in dense]
+        if missing:  # exact dense scores for keyword-only candidates
+            vecs = np.vstack([self.index.vectors.reconstruct(r) for r in missing])
+            for r, s in zip(missing, vecs @ qvec):
+                dense[r] = float(s)
+        fused = self._fuse(rows, dense, keyword)
+        order = sorted(rows, key=lambda r: -fused[r])[:k]
+        return [Hit(self.index.chunks[r], r, fused[r], dense[r], keyword.get(r, 0.0)) for r in order]
+
+    def _fuse(self, rows: set[int], dense: dict[int, float], keyword: dict[int, float]) -> dict[int, float]:
+        if self.fusion == "dense":
+            return {r: dense[r] for r in rows}
+        if self.fusion == "bm25":
+            return {r: keyword.get(r, 0.0) + 1e-6 * dense[r] for r in rows}
+        if self.fusion == "rrf":
+            drank = {r: i for i, r in enumerate(sorted(rows, key=lambda r: -dense[r]))}
+            krank = {r: i for i, r in enumerate(sorted(keyword, key=lambda r: -keyword[r]))}
+            return {r: 1 / (60 + drank[r]) + (1 / (60 + krank[r]) if r in krank else 0.0) for r in rows}
+        dn = _minmax({r: dense[r] for r in rows})
+        kmax = max(keyword.values(), default=0.0)
+        w = self.dense_weight
+        return {r: w * dn[r] + (1 - w) * (keyword.get(r, 0.0) / kmax if kmax > 0 else 0.0) for r in rows}
+
+
+def _minmax(scores: dict[int, float]) -> dict[int, float]:
+    lo, hi = min(scores.values()), max(scores.values())
+    span = hi - lo
+    return {r: (s - lo) / span if span > 1e-9 else 1.0 for r, s in scores.items()}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# System packages the tests need (Debian): Chromium for browser tests, a real TeX-made PDF
+# with its plain-text twin (debian-reference-en) for extraction recall. Idempotent; root only.
+set -euo pipefail
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+[ -d /usr/share/debian-reference ] && ls /usr/share/debian-reference/*.en.pdf >/dev/null 2>&1 || need+=(debian-reference-en)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "setup-system: missing ${need[*]} and not root; the tests that need them will skip" >&2
+    exit 0
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
