@@ -1,0 +1,41 @@
+"""Shared fixtures: the real thesis ingested once per test session into a temporary index."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+THESIS = ROOT / "corpus" / "thesis.txt"
+SHARED = ROOT.parent / "shared"
+DEV = SHARED / "eval" / "dev.jsonl"
+
+
+@pytest.fixture(scope="session")
+def thesis_settings(tmp_path_factory):
+    """Settings whose corpus holds only the thesis, ingested into a fresh index."""
+    from assistant.ingest import ingest
+    from assistant.settings import Settings
+
+    base = tmp_path_factory.mktemp("thesis")
+    corpus = base / "corpus"
+    corpus.mkdir()
+    shutil.copy(THESIS, corpus / "thesis.txt")
+    settings = Settings.from_env(corpus_dir=corpus, index_dir=base / "index")
+    report = ingest(settings, progress=False, log=lambda *_: None)
+    assert report.exit_code == 0, report.summary()
+    return settings
+
+
+@pytest.fixture(scope="session")
+def engine(thesis_settings):
+    """The loaded assistant over the thesis index."""
+    from assistant.engine import Assistant
+
+    return Assistant(thesis_settings)
