@@ -51,6 +51,14 @@ class Chunk:
     text: str
     sentences: list[Sentence] = field(default_factory=list)
 
+    def sentence_contexts(self) -> list[str]:
+        """What the dense model sees for each sentence: section, previous sentence, sentence."""
+        out = []
+        for i, sent in enumerate(self.sentences):
+            prev = self.sentences[i - 1].text + " " if i else ""
+            out.append(f"{self.section}\n{prev}{sent.text}")
+        return out
+
     @property
     def cites(self) -> list[str]:
         return list(dict.fromkeys(k for s in self.sentences for k in s.cites))
@@ -71,6 +79,15 @@ class Chunk:
 
 
 SECTION_SEP = " › "
+
+
+def sentence_contexts(chunks: list[Chunk]) -> dict[str, str]:
+    """Each distinct sentence → the text its vector is computed from (first occurrence wins)."""
+    out: dict[str, str] = {}
+    for c in chunks:
+        for sent, context in zip(c.sentences, c.sentence_contexts()):
+            out.setdefault(sent.text, context)
+    return out
 
 
 def _heading(text: str) -> tuple[int, str] | None:
@@ -111,7 +128,7 @@ def paragraphs(doc: Document) -> list[Paragraph]:
     chapter_title_pending = False
     for page in doc.pages:
         for raw in re.split(r"\n\s*\n", page.text):
-            text = " ".join(raw.split())
+            text = _unwrap(raw)
             if not text:
                 continue
             head = _heading(raw)
@@ -126,16 +143,48 @@ def paragraphs(doc: Document) -> list[Paragraph]:
                 continue
             chapter_title_pending = False
             section = [path[k] for k in sorted(path)]
-            if out and _continues(out[-1].text, text) and out[-1].section == section:
-                out[-1].text = _join(out[-1].text, text)
-                continue
+            if out and out[-1].section == section:
+                if _continues(out[-1].text, text):
+                    out[-1].text = _join(out[-1].text, text)
+                    continue
+                if _is_list_item(text) and (out[-1].text.endswith(":") or _is_list_item(out[-1].text.rsplit("\n", 1)[-1])):
+                    out[-1].text += "\n" + text  # a list stays with the sentence that introduces it
+                    continue
             out.append(Paragraph(text, page.number, page.label, section))
     return out
 
 
+_LIST_ITEM = re.compile(r"^(?:[-•*–]|\d{1,2}[.)]|[a-z][.)])\s+")
+
+
+def _unwrap(raw: str) -> str:
+    """Lines of one paragraph joined with spaces; list items keep their own line."""
+    out = ""
+    for line in raw.split("\n"):
+        line = " ".join(line.split())
+        if not line:
+            continue
+        out += ("\n" if out and _is_list_item(line) else (" " if out else "")) + line
+    return out
+
+
+def _is_list_item(text: str) -> bool:
+    return bool(_LIST_ITEM.match(text))
+
+
 def _continues(prev: str, nxt: str) -> bool:
-    """A paragraph broken mid-sentence: no closing punctuation, next starts in lower case."""
-    return not prev.rstrip().endswith(_END) and (nxt[:1].islower() or prev.endswith("-"))
+    """A paragraph broken mid-sentence: no closing punctuation, and the next one starts in lower
+    case, or the previous one ends on a function word ("… penelitiannya tentang")."""
+    if prev.rstrip().endswith(_END):
+        return False
+    last = prev.rsplit(None, 1)[-1].lower() if prev.strip() else ""
+    return nxt[:1].islower() or prev.endswith("-") or last in _function_words()
+
+
+def _function_words() -> frozenset[str]:
+    from .keywords import stopwords
+
+    return stopwords()
 
 
 def _join(prev: str, nxt: str) -> str:
@@ -144,7 +193,10 @@ def _join(prev: str, nxt: str) -> str:
 
 def split_sentences(text: str) -> list[str]:
     """Sentences of a paragraph (sentencex, Indonesian rules; fine for English too)."""
-    return [s.strip() for s in segment("id", text) if s.strip()]
+    out = []
+    for line in text.split("\n"):  # list items are sentences of their own
+        out.extend(s.strip() for s in segment("id", line) if s.strip())
+    return out
 
 
 def chunk_document(doc: Document, file: str, chunk_words: int = 120, overlap: int = 1) -> list[Chunk]:

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 from filelock import FileLock, Timeout
 
-from .chunk import Chunk, chunk_document
+from .chunk import Chunk, chunk_document, sentence_contexts
 from .embed import Embedder, get_embedder
 from .index import Index, IndexError_, current_version, embedding_text
 from .load import SUPPORTED, LoadError, load_document
@@ -69,8 +69,10 @@ class VectorCache:
         if old is not None:
             for i, c in enumerate(old.chunks):
                 self.known[_key(embedder.id, embedding_text(c))] = old.vectors.reconstruct(i)
+            contexts = sentence_contexts(old.chunks)
             for t, v in zip(old.sentence_texts, old.sentence_vectors):
-                self.known[_key(embedder.id, t)] = v
+                if t in contexts:
+                    self.known[_key(embedder.id, contexts[t])] = v
 
     def passages(self, texts: list[str], progress: bool = True) -> np.ndarray:
         keys = [_key(self.embedder.id, t) for t in texts]
@@ -129,9 +131,10 @@ def build_index(settings: Settings, progress: bool = True, log=print) -> IngestR
             continue
         chunks.extend(doc_chunks)
         report.ingested.append(rel)
-    sentence_texts = list(dict.fromkeys(s.text for c in chunks for s in c.sentences))
+    contexts = sentence_contexts(chunks)
+    sentence_texts = list(contexts)
     passage_vectors = cache.passages([embedding_text(c) for c in chunks], progress)
-    sentence_vectors = cache.passages(sentence_texts, progress)
+    sentence_vectors = cache.passages(list(contexts.values()), progress)
     meta = {"embedder": embedder.id, "dim": embedder.dim, "chunk_words": settings.chunk_words,
             "chunk_overlap_sentences": settings.chunk_overlap_sentences,
             "files": report.ingested}

@@ -12,7 +12,8 @@ _WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+(?:['’-][^\W\d_]+)*", re.U
 
 
 @lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
+def stopwords() -> frozenset[str]:
+    """Indonesian and English stopwords (stopwordsiso)."""
     import stopwordsiso
 
     return frozenset(stopwordsiso.stopwords(["id", "en"]))
@@ -35,7 +36,7 @@ def _stem(word: str) -> str:
 def tokenize(text: str) -> list[str]:
     """Lower-cased, stopword-free, stemmed tokens; numbers are kept ("2022", "5.000")."""
     words = _WORD.findall(text.lower().replace("*", ""))
-    stop = _stopwords()
+    stop = stopwords()
     out = []
     for word in words:
         if word in stop:
