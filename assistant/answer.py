@@ -87,6 +87,8 @@ def _pick_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever:
     """The best-supported sentences of the top passages, best first."""
     index = retriever.index
     qtokens = set(tokenize(question))
+    named = retriever.named_authors(question)
+    acronyms = set(re.findall(r"\b[A-Z]{3,}\b", question))
     scored = []
     seen = set()
     top = hits[: config.passages_for_sentences]
@@ -104,6 +106,10 @@ def _pick_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever:
             overlap = len(qtokens & stoks) / len(qtokens) if qtokens else 0.0
             passage = hit.score / best_passage if best_passage > 0 else 0.0
             score = sim + 0.15 * overlap + 0.05 * passage
+            if named and any(c.rsplit(",", 1)[0].lower() in named for c in sentence.cites):
+                score += 0.05
+            if acronyms and any(_defines(a, sentence.text) for a in acronyms):
+                score += 0.05
             scored.append((score, sim, hit, sentence))
     if not scored:
         return []
@@ -121,6 +127,13 @@ def _pick_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever:
             picked.append((hit2, sentence2))
             words += n
     return picked
+
+
+def _defines(acronym: str, text: str) -> bool:
+    """The sentence spells out the acronym: "ACTIP atau *ASEAN …*", "ACTIP (ASEAN …)", "… (ACTIP)"."""
+    a = re.escape(acronym)
+    return bool(re.search(rf"\b{a}\s+(?:atau|or|\(|adalah|merupakan|yaitu)\s*[*“\"(]?[A-Z]", text)
+                or re.search(rf"[A-Z][\w*]+(?:\s+[\w*]+){{1,8}}\s*\({a}\)", text))
 
 
 def _missing_terms(question: str, hits: list[Hit]) -> list[str]:

@@ -35,6 +35,9 @@ class Index:
     sentence_texts: list[str]
     sentence_vectors: np.ndarray
     meta: dict
+    # content keys (embedder + exact embedded text) of each passage and sentence vector
+    passage_keys: list[str] | None = None
+    sentence_keys: list[str] | None = None
 
     def __post_init__(self) -> None:
         self.sentence_row = {t: i for i, t in enumerate(self.sentence_texts)}
@@ -45,7 +48,8 @@ class Index:
 
     @classmethod
     def build(cls, chunks: list[Chunk], passage_vectors: np.ndarray, sentence_texts: list[str],
-              sentence_vectors: np.ndarray, meta: dict) -> "Index":
+              sentence_vectors: np.ndarray, meta: dict, passage_keys: list[str] | None = None,
+              sentence_keys: list[str] | None = None) -> "Index":
         dim = int(meta["dim"])
         vectors = faiss.IndexFlatIP(dim)
         if len(chunks):
@@ -53,7 +57,8 @@ class Index:
         keywords = KeywordIndex.build([keyword_text(c) for c in chunks])
         meta = {**meta, "format": FORMAT, "chunks": len(chunks), "built": time.strftime("%Y-%m-%dT%H:%M:%S")}
         return cls(chunks, vectors, keywords, sentence_texts,
-                   np.asarray(sentence_vectors, dtype=np.float32).reshape(-1, dim), meta)
+                   np.asarray(sentence_vectors, dtype=np.float32).reshape(-1, dim), meta,
+                   passage_keys, sentence_keys)
 
     def save(self, folder: Path) -> None:
         """Write a new version under `folder` and switch `folder/CURRENT` to it atomically.
@@ -71,6 +76,8 @@ class Index:
         np.save(tmp / "sentences.npy", self.sentence_vectors)
         (tmp / "sentences.json").write_text(json.dumps(self.sentence_texts, ensure_ascii=False), encoding="utf-8")
         self.keywords.save(tmp / "bm25")
+        keys = {"passages": self.passage_keys or [], "sentences": self.sentence_keys or []}
+        (tmp / "vector_keys.json").write_text(json.dumps(keys), encoding="utf-8")
         (tmp / "meta.json").write_text(json.dumps(self.meta, ensure_ascii=False, indent=1), encoding="utf-8")
         _fsync_tree(tmp)
         os.replace(tmp, folder / version)
@@ -106,11 +113,14 @@ class Index:
             sentence_texts = json.loads((folder / "sentences.json").read_text(encoding="utf-8"))
             sentence_vectors = np.load(folder / "sentences.npy")
             keywords = KeywordIndex.load(folder / "bm25", len(chunks))
+            keys_path = folder / "vector_keys.json"
+            keys = json.loads(keys_path.read_text(encoding="utf-8")) if keys_path.exists() else {}
         except IndexError_:
             raise
         except Exception as exc:  # noqa: BLE001 - any broken file means a broken index
             raise IndexError_(f"the index at {root} is unreadable ({exc}): re-ingest") from exc
-        return cls(chunks, vectors, keywords, sentence_texts, sentence_vectors, meta)
+        return cls(chunks, vectors, keywords, sentence_texts, sentence_vectors, meta,
+                   keys.get("passages") or None, keys.get("sentences") or None)
 
 
 def keyword_text(chunk: Chunk) -> str:

@@ -67,15 +67,16 @@ class VectorCache:
         except IndexError_:
             old = None
         if old is not None:
-            for i, c in enumerate(old.chunks):
-                self.known[_key(embedder.id, embedding_text(c))] = old.vectors.reconstruct(i)
-            contexts = sentence_contexts(old.chunks)
-            for t, v in zip(old.sentence_texts, old.sentence_vectors):
-                if t in contexts:
-                    self.known[_key(embedder.id, contexts[t])] = v
+            for keys, vectors in ((old.passage_keys, lambda i: old.vectors.reconstruct(i)),
+                                  (old.sentence_keys, lambda i: old.sentence_vectors[i])):
+                for i, key in enumerate(keys or []):
+                    self.known[key] = vectors(i)
+
+    def keys(self, texts: list[str]) -> list[str]:
+        return [_key(self.embedder.id, t) for t in texts]
 
     def passages(self, texts: list[str], progress: bool = True) -> np.ndarray:
-        keys = [_key(self.embedder.id, t) for t in texts]
+        keys = self.keys(texts)
         todo = [i for i, k in enumerate(keys) if k not in self.known]
         self.reused += len(texts) - len(todo)
         if todo:
@@ -133,13 +134,15 @@ def build_index(settings: Settings, progress: bool = True, log=print) -> IngestR
         report.ingested.append(rel)
     contexts = sentence_contexts(chunks)
     sentence_texts = list(contexts)
-    passage_vectors = cache.passages([embedding_text(c) for c in chunks], progress)
+    passage_texts = [embedding_text(c) for c in chunks]
+    passage_vectors = cache.passages(passage_texts, progress)
     sentence_vectors = cache.passages(list(contexts.values()), progress)
     meta = {"embedder": embedder.id, "dim": embedder.dim, "chunk_words": settings.chunk_words,
             "chunk_overlap_sentences": settings.chunk_overlap_sentences,
             "files": report.ingested}
     if report.ingested:
-        Index.build(chunks, passage_vectors, sentence_texts, sentence_vectors, meta).save(Path(settings.index_dir))
+        Index.build(chunks, passage_vectors, sentence_texts, sentence_vectors, meta,
+                    cache.keys(passage_texts), cache.keys(list(contexts.values()))).save(Path(settings.index_dir))
     report.chunks = len(chunks)
     report.embedded, report.reused = cache.embedded, cache.reused
     report.seconds = time.perf_counter() - started

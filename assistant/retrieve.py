@@ -5,6 +5,7 @@ Fusion modes (measured in README): "weighted" (min-max normalised scores, weight
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,6 +38,13 @@ class Retriever:
         self.dense_weight = dense_weight
         self.candidates = candidates
         self.fusion = fusion
+        self.author_bonus = 0.15
+        self._surnames = {c.rsplit(",", 1)[0].lower() for ch in index.chunks for c in ch.cites}
+
+    def named_authors(self, query: str) -> set[str]:
+        """Cited surnames the query mentions ("according to Rudy" → {"rudy"})."""
+        words = {w.lower() for w in re.findall(r"[A-Z][\w'’\-]+", query)}
+        return words & self._surnames
 
     def embed_query(self, query: str) -> np.ndarray:
         return self.embedder.embed_queries([query])[0]
@@ -61,6 +69,11 @@ class Retriever:
             for r, s in zip(missing, vecs @ qvec):
                 dense[r] = float(s)
         fused = self._fuse(rows, dense, keyword)
+        named = self.named_authors(query)
+        if named:  # passages backed by a work the question names
+            for r in rows:
+                if any(c.rsplit(",", 1)[0].lower() in named for c in self.index.chunks[r].cites):
+                    fused[r] += self.author_bonus
         order = sorted(rows, key=lambda r: -fused[r])[:k]
         return [Hit(self.index.chunks[r], r, fused[r], dense[r], keyword.get(r, 0.0)) for r in order]
 
