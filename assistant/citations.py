@@ -1,9 +1,12 @@
 """Citations: find the in-text citations of a text and key each to "Surname, Year".
 
-Handles parenthetical `(Bambar, 2022)`, `(Mangatur dkk, 2023)`, `(A, 2020; B, 2021a)`,
-`(Lazarus, Chiang, & Button, 2025)`, institutions `(FBI, 2025)`, page suffixes
-`(Rana, 2018, p. 4)`; narrative `Rudy (2002)`, `Kevin Bales (2014)`, `Albayumi, dkk (2022)`;
-secondary `Saputra dalam Munatama & Zhaidah (2023)` (keyed to the work read: Munatama).
+Handles parenthetical `(Bambar, 2022)`, `(Mangatur dkk, 2023)`, `(Smith et al., 2020)`,
+`(A, 2020; B, 2021a)`, `(Kara, 2009a, 2009b)`, `(Lazarus, Chiang, & Button, 2025)`, institutions
+`(FBI, 2025)`, `(Kementerian Luar Negeri, 2023)`, page suffixes `(Rana, 2018, p. 4)`, prefixes
+`(lihat Bales, 2014)`, `n.d.`; narrative `Rudy (2002)`, `Kevin Bales (2014)`, `Albayumi, dkk (2022)`,
+`Bales (2014, hlm. 5)`; secondary `Saputra dalam Munatama & Zhaidah (2023)`,
+`Saputra (2019) dalam Munatama (2023)`, `(Zelinska, as cited in Kyslyi et al., 2021)`: keyed to
+the work read (Munatama, Kyslyi), the original author kept in `via`.
 `attribute()` spreads each citation over the sentences it supports.
 """
 from __future__ import annotations
@@ -11,18 +14,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-YEAR = r"(?:1[89]|20)\d{2}[a-z]?"
+YEAR = r"(?:(?:1[89]|20)\d{2}[a-z]?|n\.\s?d\.|t\.\s?t\.)"
+_YEARS = rf"{YEAR}(?:\s*,\s*{YEAR})*"
+_PAGES = r"(?:\s*[,:]\s*(?:p{1,2}\.|hlm\.|hal\.|h\.)?\s*[\divxlc\-–]+)"
 _NAME = r"(?:[A-Z]\.|[A-Z][\w'’\-]*|d[aei]\s+[A-Z][\w'’\-]*|van\s+[A-Z][\w'’\-]*)"
 _JOIN = r"(?:\s*,\s*|\s+)(?:(?:&|dan|and)\s+)?"
 _ETAL = r"(?:\s*,?\s*(?:dkk\.?|et\.?\s*al\.?|and others))"
 _NAMES = rf"{_NAME}(?:{_JOIN}{_NAME})*{_ETAL}?"
 _PAREN = re.compile(r"\(([^()]{2,300}?)\)")
-_PART = re.compile(
-    rf"^(?P<authors>.+?)\s*,?\s*(?P<year>{YEAR})(?:\s*[,:]\s*(?:p{{1,2}}\.|hlm\.|hal\.|h\.)?\s*[\divxlc\-–]+)?\s*$"
-)
+_PART = re.compile(rf"^(?P<authors>.+?)\s*,?\s*(?P<years>{_YEARS}){_PAGES}?\s*$")
+_NARRATIVE_INNER = re.compile(rf"^(?P<years>{_YEARS}){_PAGES}?$")
+_PREFIX = re.compile(r"^(?:lihat|see|e\.g\.,?|cf\.|misalnya|contoh|baca)\s+", re.I)
 _NARRATIVE_TAIL = re.compile(rf"(?<![\w'’.])(?P<names>{_NAMES})\s*,?\s*$")
-_SECONDARY = re.compile(rf"(?P<orig>{_NAMES})\s+(?:dalam|in|cited in|dikutip dalam)\s*$")
-_INSIDE_SECONDARY = re.compile(r"\s+(?:dalam|in|cited in|dikutip dalam)\s+")
+_SEC_WORD = r"(?:dalam|in|(?:as\s+)?cited\s+in|dikutip\s+(?:dari|dalam))"
+_SECONDARY = re.compile(rf"(?P<orig>{_NAMES})(?:\s*\({YEAR}\))?\s*,?\s+{_SEC_WORD}\s*$")
+_INSIDE_SECONDARY = re.compile(rf"\s*,?\s+{_SEC_WORD}\s+")
+_LEADING_SECONDARY = re.compile(r"^(?:as\s+)?cited\s+in\s+|^dikutip\s+(?:dari|dalam)\s+", re.I)
 # Capitalised words that open sentences and are not names.
 _OPENERS = {
     "menurut", "kemudian", "dalam", "sedangkan", "sementara", "selain", "namun", "penelitian",
@@ -34,6 +41,14 @@ _OPENERS = {
 _NOT_AUTHORS = {
     "konvensi", "protokol", "deklarasi", "perjanjian", "undang-undang", "uu", "peraturan", "tahun",
     "convention", "protocol", "declaration", "act", "law", "treaty", "year", "no", "nomor",
+}
+# Words that make a multi-word author an institution, keyed by its full name.
+_INSTITUTION = {
+    "kementerian", "badan", "komisi", "direktorat", "lembaga", "dinas", "pusat", "organisasi",
+    "kepolisian", "pemerintah", "kedutaan", "ministry", "department", "office", "organization",
+    "organisation", "bureau", "agency", "council", "commission", "institute", "international",
+    "nations", "united", "bank", "foundation", "association", "center", "centre", "university",
+    "universitas", "news", "times", "post", "watch", "fund", "program", "programme",
 }
 _PARTICLES = {"van", "de", "der", "den", "da", "di", "du", "von", "le", "la"}
 _ALLOWED_LOWER = {"dkk", "dkk.", "dan", "and", "et", "al", "al.", "&", "dalam", "in"} | _PARTICLES
@@ -59,8 +74,11 @@ class Citation:
 
 def first_author_surname(authors: str) -> str:
     """The first author's surname: "Mangatur dkk" → Mangatur, "Kevin Bales" → Bales,
-    "Ngo Thi Minh Huong & Vu" → Ngo (names of three or more words are family-name first)."""
+    "Ngo Thi Minh Huong & Vu" → Ngo (names of three or more words are family-name first),
+    "Kementerian Luar Negeri" → the institution's full name."""
     first = re.split(r"\s*(?:,|&|\band\b|\bdan\b|\bdkk\b|\bet\.?\s*al\b)\s*", authors.strip(), maxsplit=1)[0]
+    if len(first.split()) >= 2 and {w.lower().strip(".,") for w in first.split()} & _INSTITUTION:
+        return " ".join(first.split())
     words = [w.strip(".") for w in first.split()]
     words = [w for w in words if len(w) > 1] or [w for w in words if w]
     if not words:
@@ -73,11 +91,12 @@ def first_author_surname(authors: str) -> str:
 
 
 def make_key(authors: str, year: str) -> str:
+    """The key of a work: "Surname, Year"."""
     return f"{first_author_surname(authors)}, {year}"
 
 
 def _plausible_authors(authors: str) -> bool:
-    if not authors or not (authors[0].isupper() or authors[0] in "'’"):
+    if not authors or not (authors[0].isupper() or authors[0] in "'’" or authors.split()[0] in _PARTICLES):
         return False
     if re.search(r"\d", authors) or len(authors) > 120:
         return False
@@ -94,53 +113,73 @@ def _strip_openers(names: str) -> str:
     return " ".join(words).strip(" ,")
 
 
+def _years(years: str) -> list[str]:
+    return [re.sub(r"\s+", "", y) for y in re.findall(YEAR, years)]
+
+
 def parse_citations(text: str) -> list[Citation]:
     """All in-text citations of `text`, in order of appearance."""
     found: list[Citation] = []
     for m in _PAREN.finditer(text):
         inner = m.group(1).strip()
-        if re.fullmatch(YEAR, inner):
-            cit = _narrative(text, m)
-            if cit:
-                found.append(cit)
+        narrative = _NARRATIVE_INNER.match(inner)
+        if narrative:
+            found.extend(_narrative(text, m, _years(narrative.group("years"))))
             continue
         for part in re.split(r"\s*;\s*", inner):
-            pm = _PART.match(part.strip())
-            if not pm:
-                continue
-            authors = pm.group("authors").strip().rstrip(",").strip()
-            via = None
-            split = _INSIDE_SECONDARY.split(authors, maxsplit=1)
-            if len(split) == 2:
-                via, authors = split[0].strip(), split[1].strip()
-            if not _plausible_authors(authors):
-                continue
-            found.append(Citation(make_key(authors, pm.group("year")), f"({part.strip()})", authors,
-                                  pm.group("year"), "parenthetical", m.start(), m.end(), via))
-    return found
+            found.extend(_parenthetical(part.strip(), m, text))
+    return _drop_read_through(found)
 
 
-def _narrative(text: str, m: re.Match) -> Citation | None:
+def _parenthetical(part: str, m: re.Match, text: str) -> list[Citation]:
+    """Citations of one `;`-separated part of a parenthesis: "Kara, 2009a, 2009b" gives two."""
+    pm = _PART.match(_PREFIX.sub("", part))
+    if not pm:
+        return []
+    authors = pm.group("authors").strip().rstrip(",").strip()
+    via = None
+    lead = _LEADING_SECONDARY.match(authors)
+    if lead:  # "Zelinska (as cited in Kyslyi et al., 2021)": the original author stands before
+        authors = authors[lead.end():]
+        tail = _NARRATIVE_TAIL.search(text[max(0, m.start() - 120):m.start()])
+        via = _strip_openers(tail.group("names")) if tail else None
+    split = _INSIDE_SECONDARY.split(authors, maxsplit=1)
+    if len(split) == 2:
+        via = re.sub(rf"\s*,?\s*{YEAR}\s*$", "", split[0]).strip(" ,") or None
+        authors = split[1].strip()
+    if not _plausible_authors(authors):
+        return []
+    return [Citation(make_key(authors, y), f"({part})", authors, y, "parenthetical", m.start(), m.end(), via)
+            for y in _years(pm.group("years"))]
+
+
+def _narrative(text: str, m: re.Match, years: list[str]) -> list[Citation]:
     """`Name (Year)`: the names stand right before the parenthesis."""
-    year = m.group(1).strip()
     before = text[max(0, m.start() - 120):m.start()]
     tail = _NARRATIVE_TAIL.search(before)
     if not tail:
-        return None
+        return []
     names = _strip_openers(tail.group("names"))
     if any(w.lower().strip(".,") in _NOT_AUTHORS for w in tail.group("names").split()):
-        return None
+        return []
     if not names or not _plausible_authors(names):
-        return None
+        return []
     start = m.start() - len(before) + tail.start() + tail.group("names").find(names)
     via = None
-    sec = _SECONDARY.search(text[max(0, start - 80):start])
+    window = text[max(0, start - 100):start]
+    sec = _SECONDARY.search(window)
     if sec:
         via = _strip_openers(sec.group("orig")) or None
         if via:
-            start = start - (len(text[max(0, start - 80):start]) - sec.start())
+            start -= len(window) - sec.start() - sec.group(0).find(via)
     written = text[start:m.end()]
-    return Citation(make_key(names, year), written, names, year, "narrative", start, m.end(), via)
+    return [Citation(make_key(names, y), written, names, y, "narrative", start, m.end(), via) for y in years]
+
+
+def _drop_read_through(found: list[Citation]) -> list[Citation]:
+    """Drop the original work inside a secondary citation ("Saputra (2019) dalam …"): cite the one read."""
+    secondary = [c for c in found if c.via and c.kind == "narrative"]
+    return [c for c in found if not any(s.start <= c.start and c.end < s.end for s in secondary)]
 
 
 def citation_keys(text: str) -> list[str]:
@@ -152,8 +191,8 @@ def attribute(sentences: list[str]) -> list[list[str]]:
     """For the sentences of one paragraph, the keys of the works that back each sentence.
 
     A parenthetical citation backs its own sentence and the uncited ones before it (back to
-    the previous parenthetical citation); a narrative citation backs its sentence and the
-    uncited ones after it. A sentence always keeps the citations it contains.
+    the previous cited sentence); a narrative citation backs its sentence and the uncited ones
+    after it (up to the next citation). A sentence always keeps the citations it contains.
     """
     own = [parse_citations(s) for s in sentences]
     backing: list[list[str]] = [[c.key for c in cits] for cits in own]
@@ -161,9 +200,10 @@ def attribute(sentences: list[str]) -> list[list[str]]:
     for i, cits in enumerate(own):
         parens = [c.key for c in cits if c.kind == "parenthetical"]
         if parens:
-            for j in range(last_paren + 1, i):
-                if not any(c.kind == "parenthetical" for c in own[j]):
-                    backing[j].extend(parens)
+            for j in range(i - 1, last_paren, -1):
+                if own[j]:  # a sentence with its own (narrative) citation opens a new stretch
+                    break
+                backing[j].extend(parens)
             last_paren = i
     current: list[str] = []
     for i, cits in enumerate(own):
