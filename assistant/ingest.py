@@ -107,6 +107,7 @@ def build_index(settings: Settings, progress: bool = True, log=print) -> IngestR
     embedder = get_embedder(settings.embedder)
     cache = VectorCache(embedder, Path(settings.index_dir))
     chunks: list[Chunk] = []
+    documents: dict[str, dict] = {}  # file → PDF/DOCX title/author metadata (used by sources.py)
     files = corpus_files(corpus)
     from tqdm import tqdm
 
@@ -132,6 +133,7 @@ def build_index(settings: Settings, progress: bool = True, log=print) -> IngestR
             continue
         chunks.extend(doc_chunks)
         report.ingested.append(rel)
+        documents[rel] = {k: str(v) for k, v in doc.meta.items() if k in ("title", "author", "subject", "creation_date") and v}
     contexts = sentence_contexts(chunks)
     sentence_texts = list(contexts)
     passage_texts = [embedding_text(c) for c in chunks]
@@ -139,7 +141,7 @@ def build_index(settings: Settings, progress: bool = True, log=print) -> IngestR
     sentence_vectors = cache.passages(list(contexts.values()), progress)
     meta = {"embedder": embedder.id, "dim": embedder.dim, "chunk_words": settings.chunk_words,
             "chunk_overlap_sentences": settings.chunk_overlap_sentences,
-            "files": report.ingested}
+            "files": report.ingested, "documents": documents}
     if report.ingested:
         Index.build(chunks, passage_vectors, sentence_texts, sentence_vectors, meta,
                     cache.keys(passage_texts), cache.keys(list(contexts.values()))).save(Path(settings.index_dir))
