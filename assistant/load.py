@@ -1,11 +1,12 @@
 """Load: read one file of the corpus into a `Document` of pages of text.
 
-Formats: .txt/.md (encoding detected), .pdf (pypdfium2 text, pypdf page labels and metadata),
-.docx (python-docx; headings are kept as Markdown-style heading lines).
+Formats: .txt/.md (encoding detected), .pdf (pypdfium2 text cleaned by `pdftext`, pypdf page
+labels and metadata), .docx (python-docx; headings become Markdown-style "# Heading" lines).
 Every failure is a `LoadError` whose message names the file and the reason.
 """
 from __future__ import annotations
 
+import errno
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,42 +48,81 @@ class Document:
         return self.path.name
 
 
-def load_document(path: Path | str, max_mb: float = 50.0) -> Document:
-    """Read `path` into a Document, or raise LoadError naming the file and the reason."""
+def _os_reason(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symlink loop (too many levels of symbolic links)"
+    if exc.errno == errno.ENOENT:
+        return "broken symlink or missing file"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied (cannot read the file)"
+    if exc.errno == errno.EISDIR:
+        return "is a directory"
+    return f"cannot read file ({exc.strerror or exc})"
+
+
+def check_file(path: Path | str, max_mb: float = 50.0) -> int:
+    """Cheap checks before reading: supported type, reachable, non-empty, under the size limit,
+    readable. Returns the size in bytes or raises LoadError."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise LoadError(path, f"unsupported file type '{suffix or '(none)'}' (supported: {', '.join(sorted(SUPPORTED))})")
     try:
         size = path.stat().st_size
+        if size > max_mb * 1024 * 1024:
+            raise LoadError(path, f"file is {size / 1048576:.1f} MB, over the {max_mb:g} MB limit (max_file_mb)")
+        with open(path, "rb") as fh:
+            fh.read(1)
     except OSError as exc:
-        raise LoadError(path, f"cannot read file ({exc.strerror or exc})") from exc
+        raise LoadError(path, _os_reason(exc)) from exc
     if size == 0:
-        raise LoadError(path, "empty file")
-    if size > max_mb * 1024 * 1024:
-        raise LoadError(path, f"file is {size / 1048576:.1f} MB, over the {max_mb:g} MB limit")
+        raise LoadError(path, "empty file (0 bytes)")
+    return size
+
+
+def read_bytes(path: Path | str) -> bytes:
+    """The file's bytes, or LoadError with the reason."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise LoadError(path, _os_reason(exc)) from exc
+
+
+def load_document(path: Path | str, max_mb: float = 50.0) -> Document:
+    """Read `path` into a Document, or raise LoadError naming the file and the reason."""
+    path = Path(path)
+    check_file(path, max_mb)
+    suffix = path.suffix.lower()
     try:
         if suffix in (".txt", ".md"):
             return _load_text(path)
         if suffix == ".pdf":
             return _load_pdf(path)
         return _load_docx(path)
-    except LoadError:
-        raise
-    except PermissionError as exc:
-        raise LoadError(path, "permission denied") from exc
     except OSError as exc:
-        raise LoadError(path, f"cannot read file ({exc.strerror or exc})") from exc
+        raise LoadError(path, _os_reason(exc)) from exc
 
 
 def _title_from_name(path: Path) -> str:
     return re.sub(r"[_]+", " ", path.stem).strip()
 
 
+def _sniff(head: bytes) -> str:
+    """': looks like a <kind> (wrong extension?)' when the first bytes give the type away."""
+    kinds = {b"%PDF": "PDF", b"PK\x03\x04": "ZIP/DOCX", b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image",
+             b"{\\rtf": "RTF", b"\xd0\xcf\x11\xe0": "legacy Office file (.doc)"}
+    for magic, kind in kinds.items():
+        if head.lstrip()[:len(magic)] == magic:
+            return f": looks like a {kind} (wrong extension?)"
+    return ""
+
+
 def _load_text(path: Path) -> Document:
-    raw = path.read_bytes()
-    if b"\x00" in raw[:4096]:
-        raise LoadError(path, "binary data in a text file (wrong extension?)")
+    raw = read_bytes(path)
+    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError(path, f"binary data in a text file{_sniff(raw[:16]) or ' (wrong extension?)'}")
+    if _sniff(raw[:16]):
+        raise LoadError(path, f"not text{_sniff(raw[:16])}")
     warnings = []
     try:
         text = raw.decode("utf-8-sig")
@@ -91,41 +131,65 @@ def _load_text(path: Path) -> Document:
 
         best = from_bytes(raw).best()
         if best is None:
-            raise LoadError(path, "text encoding could not be detected")
+            raise LoadError(path, "not UTF-8 and the text encoding could not be detected") from None
         text = str(best)
         warnings.append(f"{path.name}: not UTF-8, decoded as {best.encoding}")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise LoadError(path, "no text in file")
+        raise LoadError(path, "no text in file (only whitespace)")
     return Document(path=path, title=_title_from_name(path), pages=[Page(None, text)], warnings=warnings)
 
 
 def _load_pdf(path: Path) -> Document:
     import pypdfium2 as pdfium
 
-    head = path.read_bytes()[:1024]
+    from . import pdftext
+
+    with open(path, "rb") as fh:
+        head = fh.read(1024)
     if b"%PDF" not in head:
-        raise LoadError(path, "not a PDF (no %PDF header): corrupt file or wrong extension")
+        raise LoadError(path, f"not a PDF (no %PDF header){_sniff(head)}")
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
-        msg = str(exc).lower()
-        if "password" in msg:
-            raise LoadError(path, "encrypted PDF: a password is needed to read it") from exc
+        if "password" in str(exc).lower():
+            raise LoadError(path, "encrypted PDF: a password is needed to open it") from exc
         raise LoadError(path, f"corrupt or unreadable PDF ({exc})") from exc
     try:
-        labels, meta = _pdf_labels_and_meta(path, len(pdf))
-        pages = []
-        for i in range(len(pdf)):
-            textpage = pdf[i].get_textpage()
-            text = textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n")
-            pages.append(Page(i + 1, text, labels[i] if labels else None))
+        raw_pages = [pdftext.page_lines(pdf[i].get_textpage()) for i in range(len(pdf))]
     finally:
         pdf.close()
-    if not any(p.text.strip() for p in pages):
-        raise LoadError(path, f"no text layer in {len(pages)} page(s): scanned/image-only PDF, it needs OCR")
+    if not any(raw_pages):
+        raise LoadError(path, f"no text layer in {len(raw_pages)} page(s): scanned/image-only PDF, it needs OCR")
+    labels, meta = _pdf_labels_and_meta(path, len(raw_pages))
+    warnings = []
+    lines, _ = pdftext.strip_headers_footers(raw_pages)
+    vocab = pdftext.vocabulary([line.text for page in lines for line in page])
+    _, levels = pdftext.heading_levels(lines)
+    texts = pdftext.join_across_pages(["\n\n".join(pdftext.paragraphs(page, vocab, levels)) for page in lines], vocab)
+    pages, empty, glued = [], [], []
+    for i, text in enumerate(texts):
+        if not raw_pages[i]:
+            empty.append(i + 1)
+        elif pdftext.run_together(text):
+            glued.append(i + 1)
+            continue
+        pages.append(Page(i + 1, text, labels[i] if labels else None))
+    n_text = len(raw_pages) - len(empty)
+    if glued and len(glued) * 2 > n_text:
+        raise LoadError(path, f"words run together without spaces on {len(glued)} of {n_text} text page(s): "
+                              "the PDF's text layer is unusable (try re-exporting it, or OCR)")
+    if glued:
+        warnings.append(f"{path.name}: skipped {_pages(glued)}: words run together without spaces")
+    if empty:
+        warnings.append(f"{path.name}: no text layer on {_pages(empty)} (scanned? needs OCR)")
     title = meta.get("title") or _title_from_name(path)
-    return Document(path=path, title=title, pages=pages, meta=meta)
+    return Document(path=path, title=title, pages=pages, meta=meta, warnings=warnings)
+
+
+def _pages(numbers: list[int]) -> str:
+    shown = ", ".join(map(str, numbers[:10])) + (" …" if len(numbers) > 10 else "")
+    return f"page{'s' if len(numbers) > 1 else ''} {shown}"
 
 
 def _pdf_labels_and_meta(path: Path, n_pages: int) -> tuple[list[str] | None, dict]:
@@ -155,25 +219,31 @@ def _pdf_labels_and_meta(path: Path, n_pages: int) -> tuple[list[str] | None, di
 def _load_docx(path: Path) -> Document:
     import docx
 
+    with open(path, "rb") as fh:
+        head = fh.read(16)
+    if not head.startswith(b"PK"):
+        raise LoadError(path, f"not a DOCX (not a ZIP package){_sniff(head)}")
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many types for bad zips
-        raise LoadError(path, f"corrupt or unreadable DOCX ({exc.__class__.__name__})") from exc
-    lines = []
-    for para in document.paragraphs:
-        text = para.text.strip()
-        if not text:
+        raise LoadError(path, f"corrupt or unreadable DOCX ({exc.__class__.__name__}: {exc})") from exc
+    blocks = []
+    for item in document.iter_inner_content():
+        if hasattr(item, "rows"):  # a table: one line per row, cells separated by " | "
+            rows = [" | ".join(dict.fromkeys(c.text.strip() for c in row.cells if c.text.strip())) for row in item.rows]
+            blocks.append("\n".join(r for r in rows if r))
             continue
-        style = (para.style.name or "").lower() if para.style is not None else ""
+        text = item.text.strip()
+        style = (item.style.name or "").lower() if item.style is not None else ""
         m = re.match(r"heading (\d)", style)
-        if m or style == "title":
-            level = int(m.group(1)) if m else 1
-            lines.append("#" * level + " " + text)
-        else:
-            lines.append(text)
-    if not lines:
+        if text and (m or style == "title"):
+            blocks.append("#" * min(6, int(m.group(1)) if m else 1) + " " + " ".join(text.split()))
+        elif text:
+            blocks.append("\uff03" + text[1:] if re.match(r"#{1,6}\s", text) else text)
+    blocks = [b for b in blocks if b.strip()]
+    if not blocks:
         raise LoadError(path, "no text in document")
     props = document.core_properties
     meta = {k: v for k, v in {"title": props.title, "author": props.author}.items() if v}
     return Document(path=path, title=meta.get("title") or _title_from_name(path),
-                    pages=[Page(None, "\n\n".join(lines))], meta=meta)
+                    pages=[Page(None, "\n\n".join(blocks))], meta=meta)

@@ -1,0 +1,254 @@
+"""PDF text clean-up: pypdfium2 lines with their geometry → paragraphs of clean text.
+
+Steps, on the whole document: repeated running headers/footers and bare page numbers are
+dropped; lines are joined into paragraphs (breaks at vertical gaps, short last lines, font-size
+changes, bullets and first-line indents); line-end hyphenation is rejoined ("pertum-/buhan" →
+"pertumbuhan") but real hyphens stay ("berbeda-/beda", "Indonesia-/Kamboja"); larger-font
+short lines become Markdown-style "# Heading" paragraphs, which chunk.py turns into sections.
+"""
+from __future__ import annotations
+
+import ctypes
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+# pdfium marks a hyphen it found at a line end with U+FFFE (or U+0002); U+00AD is a soft hyphen
+_HYPHEN_MARKS = "\ufffe\x02\xad"
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
+_BULLET = re.compile(r"^([•◦▪‣●○■□➢►✓\-–—*]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
+_PAGE_NUMBER = re.compile(r"^[\s\-–—|]*((page|halaman|hal\.?)\s*)?(\d{1,4}|[ivxlcdm]{1,7})"
+                          r"(\s*(/|of|dari)\s*\d{1,4})?[\s\-–—|]*$", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_SUFFIXES = ("nya", "kan", "an", "i", "lah", "kah")
+
+
+@dataclass
+class Line:
+    """One text line of a page; geometry in PDF points (y grows upwards), None if unknown."""
+
+    text: str
+    x0: float | None = None
+    x1: float | None = None
+    y: float | None = None  # baseline
+    size: float | None = None
+
+
+def page_lines(textpage) -> list[Line]:
+    """Lines of a pypdfium2 text page, with the position and font size of each line. pdfium
+    sometimes glues two visual lines at a hyphen mark: those are split back apart."""
+    text = textpage.get_text_range()
+    if len(text) != textpage.count_chars():  # char indices do not map 1:1 to string offsets
+        return [Line(s.strip()) for s in re.split(r"[\r\n]+", text) if s.strip()]
+    lines: list[Line] = []
+    for m in re.finditer(r"[^\r\n]+", text):
+        start = m.start()
+        for piece in re.split(f"(?<=[{_HYPHEN_MARKS}])", m.group()):
+            line = _line(textpage, piece, start) if piece.strip() else None
+            start += len(piece)
+            if line is None:
+                continue
+            prev = lines[-1] if lines and lines[-1].text.endswith(tuple(_HYPHEN_MARKS)) else None
+            if prev is not None and abs(prev.y - line.y) < 0.5 * (line.size or 10):  # same visual line
+                lines[-1] = Line(prev.text + line.text, prev.x0, line.x1, prev.y, prev.size)
+            else:
+                lines.append(line)
+    return lines
+
+
+def _line(textpage, s: str, offset: int) -> Line:
+    import pypdfium2.raw as raw
+
+    x, y = ctypes.c_double(), ctypes.c_double()
+    first = offset + len(s) - len(s.lstrip())
+    last = offset + len(s.rstrip()) - 1
+    raw.FPDFText_GetCharOrigin(textpage.raw, first, ctypes.byref(x), ctypes.byref(y))
+    left = textpage.get_charbox(first)[0]
+    right = textpage.get_charbox(last)[2]
+    size = raw.FPDFText_GetFontSize(textpage.raw, (first + last) // 2)
+    return Line(s.strip(), left, right, y.value, size or None)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def strip_headers_footers(pages: list[list[Line]]) -> tuple[list[list[Line]], int]:
+    """Drop running headers/footers (a top or bottom line repeated, digits aside, on at least
+    40% of pages and 2 of them) and bare page numbers. Returns the pages and lines dropped."""
+    edge = lambda lines: lines[:2] + lines[-2:] if len(lines) > 4 else list(lines)  # noqa: E731
+    seen = Counter()
+    for lines in pages:
+        seen.update({_norm(line.text) for line in edge(lines)})
+    need = max(2, math.ceil(0.4 * len(pages)))
+    repeated = {key for key, n in seen.items() if n >= need}
+    out, dropped = [], 0
+    for lines in pages:
+        ends = {id(line) for line in edge(lines)}
+        keep = [line for line in lines
+                if id(line) not in ends or not (_norm(line.text) in repeated or _PAGE_NUMBER.match(line.text))]
+        dropped += len(lines) - len(keep)
+        out.append(keep)
+    return out, dropped
+
+
+def vocabulary(texts: list[str]) -> tuple[set[str], set[str]]:
+    """Lower-cased words seen whole, and hyphenated compounds seen, in the document's text."""
+    whole, hyphenated = set(), set()
+    for text in texts:
+        for m in re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)*", text):
+            word = m.group().lower()
+            (hyphenated if "-" in word else whole).add(word)
+    return whole, hyphenated
+
+
+def _reduplication(left: str, right: str) -> bool:
+    """Indonesian reduplication: anak-anak, berbeda-beda, sebaik-baiknya, bentuk-bentuknya, sayur-mayur."""
+    a, b = left.lower(), right.lower()
+    stems = {b} | {b[: -len(s)] for s in _SUFFIXES if b.endswith(s) and len(b) - len(s) >= 3}
+    if any(len(s) >= 3 and (a.endswith(s) or s.startswith(a) and len(a) >= 3) for s in stems):
+        return True
+    return len(a) >= 4 and len(b) >= 4 and a[-3:] == b[-3:] and abs(len(a) - len(b)) <= 1
+
+
+def join_hyphenated(left: str, right: str, vocab: tuple[set[str], set[str]]) -> str:
+    """Join two pieces split at a line-end hyphen: drop the hyphen for a syllable break,
+    keep it for reduplication, compounds seen with a hyphen, capitals and digits."""
+    lw = _WORD.findall(left[-40:])
+    rw = _WORD.match(right)
+    if not lw or not rw or not left[-1:].isalpha():
+        return left + "-" + right
+    a, b = lw[-1], rw.group()
+    whole, hyphenated = vocab
+    if f"{a}-{b}".lower() in hyphenated and (a + b).lower() not in whole:
+        return left + "-" + right
+    if (a + b).lower() in whole:
+        return left + right
+    if b[:1].isupper() or _reduplication(a, b):
+        return left + "-" + right
+    return left + right
+
+
+def _fix_inline(text: str, vocab: tuple[set[str], set[str]]) -> str:
+    """Resolve the hyphen marks pdfium leaves inside a line, and expand ligatures."""
+    for lig, plain in _LIGATURES.items():
+        text = text.replace(lig, plain)
+    text = text.replace("\xa0", " ")
+    if any(m in text for m in _HYPHEN_MARKS):
+        parts = re.split(f"[{_HYPHEN_MARKS}]\\s*", text)
+        out = parts[0]
+        for part in parts[1:]:
+            out = join_hyphenated(out, part, vocab) if out and part else out + part
+        text = out
+    return text
+
+
+def _median(values: list[float]) -> float:
+    values = sorted(values)
+    return values[len(values) // 2] if values else 0.0
+
+
+def _breaks(lines: list[Line]) -> list[bool]:
+    """breaks[i]: a paragraph ends after lines[i]."""
+    n = len(lines)
+    if n and lines[0].y is None:  # no geometry: break after short lines that end a sentence
+        typical = _median([len(line.text) for line in lines])
+        return [line.text.endswith((".", "!", "?", ":")) and len(line.text) < 0.8 * typical for line in lines]
+    pitches = [a.y - b.y for a, b in zip(lines, lines[1:]) if a.y - b.y > 0 and _same_size(a, b)]
+    pitch = _median(pitches) if len(pitches) >= 3 else 1.25 * (_median([line.size or 10 for line in lines]) or 10)
+    out = []
+    for i, a in enumerate(lines):
+        if i == n - 1:
+            out.append(True)
+            continue
+        b = lines[i + 1]
+        column = [line for line in lines if abs(line.x0 - a.x0) < 0.25 * max(1.0, a.x1 - a.x0, 100)]
+        right = sorted(line.x1 for line in column)[int(0.9 * (len(column) - 1))]
+        width = max(1.0, right - min(line.x0 for line in column))
+        size = a.size or 10
+        gap = a.y - b.y
+        c = lines[i + 2] if i + 2 < n else None
+        indent = b.x0 > a.x0 + size and (c is None or c.x0 < b.x0 - size / 2) and a.x1 >= right - 0.12 * width
+        out.append(gap <= 0 or gap > 1.3 * pitch + 0.5 or not _same_size(a, b) or a.x1 < right - 0.12 * width
+                   or bool(_BULLET.match(b.text)) or indent)
+    return out
+
+
+def _same_size(a: Line, b: Line) -> bool:
+    return not a.size or not b.size or abs(a.size - b.size) <= 0.08 * max(a.size, b.size)
+
+
+def heading_levels(pages: list[list[Line]]) -> tuple[float, dict[float, int]]:
+    """Body font size (most text) and heading sizes → level 1..4: sizes at least 12% larger than
+    the body, seen on two or more short lines, and carrying under a fifth of the text."""
+    chars: Counter = Counter()
+    short: Counter = Counter()
+    for lines in pages:
+        for line in lines:
+            if line.size:
+                key = round(line.size * 2) / 2
+                chars[key] += len(line.text)
+                short[key] += len(line.text.split()) <= 15 and any(ch.isalpha() for ch in line.text)
+    if not chars:
+        return 0.0, {}
+    body = chars.most_common(1)[0][0]
+    total = sum(chars.values())
+    bigger = sorted((s for s, n in chars.items() if s >= 1.12 * body and n < 0.2 * total and short[s] >= 2),
+                    reverse=True)
+    return body, {s: i + 1 for i, s in enumerate(bigger[:4])}
+
+
+def paragraphs(lines: list[Line], vocab: tuple[set[str], set[str]], levels: dict[float, int]) -> list[str]:
+    """The page as paragraphs (blank-line separated by the caller); headings as '# Title'."""
+    out: list[str] = []
+    current: list[Line] = []
+    for line, brk in zip(lines, _breaks(lines)):
+        current.append(line)
+        if brk:
+            out.append(_paragraph(current, vocab, levels))
+            current = []
+    return [p for p in out if p]
+
+
+def _paragraph(lines: list[Line], vocab: tuple[set[str], set[str]], levels: dict[float, int]) -> str:
+    text = ""
+    for line in lines:
+        piece = line.text[:-1] + "-" if line.text[-1] in _HYPHEN_MARKS else line.text
+        piece = _fix_inline(piece, vocab)
+        if not text:
+            text = piece
+        elif text.endswith("-") and text[-2:-1].isalpha():
+            text = join_hyphenated(text[:-1], piece, vocab)
+        else:
+            text = f"{text} {piece}"
+    text = " ".join(text.split())
+    size = lines[0].size
+    level = levels.get(round(size * 2) / 2) if size else None
+    if level and len(lines) <= 2 and len(text.split()) <= 15 and not text.endswith((".", ",", ";")):
+        return "#" * level + " " + text
+    return "\uff03" + text[1:] if re.match(r"#{1,6}\s", text) else text  # a literal '#' is not a heading
+
+
+def join_across_pages(texts: list[str], vocab: tuple[set[str], set[str]]) -> list[str]:
+    """A word hyphenated across a page break ("pertum-" | "buhan ...") is completed on the
+    page where it starts and removed from the next page."""
+    texts = list(texts)
+    for i in range(len(texts) - 1):
+        m = re.search(r"(\w+)-$", texts[i])
+        n = re.match(r"\s*(\w+)[ \t]*", texts[i + 1])
+        if m and n and n.group(1)[:1].islower():
+            texts[i] = join_hyphenated(texts[i][:-1], n.group(1), vocab)
+            texts[i + 1] = texts[i + 1][n.end():]
+    return texts
+
+
+def run_together(text: str) -> bool:
+    """True when words are glued together ("Berikutadalahbeberapametode"): a third or more of
+    the letters sit in 'words' of 20+ letters (real words that long are rare, URLs aside)."""
+    words = [w for w in text.split() if "/" not in w and "." not in w[:-1] and "_" not in w]
+    letters = sum(len(w) for w in words)
+    if letters < 80:
+        return False
+    glued = sum(len(w) for w in words if len(w) >= 20 and sum(ch.isalpha() for ch in w) >= 0.8 * len(w))
+    return glued >= letters / 3
