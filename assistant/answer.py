@@ -30,6 +30,24 @@ STRINGS = {
 }
 
 _SPECIFIC = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+_MONTHS = ("januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
+           "january|february|march|may|june|july|august|october|december")
+# What kind of answer a question asks for, and how a sentence that holds one looks.
+ANSWER_TYPES = {
+    "list": (re.compile(r"\b(apa saja|siapa saja|mana saja|which (forms|types|factors|countries|kinds)|what (forms|types|factors|kinds)|list|bentuk|faktor|jenis)\b", re.I),
+             re.compile(r"(?:[^,]+,){3,}|\n")),
+    "number": (re.compile(r"\b(how many|how much|berapa|jumlah|number of)\b", re.I),
+               re.compile(r"\d")),
+    "date": (re.compile(r"\b(when|kapan|tanggal|what date|what year|tahun berapa)\b", re.I),
+             re.compile(rf"\b\d{{1,2}}\s+({_MONTHS})\b|\b({_MONTHS})\s+\d{{4}}\b", re.I)),
+    "person": (re.compile(r"\b(who|siapa|whom)\b", re.I),
+               re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+\s+[A-Z][a-z]+")),
+}
+
+
+def answer_types(question: str) -> list[re.Pattern]:
+    """Patterns of the answer kinds the question asks for (list, number, date, person)."""
+    return [shape for asks, shape in ANSWER_TYPES.values() if asks.search(question)]
 
 
 @dataclass
@@ -37,10 +55,13 @@ class AnswerConfig:
     """Thresholds of the answerer; see README "Abstaining" for how they were calibrated."""
 
     max_sentences: int = 2
-    max_words: int = 55
-    second_ratio: float = 0.97  # a second sentence must score this close to the best one
+    max_words: int = 70
+    second_ratio: float = 0.97  # a second sentence from elsewhere must score this close to the best one
+    neighbour_ratio: float = 0.90  # … and a neighbour of the best sentence this close
     min_sentence_sim: float = 0.80  # e5 cosine below which no sentence is taken as support
     passages_for_sentences: int = 4
+    passage_weight: float = 0.10  # weight of the passage's retrieval score (relative to the best)
+    type_bonus: float = 0.03  # the sentence holds the kind of answer asked for (date, number, list…)
 
 
 def passage_dict(hit: Hit, n: int) -> dict:
@@ -89,6 +110,7 @@ def _pick_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever:
     qtokens = set(tokenize(question))
     named = retriever.named_authors(question)
     acronyms = set(re.findall(r"\b[A-Z]{3,}\b", question))
+    shapes = answer_types(question)
     scored = []
     seen = set()
     top = hits[: config.passages_for_sentences]
@@ -105,7 +127,9 @@ def _pick_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever:
             stoks = set(tokenize(sentence.text))
             overlap = len(qtokens & stoks) / len(qtokens) if qtokens else 0.0
             passage = hit.score / best_passage if best_passage > 0 else 0.0
-            score = sim + 0.15 * overlap + 0.05 * passage
+            score = sim + 0.15 * overlap + config.passage_weight * passage
+            if shapes and any(shape.search(sentence.text) for shape in shapes):
+                score += config.type_bonus
             if named and any(c.rsplit(",", 1)[0].lower() in named for c in sentence.cites):
                 score += 0.05
             if acronyms and any(_defines(a, sentence.text) for a in acronyms):
@@ -119,13 +143,31 @@ def _pick_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever:
         return []
     picked = [(hit, sentence)]
     words = len(sentence.text.split())
-    for score, sim, hit2, sentence2 in scored[1: 3]:
+    by_text = {x[3].text: x for x in scored}
+    sents = hit.chunk.sentences
+    i = next(j for j, x in enumerate(sents) if x.text == sentence.text)
+    if sentence.text.rstrip().endswith(":"):  # a lead-in: the list that follows is the answer
+        for item in sents[i + 1:]:
+            if words + len(item.text.split()) > config.max_words:
+                break
+            picked.append((hit, item))
+            words += len(item.text.split())
+        return picked
+    # a neighbour of the best sentence keeps the quote coherent ("… Di akhir pertemuan …")
+    neighbours = [by_text[x.text] for x in (sents[i - 1] if i else None, sents[i + 1] if i + 1 < len(sents) else None)
+                  if x is not None and x.text in by_text]
+    neighbours.sort(key=lambda x: -x[0])
+    for score, sim, hit2, sentence2 in neighbours + scored[1:3]:
         if len(picked) >= config.max_sentences:
             break
         n = len(sentence2.text.split())
-        if score >= config.second_ratio * best_score and words + n <= config.max_words:
+        near = (hit2, sentence2) in [(h, x) for *_, h, x in neighbours]
+        good = score >= (config.neighbour_ratio if near else config.second_ratio) * best_score
+        if good and words + n <= config.max_words and all(sentence2.text != p.text for _, p in picked):
             picked.append((hit2, sentence2))
             words += n
+    order = {x.text: j for j, x in enumerate(sents)}
+    picked.sort(key=lambda hs: (hs[0].chunk.id != hit.chunk.id, order.get(hs[1].text, 0)))
     return picked
 
 
