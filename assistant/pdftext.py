@@ -171,7 +171,9 @@ def _breaks(lines: list[Line]) -> list[bool]:
         gap = a.y - b.y
         c = lines[i + 2] if i + 2 < n else None
         indent = b.x0 > a.x0 + size and (c is None or c.x0 < b.x0 - size / 2) and a.x1 >= right - 0.12 * width
-        out.append(gap <= 0 or gap > 1.3 * pitch + 0.5 or not _same_size(a, b) or a.x1 < right - 0.12 * width
+        hyphen = a.text[-1:] in "-" + _HYPHEN_MARKS and a.text[-2:-1].isalpha()  # the word goes on
+        short = a.x1 < right - 0.12 * width and not hyphen
+        out.append(gap <= 0 or gap > 1.3 * pitch + 0.5 or not _same_size(a, b) or short
                    or bool(_BULLET.match(b.text)) or indent)
     return out
 

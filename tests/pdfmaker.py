@@ -1,0 +1,91 @@
+"""Real PDFs for the tests, drawn line by line with fpdf2 (Courier, so line widths are exact)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def make_pdf(path: Path, pages: list[list[str]], header: str | None = None, numbers: bool = True,
+             labels_start: int | None = None, heading_size: int = 16, title: str | None = None) -> Path:
+    """Each page is a list of lines; "" starts a new paragraph (a taller gap); a line starting
+    with "# " is a heading in a bigger font. Optional running header and page-number footer;
+    `labels_start` prints page numbers from that value (and sets matching PDF page labels)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.set_auto_page_break(False)
+    if title:
+        pdf.set_title(title)
+    for n, lines in enumerate(pages):
+        pdf.add_page()
+        if labels_start is not None and n == 0:
+            pdf.set_page_label(label_style="D", label_start=labels_start)
+        if header:
+            pdf.set_font("Courier", size=9)
+            pdf.text(60, 40, header)
+        y = 90.0
+        for line in lines:
+            if line == "":
+                y += 8
+                continue
+            if line.startswith("# "):
+                y += 10
+                pdf.set_font("Courier", "B", size=heading_size)
+                pdf.text(60, y, line[2:])
+                y += heading_size + 8
+                continue
+            pdf.set_font("Courier", size=11)
+            pdf.text(60, y, line)
+            y += 14
+        if numbers:
+            pdf.set_font("Courier", size=9)
+            pdf.text(290, 800, str(n + (labels_start or 1)))
+    pdf.output(str(path))
+    return Path(path)
+
+
+def image_only_pdf(path: Path) -> Path:
+    """A 'scanned' page: one picture, no text layer."""
+    from fpdf import FPDF
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGB", (400, 200), "white")
+    ImageDraw.Draw(img).text((20, 80), "Halaman hasil pindaian", fill="black")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(img, x=10, y=10, w=180)
+    pdf.output(str(path))
+    return Path(path)
+
+
+def encrypt_pdf(src: Path, dst: Path, password: str = "rahasia") -> Path:
+    """A copy of `src` that needs a user password to open (pypdf, RC4-128)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(str(src)))
+    writer.encrypt(user_password=password, owner_password=password + "-owner", algorithm="RC4-128")
+    with open(dst, "wb") as fh:
+        writer.write(fh)
+    return Path(dst)
+
+
+ARTICLE = [
+    [
+        "# Pendahuluan",
+        "Kerja sama bilateral Indonesia dan Kamboja mendorong pertum-",
+        "buhan kapasitas aparat penegak hukum di kedua negara yang",
+        "sangat berbeda-",
+        "beda dalam sistem hukumnya dan juga dalam tata kelola migrasi.",
+        "",
+        "Paragraf kedua membahas perlindungan korban perdagangan orang",
+        "yang direkrut melalui iklan lowongan kerja palsu di media sosial.",
+    ],
+    [
+        "Kementerian Luar Negeri memulangkan para korban dari Phnom Penh",
+        "setelah penggerebekan oleh kepolisian Kamboja pada tahun 2022,",
+        "dan kerja sama Indonesia-",
+        "Kamboja kemudian diperkuat dengan nota kesepahaman baru.",
+        "",
+        "# Kesimpulan",
+        "Koordinasi antarlembaga menjadi kunci keberhasilan penanganan.",
+    ],
+]

@@ -1,0 +1,64 @@
+"""PDF text clean-up rules (assistant/pdftext.py) on hand-made lines."""
+from assistant.pdftext import (Line, heading_levels, join_across_pages, join_hyphenated, paragraphs,
+                               run_together, strip_headers_footers, vocabulary)
+
+NO_VOCAB = (set(), set())
+
+
+def test_hyphenation_is_rejoined_but_reduplication_and_compounds_keep_the_hyphen():
+    assert join_hyphenated("mendorong pertum", "buhan ekonomi", NO_VOCAB) == "mendorong pertumbuhan ekonomi"
+    assert join_hyphenated("yang berbeda", "beda", NO_VOCAB) == "yang berbeda-beda"
+    assert join_hyphenated("anak", "anak", NO_VOCAB) == "anak-anak"
+    assert join_hyphenated("sebaik", "baiknya", NO_VOCAB) == "sebaik-baiknya"
+    assert join_hyphenated("bentuk", "bentuknya", NO_VOCAB) == "bentuk-bentuknya"
+    assert join_hyphenated("sayur", "mayur", NO_VOCAB) == "sayur-mayur"
+    assert join_hyphenated("Indonesia", "Kamboja", NO_VOCAB) == "Indonesia-Kamboja"
+    assert join_hyphenated("COVID", "19", NO_VOCAB) == "COVID-19"
+
+
+def test_document_vocabulary_decides_compounds():
+    vocab = vocabulary(["a low-level tool", "the procedure and the process"])
+    assert join_hyphenated("low", "level", vocab) == "low-level"
+    assert join_hyphenated("pro", "cess", vocab) == "process"
+
+
+def test_running_headers_and_page_numbers_are_dropped():
+    body = ["Pendahuluan singkat.", "Metode penelitian.", "Hasil dan pembahasan.", "Kesimpulan akhir."]
+    pages = [[Line("Jurnal Kajian Asia Vol. 7"), Line(text), Line(str(n))] for n, text in enumerate(body, 1)]
+    pages[2].append(Line("Halaman xii"))
+    cleaned, dropped = strip_headers_footers(pages)
+    assert [[line.text for line in p] for p in cleaned] == [[text] for text in body]
+    assert dropped == 9
+
+
+def test_lines_join_into_paragraphs_and_big_short_lines_become_headings():
+    y = 700.0
+    lines = [Line("Latar Belakang", 60, 200, y, 16)]
+    text = ["Kalimat pertama paragraf ini cukup panjang untuk satu baris penuh di", "halaman, lalu berlanjut.",
+            "Paragraf baru dimulai di sini dengan baris yang juga panjang sekali", "dan selesai."]
+    widths = [500, 150, 500, 100]
+    y -= 30
+    for i, (t, w) in enumerate(zip(text, widths)):
+        lines.append(Line(t, 60, 60 + w, y, 11))
+        y -= 14 if i % 2 == 0 else 24
+    _, levels = heading_levels([lines, [Line("Bab Dua", 60, 150, 700, 16)]])
+    paras = paragraphs(lines, NO_VOCAB, levels)
+    assert paras == ["# Latar Belakang",
+                     "Kalimat pertama paragraf ini cukup panjang untuk satu baris penuh di halaman, lalu berlanjut.",
+                     "Paragraf baru dimulai di sini dengan baris yang juga panjang sekali dan selesai."]
+
+
+def test_a_literal_hash_line_is_not_a_heading():
+    assert paragraphs([Line("# apt-get update", 60, 200, 700, 9)], NO_VOCAB, {}) == ["\uff03 apt-get update"]
+
+
+def test_word_split_across_pages_is_completed_on_its_first_page():
+    assert join_across_pages(["akhir halaman pertum-", "buhan ekonomi naik."], NO_VOCAB) == \
+        ["akhir halaman pertumbuhan", "ekonomi naik."]
+
+
+def test_run_together_text_is_detected():
+    glued = "Berikutadalahbeberapametodeyangdigunakandalampenelitianini " * 6
+    assert run_together(glued)
+    assert not run_together("Berikut adalah beberapa metode yang digunakan dalam penelitian ini. " * 6)
+    assert not run_together("see https://example.org/a/very/long/path/that/goes/on/and/on " * 6)
