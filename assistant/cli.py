@@ -122,6 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help='JSON: {"file", "pages": [{"page", "label", "text"}], "chunks": [...], "warnings": [...]}')
     inspect.add_argument("--chunk-words", type=int, help="chunk size in words (default: as ingest)")
     inspect.set_defaults(func=cmd_inspect)
+
+    from .cite import add_commands  # `citations` and `cite` live in assistant/cite.py
+    add_commands(sub, common)
     return parser
 
 
