@@ -69,7 +69,8 @@ class SentenceTransformerEmbedder:
         from sentence_transformers import SentenceTransformer
 
         self._model = SentenceTransformer(model, device=device)
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(get_dim())
         self.id = f"st:{model}"
         prefixes = "e5" in model.lower()
         self._qp, self._pp = ("query: ", "passage: ") if prefixes else ("", "")
