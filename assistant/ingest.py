@@ -171,6 +171,10 @@ def build_index(settings: Settings, progress: bool = True, log=print) -> IngestR
     files = corpus_files(corpus)
     for path in tqdm(files, desc="files", unit="file", disable=not progress, file=sys.stderr):
         rel = str(path.relative_to(corpus))
+        if path.is_dir():
+            report.skipped.append(rel)
+            log(f"skipped {rel}: symlink to a folder (not followed)")
+            continue
         if path.suffix.lower() not in SUPPORTED:
             report.skipped.append(rel)
             log(f"skipped {rel}: unsupported file type '{path.suffix or '(none)'}' "

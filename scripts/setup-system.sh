@@ -11,6 +11,7 @@ if [ ${#need[@]} -gt 0 ]; then
     exit 0
   fi
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  # other apt runs (unattended upgrades, a parallel setup) hold the dpkg lock: wait for it
+  apt-get -o DPkg::Lock::Timeout=600 update -qq
+  apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
