@@ -1,0 +1,22 @@
+"""Question language: names must not pull English questions to Indonesian."""
+import pytest
+
+from assistant.language import detect_language, strip_names
+
+
+@pytest.mark.parametrize("question,lang", [
+    ("Who did Retno Marsudi meet?", "en"),
+    ("Who did Retno Marsudi meet on 2 August 2022?", "en"),
+    ("What is bilateral politics according to Rudy (2002)?", "en"),
+    ("Siapa yang ditemui Retno Marsudi?", "id"),
+    ("Apa kepanjangan ACTIP?", "id"),
+    ("Kapan AMMTC Ke-17 dilaksanakan?", "id"),
+    ("Which Indonesian law governs trafficking in persons?", "en"),
+    ("Bagaimana dampak kerja sama Indonesia-Kamboja?", "id"),
+])
+def test_detects_question_language(question, lang):
+    assert detect_language(question) == lang
+
+
+def test_strip_names_keeps_sentence_initial_word():
+    assert strip_names("Who did Retno Marsudi meet?") == "Who did meet ?"
