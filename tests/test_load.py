@@ -49,6 +49,27 @@ def test_pdf_without_labels_falls_back_to_physical_pages(tmp_path):
     assert [(p.number, p.label) for p in doc.pages] == [(1, None), (2, None)]
 
 
+def test_two_column_page_reads_column_by_column(tmp_path):
+    from fpdf import FPDF
+
+    left = ["Kolom kiri memuat awal paragraf yang", "cukup panjang tentang kerja sama kedua",
+            "negara dalam memberantas perdagangan", "orang dan melindungi para pekerja yang"]
+    right = ["direkrut secara ilegal ke luar negeri.", "", "Kolom kanan lalu memulai paragraf baru",
+             "tentang pemulangan korban pada 2022."]
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.set_font("Courier", size=10)
+    for x, lines in ((50, left), (320, right)):
+        y = 100
+        for line in lines:
+            y += 8 if not line else 13
+            pdf.text(x, y, line) if line else None
+    pdf.output(str(tmp_path / "dua-kolom.pdf"))
+    doc = load_document(tmp_path / "dua-kolom.pdf")
+    chunks = chunk_document(doc, "dua-kolom.pdf")
+    assert [c.text for c in chunks] == [" ".join(left + right).replace("  ", " ")]
+
+
 def test_run_together_pdf_is_never_indexed_silently(tmp_path):
     glued = ["Berikutadalahbeberapametodeyangdigunakandalampenelitian"] * 12
     with pytest.raises(LoadError, match="run together without spaces"):
