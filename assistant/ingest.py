@@ -16,14 +16,19 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
+from typing import TYPE_CHECKING
+
 from filelock import FileLock, Timeout
 
-from .chunk import Chunk, chunk_document, sentence_contexts
-from .embed import Embedder, get_embedder
-from .index import Index, IndexError_, current_version, embedding_text
 from .load import SUPPORTED, Document, LoadError, check_file, load_document, read_bytes
 from .settings import Settings
+
+if TYPE_CHECKING:  # heavy imports (numpy, FAISS, BM25, the sentence splitter) wait until needed,
+    import numpy as np  # so a run with nothing changed stays quick
+
+    from .chunk import Chunk
+    from .embed import Embedder
+    from .index import Index
 
 EXIT_OK, EXIT_NOTHING, EXIT_PARTIAL, EXIT_BUSY = 0, 1, 3, 75
 _SOURCES = ("load.py", "pdftext.py", "chunk.py", "citations.py")  # code that decides the chunks
@@ -86,11 +91,9 @@ def file_digest(path: Path, max_mb: float) -> str:
 
 def live_meta(index_dir: Path) -> dict | None:
     """meta.json of the live index version, or None."""
-    version = current_version(Path(index_dir))
-    if version is None:
-        return None
-    try:
-        return json.loads((Path(index_dir) / version / "meta.json").read_text(encoding="utf-8"))
+    try:  # same layout as index.current_version, without importing FAISS and BM25
+        version = (Path(index_dir) / "CURRENT").read_text(encoding="utf-8").strip()
+        return json.loads((Path(index_dir) / version / "meta.json").read_text(encoding="utf-8")) if version else None
     except (OSError, ValueError):
         return None
 
@@ -121,6 +124,8 @@ class VectorCache:
     @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
+            from .embed import get_embedder
+
             self._embedder = get_embedder(self.spec)
         return self._embedder
 
@@ -128,6 +133,8 @@ class VectorCache:
         return [_key(self.id, t) for t in texts]
 
     def passages(self, texts: list[str], progress: bool = True, desc: str = "embedding") -> np.ndarray:
+        import numpy as np
+
         keys = self.keys(texts)
         todo = [i for i, k in enumerate(keys) if k not in self.known]
         self.reused += len(texts) - len(todo)
@@ -193,8 +200,15 @@ def build_index(settings: Settings, progress: bool = True, log=print) -> IngestR
             report.failed.append(rel)
             log(f"failed {rel}: {exc.reason}")
             continue
+        except Exception as exc:  # noqa: BLE001 - one odd file must not stop the whole corpus
+            failed[rel] = digest
+            report.failed.append(rel)
+            log(f"failed {rel}: unexpected error while reading it ({exc.__class__.__name__}: {exc})")
+            continue
         for warning in doc.warnings:
             log(f"warning {warning}")
+        from .chunk import chunk_document
+
         doc_chunks = chunk_document(doc, rel, settings.chunk_words, settings.chunk_overlap_sentences)
         if not doc_chunks:
             failed[rel] = digest
@@ -217,6 +231,9 @@ def build_index(settings: Settings, progress: bool = True, log=print) -> IngestR
         report.chunks = int(old_meta.get("chunks", 0))
         report.seconds = time.perf_counter() - started
         return report  # nothing changed: the live index stays as it is
+
+    from .chunk import sentence_contexts
+    from .index import Index, IndexError_, embedding_text
 
     try:
         old = Index.load(index_dir) if old_meta else None
@@ -298,6 +315,8 @@ def inspect_file(path: Path, settings: Settings) -> dict:
     {"file", "pages": [{"page", "label", "text"}], "chunks": [{"id", "page", "section", "text",
     "cites"}], "warnings": [...]}; LoadError if the file cannot be ingested."""
     path = Path(path)
+    from .chunk import chunk_document
+
     doc = load_document(path, max_mb=settings.max_file_mb)
     chunks = chunk_document(doc, path.name, settings.chunk_words, settings.chunk_overlap_sentences)
     return {

@@ -157,6 +157,8 @@ def _load_pdf(path: Path) -> Document:
         raise LoadError(path, f"corrupt or unreadable PDF ({exc})") from exc
     try:
         raw_pages = [pdftext.page_lines(pdf[i].get_textpage()) for i in range(len(pdf))]
+    except pdfium.PdfiumError as exc:
+        raise LoadError(path, f"corrupt PDF: a page cannot be read ({exc})") from exc
     finally:
         pdf.close()
     if not any(raw_pages):
@@ -197,8 +199,11 @@ def _pdf_labels_and_meta(path: Path, n_pages: int) -> tuple[list[str] | None, di
     meta: dict = {}
     labels = None
     try:
+        import logging
+
         from pypdf import PdfReader
 
+        logging.getLogger("pypdf").setLevel(logging.ERROR)  # repairs of sloppy PDFs are not news
         reader = PdfReader(str(path))
         info = reader.metadata or {}
         for key in ("title", "author", "subject", "creation_date"):
