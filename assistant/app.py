@@ -1,0 +1,294 @@
+"""The Gradio chat: cited answers with sources, uploads, find-a-citation, and the `/ask` API endpoint."""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+import gradio as gr  # noqa: E402
+
+from .app_render import answer_html, passages_html  # noqa: E402
+from .app_upload import ALLOWED, UploadRejected, save_upload  # noqa: E402
+from .settings import Settings  # noqa: E402
+from .ui_strings import DEFAULT_LANGUAGE, EXAMPLES, LANGUAGES, t  # noqa: E402
+
+CSS = """
+.gradio-container {max-width: 1100px !important; margin: 0 auto !important;}
+#app-header h1 {margin: 0 0 .2em 0; font-size: 1.6em;}
+#app-header p {margin: 0; opacity: .8;}
+.answer {margin-bottom: .4em;}
+.src-ref {font-weight: 600; color: var(--color-accent);}
+details.sources summary {cursor: pointer; font-weight: 600; margin: .3em 0;}
+.src {border-left: 3px solid var(--color-accent); padding: .35em .7em; margin: .5em 0;
+      background: var(--background-fill-secondary); border-radius: 4px;}
+.src-head {font-size: .9em; margin-bottom: .25em;}
+.src-n {font-weight: 700; color: var(--color-accent);}
+.src-section {opacity: .85;}
+.src-text {font-size: .92em; line-height: 1.45;}
+.src-text mark {background: #ffe58a; color: #222; padding: 0 .1em; border-radius: 2px;}
+.src-cites {font-size: .85em; margin-top: .3em; font-style: italic;}
+.muted {opacity: .7;}
+
+@media (max-width: 640px) {
+  #app-header h1 {font-size: 1.25em;}
+  #app-header p {font-size: .85em;}
+  .src-text {font-size: .88em;}
+}
+"""
+
+THEME = gr.themes.Default(primary_hue="teal", font=["system-ui", "Segoe UI", "Roboto", "sans-serif"],
+                          font_mono=["ui-monospace", "monospace"])
+
+
+def cite_module() -> Any | None:
+    """`assistant.cite` when it exists and offers what the tab needs, else None (imported lazily)."""
+    if importlib.util.find_spec("assistant.cite") is None:
+        return None
+    try:
+        module = importlib.import_module("assistant.cite")
+    except Exception:  # a half-written module must not take the chat down
+        return None
+    if not all(hasattr(module, name) for name in ("find_citation", "citation_index")):
+        return None
+    return module
+
+
+class ChatApp:
+    """The handlers behind the UI, bound to one loaded Assistant."""
+
+    def __init__(self, settings: Settings, assistant: Any):
+        self.settings = settings
+        self.assistant = assistant
+        self.cite = cite_module()
+        self.written: dict[str, str] = {}
+        self.sources: dict[str, str] = {}
+        self.refresh_citations()
+
+    # -- questions ---------------------------------------------------------------------------------
+    def check_question(self, question: str, lang: str) -> str:
+        """The stripped question, or a gr.Error saying why it cannot be asked."""
+        question = (question or "").strip()
+        if not question:
+            raise gr.Error(t(lang, "empty_question"))
+        limit = self.settings.max_question_chars
+        if len(question) > limit:
+            raise gr.Error(t(lang, "too_long", n=len(question), limit=limit))
+        return question
+
+    def ask(self, question: str) -> dict:
+        """The same JSON object as `assistant ask --json`."""
+        question = self.check_question(question, "en")
+        return {"id": None, **self.assistant.ask(question)}
+
+    def add_user(self, message: str, history: list, lang: str) -> tuple[list, str]:
+        """Show the user's message at once; the answer follows."""
+        message = self.check_question(message, lang)
+        return history + [{"role": "user", "content": message}], ""
+
+    def respond(self, history: list) -> list:
+        """Answer the last user message, with its sources."""
+        question = _text(history[-1]["content"]) if history else ""
+        result = self.assistant.ask(question)
+        return history + [{"role": "assistant", "content": answer_html(result, self.settings.corpus_dir, self.written, self.sources)}]
+
+    # -- find a citation ---------------------------------------------------------------------------
+    def refresh_citations(self) -> list[list]:
+        """Rows of the citation index (key, as written, count); also refreshes the key → written map."""
+        if self.cite is None:
+            return []
+        try:
+            entries = self.cite.citation_index(self.assistant.index, self.settings.corpus_dir)
+        except Exception:
+            return []
+        self.written = {e["key"]: (e.get("written") or [e["key"]])[0].strip("() ") for e in entries}
+        self.sources = {e["key"]: e["source"] for e in entries if e.get("source")}
+        return [[e["key"], "; ".join(dict.fromkeys(w.strip("() ") for w in e.get("written") or [])),
+                 e.get("count", 0), e.get("source") or ""] for e in entries]
+
+    def find(self, claim: str, lang: str) -> tuple[str, str]:
+        """Passages supporting `claim` and the works to cite, one per line."""
+        claim = self.check_question(claim, lang)
+        result = self.cite.find_citation(self.assistant, claim, k=5)
+        passages = result.get("results", [])
+        works = dict.fromkeys(self.written.get(c, c) for p in passages for c in p.get("cites") or [])
+        return passages_html(passages, self.settings.corpus_dir, lang, self.written, self.sources), "\n".join(works)
+
+    # -- uploads -----------------------------------------------------------------------------------
+    def add_documents(self, files: list | None, lang: str, progress=gr.Progress(track_tqdm=True)) -> tuple[str, str]:
+        """Save uploads into corpus/, ingest incrementally, swap the index in; returns (status, index info)."""
+        if not files:
+            return t(lang, "upload_none"), self.index_info(lang)
+        lines, saved = [], 0
+        for f in files:
+            path = Path(f if isinstance(f, str) else f.name)
+            try:
+                name, duplicate = save_upload(path, path.name, self.settings.corpus_dir, self.settings.max_upload_mb)
+            except UploadRejected as exc:
+                lines.append(f"✗ {path.name}: {t(lang, exc.key, **exc.values)}")
+                continue
+            saved += not duplicate
+            lines.append(f"✓ {path.name}: {t(lang, 'upload_same' if duplicate else 'upload_saved', name=name)}")
+        if saved:
+            lines.append(self.reingest(lang, progress))
+        return "\n\n".join(lines), self.index_info(lang)
+
+    def reingest(self, lang: str, progress: Any) -> str:
+        """Incremental ingest of the corpus, then `Assistant.reload()`; one status line."""
+        from .ingest import ingest
+
+        progress(0, desc=t(lang, "ingesting"))
+        problems: list[str] = []
+        try:
+            report = ingest(self.settings, progress=True,
+                            log=lambda msg, *_: problems.append(str(msg)) if not str(msg).startswith("warning") else None)
+        except SystemExit as exc:
+            return t(lang, "ingest_busy") if "already" in str(exc) else t(lang, "ingest_failed", error=exc)
+        if not report.ingested:
+            return t(lang, "ingest_failed", error="; ".join(problems) or report.summary())
+        self.assistant.reload()
+        self.refresh_citations()
+        status = t(lang, "ingest_done", summary=report.summary())
+        return status + "".join(f"\n\n⚠ {p}" for p in problems)
+
+    def index_info(self, lang: str) -> str:
+        chunks = self.assistant.index.chunks
+        docs = sorted({c.file for c in chunks}) if chunks and hasattr(chunks[0], "file") else []
+        return t(lang, "docs_in_index", docs=", ".join(docs) or "—", chunks=len(chunks))
+
+
+def _text(content: Any) -> str:
+    """Plain text of a chat message's content (a string or Gradio 6 content blocks)."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return " ".join(_text(c) for c in content)
+    if isinstance(content, dict):
+        return str(content.get("text") or content.get("content") or "")
+    return str(content or "")
+
+
+def build_app(settings: Settings, assistant: Any) -> gr.Blocks:
+    """The Blocks app over a loaded Assistant (no server is started)."""
+    app = ChatApp(settings, assistant)
+    l0 = DEFAULT_LANGUAGE
+    private = {"api_visibility": "private"}
+    engine = {"concurrency_id": "engine", "concurrency_limit": 1}
+    labels: dict[Any, Any] = {}  # component -> function(lang) -> update, for the language switch
+    with gr.Blocks(title=t(l0, "title"), analytics_enabled=False) as demo:
+        lang = gr.State(l0)
+        with gr.Row(equal_height=True):
+            header = gr.Markdown(_header(l0), elem_id="app-header", min_width=300)
+            switch = gr.Radio([(v, k) for k, v in LANGUAGES.items()], value=l0, label=t(l0, "language"),
+                              scale=0, min_width=300, elem_id="lang-switch")
+        labels[header] = lambda c: gr.Markdown(_header(c))
+        labels[switch] = lambda c: gr.Radio(label=t(c, "language"))
+        with gr.Tabs():
+            with gr.Tab(t(l0, "tab_chat"), id="chat") as tab:
+                labels[tab] = lambda c: gr.Tab(label=t(c, "tab_chat"))
+                chatbot = gr.Chatbot(label=t(l0, "chat_label"), placeholder=t(l0, "chat_placeholder"),
+                                     height="50vh", min_height=300, elem_id="chatbot", buttons=["copy"],
+                                     feedback_options=None)
+                labels[chatbot] = lambda c: gr.Chatbot(label=t(c, "chat_label"), placeholder=t(c, "chat_placeholder"))
+                with gr.Row(equal_height=True):
+                    question = gr.Textbox(label=t(l0, "question"), placeholder=t(l0, "question_placeholder"),
+                                          max_length=settings.max_question_chars, scale=5, elem_id="question",
+                                          show_label=False, autofocus=True)
+                    send = gr.Button(t(l0, "send"), variant="primary", scale=0, min_width=80, elem_id="send-btn")
+                labels[question] = lambda c: gr.Textbox(label=t(c, "question"), placeholder=t(c, "question_placeholder"))
+                labels[send] = lambda c: gr.Button(t(c, "send"))
+                examples = gr.Examples(EXAMPLES, inputs=[question], label=t(l0, "examples"))
+                labels[examples.dataset] = lambda c: gr.Dataset(label=t(c, "examples"))
+                clear = gr.ClearButton([chatbot, question], value=t(l0, "clear"), size="sm")
+                labels[clear] = lambda c: gr.Button(t(c, "clear"))
+            cite_table = _cite_tab(app, settings, lang, labels, engine) if app.cite is not None else None
+            with gr.Tab(t(l0, "tab_upload"), id="upload") as tab:
+                labels[tab] = lambda c: gr.Tab(label=t(c, "tab_upload"))
+                intro = gr.Markdown(t(l0, "upload_intro", mb=settings.max_upload_mb))
+                labels[intro] = lambda c: gr.Markdown(t(c, "upload_intro", mb=settings.max_upload_mb))
+                files = gr.File(label=t(l0, "upload_files"), file_count="multiple", file_types=list(ALLOWED),
+                                elem_id="upload-files")
+                labels[files] = lambda c: gr.File(label=t(c, "upload_files"))
+                add = gr.Button(t(l0, "upload_button"), variant="primary", elem_id="upload-btn")
+                labels[add] = lambda c: gr.Button(t(c, "upload_button"))
+                status = gr.Markdown(elem_id="upload-status")
+                info = gr.Markdown(app.index_info(l0), elem_id="index-info")
+                labels[info] = lambda c: gr.Markdown(app.index_info(c))
+        footer = gr.Markdown(t(l0, "footer"), elem_classes=["muted"])
+        labels[footer] = lambda c: gr.Markdown(t(c, "footer"))
+
+        for trigger in (question.submit, send.click):
+            trigger(app.add_user, [question, chatbot, lang], [chatbot, question], **private).success(
+                app.respond, [chatbot], [chatbot], **private, **engine)
+        done = add.click(app.add_documents, [files, lang], [status, info], api_name="add_documents",
+                         concurrency_limit=1, concurrency_id="ingest")
+        if cite_table is not None:
+            done.then(app.refresh_citations, None, [cite_table], **private)
+
+        def relabel(choice: str) -> dict:
+            return {lang: choice, **{comp: make(choice) for comp, make in labels.items()}}
+
+        switch.change(relabel, [switch], [lang, *labels], **private)
+        gr.api(app.ask, api_name="ask", api_description="Answer a question; returns the `assistant ask --json` object.",
+               **engine)
+    return demo
+
+
+def _cite_tab(app: ChatApp, settings: Settings, lang: gr.State, labels: dict, engine: dict) -> gr.Dataframe:
+    """The find-a-citation tab (only built when assistant.cite exists); returns the citation-index table."""
+    l0 = DEFAULT_LANGUAGE
+    with gr.Tab(t(l0, "tab_cite"), id="cite") as tab:
+        labels[tab] = lambda c: gr.Tab(label=t(c, "tab_cite"))
+        intro = gr.Markdown(t(l0, "cite_intro"))
+        labels[intro] = lambda c: gr.Markdown(t(c, "cite_intro"))
+        with gr.Row(equal_height=True):
+            claim = gr.Textbox(label=t(l0, "claim"), placeholder=t(l0, "claim_placeholder"), scale=5,
+                               max_length=settings.max_question_chars, elem_id="claim")
+            find = gr.Button(t(l0, "find"), variant="primary", scale=0, elem_id="find-btn")
+        labels[claim] = lambda c: gr.Textbox(label=t(c, "claim"), placeholder=t(c, "claim_placeholder"))
+        labels[find] = lambda c: gr.Button(t(c, "find"))
+        to_cite = gr.Textbox(label=t(l0, "to_cite"), lines=2, buttons=["copy"], interactive=False, elem_id="to-cite")
+        labels[to_cite] = lambda c: gr.Textbox(label=t(c, "to_cite"))
+        results = gr.HTML(elem_id="cite-results")
+        with gr.Accordion(t(l0, "cite_index"), open=False) as acc:
+            table = gr.Dataframe(app.refresh_citations(), headers=_cite_headers(l0), interactive=False, wrap=True)
+        labels[acc] = lambda c: gr.Accordion(label=t(c, "cite_index"))
+        labels[table] = lambda c: gr.Dataframe(headers=_cite_headers(c))
+    find.click(app.find, [claim, lang], [results, to_cite], api_name="find_citation", **engine)
+    claim.submit(app.find, [claim, lang], [results, to_cite], api_visibility="private", **engine)
+    return table
+
+
+def _header(lang: str) -> str:
+    return f"# {t(lang, 'title')}\n{t(lang, 'subtitle')}"
+
+
+def _cite_headers(lang: str) -> list[str]:
+    return [t(lang, "cite_key"), t(lang, "cite_written"), t(lang, "cite_count"), t(lang, "cite_source")]
+
+
+def login_from_env() -> tuple[str, str] | None:
+    """(user, password) from ASSISTANT_USER / ASSISTANT_PASSWORD when both are set, else None."""
+    user, password = os.environ.get("ASSISTANT_USER"), os.environ.get("ASSISTANT_PASSWORD")
+    return (user, password) if user and password else None
+
+
+def launch_options(settings: Settings) -> dict:
+    """Keyword arguments for `Blocks.launch`: loopback by default, no share link, corpus files served."""
+    return dict(server_name=settings.host, server_port=settings.port, share=False, auth=login_from_env(),
+                allowed_paths=[str(Path(settings.corpus_dir).resolve())], max_file_size=int(settings.max_upload_mb * 1024 * 1024),
+                footer_links=["api", "settings"], ssr_mode=False, mcp_server=False, pwa=False, inbrowser=False,
+                theme=THEME, css=CSS, show_error=True, quiet=False)
+
+
+def serve(settings: Settings, block: bool = True) -> gr.Blocks:
+    """Load the assistant and serve the chat on settings.host:settings.port (127.0.0.1:7860 by default)."""
+    from .engine import Assistant
+
+    demo = build_app(settings, Assistant(settings))
+    demo.queue(default_concurrency_limit=1)
+    demo.launch(prevent_thread_lock=not block, **launch_options(settings))
+    return demo

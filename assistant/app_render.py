@@ -1,0 +1,121 @@
+"""HTML for the chat: an answer with its numbered sources, the quoted sentence highlighted."""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+from .ui_strings import t
+
+QUOTE = re.compile(r"“(.+?)”\s*\[(\d+)\]")
+MARKER = re.compile(r"\[(\d+)\]")
+
+
+def quotes_by_source(answer: str) -> dict[int, list[str]]:
+    """The sentences the answer quotes, keyed by the [n] that follows each."""
+    found: dict[int, list[str]] = {}
+    for text, n in QUOTE.findall(answer):
+        found.setdefault(int(n), []).append(text.strip())
+    return found
+
+
+def _find(passage: str, sentence: str) -> tuple[int, int] | None:
+    """Where `sentence` occurs in `passage`, tolerant of whitespace differences."""
+    start = passage.find(sentence)
+    if start >= 0:
+        return start, start + len(sentence)
+    words = sentence.split()
+    if not words:
+        return None
+    match = re.search(r"\s+".join(re.escape(w) for w in words), passage)
+    return (match.start(), match.end()) if match else None
+
+
+def highlight(passage: str, sentences: list[str]) -> str:
+    """`passage` as escaped HTML with each of `sentences` wrapped in <mark>."""
+    spans = sorted(s for s in (_find(passage, q) for q in sentences) if s)
+    out, pos = [], 0
+    for start, end in spans:
+        if start < pos:
+            continue
+        out.append(html.escape(passage[pos:start]))
+        out.append(f"<mark>{html.escape(passage[start:end])}</mark>")
+        pos = end
+    out.append(html.escape(passage[pos:]))
+    return "".join(out)
+
+
+def file_url(file: str | None, corpus_dir: Path, page: int | None = None) -> str | None:
+    """The URL serving a corpus file (a PDF opened at `page`), or None when it is not inside the corpus."""
+    corpus = Path(corpus_dir).resolve()
+    path = (corpus / (file or "")).resolve()
+    if not file or not path.is_file() or corpus not in path.parents:
+        return None
+    url = "gradio_api/file=" + quote(str(path))
+    return url + (f"#page={int(page)}" if page and path.suffix.lower() == ".pdf" else "")
+
+
+def file_link(passage: dict, corpus_dir: Path, lang: str) -> str:
+    """A link that opens the passage's corpus file (PDFs at its page), or '' when it is not in the corpus."""
+    url = file_url(passage.get("file"), corpus_dir, passage.get("page"))
+    if url is None:
+        return ""
+    label = (t(lang, "open_pdf", page=passage.get("page_label") or passage["page"]) if "#page=" in url
+             else t(lang, "open_file"))
+    return f'<a class="src-link" href="{html.escape(url)}" target="_blank" rel="noopener">{html.escape(label)}</a>'
+
+
+def _work(key: str, corpus_dir: Path, lang: str, written: dict[str, str] | None,
+          sources: dict[str, str] | None) -> str:
+    """A cited work as written in the thesis, linked to its PDF when that is in the corpus."""
+    label = html.escape((written or {}).get(key, key).strip("() "))
+    file = (sources or {}).get(key)
+    url = file_url(file, corpus_dir)
+    if url is None:
+        return label
+    return (f'<a class="src-work" href="{html.escape(url)}" target="_blank" rel="noopener" '
+            f'title="{html.escape(file)}">{label} 📄</a>')
+
+
+def source_card(passage: dict, corpus_dir: Path, lang: str, quotes: list[str] | None = None,
+                written: dict[str, str] | None = None, sources: dict[str, str] | None = None) -> str:
+    """One source: [n], title, section path, page, link, passage (highlighted) and the works it cites."""
+    head = [f'<span class="src-n">[{passage["n"]}]</span> <b>{html.escape(str(passage["doc"]))}</b>']
+    if passage.get("section"):
+        head.append(f'<span class="src-section">{html.escape(passage["section"])}</span>')
+    if passage.get("page"):
+        head.append(f'{t(lang, "page")} {html.escape(str(passage.get("page_label") or passage["page"]))}')
+    link = file_link(passage, corpus_dir, lang)
+    if link:
+        head.append(link)
+    body = highlight(passage.get("text", ""), quotes or ([passage["sentence"]] if passage.get("sentence") else []))
+    parts = [f'<div class="src-head">{" · ".join(head)}</div>', f'<div class="src-text">{body}</div>']
+    cites = list(dict.fromkeys(passage.get("cites") or []))
+    if cites:
+        works = "; ".join(_work(c, corpus_dir, lang, written, sources) for c in cites)
+        parts.append(f'<div class="src-cites">{html.escape(t(lang, "cites"))}: {works}</div>')
+    return f'<div class="src">{"".join(parts)}</div>'
+
+
+def answer_html(result: dict, corpus_dir: Path, written: dict[str, str] | None = None,
+                sources: dict[str, str] | None = None) -> str:
+    """The chat message for one result: the answer, then its sources list (numbered as in the answer)."""
+    lang = result.get("language") or "id"
+    answer = html.escape(result["answer"])
+    answer = MARKER.sub(lambda m: f'<sup class="src-ref">[{m.group(1)}]</sup>', answer)
+    if not result.get("citations"):
+        return f'<div class="answer">{answer}</div>'
+    quotes = quotes_by_source(result["answer"])
+    cards = "".join(source_card(p, corpus_dir, lang, quotes.get(p["n"]), written, sources) for p in result["citations"])
+    summary = f'{html.escape(t(lang, "sources"))} ({len(result["citations"])})'
+    return (f'<div class="answer">{answer}</div>'
+            f'<details class="sources" open><summary>{summary}</summary>{cards}</details>')
+
+
+def passages_html(passages: list[dict], corpus_dir: Path, lang: str, written: dict[str, str] | None = None,
+                  sources: dict[str, str] | None = None) -> str:
+    """Ranked passages (find-a-citation results) as source cards."""
+    if not passages:
+        return f'<p class="muted">{html.escape(t(lang, "no_results"))}</p>'
+    return "".join(source_card(p, corpus_dir, lang, None, written, sources) for p in passages)
