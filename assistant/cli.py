@@ -134,7 +134,12 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings.from_env(index_dir=getattr(args, "index", None), embedder=getattr(args, "embedder", None),
                                  host=getattr(args, "host", None), port=getattr(args, "port", None),
                                  corpus_dir=getattr(args, "corpus", None))
-    return args.func(args, settings)
+    from .index import IndexError_
+
+    try:
+        return args.func(args, settings)
+    except IndexError_ as exc:
+        raise SystemExit(f"assistant: {exc}") from None
 
 
 if __name__ == "__main__":
