@@ -11,6 +11,7 @@ import numpy as np
 
 from .chunk import Chunk
 from .citations import parse_citations
+from .keywords import tokenize
 from .language import detect_language
 from .sources import Sources, source_passages, sources_for
 
@@ -20,16 +21,19 @@ def _corpus_dir(assistant) -> Path | None:
     return getattr(settings, "corpus_dir", None)
 
 
-def _best_sentence(chunk: Chunk, index, qvec: np.ndarray) -> tuple[str, list[str], float]:
-    """The sentence of `chunk` closest to the query, its backing works and its similarity."""
+def _best_sentence(chunk: Chunk, index, qvec: np.ndarray, claim: str) -> tuple[str, list[str], float]:
+    """The sentence of `chunk` closest to the claim, its backing works and its score: cosine of
+    its (in-context) vector plus a share of the claim's stemmed words it contains, which keeps a
+    sentence from winning on its predecessor's words (the context embedded with it)."""
+    words = set(tokenize(claim))
     best = ("", [], -1.0)
     for sentence in chunk.sentences:
         row = index.sentence_row.get(sentence.text)
-        if row is None:
-            continue
-        sim = float(index.sentence_vectors[row] @ qvec)
-        if sim > best[2]:
-            best = (sentence.text, sentence.cites, sim)
+        sim = float(index.sentence_vectors[row] @ qvec) if row is not None else 0.0
+        overlap = len(words & set(tokenize(sentence.text))) / len(words) if words else 0.0
+        score = sim + 0.2 * overlap
+        if score > best[2]:
+            best = (sentence.text, sentence.cites, score)
     return best
 
 
@@ -54,7 +58,7 @@ def find_citation(assistant, claim: str, k: int = 5) -> dict:
     qvec = retriever.embed_query(claim)
     results = []
     for n, hit in enumerate(retriever.search(claim, k=k, qvec=qvec), 1):
-        sentence, backing, _ = _best_sentence(hit.chunk, index, qvec)
+        sentence, backing, _ = _best_sentence(hit.chunk, index, qvec, claim)
         own = [is_source[hit.chunk.file]] if hit.chunk.file in is_source else []
         cites = list(dict.fromkeys(own + backing + hit.chunk.cites))
         results.append(_result(n, hit.chunk, hit.score, cites, sentence, sources))

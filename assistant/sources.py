@@ -309,13 +309,13 @@ def reference_list(chunks: list[Chunk]) -> dict[str, str]:
         for i, sent in enumerate(sentences):
             in_section = any(_REF_HEADING.search(c.section or "") for c in file_chunks if sent in c.text)
             head = _REF_HEADING.match(sent.strip())
-            rest = sent.strip()[head.end():].strip(" :.") if head else ""
+            rest = sent.strip()[head.end():].lstrip(" :.") if head else ""
             if head and rest and not _REF_START.match(rest):
                 head = None  # "Referensi dari …": a sentence, not the heading
             if in_section or head:
                 tail = sentences[i:]
                 if head:
-                    tail[0] = sent.strip()[head.end():].strip(" :.")
+                    tail[0] = rest
                 refs.update(parse_reference_list("\n".join(tail)))
                 break
     return refs
