@@ -95,9 +95,16 @@ def strip_headers_footers(pages: list[list[Line]]) -> tuple[list[list[Line]], in
 
 
 def vocabulary(texts: list[str]) -> tuple[set[str], set[str]]:
-    """Lower-cased words seen whole, and hyphenated compounds seen, in the document's text."""
+    """Lower-cased words seen whole, and hyphenated compounds seen, in the document's lines
+    (in order); pieces of words split at a line-end hyphen are left out."""
     whole, hyphenated = set(), set()
-    for text in texts:
+    split_before = False
+    for line in texts:
+        text = re.sub(f"\\w*[{_HYPHEN_MARKS}]\\w*", " ", line)
+        if split_before:
+            text = re.sub(r"^\s*\w+", " ", text)
+        split_before = bool(re.search(f"\\w[-{_HYPHEN_MARKS}]\\s*$", line))
+        text = re.sub(r"[\w-]+-\s*$", " ", text)
         for m in re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)*", text):
             word = m.group().lower()
             (hyphenated if "-" in word else whole).add(word)
@@ -128,6 +135,8 @@ def join_hyphenated(left: str, right: str, vocab: tuple[set[str], set[str]]) -> 
         return left + right
     if b[:1].isupper() or _reduplication(a, b):
         return left + "-" + right
+    if min(len(a), len(b)) >= 3 and a.lower() in whole and b.lower() in whole:
+        return left + "-" + right  # two words the document uses on their own: "time-consuming"
     return left + right
 
 

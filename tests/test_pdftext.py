@@ -20,6 +20,9 @@ def test_document_vocabulary_decides_compounds():
     vocab = vocabulary(["a low-level tool", "the procedure and the process"])
     assert join_hyphenated("low", "level", vocab) == "low-level"
     assert join_hyphenated("pro", "cess", vocab) == "process"
+    vocab = vocabulary(["it takes time", "a consuming task", "the process"])
+    assert join_hyphenated("time", "consuming", vocab) == "time-consuming"
+    assert join_hyphenated("pro", "cess", vocab) == "process"
 
 
 def test_running_headers_and_page_numbers_are_dropped():
@@ -62,3 +65,8 @@ def test_run_together_text_is_detected():
     assert run_together(glued)
     assert not run_together("Berikut adalah beberapa metode yang digunakan dalam penelitian ini. " * 6)
     assert not run_together("see https://example.org/a/very/long/path/that/goes/on/and/on " * 6)
+
+
+def test_vocabulary_leaves_out_pieces_of_split_words():
+    whole, _ = vocabulary(["ekonomi yang pertum-", "buhan cepat", "sec\ufffe", "tion dua"])
+    assert {"ekonomi", "yang", "cepat", "dua"} <= whole and not whole & {"pertum", "buhan", "sec", "tion"}
