@@ -165,7 +165,8 @@ def _load_pdf(path: Path) -> Document:
         raise LoadError(path, f"no text layer in {len(raw_pages)} page(s): scanned/image-only PDF, it needs OCR")
     labels, meta = _pdf_labels_and_meta(path, len(raw_pages))
     warnings = []
-    lines, _ = pdftext.strip_headers_footers(raw_pages)
+    lines, printed = pdftext.strip_headers_footers(raw_pages)
+    labels = labels or pdftext.printed_labels(printed)
     vocab = pdftext.vocabulary([line.text for page in lines for line in page])
     _, levels = pdftext.heading_levels(lines)
     texts = pdftext.join_across_pages(["\n\n".join(pdftext.paragraphs(page, vocab, levels)) for page in lines], vocab)

@@ -75,23 +75,36 @@ def _norm(text: str) -> str:
     return re.sub(r"\b[ivxlc]{1,6}\b|\d+", "#", " ".join(text.lower().split()))
 
 
-def strip_headers_footers(pages: list[list[Line]]) -> tuple[list[list[Line]], int]:
+def strip_headers_footers(pages: list[list[Line]]) -> tuple[list[list[Line]], list[int | None]]:
     """Drop running headers/footers (a top or bottom line repeated, digits aside, on at least
-    40% of pages and 2 of them) and bare page numbers. Returns the pages and lines dropped."""
+    40% of pages and 2 of them) and bare page numbers. Returns the pages and, per page, the
+    printed arabic page number found on it (None if none)."""
     edge = lambda lines: lines[:2] + lines[-2:] if len(lines) > 4 else list(lines)  # noqa: E731
     seen = Counter()
     for lines in pages:
         seen.update({_norm(line.text) for line in edge(lines)})
     need = max(2, math.ceil(0.4 * len(pages)))
     repeated = {key for key, n in seen.items() if n >= need}
-    out, dropped = [], 0
+    out, printed = [], []
     for lines in pages:
         ends = {id(line) for line in edge(lines)}
-        keep = [line for line in lines
-                if id(line) not in ends or not (_norm(line.text) in repeated or _PAGE_NUMBER.match(line.text))]
-        dropped += len(lines) - len(keep)
-        out.append(keep)
-    return out, dropped
+        numbers = [m.group(3) for line in edge(lines) if (m := _PAGE_NUMBER.match(line.text)) and m.group(3).isdigit()]
+        printed.append(int(numbers[0]) if len(numbers) == 1 else None)
+        out.append([line for line in lines
+                    if id(line) not in ends or not (_norm(line.text) in repeated or _PAGE_NUMBER.match(line.text))])
+    return out, printed
+
+
+def printed_labels(printed: list[int | None]) -> list[str] | None:
+    """Page labels from printed page numbers, when they follow the physical pages at a fixed
+    offset on most numbered pages (e.g. an article printed as pages 45-60); else None."""
+    offsets = Counter(n - i for i, n in enumerate(printed, 1) if n is not None)
+    if not offsets:
+        return None
+    offset, hits = offsets.most_common(1)[0]
+    if offset == 0 or hits < 2 or hits < 0.6 * sum(offsets.values()) or 1 + offset < 1:
+        return None
+    return [str(i + offset) for i in range(1, len(printed) + 1)]
 
 
 def vocabulary(texts: list[str]) -> tuple[set[str], set[str]]:

@@ -49,6 +49,17 @@ def test_pdf_without_labels_falls_back_to_physical_pages(tmp_path):
     assert [(p.number, p.label) for p in doc.pages] == [(1, None), (2, None)]
 
 
+def test_printed_page_numbers_are_the_labels_when_the_pdf_has_none(tmp_path):
+    pdf = make_pdf(tmp_path / "cetak.pdf", ARTICLE, labels_start=45)
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(str(pdf)))
+    del writer._root_object["/PageLabels"]
+    writer.write(str(tmp_path / "tanpa-label.pdf"))
+    doc = load_document(tmp_path / "tanpa-label.pdf")
+    assert [(p.number, p.label) for p in doc.pages] == [(1, "45"), (2, "46")]
+
+
 def test_two_column_page_reads_column_by_column(tmp_path):
     from fpdf import FPDF
 

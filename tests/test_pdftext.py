@@ -1,6 +1,6 @@
 """PDF text clean-up rules (assistant/pdftext.py) on hand-made lines."""
 from assistant.pdftext import (Line, heading_levels, join_across_pages, join_hyphenated, paragraphs,
-                               run_together, strip_headers_footers, vocabulary)
+                               printed_labels, run_together, strip_headers_footers, vocabulary)
 
 NO_VOCAB = (set(), set())
 
@@ -29,9 +29,16 @@ def test_running_headers_and_page_numbers_are_dropped():
     body = ["Pendahuluan singkat.", "Metode penelitian.", "Hasil dan pembahasan.", "Kesimpulan akhir."]
     pages = [[Line("Jurnal Kajian Asia Vol. 7"), Line(text), Line(str(n))] for n, text in enumerate(body, 1)]
     pages[2].append(Line("Halaman xii"))
-    cleaned, dropped = strip_headers_footers(pages)
+    cleaned, printed = strip_headers_footers(pages)
     assert [[line.text for line in p] for p in cleaned] == [[text] for text in body]
-    assert dropped == 9
+    assert printed == [1, 2, 3, 4]
+
+
+def test_printed_page_numbers_become_labels_when_they_run_at_an_offset():
+    assert printed_labels([45, 46, None, 48]) == ["45", "46", "47", "48"]
+    assert printed_labels([1, 2, 3]) is None, "same as the physical pages: nothing to add"
+    assert printed_labels([None, 7, None]) is None, "one number is not a pattern"
+    assert printed_labels([12, 3, 40, 7]) is None
 
 
 def test_lines_join_into_paragraphs_and_big_short_lines_become_headings():
