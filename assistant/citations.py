@@ -215,3 +215,17 @@ def attribute(sentences: list[str]) -> list[list[str]]:
         elif current:
             backing[i].extend(current)
     return [list(dict.fromkeys(keys)) for keys in backing]
+
+
+def mentioned_keys(question: str, keys: list[str]) -> list[str]:
+    """The cited works (among `keys`) a question names by first-author surname, e.g.
+    "according to Rudy (2002)" or "listed by Zayzda and colleagues"; a year given must match."""
+    words = set(re.findall(r"[\w'’]+", question.casefold()))
+    years = set(re.findall(r"\b(?:1[89]|20)\d{2}\b", question))
+    found = []
+    for key in keys:
+        surname, _, year = key.rpartition(", ")
+        names = surname.casefold().split()
+        if names and all(n in words for n in names) and (not years or year[:4] in years):
+            found.append(key)
+    return found

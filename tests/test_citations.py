@@ -183,3 +183,15 @@ def test_thesis_chunks_carry_their_backing_works():
     assert keys == {c[0] for c in THESIS_CITATIONS}
     uncited_in_text = [s for c in chunks for s in c.sentences if parse_citations(s.text) and not s.cites]
     assert uncited_in_text == []
+
+
+def test_mentioned_keys():
+    from assistant.citations import mentioned_keys
+
+    keys = ["Zayzda, 2020", "Rudy, 2002", "Priyono, 2020", "Ngo, 2023", "Kementerian Luar Negeri, 2023"]
+    assert mentioned_keys("Which forms are listed by Zayzda and colleagues?", keys) == ["Zayzda, 2020"]
+    assert mentioned_keys("What is bilateral politics according to Rudy (2002)?", keys) == ["Rudy, 2002"]
+    assert mentioned_keys("What did Rudy (1999) say?", keys) == []
+    assert mentioned_keys("Menurut Ngo Thi Minh Huong & Vu (2023)?", keys) == ["Ngo, 2023"]
+    assert mentioned_keys("Apa kata Kementerian Luar Negeri?", keys) == ["Kementerian Luar Negeri, 2023"]
+    assert mentioned_keys("Who did Retno Marsudi meet?", keys) == []
