@@ -50,6 +50,8 @@ _INSTITUTION = {
     "nations", "united", "bank", "foundation", "association", "center", "centre", "university",
     "universitas", "news", "times", "post", "watch", "fund", "program", "programme",
 }
+# A sentence that reports someone else ("Menurut Ghada Waly, …"), ending a narrative stretch.
+_OTHER_VOICE = re.compile(r"^\W*(?:(?:sementara itu|sedangkan|namun)\W+)?(?:menurut|according to)\s", re.I)
 _PARTICLES = {"van", "de", "der", "den", "da", "di", "du", "von", "le", "la"}
 _ALLOWED_LOWER = {"dkk", "dkk.", "dan", "and", "et", "al", "al.", "&", "dalam", "in"} | _PARTICLES
 
@@ -191,8 +193,10 @@ def attribute(sentences: list[str]) -> list[list[str]]:
     """For the sentences of one paragraph, the keys of the works that back each sentence.
 
     A parenthetical citation backs its own sentence and the uncited ones before it (back to
-    the previous cited sentence); a narrative citation backs its sentence and the uncited ones
-    after it (up to the next citation). A sentence always keeps the citations it contains.
+    the previous cited sentence); the paragraph's last one also backs up to two uncited
+    sentences after it (none that names a later year than the work's). A narrative citation backs its sentence and the uncited ones after it, until the
+    next citation or a sentence giving another voice ("Menurut X, …"). A sentence always keeps
+    the citations it contains.
     """
     own = [parse_citations(s) for s in sentences]
     backing: list[list[str]] = [[c.key for c in cits] for cits in own]
@@ -205,16 +209,31 @@ def attribute(sentences: list[str]) -> list[list[str]]:
                     break
                 backing[j].extend(parens)
             last_paren = i
+    if last_paren >= 0 and not any(own[last_paren + 1:]):
+        closing = [c for c in own[last_paren] if c.kind == "parenthetical"]
+        for j in range(last_paren + 1, min(last_paren + 1 + _TRAILING, len(sentences))):
+            if _later_year(sentences[j], closing):  # a 2023 source cannot report 2024 events
+                break
+            backing[j].extend(c.key for c in closing)
     current: list[str] = []
     for i, cits in enumerate(own):
         narr = [c.key for c in cits if c.kind == "narrative"]
         if narr:
             current = narr
-        elif any(c.kind == "parenthetical" for c in cits):
+        elif cits or _OTHER_VOICE.match(sentences[i]):
             current = []
         elif current:
             backing[i].extend(current)
     return [list(dict.fromkeys(keys)) for keys in backing]
+
+
+_TRAILING = 2
+
+
+def _later_year(sentence: str, cits: list[Citation]) -> bool:
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", sentence)]
+    cited = [int(c.year[:4]) for c in cits if c.year[:4].isdigit()]
+    return bool(years and cited and max(years) > max(cited))
 
 
 def mentioned_keys(question: str, keys: list[str]) -> list[str]:

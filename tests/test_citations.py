@@ -195,3 +195,19 @@ def test_mentioned_keys():
     assert mentioned_keys("Menurut Ngo Thi Minh Huong & Vu (2023)?", keys) == ["Ngo, 2023"]
     assert mentioned_keys("Apa kata Kementerian Luar Negeri?", keys) == ["Kementerian Luar Negeri, 2023"]
     assert mentioned_keys("Who did Retno Marsudi meet?", keys) == []
+
+
+def test_another_voice_ends_a_narrative_stretch():
+    sents = ["Menurut Dorvedic dalam Sulisty (2022), kejahatan transnasional adalah ancaman.",
+             "Menurut Ghada Waly, wilayah konflik rentan.", "Kelompok ini memanfaatkan lembaga yang lemah (IRRC, 2023)."]
+    assert attribute(sents) == [["Sulisty, 2022"], ["IRRC, 2023"], ["IRRC, 2023"]]
+    sents = ["Menurut Kevin Bales (2014), perdagangan manusia adalah perbudakan.", "Menurutnya lagi, itu sistemik."]
+    assert attribute(sents) == [["Bales, 2014"], ["Bales, 2014"]]
+
+
+def test_trailing_sentences_after_the_last_parenthetical():
+    sents = ["Pelaku memanfaatkan celah hukum (Ngo Thi Minh Huong & Vu, 2023).", "Definisinya berbeda.",
+             "Hal ini mempersulit penegakan hukum.", "Penulis menilai ini penting."]
+    assert attribute(sents) == [["Ngo, 2023"], ["Ngo, 2023"], ["Ngo, 2023"], []]
+    sents = ["MoU ditandatangani (Ginjar, 2023).", "Pada 13 Maret 2024 terjadi pertemuan imigrasi."]
+    assert attribute(sents) == [["Ginjar, 2023"], []]
