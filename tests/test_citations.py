@@ -162,7 +162,9 @@ def test_surnames_and_keys():
 
 def test_parenthetical_closes_the_paragraph_it_supports():
     sents = ["Kalimat satu.", "Kalimat dua.", "Kalimat tiga (Bambar, 2022).", "Kalimat empat."]
-    assert attribute(sents) == [["Bambar, 2022"], ["Bambar, 2022"], ["Bambar, 2022"], []]
+    assert attribute(sents) == [["Bambar, 2022"], ["Bambar, 2022"], ["Bambar, 2022"], ["Bambar, 2022"]]
+    sents = ["Kalimat satu (Midhol, 2022).", "Kalimat dua.", "Kalimat tiga (Bambar, 2022)."]
+    assert attribute(sents) == [["Midhol, 2022"], ["Bambar, 2022"], ["Bambar, 2022"]]
 
 
 def test_narrative_opens_the_paragraph_it_supports():
