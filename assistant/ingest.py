@@ -160,8 +160,27 @@ def _doc_meta(doc: Document) -> dict:
     return {k: str(v) for k, v in doc.meta.items() if k in ("title", "author", "subject", "creation_date") and v}
 
 
-def build_index(settings: Settings, progress: bool = True, log=print) -> IngestReport:
-    """Ingest `settings.corpus_dir` into `settings.index_dir` (incrementally, see module doc)."""
+def _read(path: Path, rel: str, settings: Settings, log) -> tuple[list[Chunk], dict]:
+    """Load and chunk one file: (chunks, document metadata); LoadError if it cannot be ingested."""
+    from .chunk import chunk_document
+
+    try:
+        doc = load_document(path, max_mb=settings.max_file_mb)
+    except LoadError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one odd file must not stop the whole corpus
+        raise LoadError(path, f"unexpected error while reading it ({exc.__class__.__name__}: {exc})") from exc
+    for warning in doc.warnings:
+        log(f"warning {warning}")
+    chunks = chunk_document(doc, rel, settings.chunk_words, settings.chunk_overlap_sentences)
+    if not chunks:
+        raise LoadError(path, "no text to index")
+    return chunks, _doc_meta(doc)
+
+
+def build_index(settings: Settings, progress: bool = True, log=print, full: bool = False) -> IngestReport:
+    """Ingest `settings.corpus_dir` into `settings.index_dir` (incrementally, see module doc);
+    `full` re-reads every file and rewrites the index (vectors are still reused)."""
     from tqdm import tqdm
 
     started = time.perf_counter()
@@ -172,69 +191,58 @@ def build_index(settings: Settings, progress: bool = True, log=print) -> IngestR
     fp = fingerprint(settings)
     old_meta = live_meta(index_dir) or {}
     old_manifest: dict[str, str] = old_meta.get("manifest", {}) if old_meta.get("fingerprint") == fp else {}
+    if full:
+        old_manifest = {}
     manifest: dict[str, str] = {}
     failed: dict[str, str | None] = {}
     fresh: dict[str, tuple[list[Chunk], dict]] = {}  # file → (chunks, document metadata)
-    files = corpus_files(corpus)
-    for path in tqdm(files, desc="files", unit="file", disable=not progress, file=sys.stderr):
+    for path in tqdm(corpus_files(corpus), desc="files", unit="file", disable=not progress, file=sys.stderr):
         rel = str(path.relative_to(corpus))
-        if path.is_dir():
+        if path.is_dir() or path.suffix.lower() not in SUPPORTED:
             report.skipped.append(rel)
-            log(f"skipped {rel}: symlink to a folder (not followed)")
-            continue
-        if path.suffix.lower() not in SUPPORTED:
-            report.skipped.append(rel)
-            log(f"skipped {rel}: unsupported file type '{path.suffix or '(none)'}' "
+            log(f"skipped {rel}: symlink to a folder (not followed)" if path.is_dir() else
+                f"skipped {rel}: unsupported file type '{path.suffix or '(none)'}' "
                 f"(supported: {', '.join(sorted(SUPPORTED))})")
             continue
         digest = None
         try:
             digest = file_digest(path, settings.max_file_mb)
-            if old_manifest.get(rel) == digest:
-                manifest[rel] = digest
-                report.unchanged.append(rel)
-                continue
-            doc = load_document(path, max_mb=settings.max_file_mb)
+            if old_manifest.get(rel) != digest:
+                fresh[rel] = _read(path, rel, settings, log)
         except LoadError as exc:
             failed[rel] = digest
             report.failed.append(rel)
             log(f"failed {rel}: {exc.reason}")
             continue
-        except Exception as exc:  # noqa: BLE001 - one odd file must not stop the whole corpus
-            failed[rel] = digest
-            report.failed.append(rel)
-            log(f"failed {rel}: unexpected error while reading it ({exc.__class__.__name__}: {exc})")
-            continue
-        for warning in doc.warnings:
-            log(f"warning {warning}")
-        from .chunk import chunk_document
-
-        doc_chunks = chunk_document(doc, rel, settings.chunk_words, settings.chunk_overlap_sentences)
-        if not doc_chunks:
-            failed[rel] = digest
-            report.failed.append(rel)
-            log(f"failed {rel}: no text to index")
-            continue
+        if rel not in fresh:
+            report.unchanged.append(rel)
         was = next((old for old, d in old_manifest.items() if d == digest and old != rel), None)
-        if was is not None and not (corpus / was).exists():
+        if rel in fresh and was is not None and not (corpus / was).exists():
             log(f"renamed {was} → {rel}")
         manifest[rel] = digest
-        fresh[rel] = (doc_chunks, _doc_meta(doc))
     report.removed = sorted(set(old_manifest) - set(manifest))
     for rel in report.removed:
         log(f"removed {rel}: no longer in the corpus")
     report.ingested = sorted(manifest)
     if not manifest:
-        report.seconds = time.perf_counter() - started
-        return report
-    if manifest == old_manifest and old_meta.get("embedder_spec") == settings.embedder:
-        report.chunks = int(old_meta.get("chunks", 0))
-        report.seconds = time.perf_counter() - started
-        return report  # nothing changed: the live index stays as it is
+        if old_meta:
+            log("nothing to ingest: the live index is left as it was")
+    elif manifest == old_manifest and old_meta.get("embedder_spec") == settings.embedder:
+        report.chunks = int(old_meta.get("chunks", 0))  # nothing changed: the live index stays
+    else:
+        _write(settings, report, old_meta, manifest, failed, fresh, progress, log)
+    report.seconds = time.perf_counter() - started
+    return report
 
+
+def _write(settings: Settings, report: IngestReport, old_meta: dict, manifest: dict[str, str],
+           failed: dict[str, str | None], fresh: dict[str, tuple[list[Chunk], dict]], progress: bool, log) -> None:
+    """Chunks of fresh files plus the live index's chunks of unchanged files → embed what is new
+    → save a new index version (swapped in atomically by Index.save)."""
     from .chunk import sentence_contexts
     from .index import Index, IndexError_, embedding_text
 
+    index_dir = Path(settings.index_dir)
     try:
         old = Index.load(index_dir) if old_meta else None
     except IndexError_ as exc:
@@ -245,12 +253,21 @@ def build_index(settings: Settings, progress: bool = True, log=print) -> IngestR
         kept.setdefault(c.file, []).append(c)
     chunks: list[Chunk] = []
     documents: dict[str, dict] = {}
-    for rel in report.ingested:
+    for rel in list(report.ingested):
+        if rel not in fresh and rel not in kept:  # unchanged, but not in a readable live index
+            try:
+                fresh[rel] = _read(Path(settings.corpus_dir) / rel, rel, settings, log)
+            except LoadError as exc:
+                log(f"failed {rel}: {exc.reason}")
+                failed[rel] = manifest.pop(rel)
+                report.ingested.remove(rel)
+                report.failed.append(rel)
+                continue
         if rel in fresh:
             chunks.extend(fresh[rel][0])
             documents[rel] = fresh[rel][1]
         else:
-            chunks.extend(kept.get(rel, []))
+            chunks.extend(kept[rel])
             documents[rel] = old_meta.get("documents", {}).get(rel, {})
     cache = VectorCache(settings.embedder, old)
     contexts = sentence_contexts(chunks)
@@ -259,18 +276,16 @@ def build_index(settings: Settings, progress: bool = True, log=print) -> IngestR
     sentence_vectors = cache.passages(list(contexts.values()), progress, "embedding sentences")
     meta = {"embedder": cache.id, "embedder_spec": settings.embedder, "dim": cache.dim,
             "chunk_words": settings.chunk_words, "chunk_overlap_sentences": settings.chunk_overlap_sentences,
-            "files": report.ingested, "documents": documents, "fingerprint": fp, "manifest": manifest,
-            "failed": failed}
+            "files": report.ingested, "documents": documents, "fingerprint": fingerprint(settings),
+            "manifest": manifest, "failed": failed}
     Index.build(chunks, passage_vectors, list(contexts), sentence_vectors, meta,
                 cache.keys(passage_texts), cache.keys(list(contexts.values()))).save(index_dir)
     report.written = True
     report.chunks = len(chunks)
     report.embedded, report.reused = cache.embedded, cache.reused
-    report.seconds = time.perf_counter() - started
-    return report
 
 
-def ingest(settings: Settings, progress: bool = True, log=print, wait: float = 0) -> IngestReport:
+def ingest(settings: Settings, progress: bool = True, log=print, wait: float = 0, full: bool = False) -> IngestReport:
     """`build_index` under a lock: a second ingest of the same index waits up to `wait` seconds,
     then refuses with a clear message (IngestBusy)."""
     index_dir = Path(settings.index_dir)
@@ -282,7 +297,7 @@ def ingest(settings: Settings, progress: bool = True, log=print, wait: float = 0
         raise IngestBusy(f"another ingest is already writing {index_dir}; wait for it to finish "
                          "(or pass --wait SECONDS)") from None
     try:
-        return build_index(settings, progress, log)
+        return build_index(settings, progress, log, full)
     finally:
         lock.release()
 
@@ -346,6 +361,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--if-stale", action="store_true", help="only ingest when the index is missing or out of date")
     parser.add_argument("--wait", type=float, default=0, metavar="SECONDS",
                         help="if another ingest is running, wait this long for it (default: refuse at once)")
+    parser.add_argument("--full", action="store_true",
+                        help="re-read every file and rewrite the index, even if nothing changed (vectors are reused)")
     parser.add_argument("--quiet", action="store_true", help="no progress bars; problems and the summary only")
     args = parser.parse_args(argv)
     settings = Settings.from_env(corpus_dir=args.corpus, index_dir=args.index, embedder=args.embedder,
@@ -354,7 +371,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"index at {settings.index_dir} is up to date")
         return EXIT_OK
     try:
-        report = ingest(settings, progress=not args.quiet, log=lambda msg: tqdm.write(str(msg)), wait=args.wait)
+        report = ingest(settings, progress=not args.quiet, log=lambda msg: tqdm.write(str(msg)), wait=args.wait,
+                        full=args.full)
     except IngestBusy as exc:
         print(exc.code, file=sys.stderr)
         return EXIT_BUSY

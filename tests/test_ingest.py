@@ -180,6 +180,17 @@ def test_incremental_runs(tmp_path, monkeypatch):
     assert len({c.id for c in chunks}) == len(chunks)
     assert not is_stale(settings)
 
+    full = ingest(settings, progress=False, log=lambda *_: None, full=True)  # --full: re-read, reuse vectors
+    assert full.written and full.embedded == 0 and full.unchanged == []
+
+    version = (settings.index_dir / "CURRENT").read_text().strip()
+    (settings.index_dir / version / "chunks.jsonl").write_text("{broken", encoding="utf-8")
+    (corpus / "a.txt").write_text(RETNO, encoding="utf-8")
+    repaired, lines = _run(settings)  # unchanged files come back from the corpus, not the broken index
+    assert any(line.startswith("warning the live index is unreadable") for line in lines)
+    assert {c.file for c in Index.load(settings.index_dir).chunks} == {"a.txt", "jurnal/artikel.pdf"}
+    assert repaired.exit_code == 0 and repaired.unchanged == ["jurnal/artikel.pdf"]
+
 
 def test_second_ingest_refuses_with_a_clear_message(tmp_path):
     settings = Settings.from_env(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index")
