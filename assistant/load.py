@@ -1,7 +1,7 @@
 """Load: read one file of the corpus into a `Document` of pages of text.
 
-Formats: .txt/.md (encoding detected), .pdf (pypdfium2 text cleaned by `pdftext`, pypdf page
-labels and metadata), .docx (python-docx; headings become Markdown-style "# Heading" lines).
+Formats: .txt/.md (encoding detected), .pdf (pypdfium2 text cleaned by `pdftext`, page labels
+and metadata), .docx (python-docx; headings become Markdown-style "# Heading" lines).
 Every failure is a `LoadError` whose message names the file and the reason.
 """
 from __future__ import annotations
@@ -157,13 +157,13 @@ def _load_pdf(path: Path) -> Document:
         raise LoadError(path, f"corrupt or unreadable PDF ({exc})") from exc
     try:
         raw_pages = [pdftext.page_lines(pdf[i].get_textpage()) for i in range(len(pdf))]
+        labels, meta = _pdf_labels_and_meta(pdf)
     except pdfium.PdfiumError as exc:
         raise LoadError(path, f"corrupt PDF: a page cannot be read ({exc})") from exc
     finally:
         pdf.close()
     if not any(raw_pages):
         raise LoadError(path, f"no text layer in {len(raw_pages)} page(s): scanned/image-only PDF, it needs OCR")
-    labels, meta = _pdf_labels_and_meta(path, len(raw_pages))
     warnings = []
     lines, printed = pdftext.strip_headers_footers(raw_pages)
     labels = labels or pdftext.printed_labels(printed)
@@ -195,31 +195,35 @@ def _pages(numbers: list[int]) -> str:
     return f"page{'s' if len(numbers) > 1 else ''} {shown}"
 
 
-def _pdf_labels_and_meta(path: Path, n_pages: int) -> tuple[list[str] | None, dict]:
-    """Printed page labels and title/author metadata via pypdf (best effort)."""
+def _pdf_labels_and_meta(pdf) -> tuple[list[str] | None, dict]:
+    """Printed page labels and title/author/subject/creation date of an open pypdfium2 document.
+    (pdfium reads them in ~20 ms where pypdf's page_labels walks the page tree: ~0.25 s/260 pages.)"""
     meta: dict = {}
-    labels = None
     try:
-        import logging
+        info = pdf.get_metadata_dict()
+    except Exception:  # noqa: BLE001 - malformed metadata is not fatal
+        info = {}
+    for key, name in (("title", "Title"), ("author", "Author"), ("subject", "Subject"), ("creation_date", "CreationDate")):
+        value = " ".join(str(info.get(name) or "").split())
+        if value:
+            meta[key] = _pdf_date(value) if key == "creation_date" else value
+    try:
+        found = [pdf.get_page_label(i) for i in range(len(pdf))]
+    except Exception:  # noqa: BLE001 - labels are an optional extra
+        return None, meta
+    if all(found) and any(label != str(i + 1) for i, label in enumerate(found)):
+        return found, meta
+    return None, meta
 
-        from pypdf import PdfReader
 
-        logging.getLogger("pypdf").setLevel(logging.ERROR)  # repairs of sloppy PDFs are not news
-        reader = PdfReader(str(path))
-        info = reader.metadata or {}
-        for key in ("title", "author", "subject", "creation_date"):
-            try:
-                value = getattr(info, key, None)
-            except Exception:  # noqa: BLE001 - malformed metadata is not fatal
-                value = None
-            if value:
-                meta[key] = str(value)
-        found = list(reader.page_labels)
-        if len(found) == n_pages and any(lab != str(i + 1) for i, lab in enumerate(found)):
-            labels = found
-    except Exception:  # noqa: BLE001 - labels/metadata are optional extras
-        pass
-    return labels, meta
+def _pdf_date(value: str) -> str:
+    """PDF date "D:20230204115901-00'00'" → "2023-02-04 11:59:01+00:00" (as pypdf prints it)."""
+    m = re.match(r"D?:?(\d{4})(\d\d)?(\d\d)?(\d\d)?(\d\d)?(\d\d)?(?:([+-])(\d\d)'?(\d\d)?)?", value)
+    if not m:
+        return value
+    y, mo, d, h, mi, sec, sign, tz_h, tz_m = m.groups()
+    zone = f"{sign}{tz_h}:{tz_m or '00'}" if sign and (tz_h, tz_m or "00") != ("00", "00") else "+00:00"
+    return f"{y}-{mo or '01'}-{d or '01'} {h or '00'}:{mi or '00'}:{sec or '00'}{zone}"
 
 
 def _load_docx(path: Path) -> Document:

@@ -21,6 +21,7 @@ _BULLET = re.compile(r"^([•◦▪‣●○■□➢►✓\-–—*]\s|\(?\d{1,
 _PAGE_NUMBER = re.compile(r"^[\s\-–—|]*((page|halaman|hal\.?)\s*)?(\d{1,4}|[ivxlcdm]{1,7})"
                           r"(\s*(/|of|dari)\s*\d{1,4})?[\s\-–—|]*$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_MARKED_WORD = re.compile(f"\\w*[{_HYPHEN_MARKS}]\\w*")
 _SUFFIXES = ("nya", "kan", "an", "i", "lah", "kah")
 
 
@@ -113,11 +114,12 @@ def vocabulary(texts: list[str]) -> tuple[set[str], set[str]]:
     whole, hyphenated = set(), set()
     split_before = False
     for line in texts:
-        text = re.sub(f"\\w*[{_HYPHEN_MARKS}]\\w*", " ", line)
+        text = _MARKED_WORD.sub(" ", line) if any(m in line for m in _HYPHEN_MARKS) else line
         if split_before:
             text = re.sub(r"^\s*\w+", " ", text)
-        split_before = bool(re.search(f"\\w[-{_HYPHEN_MARKS}]\\s*$", line))
-        text = re.sub(r"[\w-]+-\s*$", " ", text)
+        split_before = line.rstrip()[-1:] in "-" + _HYPHEN_MARKS and line.rstrip()[-2:-1].isalnum()
+        if text.rstrip().endswith("-"):
+            text = re.sub(r"[\w-]+-\s*$", " ", text)
         for m in re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)*", text):
             word = m.group().lower()
             (hyphenated if "-" in word else whole).add(word)
@@ -181,14 +183,19 @@ def _breaks(lines: list[Line]) -> list[bool]:
     pitches = [a.y - b.y for a, b in zip(lines, lines[1:]) if a.y - b.y > 0 and _same_size(a, b)]
     pitch = _median(pitches) if len(pitches) >= 3 else 1.25 * (_median([line.size or 10 for line in lines]) or 10)
     out = []
+    columns: dict[tuple[int, int], tuple[float, float]] = {}
     for i, a in enumerate(lines):
         if i == n - 1:
             out.append(True)
             continue
         b = lines[i + 1]
-        column = [line for line in lines if abs(line.x0 - a.x0) < 0.25 * max(1.0, a.x1 - a.x0, 100)]
-        right = sorted(line.x1 for line in column)[int(0.9 * (len(column) - 1))]
-        width = max(1.0, right - min(line.x0 for line in column))
+        reach = 0.25 * max(1.0, a.x1 - a.x0, 100)
+        key = (round(a.x0), round(reach))
+        if key not in columns:  # right edge and width of the column a's line stands in
+            column = [line for line in lines if abs(line.x0 - a.x0) < reach]
+            right = sorted(line.x1 for line in column)[int(0.9 * (len(column) - 1))]
+            columns[key] = right, max(1.0, right - min(line.x0 for line in column))
+        right, width = columns[key]
         size = a.size or 10
         gap = a.y - b.y
         c = lines[i + 2] if i + 2 < n else None
