@@ -32,6 +32,9 @@ details.sources summary {cursor: pointer; font-weight: 600; margin: .3em 0;}
 .src-text mark {background: #ffe58a; color: #222; padding: 0 .1em; border-radius: 2px;}
 .src-cites {font-size: .85em; margin-top: .3em; font-style: italic;}
 .muted {opacity: .7;}
+#chatbot .placeholder {padding: 0 1.2em; text-align: center; opacity: .75;}
+#question textarea::placeholder, #claim textarea::placeholder {white-space: nowrap; overflow: hidden;
+      text-overflow: ellipsis;}
 
 @media (max-width: 640px) {
   #app-header h1 {font-size: 1.25em;}
@@ -183,7 +186,7 @@ def build_app(settings: Settings, assistant: Any) -> gr.Blocks:
         with gr.Row(equal_height=True):
             header = gr.Markdown(_header(l0), elem_id="app-header", min_width=300)
             switch = gr.Radio([(v, k) for k, v in LANGUAGES.items()], value=l0, label=t(l0, "language"),
-                              scale=0, min_width=300, elem_id="lang-switch")
+                              scale=0, min_width=340, elem_id="lang-switch")
         labels[header] = lambda c: gr.Markdown(_header(c))
         labels[switch] = lambda c: gr.Radio(label=t(c, "language"))
         with gr.Tabs():
@@ -247,7 +250,7 @@ def _cite_tab(app: ChatApp, settings: Settings, lang: gr.State, labels: dict, en
         with gr.Row(equal_height=True):
             claim = gr.Textbox(label=t(l0, "claim"), placeholder=t(l0, "claim_placeholder"), scale=5,
                                max_length=settings.max_question_chars, elem_id="claim")
-            find = gr.Button(t(l0, "find"), variant="primary", scale=0, elem_id="find-btn")
+            find = gr.Button(t(l0, "find"), variant="primary", scale=0, min_width=170, elem_id="find-btn")
         labels[claim] = lambda c: gr.Textbox(label=t(c, "claim"), placeholder=t(c, "claim_placeholder"))
         labels[find] = lambda c: gr.Button(t(c, "find"))
         to_cite = gr.Textbox(label=t(l0, "to_cite"), lines=2, buttons=["copy"], interactive=False, elem_id="to-cite")

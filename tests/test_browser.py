@@ -1,0 +1,129 @@
+"""The chat in a real headless Chromium (Debian's): screenshots at 1280×800 and phone width, and a question
+typed into the page through Playwright. Screenshots go to $ASSISTANT_SCREENSHOTS (default: a temp folder)."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from serverproc import copy_thesis, serve
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--disable-default-apps", "--disable-extensions", "--metrics-recording-only", "--mute-audio"]
+LOCAL = ("http://127.0.0.1", "data:", "blob:", "about:")
+
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium missing: run scripts/setup-system.sh")]
+
+
+@pytest.fixture(scope="module")
+def app_url(thesis_settings, tmp_path_factory):
+    base = tmp_path_factory.mktemp("browser")
+    corpus, index = copy_thesis(thesis_settings, base)
+    with serve(corpus, index, base / "serve.log") as (url, _):
+        yield url
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    folder = Path(os.environ.get("ASSISTANT_SCREENSHOTS") or tmp_path_factory.mktemp("shots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _chromium(url: str, profile: Path, *args: str) -> subprocess.CompletedProcess:
+    cmd = [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--virtual-time-budget=20000", *args, url]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=180)
+
+
+@pytest.mark.parametrize("name,size", [("desktop", "1280,800"), ("phone", "390,844")])
+def test_chromium_screenshot_shows_the_app(app_url, shots, tmp_path, name, size):
+    png = shots / f"cli-{name}.png"
+    _chromium(app_url, tmp_path / "profile", f"--window-size={size}", f"--screenshot={png}")
+    assert png.is_file() and png.stat().st_size > 10_000  # a drawn page, not a blank one
+    with open(png, "rb") as fh:
+        assert fh.read(8) == b"\x89PNG\r\n\x1a\n"
+    dom = _chromium(app_url, tmp_path / "profile2", f"--window-size={size}", "--dump-dom").stdout
+    assert "Asisten Tesis" in dom and "Kirim" in dom and 'id="chatbot"' in dom
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        try:
+            b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS[1:])
+        except Exception as exc:  # Playwright may refuse a Chromium it does not know
+            pytest.skip(f"Playwright cannot drive {CHROMIUM}: {exc}")
+        yield b
+        b.close()
+
+
+def _watch(page, outside: list[str]) -> None:
+    page.on("request", lambda r: None if r.url.startswith(LOCAL) else outside.append(r.url))
+
+
+def _ask(page, question: str) -> None:
+    page.locator("#question textarea").fill(question)
+    page.locator("#send-btn").click()
+
+
+def test_typed_question_gets_a_cited_answer_in_the_page(browser, app_url, shots):
+    outside: list[str] = []
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    _watch(page, outside)
+    page.goto(app_url)
+    _ask(page, "Siapa yang ditemui Retno Marsudi pada 2 Agustus 2022?")
+    page.locator("#chatbot .src").first.wait_for(timeout=120_000)
+    answer = page.locator("#chatbot .answer").last.inner_text()
+    assert "Neth Savouen" in answer and "[1]" in answer
+    first = page.locator("#chatbot .src").first
+    assert first.locator(".src-n").inner_text() == "[1]"
+    assert "BAB I › A. Latar Belakang" in first.inner_text()
+    assert "Neth Savouen" in first.locator("mark").first.inner_text()  # the answering sentence, highlighted
+    assert "Arisandy" in first.locator(".src-cites").inner_text()
+    href = first.locator("a.src-link").get_attribute("href")
+    assert page.request.get(app_url + href).ok  # the corpus file is served
+    page.screenshot(path=str(shots / "desktop-answer.png"))
+    _ask(page, "Who won the 2022 World Cup?")
+    page.locator("#chatbot .answer").nth(1).wait_for(timeout=120_000)
+    assert "corpus" in page.locator("#chatbot .answer").nth(1).inner_text().lower()
+    assert outside == []
+
+
+def test_language_switch_and_phone_width(browser, app_url, shots):
+    outside: list[str] = []
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    _watch(page, outside)
+    page.goto(app_url)
+    page.get_by_label("English").check()
+    page.get_by_role("tab", name="Upload").wait_for(timeout=30_000)
+    assert page.locator("#send-btn").inner_text() == "Send"
+    _ask(page, "Who did Retno Marsudi meet on 2 August 2022?")
+    page.locator("#chatbot .src").first.wait_for(timeout=120_000)
+    assert "According to the thesis" in page.locator("#chatbot .answer").last.inner_text()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390 + 1  # no sideways scrolling on a phone
+    page.screenshot(path=str(shots / "phone-answer.png"))
+    assert outside == []
+
+
+def test_find_a_citation_tab(browser, app_url, shots):
+    from assistant.app import cite_module
+
+    if cite_module() is None:
+        pytest.skip("assistant.cite not available: the tab is hidden")
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(app_url)
+    page.get_by_role("tab", name="Kutipan").click()
+    page.locator("#claim textarea").fill("Pada 2 Agustus 2022 Retno Marsudi bertemu Kepala Kepolisian Kamboja")
+    page.locator("#find-btn").click()
+    page.locator("#cite-results .src").first.wait_for(timeout=120_000)
+    assert "Arisandy" in page.locator("#to-cite textarea").input_value()
+    assert page.locator("#cite-results mark").count() >= 1
+    page.screenshot(path=str(shots / "desktop-cite.png"))
