@@ -112,6 +112,7 @@ def vocabulary(texts: list[str]) -> tuple[set[str], set[str]]:
     """Lower-cased words seen whole, and hyphenated compounds seen, in the document's lines
     (in order); pieces of words split at a line-end hyphen are left out."""
     whole, hyphenated = set(), set()
+    kept: list[str] = []
     split_before = False
     for line in texts:
         text = _MARKED_WORD.sub(" ", line) if any(m in line for m in _HYPHEN_MARKS) else line
@@ -120,9 +121,9 @@ def vocabulary(texts: list[str]) -> tuple[set[str], set[str]]:
         split_before = line.rstrip()[-1:] in "-" + _HYPHEN_MARKS and line.rstrip()[-2:-1].isalnum()
         if text.rstrip().endswith("-"):
             text = re.sub(r"[\w-]+-\s*$", " ", text)
-        for m in re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)*", text):
-            word = m.group().lower()
-            (hyphenated if "-" in word else whole).add(word)
+        kept.append(text)
+    for word in set(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", "\n".join(kept).lower())):
+        (hyphenated if "-" in word else whole).add(word)
     return whole, hyphenated
 
 
@@ -183,14 +184,14 @@ def _breaks(lines: list[Line]) -> list[bool]:
     pitches = [a.y - b.y for a, b in zip(lines, lines[1:]) if a.y - b.y > 0 and _same_size(a, b)]
     pitch = _median(pitches) if len(pitches) >= 3 else 1.25 * (_median([line.size or 10 for line in lines]) or 10)
     out = []
-    columns: dict[tuple[int, int], tuple[float, float]] = {}
+    columns: dict[int, tuple[float, float]] = {}
+    reach = 0.25 * max(100.0, _median([line.x1 - line.x0 for line in lines]))  # lines this close share a column
     for i, a in enumerate(lines):
         if i == n - 1:
             out.append(True)
             continue
         b = lines[i + 1]
-        reach = 0.25 * max(1.0, a.x1 - a.x0, 100)
-        key = (round(a.x0), round(reach))
+        key = round(a.x0)
         if key not in columns:  # right edge and width of the column a's line stands in
             column = [line for line in lines if abs(line.x0 - a.x0) < reach]
             right = sorted(line.x1 for line in column)[int(0.9 * (len(column) - 1))]
@@ -267,7 +268,7 @@ def join_across_pages(texts: list[str], vocab: tuple[set[str], set[str]]) -> lis
     page where it starts and removed from the next page."""
     texts = list(texts)
     for i in range(len(texts) - 1):
-        m = re.search(r"(\w+)-$", texts[i])
+        m = re.search(r"(\w+)-$", texts[i][-60:]) if texts[i].endswith("-") else None
         n = re.match(r"\s*(\w+)[ \t]*", texts[i + 1])
         if m and n and n.group(1)[:1].islower():
             texts[i] = join_hyphenated(texts[i][:-1], n.group(1), vocab)
