@@ -289,6 +289,8 @@ def ingest(settings: Settings, progress: bool = True, log=print, wait: float = 0
     """`build_index` under a lock: a second ingest of the same index waits up to `wait` seconds,
     then refuses with a clear message (IngestBusy)."""
     index_dir = Path(settings.index_dir)
+    if not Path(settings.corpus_dir).is_dir():
+        raise SystemExit(f"corpus folder not found: {settings.corpus_dir}")
     index_dir.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(index_dir / ".ingest.lock"))
     try:
