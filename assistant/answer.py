@@ -114,6 +114,9 @@ def _pick_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever:
     index = retriever.index
     qtokens = set(tokenize(question))
     named = retriever.named_authors(question)
+    # the works a question names are matched through citations; the rest of it through words
+    about = qtokens - set(tokenize(" ".join(named))) - set(_SPECIFIC.findall(question)) if named else qtokens
+    about = about or qtokens
     acronyms = set(re.findall(r"\b[A-Z]{3,}\b", question))
     shapes = answer_types(question)
     scored = []
@@ -130,7 +133,7 @@ def _pick_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever:
                 continue
             sim = float(index.sentence_vectors[row] @ qvec)
             stoks = set(tokenize(sentence.text))
-            overlap = len(qtokens & stoks) / len(qtokens) if qtokens else 0.0
+            overlap = len(about & stoks) / len(about) if about else 0.0
             passage = hit.score / best_passage if best_passage > 0 else 0.0
             score = sim + 0.15 * overlap + config.passage_weight * passage
             if shapes and any(shape.search(sentence.text) for shape in shapes):
