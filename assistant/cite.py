@@ -40,7 +40,8 @@ def _best_sentence(chunk: Chunk, index, qvec: np.ndarray, claim: str) -> tuple[s
 def _result(n: int, chunk: Chunk, score: float, cites: list[str], sentence: str, sources: Sources) -> dict:
     return {"n": n, "doc": chunk.doc, "file": chunk.file, "page": chunk.page, "section": chunk.section,
             "text": chunk.text, "score": round(score, 4), "cites": cites, "sentence": sentence,
-            "sources": {k: sources.source(k) for k in cites if sources.source(k)}}
+            "sources": {k: sources.source(k) for k in cites if sources.source(k)},
+            "references": {k: sources.reference(k) for k in cites if sources.reference(k)}}
 
 
 def find_citation(assistant, claim: str, k: int = 5) -> dict:
@@ -130,6 +131,8 @@ def format_find_citation(result: dict) -> str:
         lines.append(f"    “{r['sentence'] or r['text'][:300]}”")
         for key, file in r.get("sources", {}).items():
             lines.append(f"    source PDF for {key}: {file}")
+        for key, ref in r.get("references", {}).items():
+            lines.append(f"    {key}: {ref}")
     return "\n".join(lines)
 
 

@@ -196,6 +196,8 @@ def test_find_citation_returns_thesis_and_source_passages(small_corpus):
     assert by_file["thesis.txt"]["sources"]["Armandhanu, 2025"] == "kesaksian.pdf"
     assert by_file["kesaksian.pdf"]["cites"][0] == "Armandhanu, 2025"
     assert "anjing pelacak" in by_file["kesaksian.pdf"]["text"]
+    pram = next(r for r in result["results"] if "Pramudyani, 2024" in r["cites"])
+    assert pram["references"]["Pramudyani, 2024"].startswith("Pramudyani, Y.D.")
 
 
 def test_answer_hook_shows_supporting_source_passages(small_corpus):
