@@ -83,7 +83,8 @@ def first_page_text(chunks: list[Chunk], chars: int = 800) -> str:
     """The opening text of a document (first page, else first chunks), its citations blanked out."""
     pages = [c.page for c in chunks if c.page is not None]
     first = [c for c in chunks if c.page == min(pages)] if pages else chunks[:2]
-    text = " ".join(c.text for c in first)[:chars]
+    titles = list(dict.fromkeys(c.section for c in first if c.section))  # headings live in the section path
+    text = " ".join(titles + [c.text for c in first])[:chars]
     for cit in reversed(parse_citations(text)):
         text = text[:cit.start] + " " + text[cit.end:]
     return text

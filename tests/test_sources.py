@@ -22,6 +22,13 @@ PRAMUDYANI = [
     "Duta Besar menegaskan bahwa tidak semua kasus ketenagakerjaan tersebut merupakan tindak pidana "
     "perdagangan orang; banyak di antaranya adalah sengketa kerja biasa yang diselesaikan melalui mediasi.",
 ]
+YANGGOLO = [  # no metadata, a neutral file name: only the first page says who and when
+    "JURNAL ILMU SOSIAL, VOL. 9, NO. 1, 2024",
+    "Modus Perekrutan Operator Penipuan Daring di Kamboja",
+    "Rini Yanggolo, Ahmad Sutrisno, Maria Lase",
+    "Korban direkrut melalui wawancara panggilan video dan dijanjikan gaji dua belas sampai lima belas juta "
+    "rupiah sebagai operator telepon, tetapi kemudian dipaksa bekerja enam belas jam sehari.",
+]
 ARMANDHANU = [
     "Dewanto Armandhanu",
     "Laporan Investigasi, Maret 2025",
@@ -147,11 +154,12 @@ def test_reference_list_found_in_indexed_document():
                     "Rudy, 2002": "Rudy, T. M. (2002). Studi Strategis."}
 
 
-# --- a tiny real corpus: thesis excerpt + two generated PDFs, ingested and searched -------------
+# --- a tiny real corpus: thesis excerpt + three generated PDFs, ingested and searched -------------
 
 @pytest.fixture(scope="module")
 def small_corpus(tmp_path_factory):
-    """thesis excerpt (citing Pramudyani 2024 and Armandhanu 2025), the two works as PDFs, a .bib."""
+    """thesis excerpt (citing Pramudyani 2024, Yanggolo 2024, Armandhanu 2025), the three works as PDFs
+    (known by file name, by metadata, by first page only), a .bib."""
     from assistant.engine import Assistant
     from assistant.ingest import ingest
     from assistant.settings import Settings
@@ -166,6 +174,7 @@ def small_corpus(tmp_path_factory):
                                        encoding="utf-8")
     make_pdf(corpus / "Pramudyani 2024.pdf", PRAMUDYANI)
     make_pdf(corpus / "kesaksian.pdf", ARMANDHANU, author="Dewanto Armandhanu", title="Kesaksian korban", year=2025)
+    make_pdf(corpus / "artikel-03.pdf", YANGGOLO)
     (corpus / "refs.bib").write_text(BIB, encoding="utf-8")
     settings = Settings.from_env(corpus_dir=corpus, index_dir=base / "index")
     report = ingest(settings, progress=False, log=lambda *_: None)
@@ -179,8 +188,10 @@ def test_generated_pdfs_are_linked_to_their_works(small_corpus):
     works = {w["key"]: w for w in citation_index(small_corpus.index, small_corpus.settings.corpus_dir)}
     assert works["Pramudyani, 2024"]["source"] == "Pramudyani 2024.pdf"
     assert works["Armandhanu, 2025"]["source"] == "kesaksian.pdf"
+    assert works["Yanggolo, 2024"]["source"] == "artikel-03.pdf"
     assert works["Pramudyani, 2024"]["reference"].startswith("Pramudyani, Y.D. and Santoso, B. (2024)")
-    assert all(w["source"] is None for k, w in works.items() if k not in ("Pramudyani, 2024", "Armandhanu, 2025"))
+    linked = ("Pramudyani, 2024", "Armandhanu, 2025", "Yanggolo, 2024")
+    assert all(w["source"] is None for k, w in works.items() if k not in linked)
     assert small_corpus.index.meta["documents"]["kesaksian.pdf"]["author"] == "Dewanto Armandhanu"
 
 
