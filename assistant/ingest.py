@@ -68,10 +68,12 @@ class IngestBusy(SystemExit):
 
 
 def corpus_files(corpus: Path) -> list[Path]:
-    """Files (and symlinks) under `corpus`, sorted; hidden files are ignored."""
+    """Files (and symlinks) under `corpus`, sorted; hidden files, Office lock files (~$x.docx)
+    and editor backups (x.txt~) are ignored."""
     corpus = Path(corpus)
-    return sorted(p for p in corpus.rglob("*") if not any(part.startswith(".") for part in p.relative_to(corpus).parts)
-                  and (p.is_symlink() or p.is_file()))
+    return sorted(p for p in corpus.rglob("*")
+                  if not any(part.startswith(".") for part in p.relative_to(corpus).parts)
+                  and not p.name.startswith("~$") and not p.name.endswith("~") and (p.is_symlink() or p.is_file()))
 
 
 def fingerprint(settings: Settings) -> str:
@@ -194,7 +196,7 @@ def build_index(settings: Settings, progress: bool = True, log=print, full: bool
     if full:
         old_manifest = {}
     manifest: dict[str, str] = {}
-    failed: dict[str, str | None] = {}
+    left_out: dict[str, str | None] = {}  # failed or duplicate file → its hash (for is_stale)
     fresh: dict[str, tuple[list[Chunk], dict]] = {}  # file → (chunks, document metadata)
     for path in tqdm(corpus_files(corpus), desc="files", unit="file", disable=not progress, file=sys.stderr):
         rel = str(path.relative_to(corpus))
@@ -207,10 +209,16 @@ def build_index(settings: Settings, progress: bool = True, log=print, full: bool
         digest = None
         try:
             digest = file_digest(path, settings.max_file_mb)
+            same = next((other for other, d in manifest.items() if d == digest), None)
+            if same is not None:
+                left_out[rel] = digest
+                report.skipped.append(rel)
+                log(f"skipped {rel}: same content as {same}")
+                continue
             if old_manifest.get(rel) != digest:
                 fresh[rel] = _read(path, rel, settings, log)
         except LoadError as exc:
-            failed[rel] = digest
+            left_out[rel] = digest
             report.failed.append(rel)
             log(f"failed {rel}: {exc.reason}")
             continue
@@ -230,13 +238,13 @@ def build_index(settings: Settings, progress: bool = True, log=print, full: bool
     elif manifest == old_manifest and old_meta.get("embedder_spec") == settings.embedder:
         report.chunks = int(old_meta.get("chunks", 0))  # nothing changed: the live index stays
     else:
-        _write(settings, report, old_meta, manifest, failed, fresh, progress, log)
+        _write(settings, report, old_meta, manifest, left_out, fresh, progress, log)
     report.seconds = time.perf_counter() - started
     return report
 
 
 def _write(settings: Settings, report: IngestReport, old_meta: dict, manifest: dict[str, str],
-           failed: dict[str, str | None], fresh: dict[str, tuple[list[Chunk], dict]], progress: bool, log) -> None:
+           left_out: dict[str, str | None], fresh: dict[str, tuple[list[Chunk], dict]], progress: bool, log) -> None:
     """Chunks of fresh files plus the live index's chunks of unchanged files → embed what is new
     → save a new index version (swapped in atomically by Index.save)."""
     from .chunk import sentence_contexts
@@ -259,7 +267,7 @@ def _write(settings: Settings, report: IngestReport, old_meta: dict, manifest: d
                 fresh[rel] = _read(Path(settings.corpus_dir) / rel, rel, settings, log)
             except LoadError as exc:
                 log(f"failed {rel}: {exc.reason}")
-                failed[rel] = manifest.pop(rel)
+                left_out[rel] = manifest.pop(rel)
                 report.ingested.remove(rel)
                 report.failed.append(rel)
                 continue
@@ -277,7 +285,7 @@ def _write(settings: Settings, report: IngestReport, old_meta: dict, manifest: d
     meta = {"embedder": cache.id, "embedder_spec": settings.embedder, "dim": cache.dim,
             "chunk_words": settings.chunk_words, "chunk_overlap_sentences": settings.chunk_overlap_sentences,
             "files": report.ingested, "documents": documents, "fingerprint": fingerprint(settings),
-            "manifest": manifest, "failed": failed}
+            "manifest": manifest, "left_out": left_out}
     Index.build(chunks, passage_vectors, list(contexts), sentence_vectors, meta,
                 cache.keys(passage_texts), cache.keys(list(contexts.values()))).save(index_dir)
     report.written = True
@@ -306,11 +314,11 @@ def ingest(settings: Settings, progress: bool = True, log=print, wait: float = 0
 
 def is_stale(settings: Settings) -> bool:
     """True when there is no index, or the corpus differs from the index's manifest (content
-    hashes, chunking settings, embedder, code); unchanged failed files do not count."""
+    hashes, chunking settings, embedder, code); unchanged failed or duplicate files do not count."""
     meta = live_meta(Path(settings.index_dir))
     if meta is None or meta.get("fingerprint") != fingerprint(settings) or "manifest" not in meta:
         return True
-    manifest, failed = meta["manifest"], meta.get("failed", {})
+    manifest, left_out = meta["manifest"], meta.get("left_out", {})
     seen = set()
     for path in corpus_files(Path(settings.corpus_dir)):
         rel = str(path.relative_to(settings.corpus_dir))
@@ -322,7 +330,7 @@ def is_stale(settings: Settings) -> bool:
             digest = None
         if rel in manifest and manifest[rel] == digest:
             seen.add(rel)
-        elif not (rel in failed and failed[rel] == digest):
+        elif not (rel in left_out and left_out[rel] == digest):
             return True
     return seen != set(manifest)
 

@@ -54,7 +54,9 @@ def bad_corpus(tmp_path_factory):
     (corpus / "kosong.txt").write_bytes(b"")
     (corpus / "besar.txt").write_text("kata " * 20000)  # 100 KB, over the 0.05 MB limit below
     (corpus / "gambar.xyz").write_text("bukan dokumen")
-    shutil.copy(corpus / "artikel.pdf", corpus / "laporan.txt")
+    (corpus / "salinan-retno.txt").write_text(RETNO, encoding="utf-8")  # a copy: indexed once
+    (corpus / "~$laporan.docx").write_bytes(b"\x00" * 162)  # Word's lock file: ignored
+    shutil.copy(make_pdf(base / "lain.pdf", ARTICLE[1:]), corpus / "laporan.txt")
     (corpus / "putaran-a.txt").symlink_to(corpus / "putaran-b.txt")
     (corpus / "putaran-b.txt").symlink_to(corpus / "putaran-a.txt")
     glued = ["Berikutadalahbeberapametodeyangdigunakandalampenelitian"] * 12
@@ -86,10 +88,12 @@ def test_bad_file_gets_one_line_and_the_rest_ingests(bad_corpus, name):
     assert _files(settings) == {"retno.txt", "artikel.pdf", "catatan-lama.txt"}
 
 
-def test_wrong_extension_is_skipped(bad_corpus):
+def test_wrong_extension_and_copies_are_skipped_lock_files_ignored(bad_corpus):
     settings, report, lines = bad_corpus
-    assert report.skipped == ["gambar.xyz"]
+    assert report.skipped == ["gambar.xyz", "salinan-retno.txt"]
     assert any(line.startswith("skipped gambar.xyz: unsupported file type '.xyz'") for line in lines)
+    assert "skipped salinan-retno.txt: same content as retno.txt" in lines
+    assert not any("~$laporan.docx" in line for line in lines)
 
 
 def test_non_utf8_text_is_ingested_with_a_warning(bad_corpus):
@@ -103,13 +107,16 @@ def test_non_utf8_text_is_ingested_with_a_warning(bad_corpus):
 def test_partial_failure_summary_and_exit_code(bad_corpus):
     settings, report, _ = bad_corpus
     assert report.exit_code == 3
-    assert report.summary().startswith(f"ingested 3 (0 unchanged, 0 removed), skipped 1, failed {len(BAD)} file(s)")
+    assert report.summary().startswith(f"ingested 3 (0 unchanged, 0 removed), skipped 2, failed {len(BAD)} file(s)")
     run = subprocess.run([sys.executable, "ingest.py", "--corpus", str(settings.corpus_dir), "--index",
                           str(settings.index_dir), "--max-file-mb", "0.05", "--quiet"],
                          cwd=ROOT, capture_output=True, text=True, env=_env())
     assert run.returncode == 3, run.stderr
     assert "failed rahasia.pdf: encrypted PDF" in run.stdout
-    assert f"skipped 1, failed {len(BAD)} file(s)" in run.stdout.splitlines()[-1]
+    assert f"skipped 2, failed {len(BAD)} file(s)" in run.stdout.splitlines()[-1]
+    assert "index unchanged" in run.stdout.splitlines()[-1]
+    assert "files:" not in run.stderr, "--quiet: no progress bars"
+    assert not is_stale(settings), "unchanged failed files do not make the index stale"
 
 
 def test_nothing_ingestible_exits_1(tmp_path):
