@@ -163,27 +163,33 @@ def _load_pdf(path: Path) -> Document:
     finally:
         pdf.close()
     if not any(raw_pages):
-        raise LoadError(path, f"no text layer in {len(raw_pages)} page(s): scanned/image-only PDF, it needs OCR")
+        raise LoadError(path, f"no text layer in {len(raw_pages)} page(s): scanned/image-only PDF, it needs OCR "
+                              "(e.g. `ocrmypdf in.pdf out.pdf`)")
     warnings = []
     lines, printed = pdftext.strip_headers_footers(raw_pages)
     labels = labels or pdftext.printed_labels(printed)
     vocab = pdftext.vocabulary([line.text for page in lines for line in page])
     _, levels = pdftext.heading_levels(lines)
     texts = pdftext.join_across_pages(["\n\n".join(pdftext.paragraphs(page, vocab, levels)) for page in lines], vocab)
-    pages, empty, glued = [], [], []
+    pages, empty, bad = [], [], {"glued": [], "garbled": []}
     for i, text in enumerate(texts):
         if not raw_pages[i]:
             empty.append(i + 1)
-        elif pdftext.run_together(text):
-            glued.append(i + 1)
+        elif pdftext.run_together(text) or pdftext.garbled(text):
+            bad["glued" if pdftext.run_together(text) else "garbled"].append(i + 1)
             continue
         pages.append(Page(i + 1, text, labels[i] if labels else None))
     n_text = len(raw_pages) - len(empty)
-    if glued and len(glued) * 2 > n_text:
-        raise LoadError(path, f"words run together without spaces on {len(glued)} of {n_text} text page(s): "
-                              "the PDF's text layer is unusable (try re-exporting it, or OCR)")
-    if glued:
-        warnings.append(f"{path.name}: skipped {_pages(glued)}: words run together without spaces")
+    why = {"glued": "words run together without spaces",
+           "garbled": "text is garbled (fonts without a Unicode mapping)"}
+    for kind, numbers in bad.items():
+        if numbers and len(numbers) * 2 > n_text:
+            raise LoadError(path, f"{why[kind]} on {len(numbers)} of {n_text} text page(s): the PDF's text layer "
+                                  "is unusable (re-export it, or OCR it, e.g. `ocrmypdf --force-ocr in.pdf out.pdf`)")
+        if numbers:
+            warnings.append(f"{path.name}: skipped {_pages(numbers)}: {why[kind]}")
+    if not pages:
+        raise LoadError(path, f"no usable text on any of {len(raw_pages)} page(s)")
     if empty:
         warnings.append(f"{path.name}: no text layer on {_pages(empty)} (scanned? needs OCR)")
     title = meta.get("title") or _title_from_name(path)

@@ -285,3 +285,13 @@ def run_together(text: str) -> bool:
         return False
     glued = sum(len(w) for w in words if len(w) >= 20 and sum(ch.isalpha() for ch in w) >= 0.8 * len(w))
     return glued >= letters / 3
+
+
+def garbled(text: str) -> bool:
+    """True when a fifth or more of the non-space characters are U+FFFD, private-use or control
+    characters: glyphs the PDF gives no Unicode for."""
+    chars = [ch for ch in text if not ch.isspace()]
+    if len(chars) < 40:
+        return False
+    bad = sum(ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff" or ord(ch) < 32 for ch in chars)
+    return bad >= len(chars) / 5

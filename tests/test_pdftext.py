@@ -1,5 +1,5 @@
 """PDF text clean-up rules (assistant/pdftext.py) on hand-made lines."""
-from assistant.pdftext import (Line, heading_levels, join_across_pages, join_hyphenated, paragraphs,
+from assistant.pdftext import (Line, garbled, heading_levels, join_across_pages, join_hyphenated, paragraphs,
                                printed_labels, run_together, strip_headers_footers, vocabulary)
 
 NO_VOCAB = (set(), set())
@@ -77,3 +77,9 @@ def test_run_together_text_is_detected():
 def test_vocabulary_leaves_out_pieces_of_split_words():
     whole, _ = vocabulary(["ekonomi yang pertum-", "buhan cepat", "sec\ufffe", "tion dua"])
     assert {"ekonomi", "yang", "cepat", "dua"} <= whole and not whole & {"pertum", "buhan", "sec", "tion"}
+
+
+def test_garbled_text_is_detected():
+    assert garbled("\ue001\ue002\ue003 \ue004\ue005 " * 12)
+    assert garbled("Ker\ufffd\ufffda sa\ufffd\ufffd " * 10)
+    assert not garbled("Kerja sama bilateral Indonesia dan Kamboja (2022) — “penting”. " * 3)
