@@ -240,3 +240,19 @@ def test_extraction_recall_on_debian_reference(capsys):
               f"{len(doc.pages)} pages in {seconds:.1f} s ({len(doc.pages) / seconds:.0f} pages/s)")
     assert recall >= 0.97
     assert not any("run together" in w for w in doc.warnings)
+
+
+@pytest.mark.skipif(not (DEBREF / "debian-reference.en.pdf").exists(),
+                    reason="debian-reference-en is not installed (scripts/setup-system.sh installs it)")
+def test_run_together_detector_on_a_real_extractor_failure():
+    """pypdf drops most inter-word spaces on this TeX PDF ("Justlikeanyothermodern…"); the
+    detector flags those pages, and none of what load_document keeps."""
+    from pypdf import PdfReader
+
+    from assistant.pdftext import run_together
+
+    reader = PdfReader(str(DEBREF / "debian-reference.en.pdf"))
+    flagged = sum(run_together(reader.pages[i].extract_text() or "") for i in range(30, 50))
+    assert flagged >= 15
+    kept = load_document(DEBREF / "debian-reference.en.pdf").pages[30:50]
+    assert not any(run_together(p.text) for p in kept)
