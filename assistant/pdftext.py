@@ -123,7 +123,11 @@ def vocabulary(texts: list[str]) -> tuple[set[str], set[str]]:
             text = re.sub(r"[\w-]+-\s*$", " ", text)
         kept.append(text)
     for word in set(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", "\n".join(kept).lower())):
-        (hyphenated if "-" in word else whole).add(word)
+        parts = word.split("-")
+        if len(parts) == 1:
+            whole.add(word)
+        else:  # "fonts-crosextra-caladea" → "fonts-crosextra", "crosextra-caladea"
+            hyphenated.update(f"{x}-{y}" for x, y in zip(parts, parts[1:]))
     return whole, hyphenated
 
 
@@ -149,8 +153,8 @@ def join_hyphenated(left: str, right: str, vocab: tuple[set[str], set[str]]) -> 
         return left + "-" + right
     if (a + b).lower() in whole:
         return left + right
-    if b[:1].isupper() or _reduplication(a, b):
-        return left + "-" + right
+    if b[:1].isupper() or _reduplication(a, b) or re.search(r"\w-\w+$", left):
+        return left + "-" + right  # "...-xorg-" | "video": a hyphenated name goes on
     if min(len(a), len(b)) >= 3 and a.lower() in whole and b.lower() in whole:
         return left + "-" + right  # two words the document uses on their own: "time-consuming"
     return left + right

@@ -20,6 +20,9 @@ def test_document_vocabulary_decides_compounds():
     vocab = vocabulary(["a low-level tool", "the procedure and the process"])
     assert join_hyphenated("low", "level", vocab) == "low-level"
     assert join_hyphenated("pro", "cess", vocab) == "process"
+    vocab = vocabulary(["install fonts-crosextra-caladea"])
+    assert join_hyphenated("the fonts-crosextra", "caladea", vocab) == "the fonts-crosextra-caladea"
+    assert join_hyphenated("xserver-xorg", "video", NO_VOCAB) == "xserver-xorg-video"
     vocab = vocabulary(["it takes time", "a consuming task", "the process"])
     assert join_hyphenated("time", "consuming", vocab) == "time-consuming"
     assert join_hyphenated("pro", "cess", vocab) == "process"
