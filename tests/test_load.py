@@ -225,18 +225,20 @@ def _words(text: str) -> Counter:
     return Counter(re.findall(r"[a-z0-9]+", text.lower()))
 
 
-@pytest.mark.skipif(not (DEBREF / "debian-reference.en.pdf").exists(),
-                    reason="debian-reference-en is not installed (scripts/setup-system.sh installs it)")
-def test_extraction_recall_on_debian_reference(capsys):
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_extraction_recall_on_debian_reference(lang, capsys):
     """Word-level recall of the cleaned PDF text against the package's plain-text twin."""
-    truth = _words(gzip.open(DEBREF / "debian-reference.en.txt.gz", "rt", encoding="utf-8").read())
+    pdf, txt = DEBREF / f"debian-reference.{lang}.pdf", DEBREF / f"debian-reference.{lang}.txt.gz"
+    if not (pdf.exists() and txt.exists()):
+        pytest.skip(f"debian-reference-{lang} is not installed (scripts/setup-system.sh installs it)")
+    truth = _words(gzip.open(txt, "rt", encoding="utf-8").read())
     started = time.perf_counter()
-    doc = load_document(DEBREF / "debian-reference.en.pdf")
+    doc = load_document(pdf)
     seconds = time.perf_counter() - started
     got = _words("\n".join(p.text for p in doc.pages))
     recall = sum(min(n, got[w]) for w, n in truth.items()) / sum(truth.values())
     with capsys.disabled():
-        print(f"\ndebian-reference: word recall {recall:.4f} over {sum(truth.values())} words; "
+        print(f"\ndebian-reference.{lang}: word recall {recall:.4f} over {sum(truth.values())} words; "
               f"{len(doc.pages)} pages in {seconds:.1f} s ({len(doc.pages) / seconds:.0f} pages/s)")
     assert recall >= 0.97
     assert not any("run together" in w for w in doc.warnings)
