@@ -161,10 +161,11 @@ def join_hyphenated(left: str, right: str, vocab: tuple[set[str], set[str]]) -> 
 
 
 def _fix_inline(text: str, vocab: tuple[set[str], set[str]]) -> str:
-    """Resolve the hyphen marks pdfium leaves inside a line, and expand ligatures."""
+    """Resolve the hyphen marks pdfium leaves inside a line, and expand ligatures. A soft
+    hyphen inside a line is invisible: it goes."""
     for lig, plain in _LIGATURES.items():
         text = text.replace(lig, plain)
-    text = text.replace("\xa0", " ")
+    text = text.replace("\xa0", " ").replace("\xad", "")
     if any(m in text for m in _HYPHEN_MARKS):
         parts = re.split(f"[{_HYPHEN_MARKS}]\\s*", text)
         out = parts[0]

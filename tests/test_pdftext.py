@@ -86,3 +86,8 @@ def test_garbled_text_is_detected():
     assert garbled("\ue001\ue002\ue003 \ue004\ue005 " * 12)
     assert garbled("Ker\ufffd\ufffda sa\ufffd\ufffd " * 10)
     assert not garbled("Kerja sama bilateral Indonesia dan Kamboja (2022) — “penting”. " * 3)
+
+
+def test_soft_hyphen_inside_a_line_is_dropped_at_the_end_it_hyphenates():
+    lines = [Line("perlin\xaddungan pertum\xad", 60, 500, 700, 11), Line("buhan ekonomi.", 60, 150, 686, 11)]
+    assert paragraphs(lines, NO_VOCAB, {}) == ["perlindungan pertumbuhan ekonomi."]
