@@ -31,6 +31,9 @@ details.sources summary {cursor: pointer; font-weight: 600; margin: .3em 0;}
 .src-text {font-size: .92em; line-height: 1.45;}
 .src-text mark {background: #ffe58a; color: #222; padding: 0 .1em; border-radius: 2px;}
 .src-cites {font-size: .85em; margin-top: .3em; font-style: italic;}
+.src-support {font-size: .85em; margin-top: .4em; padding: .3em .6em; border-radius: 4px;
+      background: var(--background-fill-primary); border: 1px dashed var(--border-color-primary);}
+.src-support-text {margin-top: .2em;}
 .muted {opacity: .7;}
 #chatbot .placeholder {padding: 0 1.2em; text-align: center; opacity: .75;}
 #question textarea::placeholder, #claim textarea::placeholder {white-space: nowrap; overflow: hidden;
@@ -96,7 +99,19 @@ class ChatApp:
         """Answer the last user message, with its sources."""
         question = _text(history[-1]["content"]) if history else ""
         result = self.assistant.ask(question)
-        return history + [{"role": "assistant", "content": answer_html(result, self.settings.corpus_dir, self.written, self.sources)}]
+        html = answer_html(result, self.settings.corpus_dir, self.written, self.sources, self.support(result))
+        return history + [{"role": "assistant", "content": html}]
+
+    def support(self, result: dict) -> list[dict]:
+        """Passages from cited PDFs in the corpus behind the answer's citations (when assistant.sources has them)."""
+        if self.cite is None or not self.sources or not result.get("citations"):
+            return []
+        try:
+            from .sources import supporting_sources
+
+            return supporting_sources(self.assistant, result)
+        except Exception:  # optional extra: never let it break an answer
+            return []
 
     # -- find a citation ---------------------------------------------------------------------------
     def refresh_citations(self) -> list[list]:
@@ -199,7 +214,7 @@ def build_app(settings: Settings, assistant: Any) -> gr.Blocks:
                 with gr.Row(equal_height=True):
                     question = gr.Textbox(label=t(l0, "question"), placeholder=t(l0, "question_placeholder"),
                                           max_length=settings.max_question_chars, scale=5, elem_id="question",
-                                          show_label=False, autofocus=True)
+                                          show_label=False)
                     send = gr.Button(t(l0, "send"), variant="primary", scale=0, min_width=80, elem_id="send-btn")
                 labels[question] = lambda c: gr.Textbox(label=t(c, "question"), placeholder=t(c, "question_placeholder"))
                 labels[send] = lambda c: gr.Button(t(c, "send"))

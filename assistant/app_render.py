@@ -78,8 +78,29 @@ def _work(key: str, corpus_dir: Path, lang: str, written: dict[str, str] | None,
             f'title="{html.escape(file)}">{label} 📄</a>')
 
 
+def support_html(entry: dict, corpus_dir: Path, lang: str, chars: int = 360) -> str:
+    """Passages from a cited PDF in the corpus that back a thesis passage (see sources.supporting_sources)."""
+    title = html.escape(entry.get("reference") or entry["key"])
+    items = []
+    for p in entry.get("passages", []):
+        text = p.get("text", "")
+        text = text if len(text) <= chars else text[:chars].rsplit(" ", 1)[0] + " …"
+        url = file_url(p.get("file"), corpus_dir, p.get("page"))
+        where = html.escape(" · ".join(x for x in (p.get("section") or "", _page(p, lang)) if x))
+        where = f'<a href="{html.escape(url)}" target="_blank" rel="noopener">{where or "↗"}</a>' if url else where
+        items.append(f'<div class="src-support-text">{where}: {html.escape(text)}</div>')
+    return (f'<div class="src-support"><b>{html.escape(t(lang, "from_source"))}</b> — {title}'
+            f'{"".join(items)}</div>')
+
+
+def _page(passage: dict, lang: str) -> str:
+    page = passage.get("page_label") or passage.get("page")
+    return f'{t(lang, "page")} {page}' if page else ""
+
+
 def source_card(passage: dict, corpus_dir: Path, lang: str, quotes: list[str] | None = None,
-                written: dict[str, str] | None = None, sources: dict[str, str] | None = None) -> str:
+                written: dict[str, str] | None = None, sources: dict[str, str] | None = None,
+                support: list[dict] | None = None) -> str:
     """One source: [n], title, section path, page, link, passage (highlighted) and the works it cites."""
     head = [f'<span class="src-n">[{passage["n"]}]</span> <b>{html.escape(str(passage["doc"]))}</b>']
     if passage.get("section"):
@@ -95,11 +116,12 @@ def source_card(passage: dict, corpus_dir: Path, lang: str, quotes: list[str] | 
     if cites:
         works = "; ".join(_work(c, corpus_dir, lang, written, sources) for c in cites)
         parts.append(f'<div class="src-cites">{html.escape(t(lang, "cites"))}: {works}</div>')
+    parts.extend(support_html(entry, corpus_dir, lang) for entry in support or [])
     return f'<div class="src">{"".join(parts)}</div>'
 
 
 def answer_html(result: dict, corpus_dir: Path, written: dict[str, str] | None = None,
-                sources: dict[str, str] | None = None) -> str:
+                sources: dict[str, str] | None = None, support: list[dict] | None = None) -> str:
     """The chat message for one result: the answer, then its sources list (numbered as in the answer)."""
     lang = result.get("language") or "id"
     answer = html.escape(result["answer"])
@@ -107,7 +129,8 @@ def answer_html(result: dict, corpus_dir: Path, written: dict[str, str] | None =
     if not result.get("citations"):
         return f'<div class="answer">{answer}</div>'
     quotes = quotes_by_source(result["answer"])
-    cards = "".join(source_card(p, corpus_dir, lang, quotes.get(p["n"]), written, sources) for p in result["citations"])
+    cards = "".join(source_card(p, corpus_dir, lang, quotes.get(p["n"]), written, sources,
+                                [e for e in support or [] if e.get("for") == p["n"]]) for p in result["citations"])
     summary = f'{html.escape(t(lang, "sources"))} ({len(result["citations"])})'
     return (f'<div class="answer">{answer}</div>'
             f'<details class="sources" open><summary>{summary}</summary>{cards}</details>')

@@ -233,3 +233,50 @@ def test_ui_strings_complete_in_both_languages():
 
     assert set(STRINGS["id"]) == set(STRINGS["en"])
     assert all(STRINGS["id"][k] != STRINGS["en"][k] for k in ("title", "send", "sources", "too_long"))
+
+
+# -- the chat handlers in process: cited PDFs in the corpus back the answer --------------------------
+
+@pytest.mark.slow
+def test_chat_answer_shows_supporting_passages_from_a_cited_pdf(thesis_settings, tmp_path):
+    from fpdf import FPDF
+
+    from assistant.app import ChatApp, cite_module
+    from assistant.engine import Assistant
+    from assistant.ingest import ingest
+
+    if cite_module() is None:
+        pytest.skip("assistant.cite not available")
+    corpus, index = copy_thesis(thesis_settings, tmp_path)
+    pdf = FPDF()
+    pdf.set_title("Kunjungan Menlu ke Phnom Penh")
+    pdf.set_author("Arisandy")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.multi_cell(0, 8, "Kunjungan Menlu ke Phnom Penh.\n\nMenteri Luar Negeri Retno Marsudi bertemu Kepala Kepolisian Kamboja Neth Savouen pada "
+                         "2 Agustus 2022 untuk membahas kerja sama pencegahan perdagangan manusia.")
+    pdf.output(str(corpus / "Arisandy 2022.pdf"))
+    settings = thesis_settings.replace(corpus_dir=corpus, index_dir=index)
+    assert ingest(settings, progress=False, log=lambda *_: None).exit_code == 0
+    app = ChatApp(settings, Assistant(settings))
+    assert app.sources.get("Arisandy, 2022") == "Arisandy 2022.pdf"
+    history = app.respond([{"role": "user", "content": RETNO_ID}])
+    html = history[-1]["content"]
+    assert history[-1]["role"] == "assistant" and "Neth Savouen" in html
+    assert "Arisandy%202022.pdf" in html  # the cited work links to its PDF in the corpus
+    assert "Dari sumber yang dikutip" in html or "From the cited source" in html
+
+
+def test_support_block_renders_source_passages(tmp_path):
+    from assistant.app_render import answer_html
+
+    (tmp_path / "Arisandy 2022.pdf").write_bytes(b"%PDF-1.4")
+    result = {"language": "id", "answer": "Menurut tesis: “A.” [1]", "citations": [
+        {"n": 1, "doc": "thesis", "file": "thesis.txt", "page": None, "section": "BAB I", "text": "A. B.",
+         "score": 1.0, "cites": ["Arisandy, 2022"]}]}
+    support = [{"key": "Arisandy, 2022", "file": "Arisandy 2022.pdf", "for": 1, "reference": None,
+                "passages": [{"doc": "Arisandy 2022", "file": "Arisandy 2022.pdf", "page": 1, "section": "",
+                              "text": "Retno bertemu Neth Savouen.", "score": 0.8}]}]
+    out = answer_html(result, tmp_path, sources={"Arisandy, 2022": "Arisandy 2022.pdf"}, support=support)
+    assert "Dari sumber yang dikutip" in out and "Retno bertemu Neth Savouen." in out
+    assert "Arisandy%202022.pdf#page=1" in out and "<mark>A.</mark>" in out
