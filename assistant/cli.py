@@ -109,7 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     common(ask)
     ask.set_defaults(func=cmd_ask)
 
-    serve = sub.add_parser("serve", help="open the chat (Gradio) on 127.0.0.1:7860")
+    serve = sub.add_parser("serve", help="open the chat (Gradio) on 127.0.0.1:7860",
+                           epilog="Set ASSISTANT_USER and ASSISTANT_PASSWORD to require a login. No share link.")
     serve.add_argument("--host", help="address to bind (default 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default 7860)")
     serve.add_argument("--corpus", type=Path, help="corpus folder for uploads (default: corpus/)")
