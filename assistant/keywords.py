@@ -1,4 +1,6 @@
-"""Keyword side of the index: BM25 (bm25s) over Indonesian-stemmed (PySastrawi), stopword-free tokens."""
+"""Keyword side of the index: BM25 (bm25s) over stopword-free, Indonesian-stemmed (PySastrawi) tokens,
+folded to cross-lingual cognate keys so English questions meet Indonesian text
+("qualitative"/"kualitatif", "corruption"/"korupsi", "type"/"tipe")."""
 from __future__ import annotations
 
 import re
@@ -33,8 +35,37 @@ def _stem(word: str) -> str:
     return _stemmer().stem(word) or word
 
 
-def tokenize(text: str) -> list[str]:
-    """Lower-cased, stopword-free, stemmed tokens; numbers are kept ("2022", "5.000")."""
+# English derivational endings and their Indonesian loan-word forms (-tion → -si, -ity → -itas …).
+_SUFFIXES = [("izations", "isasi"), ("ization", "isasi"), ("isation", "isasi"), ("ations", "asi"), ("ation", "asi"),
+             ("tions", "si"), ("tion", "si"), ("sion", "si"), ("ities", "itas"), ("ity", "itas"), ("ives", "if"),
+             ("ive", "if"), ("ically", "is"), ("ical", "is"), ("ics", "ik"), ("ic", "ik"), ("isms", "isme"),
+             ("ism", "isme"), ("ologies", "ologi"), ("ology", "ologi"), ("graphy", "grafi"), ("ized", "isasi"),
+             ("ised", "isasi"), ("ize", "isasi"), ("ise", "isasi")]
+_SPELLING = [("ph", "f"), ("th", "t"), ("qu", "ku"), ("x", "ks"), ("ch", "k"), ("y", "i")]
+COGNATE_LEN = 5
+
+
+def cognate(word: str) -> str:
+    """A spelling key shared by an English word and its Indonesian loan form: English endings
+    become Indonesian ones, c/ph/th/qu/x/y are respelled, double letters single, and the key is
+    cut to COGNATE_LEN letters (conservative prefix matching)."""
+    if len(word) < 4 or not word.isalpha():
+        return word
+    for english, indonesian in _SUFFIXES:
+        if word.endswith(english) and len(word) - len(english) >= 3:
+            word = word[: -len(english)] + indonesian
+            break
+    if word.endswith("s") and not word.endswith(("ss", "is", "us")):
+        word = word[:-1]
+    for a, b in _SPELLING:
+        word = word.replace(a, b)
+    word = re.sub(r"c(?=[ei])", "s", word).replace("c", "k")
+    return re.sub(r"(.)\1", r"\1", word)[:COGNATE_LEN]
+
+
+def tokenize(text: str, cognates: bool = True) -> list[str]:
+    """Lower-cased, stopword-free, stemmed tokens (as cognate keys unless `cognates` is False);
+    numbers are kept ("2022", "5.000")."""
     words = _WORD.findall(text.lower().replace("*", ""))
     stop = stopwords()
     out = []
@@ -43,7 +74,7 @@ def tokenize(text: str) -> list[str]:
             continue
         for part in word.split("-") if "-" in word else (word,):
             if part and part not in stop:
-                out.append(_stem(part))
+                out.append(cognate(_stem(part)) if cognates else _stem(part))
     return out
 
 
