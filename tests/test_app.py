@@ -59,6 +59,39 @@ def test_launch_options_are_safe(monkeypatch):
     assert launch_options(Settings(host="0.0.0.0"))["auth"] == ("ana", "s3cret")
 
 
+@pytest.mark.slow
+def test_only_corpus_files_are_served(server):
+    import urllib.error
+    import urllib.request
+    from urllib.parse import quote
+
+    url, _, corpus, index = server
+    ok = urllib.request.urlopen(url + "gradio_api/file=" + quote(str((corpus / "thesis.txt").resolve())))
+    assert ok.status == 200 and b"Kamboja" in ok.read()
+    for outside in ("/etc/passwd", str(next(Path(index).rglob("*.json")).resolve()), str(corpus / ".." / "serve.log")):
+        with pytest.raises(urllib.error.HTTPError) as exc:
+            urllib.request.urlopen(url + "gradio_api/file=" + quote(outside))
+        assert exc.value.code in (403, 404)
+
+
+@pytest.mark.slow
+def test_login_from_environment(thesis_settings, tmp_path):
+    import urllib.error
+    import urllib.request
+
+    from gradio_client import Client
+
+    corpus, index = copy_thesis(thesis_settings, tmp_path)
+    env = {"ASSISTANT_USER": "ana", "ASSISTANT_PASSWORD": "s3cret"}
+    with serve(corpus, index, tmp_path / "serve.log", extra_env=env) as (url, _):
+        with pytest.raises(Exception):
+            Client(url, verbose=False).predict(RETNO_EN, api_name="/ask")
+        with pytest.raises(urllib.error.HTTPError):
+            urllib.request.urlopen(url + "gradio_api/file=" + str((corpus / "thesis.txt").resolve()))
+        client = Client(url, auth=("ana", "s3cret"), verbose=False)
+        assert client.predict(RETNO_EN, api_name="/ask")["answerable"]
+
+
 # -- asking through gradio_client ----------------------------------------------------------------------
 
 @pytest.mark.slow

@@ -127,3 +127,23 @@ def test_find_a_citation_tab(browser, app_url, shots):
     assert "Arisandy" in page.locator("#to-cite textarea").input_value()
     assert page.locator("#cite-results mark").count() >= 1
     page.screenshot(path=str(shots / "desktop-cite.png"))
+
+
+def test_upload_in_the_page_is_ingested_and_answered(browser, app_url, shots, tmp_path):
+    doc = tmp_path / "catatan-wawancara.txt"
+    doc.write_text("Catatan wawancara.\n\nPada 14 Mei 2025, peneliti mewawancarai Ibu Sulastri, petugas "
+                   "perlindungan WNI di KBRI Phnom Penh, tentang pemulangan korban penipuan daring.\n", encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(app_url)
+    page.get_by_role("tab", name="Unggah").click()
+    page.locator("#upload-files input[type=file]").set_input_files(str(doc))
+    page.locator("#upload-files").get_by_text("catatan-wawancara.txt").first.wait_for(timeout=60_000)
+    page.locator("#upload-btn").click()
+    page.locator("#upload-status").get_by_text("Indeks diperbarui").wait_for(timeout=300_000)
+    assert "✓ catatan-wawancara.txt" in page.locator("#upload-status").inner_text()
+    assert "catatan-wawancara.txt" in page.locator("#index-info").inner_text()
+    page.screenshot(path=str(shots / "desktop-upload.png"))
+    page.get_by_role("tab", name="Tanya").click()
+    _ask(page, "Siapa yang diwawancarai peneliti pada 14 Mei 2025?")
+    page.locator("#chatbot .src").first.wait_for(timeout=120_000)
+    assert "Sulastri" in page.locator("#chatbot .answer").last.inner_text()
