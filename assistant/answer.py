@@ -56,7 +56,7 @@ class AnswerConfig:
     """Thresholds of the answerer; see README "Abstaining" for how they were calibrated."""
 
     max_sentences: int = 2
-    max_words: int = 70
+    max_words: int = 55
     second_ratio: float = 0.97  # a second sentence from elsewhere must score this close to the best one
     neighbour_ratio: float = 0.90  # … and a neighbour of the best sentence this close
     # Abstaining (calibrated on tests/data/calibration.jsonl, not on the dev questions): the best
