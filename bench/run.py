@@ -94,17 +94,18 @@ def bench_pdf(ctx: Ctx, rep: Report) -> None:
         sessions.append(session)
     best = min(times)
     serial = pages / best
-    # the same work spread over the cores, one process per PDF (what a parallel ingest would get)
-    par = _pdf_parallel(list(pdfs.values()), warm=not ctx.quick)
     rep.add("PDF pages extracted (Debian Reference en+id)", pages)
     ok = rep.check("pdf_pages_s (load_document, 1 process)", "pdf_pages_s", round(serial, 1), ">=", 250,
                    note=f"best of {rounds}; assistant.load.load_document as ingest calls it")
-    rep.add("pdf_pages_s_2proc (one process per PDF)", round(par, 1), ">= 250", par >= 250,
-            "same files, 2 worker processes", key="pdf_pages_s_2proc")
-    # pdfium text alone, to split extraction from the pypdf labels/metadata pass
-    raw = _pdfium_only(list(pdfs.values()))
-    rep.add("pdfium text only, 1 process (pages/s)", round(raw, 1), note="no pypdf labels/metadata pass",
-            key="pdfium_only_pages_s")
+    if not ctx.quick:
+        # the same work spread over the cores, one process per PDF (what a parallel ingest would get)
+        par = _pdf_parallel(list(pdfs.values()))
+        rep.add("pdf_pages_s_2proc (one process per PDF)", round(par, 1), ">= 250", par >= 250,
+                "same files, 2 worker processes", key="pdf_pages_s_2proc")
+        # pdfium text alone, the floor under any clean-up done in Python
+        raw = _pdfium_only(list(pdfs.values()))
+        rep.add("pdfium get_text_bounded only, 1 process (pages/s)", round(raw, 1),
+                note="no clean-up, no layout analysis", key="pdfium_only_pages_s")
     if not ok:
         keep_profile("pdf", sessions[times.index(min(times))], rep)
 
@@ -497,6 +498,18 @@ def bench_100k(ctx: Ctx, rep: Report) -> None:
 
     big = Index(chunks, index, keywords, list(thesis.sentence_texts), thesis.sentence_vectors,
                 {**thesis.meta, "chunks": N})
+    # a compact copy for a fresh process (the bench process carries two spinning libgomp pools)
+    big_dir = ctx.tmp / "index-100k"
+    big_dir.mkdir(exist_ok=True)
+    faiss.write_index(index, str(big_dir / "vectors.faiss"))
+    keywords.save(big_dir / "bm25")
+    with open(big_dir / "base.jsonl", "w", encoding="utf-8") as fh:
+        for c in base_chunks:
+            fh.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+    np.save(big_dir / "sentences.npy", thesis.sentence_vectors)
+    (big_dir / "bench.json").write_text(json.dumps({
+        "reps": reps, "param": list(param) if param else None, "meta": {**thesis.meta, "chunks": N},
+        "sentence_texts": list(thesis.sentence_texts)}, ensure_ascii=False), encoding="utf-8")
     retriever = Retriever(big, emb, settings.dense_weight, settings.candidates)
     config = AnswerConfig(max_sentences=settings.answer_max_sentences, max_words=settings.answer_max_words)
 
@@ -518,9 +531,27 @@ def bench_100k(ctx: Ctx, rep: Report) -> None:
         s = keywords.scores(q)
         np.argsort(-s)[:depth]
         kw_ms.append((time.perf_counter() - t0) * 1000)
-    ok = rep.check("query_p95_ms_100k (warm ask)", "query_p95_ms_100k", round(p95, 1), "<=", 150,
-                   note=f"p50 {pct(ms, 50):.1f} ms, {len(ms)} asks, index {name}; BM25 build {bm_s:.1f} s")
-    rep.figures["query_p50_ms_100k"] = round(pct(ms, 50), 1)
+    fresh = {}
+    for label, extra in (("default env", {}), ("OMP_WAIT_POLICY=PASSIVE", {"OMP_WAIT_POLICY": "PASSIVE"})):
+        proc = subprocess.run([sys.executable, str(ROOT / "bench" / "query_latency.py"), str(big_dir),
+                               "1" if ctx.quick else "3", "--big"], env={**subprocess_env(), **extra},
+                              capture_output=True, text=True, cwd=ROOT)
+        if proc.returncode != 0:
+            rep.add(f"  100k warm ask, fresh process, {label}", "ERROR", note=proc.stderr.strip()[-200:])
+            continue
+        fresh[label] = json.loads(proc.stdout.strip().splitlines()[-1])
+    head = fresh.get("default env", {"p50": pct(ms, 50), "p95": pct(ms, 95), "n": len(ms)})
+    where = "fresh process" if "default env" in fresh else "bench process"
+    ok = rep.check("query_p95_ms_100k (warm ask)", "query_p95_ms_100k", round(head["p95"], 1), "<=", 150,
+                   note=f"{where}; p50 {head['p50']:.1f} ms, {head['n']} asks, index {name}; "
+                   f"BM25 build {bm_s:.1f} s")
+    rep.figures["query_p50_ms_100k"] = round(head["p50"], 1)
+    for label, r in fresh.items():
+        rep.add(f"  100k warm ask p50/p95 ms, fresh process, {label}", f"{r['p50']:.1f} / {r['p95']:.1f}",
+                note=f"query embedding p50 {r['embed_p50']:.1f} ms; index load {r.get('load_s', 0):.1f} s")
+        rep.figures["query_ms_100k_omp_passive" if "PASSIVE" in label else "query_ms_100k_fresh_default"] = r
+    rep.add("  100k warm ask p50/p95 ms, inside the bench process", f"{pct(ms, 50):.1f} / {pct(ms, 95):.1f}",
+            key="query_ms_100k_bench_process")
     rep.add("  of which: retrieval p50/p95 ms", f"{pct(search_ms, 50):.1f} / {pct(search_ms, 95):.1f}")
     rep.add("  of which: BM25 scores + argsort p50/p95 ms", f"{pct(kw_ms, 50):.1f} / {pct(kw_ms, 95):.1f}")
     if not ok:
