@@ -126,7 +126,7 @@ STRINGS: dict[str, dict[str, str]] = {
 EXAMPLES: list[str] = [
     "Siapa yang ditemui Retno Marsudi pada 2 Agustus 2022?",
     "Who did Retno Marsudi meet on 2 August 2022?",
-    "Apa saja faktor penyebab perdagangan manusia dari Indonesia ke Kamboja?",
+    "Bagaimana modus perekrutan korban perdagangan manusia ke Kamboja?",
     "What is human trafficking according to the thesis?",
 ]
 
