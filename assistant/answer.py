@@ -125,8 +125,8 @@ def _pick_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever:
     best_passage = top[0].score if top else 0.0
     for rank, hit in enumerate(top):
         for sentence in hit.chunk.sentences:
-            if sentence.text in seen or sentence.text.rstrip().endswith("?"):
-                continue  # a question in the text (e.g. a research question) answers nothing
+            if sentence.text in seen or sentence.text.rstrip().endswith("?") or len(sentence.text.split()) < 4:
+                continue  # questions in the text and fragments ("BAB I Pendahuluan") answer nothing
             seen.add(sentence.text)
             row = index.sentence_row.get(sentence.text)
             if row is None:

@@ -154,6 +154,7 @@ def paragraphs(doc: Document) -> list[Paragraph]:
     return out
 
 
+_MARKER_ONLY = re.compile(r"^(?:\(?\d{1,2}[.)]|[a-zA-Z][.)]|[-•*–])$")
 _LIST_ITEM = re.compile(r"^(?:[-•*–]|\d{1,2}[.)]|[a-z][.)])\s+")
 
 
@@ -193,9 +194,19 @@ def _join(prev: str, nxt: str) -> str:
 
 def split_sentences(text: str) -> list[str]:
     """Sentences of a paragraph (sentencex, Indonesian rules; fine for English too)."""
-    out = []
+    out: list[str] = []
     for line in text.split("\n"):  # list items are sentences of their own
-        out.extend(s.strip() for s in segment("id", line) if s.strip())
+        pending = ""
+        for sent in (s.strip() for s in segment("id", line)):
+            if not sent:
+                continue
+            if _MARKER_ONLY.match(sent):  # "1." split off its item: keep them together
+                pending += sent + " "
+                continue
+            out.append(pending + sent)
+            pending = ""
+        if pending.strip():
+            out.append(pending.strip())
     return out
 
 
