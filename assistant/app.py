@@ -11,7 +11,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 import gradio as gr  # noqa: E402
 
-from .app_render import answer_html, passages_html  # noqa: E402
+from .app_render import answer_html, as_written, passages_html  # noqa: E402
 from .app_upload import ALLOWED, UploadRejected, save_upload  # noqa: E402
 from .settings import Settings  # noqa: E402
 from .ui_strings import DEFAULT_LANGUAGE, EXAMPLES, LANGUAGES, t  # noqa: E402
@@ -122,9 +122,9 @@ class ChatApp:
             entries = self.cite.citation_index(self.assistant.index, self.settings.corpus_dir)
         except Exception:
             return []
-        self.written = {e["key"]: (e.get("written") or [e["key"]])[0].strip("() ") for e in entries}
+        self.written = {e["key"]: as_written((e.get("written") or [e["key"]])[0]) for e in entries}
         self.sources = {e["key"]: e["source"] for e in entries if e.get("source")}
-        return [[e["key"], "; ".join(dict.fromkeys(w.strip("() ") for w in e.get("written") or [])),
+        return [[e["key"], "; ".join(dict.fromkeys(as_written(w) for w in e.get("written") or [])),
                  e.get("count", 0), e.get("source") or ""] for e in entries]
 
     def find(self, claim: str, lang: str) -> tuple[str, str]:

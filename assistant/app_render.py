@@ -66,10 +66,18 @@ def file_link(passage: dict, corpus_dir: Path, lang: str) -> str:
     return f'<a class="src-link" href="{html.escape(url)}" target="_blank" rel="noopener">{html.escape(label)}</a>'
 
 
+def as_written(citation: str) -> str:
+    """A citation as written, without the parentheses that enclose all of it: "(Bambar, 2022)" → "Bambar, 2022"."""
+    text = " ".join(citation.split())
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1].strip()
+    return text
+
+
 def _work(key: str, corpus_dir: Path, lang: str, written: dict[str, str] | None,
           sources: dict[str, str] | None) -> str:
     """A cited work as written in the thesis, linked to its PDF when that is in the corpus."""
-    label = html.escape((written or {}).get(key, key).strip("() "))
+    label = html.escape(as_written((written or {}).get(key, key)))
     file = (sources or {}).get(key)
     url = file_url(file, corpus_dir)
     if url is None:
