@@ -83,7 +83,7 @@ def answer_question(question: str, retriever: Retriever, k: int = 10,
                     config: AnswerConfig | None = None, language: str | None = None) -> dict:
     """The JSON-ready result for one question (see README for the schema)."""
     config = config or AnswerConfig()
-    language = language or detect_language(question)
+    language = language or detect_language(question, retriever.index.loan_terms)
     qvec = retriever.embed_query(question)
     hits = retriever.search(question, k=max(k, 10), qvec=qvec)
     retrieved = [passage_dict(h, i + 1) for i, h in enumerate(hits)]

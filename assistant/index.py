@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import time
 from dataclasses import dataclass
@@ -41,6 +42,10 @@ class Index:
 
     def __post_init__(self) -> None:
         self.sentence_row = {t: i for i, t in enumerate(self.sentence_texts)}
+        # foreign terms the documents italicise inside their own language (*human trafficking*)
+        self.loan_terms = frozenset(
+            m.lower().strip() for c in self.chunks for m in re.findall(r"\*([^*\n]{3,60})\*", c.text)
+            if len(m.split()) <= 5)
 
     @property
     def embedder_id(self) -> str:

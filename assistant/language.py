@@ -38,11 +38,16 @@ def strip_names(text: str) -> str:
     return " ".join(kept)
 
 
-def detect_language(text: str) -> str:
-    """"id" or "en" for a question; Indonesian when the evidence is even."""
+def detect_language(text: str, loan_terms: frozenset[str] = frozenset()) -> str:
+    """"id" or "en" for a question; Indonesian when the evidence is even. `loan_terms` are
+    foreign terms the corpus itself uses inside Indonesian text ("human trafficking"): they
+    say nothing about the question's language and are set aside too."""
     from lingua import Language
 
     detector = _detector()
+    for term in sorted(loan_terms, key=len, reverse=True):
+        if term in text.lower():
+            text = re.sub(re.escape(term), " ", text, flags=re.I)
     core = strip_names(text)
     probe = core if len(core.split()) >= 2 else text
     values = {c.language: c.value for c in detector.compute_language_confidence_values(probe)}

@@ -20,3 +20,10 @@ def test_detects_question_language(question, lang):
 
 def test_strip_names_keeps_sentence_initial_word():
     assert strip_names("Who did Retno Marsudi meet?") == "Who did meet ?"
+
+
+def test_loan_terms_of_the_corpus_do_not_make_a_question_english():
+    loans = frozenset({"human trafficking", "transnational organized crime"})
+    assert detect_language("Apa definisi human trafficking?", loans) == "id"
+    assert detect_language("Apa itu transnational organized crime?", loans) == "id"
+    assert detect_language("What is human trafficking?", loans) == "en"
