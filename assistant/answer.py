@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .chunk import Chunk, Sentence
+from .citations import parse_citations
 from .keywords import tokenize
 from .language import detect_language
 from .retrieve import Hit, Retriever
@@ -191,7 +192,16 @@ def _defines(acronym: str, text: str) -> bool:
                 or re.search(rf"[A-Z][\w*]+(?:\s+[\w*]+){{1,8}}\s*\({a}\)", text))
 
 
+def _without_citations(text: str) -> str:
+    """The text with its in-text citations cut out: a year in "(Pangastuti dkk, 2019)" dates a
+    source, it says nothing about 2019."""
+    for c in reversed(parse_citations(text)):
+        text = text[: c.start] + " " + text[c.end:]
+    return text
+
+
 def _missing_terms(question: str, hits: list[Hit]) -> list[str]:
-    """Years the question names that none of the top passages mention."""
-    text = " ".join(h.chunk.text for h in hits)
-    return [y for y in dict.fromkeys(_SPECIFIC.findall(question)) if y not in text]
+    """Years the question asks about that none of the top passages mention (citations aside)."""
+    text = " ".join(_without_citations(h.chunk.text) for h in hits)
+    asked = _SPECIFIC.findall(_without_citations(question))  # "Rudy (2002)" names a work, not a year
+    return [y for y in dict.fromkeys(asked) if y not in text]

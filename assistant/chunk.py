@@ -210,7 +210,7 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
-def chunk_document(doc: Document, file: str, chunk_words: int = 120, overlap: int = 1) -> list[Chunk]:
+def chunk_document(doc: Document, file: str, chunk_words: int = 220, overlap: int = 1) -> list[Chunk]:
     """Chunks of whole sentences, at most about `chunk_words` words, never across sections.
     Consecutive chunks of one paragraph share `overlap` sentences."""
     chunks: list[Chunk] = []

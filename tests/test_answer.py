@@ -9,8 +9,8 @@ from conftest import DEV, ROOT
 
 # The targets. Metrics marked SHORT are not reached yet; their floor guards against
 # regressions at the level measured now (see README "Quality").
-TARGETS = {"hit@5": 0.95, "abstain": 1.0, "lang": 0.95}
-FLOORS = {"mrr@10": 0.80, "facts": 0.60, "cite": 0.75}  # SHORT of 0.90 / 0.85 / 0.85
+TARGETS = {"hit@5": 0.95, "mrr@10": 0.90, "cite": 0.85, "abstain": 1.0, "lang": 0.95}
+FLOORS = {"facts": 0.75}  # SHORT of 0.85
 CEILINGS = {"false_abstain": 0.10, "words_p50": 60}
 
 
@@ -65,3 +65,8 @@ def test_out_of_corpus_question_abstains_in_its_language(engine):
 def test_year_the_corpus_never_mentions_is_not_answered(engine):
     result = engine.ask("Berapa jumlah korban TPPO asal Indonesia di Myanmar pada tahun 2021?")
     assert not result["answerable"]
+    # a year inside a citation of the passages is not a mention of that year …
+    assert not engine.ask("What was the rupiah to dollar exchange rate in 2019?")["answerable"]
+    # … and a year inside a citation of the question names a work, not a time
+    named = engine.ask("What is bilateral politics according to Rudy (2002)?")
+    assert named["answerable"] and "Rudy, 2002" in named["answer"]
