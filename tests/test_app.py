@@ -68,6 +68,19 @@ def test_only_corpus_files_are_served(server):
     url, _, corpus, index = server
     ok = urllib.request.urlopen(url + "gradio_api/file=" + quote(str((corpus / "thesis.txt").resolve())))
     assert ok.status == 200 and b"Kamboja" in ok.read()
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.cell(0, 10, "halaman satu")
+    pdf.output(str(corpus / "probe.pdf"))
+    try:  # PDFs open in the browser (inline), so the link's #page=N works
+        got = urllib.request.urlopen(url + "gradio_api/file=" + quote(str((corpus / "probe.pdf").resolve())))
+        assert got.headers["content-type"] == "application/pdf"
+        assert got.headers["content-disposition"].startswith("inline")
+    finally:
+        (corpus / "probe.pdf").unlink()
     for outside in ("/etc/passwd", str(next(Path(index).rglob("*.json")).resolve()), str(corpus / ".." / "serve.log")):
         with pytest.raises(urllib.error.HTTPError) as exc:
             urllib.request.urlopen(url + "gradio_api/file=" + quote(outside))
