@@ -43,8 +43,15 @@ details.sources summary {cursor: pointer; font-weight: 600; margin: .3em 0;}
   #app-header h1 {font-size: 1.25em;}
   #app-header p {font-size: .85em;}
   .src-text {font-size: .88em;}
+  .src {padding: .3em .5em;}
+  #chatbot .message-row {margin-left: 4px !important; margin-right: 4px !important;}
 }
 """
+
+# Page-level rules Gradio's CSS scoping cannot reach (it prefixes `css` rules with the app container).
+HEAD = """<style>@media (max-width: 640px) {
+  .gradio-container .main.app {padding-left: 10px !important; padding-right: 10px !important;}
+}</style>"""
 
 THEME = gr.themes.Default(primary_hue="teal", font=["system-ui", "Segoe UI", "Roboto", "sans-serif"],
                           font_mono=["ui-monospace", "monospace"])
@@ -299,7 +306,7 @@ def launch_options(settings: Settings) -> dict:
     return dict(server_name=settings.host, server_port=settings.port, share=False, auth=login_from_env(),
                 allowed_paths=[str(Path(settings.corpus_dir).resolve())], max_file_size=int(settings.max_upload_mb * 1024 * 1024),
                 footer_links=["api", "settings"], ssr_mode=False, mcp_server=False, pwa=False, inbrowser=False,
-                theme=THEME, css=CSS, show_error=True, quiet=False)
+                theme=THEME, css=CSS, head=HEAD, show_error=True, quiet=False)
 
 
 def serve(settings: Settings, block: bool = True) -> gr.Blocks:
