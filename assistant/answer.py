@@ -65,6 +65,10 @@ class AnswerConfig:
     # question shares no keyword with the top passages and does not refer to the thesis itself.
     min_sentence_sim: float = 0.79
     min_sim_without_overlap: float = 0.835
+    # … and when question and passages share a language, at least this share of the question's
+    # words must be in them, unless the closest sentence reaches `sim_overrides_coverage`.
+    min_coverage_same_language: float = 0.6
+    sim_overrides_coverage: float = 0.88
     passages_for_sentences: int = 4
     passage_weight: float = 0.10  # weight of the passage's retrieval score (relative to the best)
     type_bonus: float = 0.03  # the sentence holds the kind of answer asked for (date, number, list…)
@@ -154,6 +158,12 @@ def _pick_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever:
     exact = set(tokenize(question, cognates=False))
     top_tokens = {t for h in top for t in tokenize(h.chunk.text, cognates=False)}
     if best_sim < config.min_sim_without_overlap and not (exact & top_tokens) and not _SELF_REFERENCE.search(question):
+        return []
+    # a question in the passages' own language should find most of its words there
+    words = {t for t in exact if not t[:1].isdigit()}
+    coverage = len(words & top_tokens) / len(words) if words else 1.0
+    if (coverage < config.min_coverage_same_language and best_sim < config.sim_overrides_coverage
+            and detect_language(top[0].chunk.text[:600]) == detect_language(question, index.loan_terms)):
         return []
     picked = [(hit, sentence)]
     words = len(sentence.text.split())
