@@ -175,7 +175,14 @@ def bench_ingest(ctx: Ctx, rep: Report) -> None:
     doc = load_document(corpus / "thesis.txt")
     chunks = chunk_document(doc, "thesis.txt", settings.chunk_words, settings.chunk_overlap_sentences)
     texts = [embedding_text(c) for c in chunks]
-    sentences = list(dict.fromkeys(s.text for c in chunks for s in c.sentences))
+    try:  # what ingest embeds per sentence (section + previous sentence + sentence), if it does
+        from assistant.chunk import sentence_contexts
+
+        sentences = list(sentence_contexts(chunks).values())
+        what = "sentence contexts (section + previous sentence + sentence)"
+    except ImportError:
+        sentences = list(dict.fromkeys(s.text for c in chunks for s in c.sentences))
+        what = "sentences"
     tokens = token_total(emb, texts)
     sent_tokens = token_total(emb, sentences)
 
@@ -202,14 +209,14 @@ def bench_ingest(ctx: Ctx, rep: Report) -> None:
     ingest_tok_s = tokens / ingest_s
     ratio = ingest_tok_s / raw_tok_s
     rep.add("ingest input", label, note=f"{len(chunks)} chunks, {tokens:,} chunk tokens; ingest also embeds "
-            f"{len(sentences)} sentences ({sent_tokens:,} tokens) for answer selection")
+            f"{len(sentences)} {what} ({sent_tokens:,} tokens) for answer selection")
     rep.add("embed_raw_tok_s", round(raw_tok_s, 1), note=f"embed_passages on the chunk texts, {chunk_s:.1f} s",
             key="embed_raw_tok_s")
     rep.add("ingest_tok_s", round(ingest_tok_s, 1), note=f"chunk tokens / ingest() wall {ingest_s:.1f} s: "
             f"{report.summary()}", key="ingest_tok_s")
     ok = rep.check("ingest_vs_raw", "ingest_vs_raw", round(ratio, 3), ">=", 0.85)
-    rep.add("  raw embedder on the sentences (tok/s)", round(sent_tokens / sent_s, 1),
-            note=f"{sent_s:.1f} s; short texts embed slower per token", key="embed_raw_sentence_tok_s")
+    rep.add("  raw embedder on the sentence texts ingest embeds (tok/s)", round(sent_tokens / sent_s, 1),
+            note=f"{sent_s:.1f} s", key="embed_raw_sentence_tok_s")
     same_work = (chunk_s + sent_s) / ingest_s
     rep.add("  ingest_vs_raw for the same work (chunks + sentences)", round(same_work, 3),
             note="raw time for everything ingest embeds / ingest time: the pipeline's own overhead",
