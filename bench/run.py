@@ -43,6 +43,7 @@ GOALS = {
     "ask_cold_s": ("<=", 1.5), "rss_mb": ("<=", 500),
 }
 TARGET_CHUNKS = 100_000
+SEARCH_BUDGET_MS = 5.0  # dense search share of a warm ask at 100k chunks
 
 
 class Ctx:
@@ -489,16 +490,17 @@ def bench_100k(ctx: Ctx, rep: Report) -> None:
                                        "build_s": round(build_s, 1)}
     configure(None)
 
-    # pick by the numbers: the fastest (search p95) with recall@10 >= 0.95; Flat unless an ANN
-    # index saves more than 10 ms at p95 (Flat is exact, needs no training or rebuild on ingest)
-    good = [r for r in results if r[3] >= 0.95]
-    fastest = min(good, key=lambda r: r[6])
-    flats = [r for r in results if r[0].startswith("Flat")]
-    best_flat = min(flats, key=lambda r: r[6])
-    chosen = best_flat if best_flat[6] - fastest[6] <= 10 else fastest
+    # pick by the numbers: the most accurate (recall@10, then recall@50) whose search p95 fits a
+    # 5 ms budget (the whole warm ask is meant to take 40 ms, the query embedding alone ~25-30 ms);
+    # when nothing fits, the fastest with recall@10 >= 0.95
+    fits = [r for r in results if r[6] <= SEARCH_BUDGET_MS]
+    if fits:
+        chosen = max(fits, key=lambda r: (round(r[3], 3), round(r[4], 3), -r[6]))
+    else:
+        chosen = min([r for r in results if r[3] >= 0.95] or results, key=lambda r: r[6])
     name, index, param, r10, *_ = chosen
     configure(param)
-    rep.add("FAISS index chosen at 100k", name, note="fastest with recall@10 >= 0.95; Flat unless ANN saves > 10 ms p95",
+    rep.add("FAISS index chosen at 100k", name, note=f"most accurate with search p95 <= {SEARCH_BUDGET_MS:g} ms",
             key="faiss_index_100k")
     rep.add("recall@10_vs_flat", round(r10, 4), note=f"{len(Q)} queries: {len(qs)} dev questions + "
             f"{len(Q) - len(qs)} thesis sentences", key="recall@10_vs_flat")
