@@ -45,6 +45,7 @@ _SPELLING = [("ph", "f"), ("th", "t"), ("qu", "ku"), ("x", "ks"), ("ch", "k"), (
 COGNATE_LEN = 5
 
 
+@lru_cache(maxsize=200_000)
 def cognate(word: str) -> str:
     """A spelling key shared by an English word and its Indonesian loan form: English endings
     become Indonesian ones, c/ph/th/qu/x/y are respelled, double letters single, and the key is

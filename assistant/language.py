@@ -11,11 +11,13 @@ from functools import lru_cache
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+|\S")
 
 
-@lru_cache(maxsize=1)
-def _detector():
+@lru_cache(maxsize=2)
+def _detector(low_accuracy: bool = False):
     from lingua import Language, LanguageDetectorBuilder
 
-    return LanguageDetectorBuilder.from_languages(Language.ENGLISH, Language.INDONESIAN).build()
+    builder = LanguageDetectorBuilder.from_languages(Language.ENGLISH, Language.INDONESIAN)
+    # low accuracy mode loads only the trigram models: ~0.05 s instead of ~1 s on a cold start
+    return (builder.with_low_accuracy_mode() if low_accuracy else builder).build()
 
 
 def strip_names(text: str) -> str:
@@ -44,11 +46,16 @@ def detect_language(text: str, loan_terms: frozenset[str] = frozenset()) -> str:
     say nothing about the question's language and are set aside too."""
     from lingua import Language
 
-    detector = _detector()
     for term in sorted(loan_terms, key=len, reverse=True):
         if term in text.lower():
             text = re.sub(re.escape(term), " ", text, flags=re.I)
     core = strip_names(text)
     probe = core if len(core.split()) >= 2 else text
-    values = {c.language: c.value for c in detector.compute_language_confidence_values(probe)}
-    return "en" if values.get(Language.ENGLISH, 0.0) > values.get(Language.INDONESIAN, 0.0) else "id"
+    # the fast detector decides when it is sure; otherwise the full models load and decide
+    for low in (True, False):
+        values = {c.language: c.value for c in _detector(low).compute_language_confidence_values(probe)}
+        en = values.get(Language.ENGLISH, 0.0)
+        if low and 0.05 < en < 0.95:
+            continue
+        return "en" if en > values.get(Language.INDONESIAN, 0.0) else "id"
+    return "id"

@@ -292,11 +292,14 @@ def run_together(text: str) -> bool:
     return glued >= letters / 3
 
 
+# U+FFFD, private use, and the control characters str.isspace() does not count as space
+_UNMAPPED = re.compile("[\ufffd\ue000-\uf8ff\x00-\x08\x0e-\x1b]")
+
+
 def garbled(text: str) -> bool:
     """True when a fifth or more of the non-space characters are U+FFFD, private-use or control
     characters: glyphs the PDF gives no Unicode for."""
-    chars = [ch for ch in text if not ch.isspace()]
-    if len(chars) < 40:
+    n = len("".join(text.split()))  # non-space characters, counted in C
+    if n < 40:
         return False
-    bad = sum(ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff" or ord(ch) < 32 for ch in chars)
-    return bad >= len(chars) / 5
+    return len(_UNMAPPED.findall(text)) >= n / 5
