@@ -23,21 +23,12 @@ class Assistant:
         self.retriever = self._load()
 
     def _load(self) -> Retriever:
-        import json
-
-        from .index import current_version
-
         index_dir = Path(self.settings.index_dir)
-        version = current_version(index_dir)
-        embedder_id = None
-        if version:
-            embedder_id = json.loads((index_dir / version / "meta.json").read_text(encoding="utf-8")).get("embedder")
-        spec = self.settings.embedder
-        index = Index.load(index_dir, None)
-        embedder = get_embedder(spec)
-        if embedder_id and embedder.id != embedder_id:
+        index = Index.load(index_dir)
+        embedder = get_embedder(self.settings.embedder)
+        if embedder.id != index.embedder_id:
             raise SystemExit(
-                f"the index at {index_dir} was built with embedder '{embedder_id}' but '{embedder.id}' is "
+                f"the index at {index_dir} was built with embedder '{index.embedder_id}' but '{embedder.id}' is "
                 f"configured: re-ingest with `python ingest.py --index {index_dir}` (or use the same embedder)")
         return Retriever(index, embedder, self.settings.dense_weight, self.settings.candidates)
 
