@@ -45,8 +45,7 @@ def load_big(folder: Path):
     elif param and param[0] == "ivf":
         vectors.nprobe = int(param[1])
         vectors.make_direct_map()
-    elif param and param[0] == "threads":
-        faiss.omp_set_num_threads(int(param[1]))
+    faiss.omp_set_num_threads(1)  # as engine.Assistant does for serving (one query at a time)
     keywords = KeywordIndex.load(folder / "bm25", len(chunks))
     return Index(chunks, vectors, keywords, info["sentence_texts"], np.load(folder / "sentences.npy"), info["meta"])
 
