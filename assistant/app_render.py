@@ -32,6 +32,14 @@ def _find(passage: str, sentence: str) -> tuple[int, int] | None:
     return (match.start(), match.end()) if match else None
 
 
+_ITALIC = re.compile(r"\*(\S(?:[^*\n<>]{0,118}?\S)?)\*")
+
+
+def escape(text: str) -> str:
+    """HTML-escaped text with the documents' Markdown italics (*human trafficking*) as <em>."""
+    return _ITALIC.sub(r"<em>\1</em>", html.escape(text))
+
+
 def highlight(passage: str, sentences: list[str]) -> str:
     """`passage` as escaped HTML with each of `sentences` wrapped in <mark>."""
     spans = sorted(s for s in (_find(passage, q) for q in sentences) if s)
@@ -39,10 +47,10 @@ def highlight(passage: str, sentences: list[str]) -> str:
     for start, end in spans:
         if start < pos:
             continue
-        out.append(html.escape(passage[pos:start]))
-        out.append(f"<mark>{html.escape(passage[start:end])}</mark>")
+        out.append(escape(passage[pos:start]))
+        out.append(f"<mark>{escape(passage[start:end])}</mark>")
         pos = end
-    out.append(html.escape(passage[pos:]))
+    out.append(escape(passage[pos:]))
     return "".join(out)
 
 
@@ -132,7 +140,7 @@ def answer_html(result: dict, corpus_dir: Path, written: dict[str, str] | None =
                 sources: dict[str, str] | None = None, support: list[dict] | None = None) -> str:
     """The chat message for one result: the answer, then its sources list (numbered as in the answer)."""
     lang = result.get("language") or "id"
-    answer = html.escape(result["answer"])
+    answer = escape(result["answer"])
     answer = MARKER.sub(lambda m: f'<sup class="src-ref">[{m.group(1)}]</sup>', answer)
     if not result.get("citations"):
         return f'<div class="answer">{answer}</div>'

@@ -326,3 +326,12 @@ def test_support_block_renders_source_passages(tmp_path):
     out = answer_html(result, tmp_path, sources={"Arisandy, 2022": "Arisandy 2022.pdf"}, support=support)
     assert "Dari sumber yang dikutip" in out and "Retno bertemu Neth Savouen." in out
     assert "Arisandy%202022.pdf#page=1" in out and "<mark>A.</mark>" in out
+
+
+def test_markdown_italics_of_the_documents_render_as_emphasis():
+    from assistant.app_render import escape, highlight
+
+    assert escape("a *human trafficking* b <i>") == "a <em>human trafficking</em> b &lt;i&gt;"
+    assert escape("2 * 3 * 4") == "2 * 3 * 4"
+    marked = highlight("Satu *border control* dua. Tiga.", ["Satu *border control* dua."])
+    assert marked == "<mark>Satu <em>border control</em> dua.</mark> Tiga."
