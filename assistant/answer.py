@@ -15,7 +15,7 @@ from .chunk import Chunk, Sentence
 from .citations import parse_citations
 from .keywords import tokenize
 from .language import detect_language
-from .retrieve import Hit, Retriever
+from .retrieve import Hit, Retriever, backed_by
 
 STRINGS = {
     "en": {
@@ -94,7 +94,7 @@ def answer_question(question: str, retriever: Retriever, k: int = 10,
     retrieved = [passage_dict(h, i + 1) for i, h in enumerate(hits)]
     result = {"question": question, "language": language, "answer": "", "answerable": False,
               "citations": [], "retrieved": retrieved}
-    picked = _pick_sentences(question, qvec, hits, retriever, config)
+    picked = _pick_sentences(question, qvec, hits, retriever, config, language)
     missing = _missing_terms(question, hits[: config.passages_for_sentences])
     if not picked or missing:
         strings = STRINGS[language]
@@ -114,7 +114,7 @@ def answer_question(question: str, retriever: Retriever, k: int = 10,
 
 
 def _pick_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever: Retriever,
-                    config: AnswerConfig) -> list[tuple[Hit, "Sentence"]]:
+                    config: AnswerConfig, language: str) -> list[tuple[Hit, "Sentence"]]:
     """The best-supported sentences of the top passages, best first."""
     index = retriever.index
     qtokens = set(tokenize(question))
@@ -128,7 +128,7 @@ def _pick_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever:
     seen = set()
     top = hits[: config.passages_for_sentences]
     best_passage = top[0].score if top else 0.0
-    for rank, hit in enumerate(top):
+    for hit in top:
         for sentence in hit.chunk.sentences:
             if sentence.text in seen or sentence.text.rstrip().endswith("?") or len(sentence.text.split()) < 4:
                 continue  # questions in the text and fragments ("BAB I Pendahuluan") answer nothing
@@ -143,7 +143,7 @@ def _pick_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever:
             score = sim + 0.15 * overlap + config.passage_weight * passage
             if shapes and any(shape.search(sentence.text) for shape in shapes):
                 score += config.type_bonus
-            if named and any(c.rsplit(",", 1)[0].lower() in named for c in sentence.cites):
+            if named and backed_by(sentence.cites, named):
                 score += 0.05
             if acronyms and any(_defines(a, sentence.text) for a in acronyms):
                 score += 0.05
@@ -151,7 +151,7 @@ def _pick_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever:
     if not scored:
         return []
     scored.sort(key=lambda x: -x[0])
-    best_score, best_sim, hit, sentence = scored[0]
+    best_score, _, hit, sentence = scored[0]
     best_sim = max(x[1] for x in scored)  # support: the closest sentence, whatever ranks first
     if best_sim < config.min_sentence_sim:
         return []
@@ -160,10 +160,10 @@ def _pick_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever:
     if best_sim < config.min_sim_without_overlap and not (exact & top_tokens) and not _SELF_REFERENCE.search(question):
         return []
     # a question in the passages' own language should find most of its words there
-    words = {t for t in exact if not t[:1].isdigit()}
-    coverage = len(words & top_tokens) / len(words) if words else 1.0
+    content = {t for t in exact if not t[:1].isdigit()}
+    coverage = len(content & top_tokens) / len(content) if content else 1.0
     if (coverage < config.min_coverage_same_language and best_sim < config.sim_overrides_coverage
-            and detect_language(top[0].chunk.text[:600]) == detect_language(question, index.loan_terms)):
+            and detect_language(top[0].chunk.text[:600]) == language):
         return []
     picked = [(hit, sentence)]
     words = len(sentence.text.split())

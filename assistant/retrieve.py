@@ -39,7 +39,7 @@ class Retriever:
         self.candidates = candidates
         self.fusion = fusion
         self.author_bonus = 0.15
-        self._surnames = {c.rsplit(",", 1)[0].lower() for ch in index.chunks for c in ch.cites}
+        self._surnames = {_surname(c) for ch in index.chunks for c in ch.cites}
 
     def named_authors(self, query: str) -> set[str]:
         """Cited surnames the query mentions ("according to Rudy" → {"rudy"})."""
@@ -72,7 +72,7 @@ class Retriever:
         named = self.named_authors(query)
         if named:  # passages backed by a work the question names
             for r in rows:
-                if any(c.rsplit(",", 1)[0].lower() in named for c in self.index.chunks[r].cites):
+                if backed_by(self.index.chunks[r].cites, named):
                     fused[r] += self.author_bonus
         order = sorted(rows, key=lambda r: -fused[r])[:k]
         return [Hit(self.index.chunks[r], r, fused[r], dense[r], keyword.get(r, 0.0)) for r in order]
@@ -90,6 +90,16 @@ class Retriever:
         kmax = max(keyword.values(), default=0.0)
         w = self.dense_weight
         return {r: w * dn[r] + (1 - w) * (keyword.get(r, 0.0) / kmax if kmax > 0 else 0.0) for r in rows}
+
+
+def _surname(key: str) -> str:
+    """"Arisandy, 2022" → "arisandy"."""
+    return key.rsplit(",", 1)[0].lower()
+
+
+def backed_by(cites: list[str], surnames: set[str]) -> bool:
+    """True when one of the citation keys `cites` is by one of `surnames` (lower case)."""
+    return any(_surname(c) in surnames for c in cites)
 
 
 def _minmax(scores: dict[int, float]) -> dict[int, float]:
