@@ -278,6 +278,21 @@ def _time_asks(ask, questions: list[str], repeats: int) -> list[float]:
     return out
 
 
+def _fresh_latency(ctx: Ctx, rep: Report, index_dir: Path, name: str, *args: str) -> dict[str, dict]:
+    """bench/query_latency.py in a fresh process, default environment and OMP_WAIT_POLICY=ACTIVE:
+    {label: {"p50", "p95", "embed_p50", "n", …}} for the runs that succeeded."""
+    fresh = {}
+    for label, extra in (("default env", {}), ("OMP_WAIT_POLICY=ACTIVE", {"OMP_WAIT_POLICY": "ACTIVE"})):
+        proc = subprocess.run([sys.executable, str(ROOT / "bench" / "query_latency.py"), str(index_dir),
+                               "1" if ctx.quick else "3", *args], env={**subprocess_env(), **extra},
+                              capture_output=True, text=True, cwd=ROOT)
+        if proc.returncode != 0:
+            rep.add(f"  {name}, fresh process, {label}", "ERROR", note=proc.stderr.strip()[-200:])
+            continue
+        fresh[label] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return fresh
+
+
 def bench_queries(ctx: Ctx, rep: Report) -> None:
     from assistant.engine import Assistant
     from assistant.settings import Settings
@@ -301,15 +316,7 @@ def bench_queries(ctx: Ctx, rep: Report) -> None:
     n = len(assistant.index.chunks)
     # headline: a fresh process holding only the Assistant (like `assistant serve`), default
     # environment; then the same with the OpenMP setting proposed in the report
-    fresh = {}
-    for label, extra in (("default env", {}), ("OMP_WAIT_POLICY=ACTIVE", {"OMP_WAIT_POLICY": "ACTIVE"})):
-        proc = subprocess.run([sys.executable, str(ROOT / "bench" / "query_latency.py"), str(ctx.thesis_index),
-                               "1" if ctx.quick else "3"], env={**subprocess_env(), **extra},
-                              capture_output=True, text=True, cwd=ROOT)
-        if proc.returncode != 0:
-            rep.add(f"  warm ask, fresh process, {label}", "ERROR", note=proc.stderr.strip()[-200:])
-            continue
-        fresh[label] = json.loads(proc.stdout.strip().splitlines()[-1])
+    fresh = _fresh_latency(ctx, rep, ctx.thesis_index, "warm ask")
     head = fresh.get("default env", {"p50": pct(ms, 50), "p95": pct(ms, 95), "n": len(ms)})
     where = "fresh process" if "default env" in fresh else "bench process"
     ok1 = rep.check("query_p50_ms (warm ask, thesis)", "query_p50_ms", round(head["p50"], 1), "<=", 40,
@@ -541,15 +548,7 @@ def bench_100k(ctx: Ctx, rep: Report) -> None:
         s = keywords.scores(q)
         np.argsort(-s)[:depth]
         kw_ms.append((time.perf_counter() - t0) * 1000)
-    fresh = {}
-    for label, extra in (("default env", {}), ("OMP_WAIT_POLICY=ACTIVE", {"OMP_WAIT_POLICY": "ACTIVE"})):
-        proc = subprocess.run([sys.executable, str(ROOT / "bench" / "query_latency.py"), str(big_dir),
-                               "1" if ctx.quick else "3", "--big"], env={**subprocess_env(), **extra},
-                              capture_output=True, text=True, cwd=ROOT)
-        if proc.returncode != 0:
-            rep.add(f"  100k warm ask, fresh process, {label}", "ERROR", note=proc.stderr.strip()[-200:])
-            continue
-        fresh[label] = json.loads(proc.stdout.strip().splitlines()[-1])
+    fresh = _fresh_latency(ctx, rep, big_dir, "100k warm ask", "--big")
     head = fresh.get("default env", {"p50": pct(ms, 50), "p95": pct(ms, 95), "n": len(ms)})
     where = "fresh process" if "default env" in fresh else "bench process"
     ok = rep.check("query_p95_ms_100k (warm ask)", "query_p95_ms_100k", round(head["p95"], 1), "<=", 150,
