@@ -6,8 +6,10 @@ question's language, the quote stays in its own.
 """
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 
@@ -15,6 +17,7 @@ from .chunk import Chunk, Sentence
 from .citations import parse_citations
 from .keywords import tokenize
 from .language import detect_language
+from .lexicon import word_keys
 from .retrieve import Hit, Retriever, backed_by
 
 STRINGS = {
@@ -39,7 +42,8 @@ ANSWER_TYPES = {
     "list": (re.compile(r"\b(apa saja|siapa saja|mana saja|which (forms|types|factors|countries|kinds)|what (forms|types|factors|kinds)|list|bentuk|faktor|jenis)\b", re.I),
              re.compile(r"(?:[^,]+,){3,}|\n")),
     "number": (re.compile(r"\b(how many|how much|berapa|jumlah|number of)\b", re.I),
-               re.compile(r"\d")),
+               re.compile(r"\d|\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|\w+ (belas|puluh|ratus|ribu|juta)|"
+                          r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundreds?|thousands?|millions?)\b", re.I)),
     "date": (re.compile(r"\b(when|kapan|tanggal|what date|what year|tahun berapa)\b", re.I),
              re.compile(rf"\b\d{{1,2}}\s+({_MONTHS})\b|\b({_MONTHS})\s+\d{{4}}\b", re.I)),
     "person": (re.compile(r"\b(who|siapa|whom)\b", re.I),
@@ -52,12 +56,19 @@ def answer_types(question: str) -> list[re.Pattern]:
     return [shape for asks, shape in ANSWER_TYPES.values() if asks.search(question)]
 
 
+# Weights of a sentence's features in its score: e5 cosine to the question, share of the question's
+# terms it holds, its passage's retrieval score, the kind of answer asked for, a named author's work
+# backing it, an acronym it spells out, and the overlap of the sentence before it.
+SENTENCE_WEIGHTS = {"sim": 1.0, "overlap": 0.15, "passage": 0.10, "type": 0.03, "named": 0.05, "acronym": 0.05,
+                    "after_premise": 0.0}
+
+
 @dataclass
 class AnswerConfig:
     """Thresholds of the answerer; see README "Abstaining" for how they were calibrated."""
 
     max_sentences: int = 2
-    max_words: int = 55
+    max_words: int = 65
     second_ratio: float = 0.97  # a second sentence from elsewhere must score this close to the best one
     neighbour_ratio: float = 0.90  # … and a neighbour of the best sentence this close
     # Abstaining (calibrated on tests/data/calibration.jsonl, not on the dev questions): the best
@@ -70,8 +81,21 @@ class AnswerConfig:
     min_coverage_same_language: float = 0.6
     sim_overrides_coverage: float = 0.88
     passages_for_sentences: int = 4
-    passage_weight: float = 0.10  # weight of the passage's retrieval score (relative to the best)
-    type_bonus: float = 0.03  # the sentence holds the kind of answer asked for (date, number, list…)
+    # a sentence's score: these weights times its features (see score_sentences)
+    weights: dict = field(default_factory=lambda: dict(SENTENCE_WEIGHTS))
+    coverage_weight: float = 0.1  # a second sentence's bonus for question terms the best one lacks
+    idf_overlap: bool = True  # weigh question terms by how few candidate sentences hold them
+
+
+class Scored(NamedTuple):
+    """A candidate sentence: its score, its e5 cosine to the question, where it is, and the
+    question terms it holds (with their weights)."""
+
+    score: float
+    sim: float
+    hit: Hit
+    sentence: Sentence
+    terms: dict
 
 
 def passage_dict(hit: Hit, n: int) -> dict:
@@ -80,7 +104,10 @@ def passage_dict(hit: Hit, n: int) -> dict:
             "section": c.section, "text": c.text, "score": round(float(hit.score), 4), "cites": c.cites}
 
 
-def _cite_suffix(keys: list[str]) -> str:
+def _cite_suffix(keys: list[str], quoted: str) -> str:
+    """"(Arisandy, 2022)" after a quote: the works backing it that the quote does not already cite."""
+    inside = {c.key for c in parse_citations(quoted)}
+    keys = [k for k in keys if k not in inside]
     return f" ({'; '.join(keys)})" if keys else ""
 
 
@@ -90,7 +117,7 @@ def answer_question(question: str, retriever: Retriever, k: int = 10,
     config = config or AnswerConfig()
     language = language or detect_language(question, retriever.index.loan_terms)
     qvec = retriever.embed_query(question)
-    hits = retriever.search(question, k=max(k, 10), qvec=qvec)
+    hits = retriever.search(question, k=max(k, 10), qvec=qvec, language=language)
     retrieved = [passage_dict(h, i + 1) for i, h in enumerate(hits)]
     result = {"question": question, "language": language, "answer": "", "answerable": False,
               "citations": [], "retrieved": retrieved}
@@ -106,53 +133,72 @@ def answer_question(question: str, retriever: Retriever, k: int = 10,
         if hit.chunk.id not in numbers:
             numbers[hit.chunk.id] = len(numbers) + 1
             citations.append(passage_dict(hit, numbers[hit.chunk.id]))
-        parts.append(f"“{sentence.text}” [{numbers[hit.chunk.id]}]{_cite_suffix(sentence.cites)}")
+        parts.append(f"“{sentence.text}” [{numbers[hit.chunk.id]}]{_cite_suffix(sentence.cites, sentence.text)}")
     result["answer"] = f"{STRINGS[language]['lead']} " + " ".join(parts)
     result["answerable"] = True
     result["citations"] = citations
     return result
 
 
-def _pick_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever: Retriever,
-                    config: AnswerConfig, language: str) -> list[tuple[Hit, "Sentence"]]:
-    """The best-supported sentences of the top passages, best first."""
+def score_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever: Retriever,
+                    config: AnswerConfig, language: str) -> list["Scored"]:
+    """The sentences of the top passages, scored, best first."""
     index = retriever.index
     qtokens = set(tokenize(question))
     named = retriever.named_authors(question)
     # the works a question names are matched through citations; the rest of it through words
     about = qtokens - set(tokenize(" ".join(named))) - set(_SPECIFIC.findall(question)) if named else qtokens
     about = about or qtokens
+    alternatives = word_keys(question) if language == "en" else {}  # English words' Indonesian keys
     acronyms = set(re.findall(r"\b[A-Z]{3,}\b", question))
     shapes = answer_types(question)
-    scored = []
-    seen = set()
     top = hits[: config.passages_for_sentences]
     best_passage = top[0].score if top else 0.0
+    candidates = []
+    seen = set()
     for hit in top:
         for sentence in hit.chunk.sentences:
             if sentence.text in seen or sentence.text.rstrip().endswith("?") or len(sentence.text.split()) < 4:
                 continue  # questions in the text and fragments ("BAB I Pendahuluan") answer nothing
             seen.add(sentence.text)
             row = index.sentence_row.get(sentence.text)
-            if row is None:
-                continue
-            sim = float(index.sentence_vectors[row] @ qvec)
-            stoks = set(tokenize(sentence.text))
-            overlap = len(about & stoks) / len(about) if about else 0.0
-            passage = hit.score / best_passage if best_passage > 0 else 0.0
-            score = sim + 0.15 * overlap + config.passage_weight * passage
-            if shapes and any(shape.search(sentence.text) for shape in shapes):
-                score += config.type_bonus
-            if named and backed_by(sentence.cites, named):
-                score += 0.05
-            if acronyms and any(_defines(a, sentence.text) for a in acronyms):
-                score += 0.05
-            scored.append((score, sim, hit, sentence))
+            if row is not None:
+                candidates.append((hit, sentence, row, set(tokenize(sentence.text))))
+    weights = _term_weights(about, alternatives, [stoks for *_, stoks in candidates], config.idf_overlap)
+    total = sum(weights.values()) or 1.0
+    scored = []
+    overlaps = {sentence.text: sum(w for t, w in weights.items() if alternatives.get(t, {t}) & stoks) / total
+                for _, sentence, _, stoks in candidates}
+    for hit, sentence, row, stoks in candidates:
+        sents = hit.chunk.sentences
+        i = next(j for j, x in enumerate(sents) if x.text == sentence.text)
+        features = {
+            "sim": float(index.sentence_vectors[row] @ qvec),
+            "overlap": overlaps[sentence.text],
+            "passage": hit.score / best_passage if best_passage > 0 else 0.0,
+            "type": float(bool(shapes and any(shape.search(sentence.text) for shape in shapes))),
+            "named": float(bool(named and backed_by(sentence.cites, named))),
+            "acronym": float(bool(acronyms and any(_defines(a, sentence.text) for a in acronyms))),
+            # the question's premise is often the sentence before its answer
+            "after_premise": overlaps.get(sents[i - 1].text, 0.0) if i else 0.0,
+        }
+        score = sum(config.weights.get(name, 0.0) * value for name, value in features.items())
+        terms = {t: w for t, w in weights.items() if alternatives.get(t, {t}) & stoks}
+        scored.append(Scored(score, features["sim"], hit, sentence, terms))
+    scored.sort(key=lambda x: -x.score)
+    return scored
+
+
+def _pick_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever: Retriever,
+                    config: AnswerConfig, language: str) -> list[tuple[Hit, "Sentence"]]:
+    """The best-supported sentences of the top passages, best first; none when support is weak."""
+    scored = score_sentences(question, qvec, hits, retriever, config, language)
     if not scored:
         return []
-    scored.sort(key=lambda x: -x[0])
-    best_score, _, hit, sentence = scored[0]
-    best_sim = max(x[1] for x in scored)  # support: the closest sentence, whatever ranks first
+    top = hits[: config.passages_for_sentences]
+    best = scored[0]
+    hit, sentence = best.hit, best.sentence
+    best_sim = max(x.sim for x in scored)  # support: the closest sentence, whatever ranks first
     if best_sim < config.min_sentence_sim:
         return []
     exact = set(tokenize(question, cognates=False))
@@ -167,7 +213,6 @@ def _pick_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever:
         return []
     picked = [(hit, sentence)]
     words = len(sentence.text.split())
-    by_text = {x[3].text: x for x in scored}
     sents = hit.chunk.sentences
     i = next(j for j, x in enumerate(sents) if x.text == sentence.text)
     if sentence.text.rstrip().endswith(":"):  # a lead-in: the list that follows is the answer
@@ -177,22 +222,41 @@ def _pick_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever:
             picked.append((hit, item))
             words += len(item.text.split())
         return picked
-    # a neighbour of the best sentence keeps the quote coherent ("… Di akhir pertemuan …")
-    neighbours = [by_text[x.text] for x in (sents[i - 1] if i else None, sents[i + 1] if i + 1 < len(sents) else None)
-                  if x is not None and x.text in by_text]
-    neighbours.sort(key=lambda x: -x[0])
-    for score, sim, hit2, sentence2 in neighbours + scored[1:3]:
-        if len(picked) >= config.max_sentences:
+    # a second sentence: a neighbour of the best one keeps the quote coherent ("… Di akhir pertemuan …"),
+    # and one that holds question terms the best one lacks answers the rest of the question
+    neighbours = {x.text for x in (sents[i - 1] if i else None, sents[i + 1] if i + 1 < len(sents) else None) if x}
+    missing = sum(w for t, w in _covered(scored).items() if t not in best.terms)
+    ratios = (config.neighbour_ratio, config.second_ratio)
+    def gain(x: Scored) -> float:
+        new = sum(w for t, w in x.terms.items() if t not in best.terms)
+        return config.coverage_weight * new / missing if missing else 0.0
+    for x in sorted(scored[1:], key=lambda x: -(x.score + gain(x))):
+        if len(picked) >= config.max_sentences or x.score + gain(x) < min(ratios) * best.score:
             break
-        n = len(sentence2.text.split())
-        near = (hit2, sentence2) in [(h, x) for *_, h, x in neighbours]
-        good = score >= (config.neighbour_ratio if near else config.second_ratio) * best_score
-        if good and words + n <= config.max_words and all(sentence2.text != p.text for _, p in picked):
-            picked.append((hit2, sentence2))
+        ratio = config.neighbour_ratio if x.sentence.text in neighbours else config.second_ratio
+        n = len(x.sentence.text.split())
+        if x.score + gain(x) >= ratio * best.score and words + n <= config.max_words:
+            picked.append((x.hit, x.sentence))
             words += n
     order = {x.text: j for j, x in enumerate(sents)}
     picked.sort(key=lambda hs: (hs[0].chunk.id != hit.chunk.id, order.get(hs[1].text, 0)))
     return picked
+
+
+def _covered(scored: list[Scored]) -> dict[str, float]:
+    """The question terms any candidate sentence holds, with their weights."""
+    return {t: w for x in scored for t, w in x.terms.items()}
+
+
+def _term_weights(terms: set[str], alternatives: dict[str, frozenset[str]], sentences: list[set[str]],
+                  idf: bool) -> dict[str, float]:
+    """Weight of each question term in the overlap: with `idf`, terms found in few candidate sentences
+    (what the question asks) outweigh those found in many (its premise: names, places, the year)."""
+    if not idf:
+        return {t: 1.0 for t in terms}
+    n = len(sentences)
+    df = {t: sum(1 for s in sentences if alternatives.get(t, {t}) & s) for t in terms}
+    return {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items() if d}
 
 
 def _defines(acronym: str, text: str) -> bool:

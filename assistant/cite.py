@@ -57,13 +57,14 @@ def find_citation(assistant, claim: str, k: int = 5) -> dict:
     sources = sources_for(index, _corpus_dir(assistant))
     is_source = {link.file: key for key, link in sources.links.items()}
     qvec = retriever.embed_query(claim)
+    language = detect_language(claim, index.loan_terms)
     results = []
-    for n, hit in enumerate(retriever.search(claim, k=k, qvec=qvec), 1):
+    for n, hit in enumerate(retriever.search(claim, k=k, qvec=qvec, language=language), 1):
         sentence, backing, _ = _best_sentence(hit.chunk, index, qvec, claim)
         own = [is_source[hit.chunk.file]] if hit.chunk.file in is_source else []
         cites = list(dict.fromkeys(own + backing + hit.chunk.cites))
         results.append(_result(n, hit.chunk, hit.score, cites, sentence, sources))
-    return {"claim": claim, "language": detect_language(claim), "results": results}
+    return {"claim": claim, "language": language, "results": results}
 
 
 def citation_index(index, corpus_dir: Path | None = None) -> list[dict]:

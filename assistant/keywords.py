@@ -93,8 +93,9 @@ class KeywordIndex:
         retriever.index(tokens, show_progress=False)
         return cls(retriever, len(texts))
 
-    def scores(self, query: str) -> np.ndarray:
-        tokens = [t for t in tokenize(query) if t in self._bm25.vocab_dict]
+    def scores(self, query: str, extra: list[str] = ()) -> np.ndarray:
+        """BM25 score of every passage for the query's tokens plus `extra` ones (translations)."""
+        tokens = [t for t in [*tokenize(query), *extra] if t in self._bm25.vocab_dict]
         if not tokens or self.n == 0:
             return np.zeros(self.n, dtype=np.float32)
         return np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)

@@ -13,6 +13,7 @@ import numpy as np
 from .chunk import Chunk
 from .embed import Embedder
 from .index import Index
+from .lexicon import expansion
 
 
 @dataclass
@@ -49,8 +50,10 @@ class Retriever:
     def embed_query(self, query: str) -> np.ndarray:
         return self.embedder.embed_queries([query])[0]
 
-    def search(self, query: str, k: int = 10, qvec: np.ndarray | None = None) -> list[Hit]:
-        """The top-k chunks for `query`, best first."""
+    def search(self, query: str, k: int = 10, qvec: np.ndarray | None = None,
+               language: str | None = None) -> list[Hit]:
+        """The top-k chunks for `query`, best first; an English query's keywords also look for
+        their Indonesian translations (lexicon)."""
         n = len(self.index.chunks)
         if n == 0:
             return []
@@ -59,7 +62,7 @@ class Retriever:
         depth = min(n, max(self.candidates, k))
         dsc, drow = self.index.vectors.search(qvec[None, :].astype(np.float32), depth)
         dense = {int(r): float(s) for r, s in zip(drow[0], dsc[0]) if r >= 0}
-        kw_all = self.index.keywords.scores(query)
+        kw_all = self.index.keywords.scores(query, expansion(query) if language == "en" else ())
         kw_top = np.argsort(-kw_all)[:depth]
         keyword = {int(r): float(kw_all[r]) for r in kw_top if kw_all[r] > 0}
         rows = set(dense) | set(keyword)

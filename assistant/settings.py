@@ -29,7 +29,7 @@ class Settings:
     dense_weight: float = 0.7  # weight of the dense score in the fused score (1 - it for BM25)
     # answering
     answer_max_sentences: int = 2
-    answer_max_words: int = 55
+    answer_max_words: int = 65
     # ingestion limits
     max_file_mb: float = 50.0
     # serving

@@ -1,0 +1,63 @@
+"""Cross-lingual keywords: the Indonesian translations of an English question's words.
+
+The table is FreeDict English–Indonesian (CC BY-SA 3.0, from Wiktionary), built from Debian's
+dict-freedict-eng-ind by scripts/build_lexicon.py; English words are looked up as written and
+as their lemma (simplemma: "agreed" → "agree"). Keys are the index's own tokens (keywords.tokenize),
+so "agree" reaches "menyetujui" → "tuju" and "law" reaches "undang-undang".
+"""
+from __future__ import annotations
+
+import gzip
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .keywords import tokenize
+
+TABLE = Path(__file__).resolve().parent / "data" / "lexicon_en_id.tsv.gz"
+_DERIVED = ("ment", "ion", "ation", "al", "ance", "ence")
+_ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, tuple[str, ...]]:
+    with gzip.open(TABLE, "rt", encoding="utf-8") as f:
+        return {w: tuple(ts.split("|")) for w, ts in (line.rstrip("\n").split("\t") for line in f)}
+
+
+@lru_cache(maxsize=50_000)
+def translations(word: str) -> tuple[str, ...]:
+    """Indonesian translations of one English word (empty when the table has none)."""
+    import simplemma
+
+    word = word.lower()
+    table = _table()
+    lemma = simplemma.lemmatize(word, lang="en")
+    found = list(table.get(word) or table.get(lemma) or ())
+    for suffix in _DERIVED:  # Indonesian affixes a root the way English suffixes it: agree/agreement → sepakat
+        found += [t for t in table.get(lemma + suffix, ()) if t not in found]
+    return tuple(found)
+
+
+@lru_cache(maxsize=50_000)
+def _keys(word: str) -> frozenset[str]:
+    return frozenset(t for translation in translations(word) for t in tokenize(translation))
+
+
+def word_keys(text: str) -> dict[str, frozenset[str]]:
+    """For each keyword of an English text, its own key and the keys of its translations:
+    {"tuju", "janji", "agre"} for "agree"."""
+    out: dict[str, frozenset[str]] = {}
+    for word in _ENGLISH_WORD.findall(text):
+        own = tokenize(word)
+        if not own or word.isupper() or word[:1].isupper() and not text.startswith(word):
+            continue  # stopwords; names and acronyms are not translated
+        out.setdefault(own[0], frozenset())
+        out[own[0]] = out[own[0]] | {own[0]} | _keys(word)
+    return out
+
+
+def expansion(text: str) -> list[str]:
+    """The translation keys an English text adds to its own tokens (for BM25)."""
+    own = set(tokenize(text))
+    return sorted({k for keys in word_keys(text).values() for k in keys} - own)
