@@ -26,27 +26,24 @@ def _score(questions: list[dict], results: list[dict]) -> dict:
     return summary
 
 
-@pytest.mark.skipif(not DEV.exists(), reason="../shared/eval/dev.jsonl not present")
-def test_dev_questions_meet_thresholds(engine):
-    questions = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+def _meets(path, name: str, engine, floors: dict) -> None:
+    questions = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     results = [{"id": q["id"], **engine.ask(q["question"])} for q in questions]
     summary = _score(questions, results)
-    print("dev summary:", json.dumps(summary))
-    for key, target in {**TARGETS, **FLOORS}.items():
+    print(f"{name} summary:", json.dumps(summary))
+    for key, target in floors.items():
         assert summary[key] >= target, (key, summary)
     for key, ceiling in CEILINGS.items():
         assert summary[key] <= ceiling, (key, summary)
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/eval/dev.jsonl not present")
+def test_dev_questions_meet_thresholds(engine):
+    _meets(DEV, "dev", engine, {**TARGETS, **FLOORS})
 
 
 def test_own_questions_meet_thresholds(engine):
-    questions = [json.loads(line) for line in (ROOT / "tests" / "data" / "own_eval.jsonl").read_text().splitlines()]
-    results = [{"id": q["id"], **engine.ask(q["question"])} for q in questions]
-    summary = _score(questions, results)
-    print("own summary:", json.dumps(summary))
-    for key, target in {**OWN_TARGETS, **OWN_FLOORS}.items():
-        assert summary[key] >= target, (key, summary)
-    for key, ceiling in CEILINGS.items():
-        assert summary[key] <= ceiling, (key, summary)
+    _meets(ROOT / "tests" / "data" / "own_eval.jsonl", "own", engine, {**OWN_TARGETS, **OWN_FLOORS})
 
 
 def test_calibration_set_answers_in_domain_and_abstains_otherwise(engine):
