@@ -56,11 +56,10 @@ def answer_types(question: str) -> list[re.Pattern]:
     return [shape for asks, shape in ANSWER_TYPES.values() if asks.search(question)]
 
 
-# Weights of a sentence's features in its score: e5 cosine to the question, share of the question's
-# terms it holds, its passage's retrieval score, the kind of answer asked for, a named author's work
-# backing it, an acronym it spells out, and the overlap of the sentence before it.
-SENTENCE_WEIGHTS = {"sim": 1.0, "overlap": 0.15, "passage": 0.10, "type": 0.03, "named": 0.05, "acronym": 0.05,
-                    "after_premise": 0.0}
+# Weights of a sentence's features in its score: e5 cosine to the question, (IDF-weighted) share of
+# the question's terms it holds, its passage's retrieval score, the kind of answer asked for, a named
+# author's work backing it, an acronym it spells out.
+SENTENCE_WEIGHTS = {"sim": 1.0, "overlap": 0.15, "passage": 0.10, "type": 0.03, "named": 0.05, "acronym": 0.05}
 
 
 @dataclass
@@ -84,7 +83,6 @@ class AnswerConfig:
     # a sentence's score: these weights times its features (see score_sentences)
     weights: dict = field(default_factory=lambda: dict(SENTENCE_WEIGHTS))
     coverage_weight: float = 0.1  # a second sentence's bonus for question terms the best one lacks
-    idf_overlap: bool = True  # weigh question terms by how few candidate sentences hold them
 
 
 class Scored(NamedTuple):
@@ -164,26 +162,20 @@ def score_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever:
             row = index.sentence_row.get(sentence.text)
             if row is not None:
                 candidates.append((hit, sentence, row, set(tokenize(sentence.text))))
-    weights = _term_weights(about, alternatives, [stoks for *_, stoks in candidates], config.idf_overlap)
+    weights = _term_weights(about, alternatives, [stoks for *_, stoks in candidates])
     total = sum(weights.values()) or 1.0
     scored = []
-    overlaps = {sentence.text: sum(w for t, w in weights.items() if alternatives.get(t, {t}) & stoks) / total
-                for _, sentence, _, stoks in candidates}
     for hit, sentence, row, stoks in candidates:
-        sents = hit.chunk.sentences
-        i = next(j for j, x in enumerate(sents) if x.text == sentence.text)
+        terms = {t: w for t, w in weights.items() if alternatives.get(t, {t}) & stoks}
         features = {
             "sim": float(index.sentence_vectors[row] @ qvec),
-            "overlap": overlaps[sentence.text],
+            "overlap": sum(terms.values()) / total,
             "passage": hit.score / best_passage if best_passage > 0 else 0.0,
             "type": float(bool(shapes and any(shape.search(sentence.text) for shape in shapes))),
             "named": float(bool(named and backed_by(sentence.cites, named))),
             "acronym": float(bool(acronyms and any(_defines(a, sentence.text) for a in acronyms))),
-            # the question's premise is often the sentence before its answer
-            "after_premise": overlaps.get(sents[i - 1].text, 0.0) if i else 0.0,
         }
         score = sum(config.weights.get(name, 0.0) * value for name, value in features.items())
-        terms = {t: w for t, w in weights.items() if alternatives.get(t, {t}) & stoks}
         scored.append(Scored(score, features["sim"], hit, sentence, terms))
     scored.sort(key=lambda x: -x.score)
     return scored
@@ -225,17 +217,20 @@ def _pick_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever:
     # a second sentence: a neighbour of the best one keeps the quote coherent ("… Di akhir pertemuan …"),
     # and one that holds question terms the best one lacks answers the rest of the question
     neighbours = {x.text for x in (sents[i - 1] if i else None, sents[i + 1] if i + 1 < len(sents) else None) if x}
-    missing = sum(w for t, w in _covered(scored).items() if t not in best.terms)
-    ratios = (config.neighbour_ratio, config.second_ratio)
-    def gain(x: Scored) -> float:
+    covered = {t: w for x in scored for t, w in x.terms.items()}  # the terms any candidate holds
+    missing = sum(w for t, w in covered.items() if t not in best.terms)
+    lowest = min(config.neighbour_ratio, config.second_ratio) * best.score
+    second = []
+    for x in scored[1:]:
         new = sum(w for t, w in x.terms.items() if t not in best.terms)
-        return config.coverage_weight * new / missing if missing else 0.0
-    for x in sorted(scored[1:], key=lambda x: -(x.score + gain(x))):
-        if len(picked) >= config.max_sentences or x.score + gain(x) < min(ratios) * best.score:
+        second.append((x.score + (config.coverage_weight * new / missing if missing else 0.0), x))
+    second.sort(key=lambda sx: -sx[0])
+    for score, x in second:
+        if len(picked) >= config.max_sentences or score < lowest:
             break
         ratio = config.neighbour_ratio if x.sentence.text in neighbours else config.second_ratio
         n = len(x.sentence.text.split())
-        if x.score + gain(x) >= ratio * best.score and words + n <= config.max_words:
+        if score >= ratio * best.score and words + n <= config.max_words:
             picked.append((x.hit, x.sentence))
             words += n
     order = {x.text: j for j, x in enumerate(sents)}
@@ -243,17 +238,11 @@ def _pick_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever:
     return picked
 
 
-def _covered(scored: list[Scored]) -> dict[str, float]:
-    """The question terms any candidate sentence holds, with their weights."""
-    return {t: w for x in scored for t, w in x.terms.items()}
-
-
-def _term_weights(terms: set[str], alternatives: dict[str, frozenset[str]], sentences: list[set[str]],
-                  idf: bool) -> dict[str, float]:
-    """Weight of each question term in the overlap: with `idf`, terms found in few candidate sentences
-    (what the question asks) outweigh those found in many (its premise: names, places, the year)."""
-    if not idf:
-        return {t: 1.0 for t in terms}
+def _term_weights(terms: set[str], alternatives: dict[str, frozenset[str]],
+                  sentences: list[set[str]]) -> dict[str, float]:
+    """IDF weight of each question term among the candidate sentences: terms found in few of them
+    (what the question asks) outweigh those found in many (its premise: names, places, the year);
+    terms in none are left out."""
     n = len(sentences)
     df = {t: sum(1 for s in sentences if alternatives.get(t, {t}) & s) for t in terms}
     return {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items() if d}

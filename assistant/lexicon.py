@@ -52,8 +52,7 @@ def word_keys(text: str) -> dict[str, frozenset[str]]:
         own = tokenize(word)
         if not own or word.isupper() or word[:1].isupper() and not text.startswith(word):
             continue  # stopwords; names and acronyms are not translated
-        out.setdefault(own[0], frozenset())
-        out[own[0]] = out[own[0]] | {own[0]} | _keys(word)
+        out[own[0]] = out.get(own[0], frozenset()) | {own[0]} | _keys(word)
     return out
 
 
