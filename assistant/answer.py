@@ -51,6 +51,10 @@ ANSWER_TYPES = {
 }
 
 
+_CONTINUES = re.compile(r"^\W*(?:\S+\s+){0,3}?(?:ini|tersebut|itu)\b|^\W*(?:namun|di ?mana|sehingga|selain itu|kemudian|"
+                       r"however|this|these|there|it|they)\b", re.I)
+
+
 def answer_types(question: str) -> list[re.Pattern]:
     """Patterns of the answer kinds the question asks for (list, number, date, person)."""
     return [shape for asks, shape in ANSWER_TYPES.values() if asks.search(question)]
@@ -83,6 +87,10 @@ class AnswerConfig:
     # a sentence's score: these weights times its features (see score_sentences)
     weights: dict = field(default_factory=lambda: dict(SENTENCE_WEIGHTS))
     coverage_weight: float = 0.1  # a second sentence's bonus for question terms the best one lacks
+    # the sentence after the best one, when it goes on about it ("Pertemuan ini membahas …"), joins
+    # it if it scores this close and the two fit in `continuation_words`
+    continuation_ratio: float = 0.7
+    continuation_words: int = 80
 
 
 class Scored(NamedTuple):
@@ -214,9 +222,17 @@ def _pick_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever:
             picked.append((hit, item))
             words += len(item.text.split())
         return picked
-    # a second sentence: a neighbour of the best one keeps the quote coherent ("… Di akhir pertemuan …"),
-    # and one that holds question terms the best one lacks answers the rest of the question
-    neighbours = {x.text for x in (sents[i - 1] if i else None, sents[i + 1] if i + 1 < len(sents) else None) if x}
+    before, after = retriever.index.adjacent
+    # the sentence that goes on about what the best one introduces ("Pertemuan ini membahas …", or
+    # the next line from the same cited work) often holds what the question asks
+    follow = next((x for x in scored if x.sentence.text == after.get(sentence.text)), None)
+    if (config.max_sentences > 1 and follow and follow.score >= config.continuation_ratio * best.score
+            and words + len(follow.sentence.text.split()) <= config.continuation_words
+            and (_CONTINUES.match(follow.sentence.text) or (sentence.cites and follow.sentence.cites == sentence.cites))):
+        return [*picked, (follow.hit, follow.sentence)]
+    # else a second sentence: a neighbour of the best one keeps the quote coherent, and one that
+    # holds question terms the best one lacks answers the rest of the question
+    neighbours = {before.get(sentence.text), after.get(sentence.text)}
     covered = {t: w for x in scored for t, w in x.terms.items()}  # the terms any candidate holds
     missing = sum(w for t, w in covered.items() if t not in best.terms)
     lowest = min(config.neighbour_ratio, config.second_ratio) * best.score
@@ -233,8 +249,10 @@ def _pick_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever:
         if score >= ratio * best.score and words + n <= config.max_words:
             picked.append((x.hit, x.sentence))
             words += n
-    order = {x.text: j for j, x in enumerate(sents)}
-    picked.sort(key=lambda hs: (hs[0].chunk.id != hit.chunk.id, order.get(hs[1].text, 0)))
+    # the best sentence's passage and neighbours in document order, then the rest
+    near = {x.text for x in sents} | neighbours
+    rows = retriever.index.sentence_row
+    picked.sort(key=lambda hs: (hs[1].text not in near, rows.get(hs[1].text, 0)))
     return picked
 
 

@@ -13,6 +13,7 @@ import re
 import shutil
 import time
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import faiss
@@ -46,6 +47,18 @@ class Index:
         self.loan_terms = frozenset(
             m.lower().strip() for c in self.chunks for m in re.findall(r"\*([^*\n]{3,60})\*", c.text)
             if len(m.split()) <= 5)
+
+    @cached_property
+    def adjacent(self) -> tuple[dict[str, str], dict[str, str]]:
+        """Each sentence's previous and next sentence in its document (chunks overlap, so a
+        sentence that ends one chunk is followed by the second sentence of the next)."""
+        before: dict[str, str] = {}
+        after: dict[str, str] = {}
+        for c in self.chunks:
+            for a, b in zip(c.sentences, c.sentences[1:]):
+                before.setdefault(b.text, a.text)
+                after.setdefault(a.text, b.text)
+        return before, after
 
     @property
     def embedder_id(self) -> str:

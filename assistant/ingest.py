@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # heavy imports (numpy, FAISS, BM25, the sentence splitter) w
     from .index import Index
 
 EXIT_OK, EXIT_NOTHING, EXIT_PARTIAL, EXIT_BUSY = 0, 1, 3, 75
-_SOURCES = ("load.py", "pdftext.py", "chunk.py", "citations.py")  # code that decides the chunks
+_SOURCES = ("load.py", "pdftext.py", "chunk.py", "citations.py", "keywords.py")  # code that decides the index
 
 
 @dataclass
@@ -76,7 +76,7 @@ def corpus_files(corpus: Path) -> list[Path]:
 
 
 def fingerprint(settings: Settings) -> str:
-    """Everything that decides the chunks: chunking settings, embedder, and the code itself."""
+    """Everything that decides the index: chunking settings, embedder, and the code that chunks and tokenizes."""
     h = hashlib.sha1(json.dumps([settings.chunk_words, settings.chunk_overlap_sentences, settings.embedder]).encode())
     for name in _SOURCES:
         path = Path(__file__).with_name(name)

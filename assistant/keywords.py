@@ -30,9 +30,14 @@ def _stemmer():
 
 @lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
+    """Sastrawi's root of the word; where it strips a "se-" that belongs to the root
+    ("disepakati" → "pakat", though "sepakat" is a root too), the longer root."""
     if not word.isalpha() or len(word) <= 3:
         return word
-    return _stemmer().stem(word) or word
+    stem = _stemmer().stem(word) or word
+    if "se" + stem in word and _stemmer().delegatedStemmer.dictionary.contains("se" + stem):
+        return "se" + stem
+    return stem
 
 
 # English derivational endings and their Indonesian loan-word forms (-tion → -si, -ity → -itas …).

@@ -10,11 +10,11 @@ from conftest import DEV, ROOT
 # The targets. Metrics marked SHORT are not reached yet; their floor guards against
 # regressions at the level measured now (see README "Quality").
 TARGETS = {"hit@5": 0.95, "mrr@10": 0.90, "cite": 0.95, "abstain": 1.0, "lang": 0.95}
-FLOORS = {"facts": 0.70}  # SHORT of 0.85
+FLOORS = {"facts": 0.75}  # SHORT of 0.85
 # Our own 36 answerable questions (tests/data/own_eval.jsonl, written from the thesis, not tuned on
 # the dev file); its 6 near-miss unanswerable questions are not abstained on yet (SHORT).
 OWN_TARGETS = {"hit@5": 0.95, "mrr@10": 0.90, "cite": 0.95, "lang": 0.95}
-OWN_FLOORS = {"facts": 0.75}  # SHORT of 0.85
+OWN_FLOORS = {"facts": 0.83}  # SHORT of 0.85
 CEILINGS = {"false_abstain": 0.10, "words_p50": 60}
 
 
@@ -64,6 +64,17 @@ def test_cited_answer_shape_and_language(engine):
     assert {"n", "doc", "file", "page", "section", "text", "score", "cites"} <= set(first)
     idq = engine.ask("Siapa yang ditemui Retno Marsudi pada 2 Agustus 2022?")
     assert idq["language"] == "id" and idq["answer"].startswith("Menurut tesis:")
+
+
+def test_a_sentence_that_goes_on_about_the_best_one_joins_it(engine):
+    # the best match names the meeting; the next sentence, in the next chunk, says what it discussed
+    result = engine.ask("Isu apa saja yang dibahas dalam pertemuan imigrasi Indonesia dan Kamboja pada Maret 2024?")
+    first, second = result["answer"].split("” [")[:2]
+    assert "Pada Rabu 13 Maret 2024" in first and "Pertemuan ini membahas" in second
+    assert "pengelolaan perbatasan" in result["answer"]
+    # … and the next line from the same cited work holds what the study found
+    result = engine.ask("What obstacles did Albayumi et al. find in Indonesia-Cambodia cooperation against trafficking?")
+    assert "korupsi" in result["answer"] and "Albayumi" in result["answer"]
 
 
 def test_out_of_corpus_question_abstains_in_its_language(engine):

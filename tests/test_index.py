@@ -28,6 +28,18 @@ def test_round_trip_keeps_everything(thesis_settings):
     assert len(versions) == 1 and versions[0].name == current_version(thesis_settings.index_dir)
 
 
+def test_adjacent_sentences_follow_the_document_across_chunks(thesis_settings):
+    idx = Index.load(thesis_settings.index_dir)
+    before, after = idx.adjacent
+    premise = next(t for t in idx.sentence_texts if t.startswith("Pada Rabu 13 Maret 2024"))
+    # it ends one chunk and opens the next (overlap): what follows it is in the next chunk
+    holders = [c for c in idx.chunks if premise in [s.text for s in c.sentences]]
+    assert len(holders) == 2 and holders[0].sentences[-1].text == premise
+    assert after[premise].startswith("Pertemuan ini membahas")
+    assert before[after[premise]] == premise
+    assert after[before[premise]] == premise
+
+
 def test_missing_index_is_a_clear_error(tmp_path):
     with pytest.raises(IndexError_, match="no index at .* run `python ingest.py"):
         Index.load(tmp_path / "nothing")

@@ -1,0 +1,13 @@
+"""Keyword side: tokens, stems and cognate keys."""
+from assistant.keywords import tokenize
+
+
+def test_forms_of_a_word_share_one_key():
+    # Sastrawi alone stems "disepakati" to "pakat" but "kesepakatan" to "sepakat"
+    assert tokenize("disepakati") == tokenize("kesepakatan") == tokenize("sepakat")
+    assert tokenize("menghambat hambatan") == [tokenize("hambat")[0]] * 2
+
+
+def test_english_and_indonesian_cognates_meet():
+    assert tokenize("corruption") == tokenize("korupsi")
+    assert tokenize("qualitative") == tokenize("kualitatif")
