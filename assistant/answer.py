@@ -63,7 +63,7 @@ def answer_types(question: str) -> list[re.Pattern]:
 # Weights of a sentence's features in its score: e5 cosine to the question, (IDF-weighted) share of
 # the question's terms it holds, its passage's retrieval score, the kind of answer asked for, a named
 # author's work backing it, an acronym it spells out.
-SENTENCE_WEIGHTS = {"sim": 1.0, "overlap": 0.15, "passage": 0.10, "type": 0.03, "named": 0.05, "acronym": 0.05}
+SENTENCE_WEIGHTS = {"sim": 1.0, "overlap": 0.15, "passage": 0.10, "type": 0.03, "named": 0.15, "acronym": 0.05}
 
 
 @dataclass
@@ -135,11 +135,15 @@ def answer_question(question: str, retriever: Retriever, k: int = 10,
         return result
     citations, parts = [], []
     numbers: dict[str, int] = {}
-    for hit, sentence in picked:
+    for j, (hit, sentence) in enumerate(picked):
         if hit.chunk.id not in numbers:
             numbers[hit.chunk.id] = len(numbers) + 1
             citations.append(passage_dict(hit, numbers[hit.chunk.id]))
-        parts.append(f"“{sentence.text}” [{numbers[hit.chunk.id]}]{_cite_suffix(sentence.cites, sentence.text)}")
+        following = picked[j + 1] if j + 1 < len(picked) else None
+        # the works backing two quotes of one passage in a row are named once, after the second
+        shared = following and following[0].chunk.id == hit.chunk.id and following[1].cites == sentence.cites
+        suffix = "" if shared else _cite_suffix(sentence.cites, sentence.text)
+        parts.append(f"“{sentence.text}” [{numbers[hit.chunk.id]}]{suffix}")
     result["answer"] = f"{STRINGS[language]['lead']} " + " ".join(parts)
     result["answerable"] = True
     result["citations"] = citations

@@ -1,7 +1,9 @@
 """Cross-lingual keywords: the Indonesian translations of an English question's words.
 
 The table is FreeDict English–Indonesian (CC BY-SA 3.0, from Wiktionary), built from Debian's
-dict-freedict-eng-ind by scripts/build_lexicon.py; English words are looked up as written and
+dict-freedict-eng-ind by scripts/build_lexicon.py, completed (when its file is present) by
+translations reached through two or more of five pivot languages ("form" → bentuk; see
+assistant/data/README.md for the sources and their licences). English words are looked up as written and
 as their lemma (simplemma: "agreed" → "agree"). Keys are the index's own tokens (keywords.tokenize),
 so "agree" reaches "menyetujui" → "tuju" and "law" reaches "undang-undang".
 """
@@ -15,14 +17,21 @@ from pathlib import Path
 from .keywords import tokenize
 
 TABLE = Path(__file__).resolve().parent / "data" / "lexicon_en_id.tsv.gz"
+PIVOT_TABLE = TABLE.with_name("lexicon_pivot_en_id.tsv.gz")
 _DERIVED = ("ment", "ion", "ation", "al", "ance", "ence")
 _ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, tuple[str, ...]]:
-    with gzip.open(TABLE, "rt", encoding="utf-8") as f:
-        return {w: tuple(ts.split("|")) for w, ts in (line.rstrip("\n").split("\t") for line in f)}
+    """English word → translations: eng-ind's first, then the pivot table's (if shipped)."""
+    table: dict[str, tuple[str, ...]] = {}
+    for path in (TABLE, PIVOT_TABLE):
+        if path.exists():
+            with gzip.open(path, "rt", encoding="utf-8") as f:
+                for word, found in (line.rstrip("\n").split("\t") for line in f):
+                    table[word] = table.get(word, ()) + tuple(found.split("|"))
+    return table
 
 
 @lru_cache(maxsize=50_000)

@@ -1,4 +1,4 @@
-"""Build assistant/data/lexicon_en_id.tsv.gz from Debian's dict-freedict-eng-ind.
+"""Build assistant/data/lexicon_en_id.tsv.gz and lexicon_pivot_en_id.tsv.gz from Debian's FreeDict dictionaries.
 
 FreeDict English–Indonesian (FreeDict+WikDict, from Wiktionary; CC BY-SA 3.0) as installed by
 `apt-get install dict-freedict-eng-ind`: dictd files, an index of `headword<TAB>offset<TAB>length`
@@ -6,7 +6,13 @@ FreeDict English–Indonesian (FreeDict+WikDict, from Wiktionary; CC BY-SA 3.0) 
 translations (numbered "1. …" when there are several) followed by English gloss lines.
 Output: one line per English headword, `english<TAB>translation|translation…`.
 
-    python scripts/build_lexicon.py [/usr/share/dictd/freedict-eng-ind]
+eng-ind is small (9,800 words: no "eradication", "form" only as formulir). lexicon_pivot_en_id
+completes it through five pivot languages (German, Finnish, Polish, Dutch, Italian): an Indonesian
+word reached from an English word through at least `MIN_PIVOTS` of them (eng-xxx then xxx-ind)
+and not already in eng-ind ("form" → Form/muoto/forma → bentuk). Its sources carry other licences
+than eng-ind (see assistant/data/README.md), so it is a file of its own.
+
+    python scripts/build_lexicon.py [DICTD_FOLDER]   (default /usr/share/dictd)
 """
 from __future__ import annotations
 
@@ -17,6 +23,7 @@ from pathlib import Path
 
 _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 OUT = Path(__file__).resolve().parent.parent / "assistant" / "data" / "lexicon_en_id.tsv.gz"
+PIVOT_OUT = OUT.with_name("lexicon_pivot_en_id.tsv.gz")
 
 
 def _number(text: str) -> int:
@@ -45,15 +52,50 @@ def read_dictd(base: Path) -> dict[str, list[str]]:
     return {w: ts for w, ts in table.items() if ts and "\t" not in w}
 
 
-def main() -> None:
-    base = Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/dictd/freedict-eng-ind")
-    table = read_dictd(base)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    rows = "".join(f"{w}\t{'|'.join(ts)}\n" for w, ts in sorted(table.items()))
-    with gzip.GzipFile(OUT, "wb", mtime=0) as f:  # mtime 0: the same input gives the same bytes
-        f.write(rows.encode("utf-8"))
-    print(f"{OUT}: {len(table)} English words, {sum(map(len, table.values()))} translations")
+PIVOTS = ("deu", "fin", "pol", "nld", "ita")
+MIN_PIVOTS = 2
+PIVOT_SENSES = 8  # the first senses of an English word in each pivot dictionary
 
+
+def _headword(text: str) -> str:
+    """A pivot dictionary's translation as the other dictionary's headword: grammar marks,
+    labels and sense numbers dropped ("Form <fem>" → "form", "[fig.] Hindernis" → "hindernis")."""
+    text = re.sub(r"<[^>]*>|\[[^\]]*\]|\([^)]*\)|^[IVX]+\.\s*|\d+\.\s*", " ", text)
+    return " ".join(text.split()).lower()
+
+
+def pivoted(folder: Path, words: set[str] | None = None) -> dict[str, list[str]]:
+    """English word → Indonesian words reached through at least MIN_PIVOTS pivot languages."""
+    votes: dict[str, dict[str, int]] = {}
+    for lang in PIVOTS:
+        to_pivot = read_dictd(folder / f"freedict-eng-{lang}")
+        to_ind = {w.lower(): ts for w, ts in read_dictd(folder / f"freedict-{lang}-ind").items()}
+        for english, middles in to_pivot.items():
+            if words is not None and english not in words:
+                continue
+            reached = {t for m in middles[:PIVOT_SENSES] for t in to_ind.get(_headword(m), ())
+                       if len(t.split()) <= 3 and t.replace(" ", "").replace("-", "").isalpha()}
+            counts = votes.setdefault(english, {})
+            for t in reached:
+                counts[t] = counts.get(t, 0) + 1
+    return {w: sorted(t for t, n in counts.items() if n >= MIN_PIVOTS) for w, counts in votes.items()
+            if any(n >= MIN_PIVOTS for n in counts.values())}
+
+
+def _write(path: Path, table: dict[str, list[str]]) -> None:
+    rows = "".join(f"{w}\t{'|'.join(ts)}\n" for w, ts in sorted(table.items()))
+    with gzip.GzipFile(path, "wb", mtime=0) as f:  # mtime 0: the same input gives the same bytes
+        f.write(rows.encode("utf-8"))
+    print(f"{path}: {len(table)} English words, {sum(map(len, table.values()))} translations")
+
+
+def main() -> None:
+    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/dictd")
+    direct = read_dictd(folder / "freedict-eng-ind")
+    extra = {w: [t for t in ts if t not in direct.get(w, ())] for w, ts in pivoted(folder).items()}
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    _write(OUT, direct)
+    _write(PIVOT_OUT, {w: ts for w, ts in extra.items() if ts})
 
 if __name__ == "__main__":
     main()

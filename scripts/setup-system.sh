@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # System packages the tests need (Debian): Chromium for browser tests, a real TeX-made PDF
-# with its plain-text twin (debian-reference-en, -id) for extraction recall, and FreeDict eng-ind. Idempotent; root only.
+# with its plain-text twin (debian-reference-en, -id) for extraction recall, and the FreeDict dictionaries of the lexicon. Idempotent; root only.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 for lang in en id; do  # English and Indonesian twins (PDF + text) for the extraction-recall tests
   ls /usr/share/debian-reference/*.$lang.pdf >/dev/null 2>&1 || need+=(debian-reference-$lang)
 done
-# the English–Indonesian dictionary that assistant/data/lexicon_en_id.tsv.gz is built from (a test rebuilds it)
-[ -f /usr/share/dictd/freedict-eng-ind.index ] || need+=(dict-freedict-eng-ind)
+# the FreeDict dictionaries that assistant/data/lexicon_*.tsv.gz are built from (a test rebuilds them):
+# English–Indonesian, and English–X plus X–Indonesian for the pivot languages
+for pair in eng-ind eng-deu deu-ind eng-fin fin-ind eng-pol pol-ind eng-nld nld-ind eng-ita ita-ind; do
+  [ -f /usr/share/dictd/freedict-$pair.index ] || need+=(dict-freedict-$pair)
+done
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "setup-system: missing ${need[*]} and not root; the tests that need them will skip" >&2

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from assistant.keywords import KeywordIndex
-from assistant.lexicon import TABLE, expansion, translations, word_keys
+from assistant.lexicon import PIVOT_TABLE, TABLE, expansion, translations, word_keys
 
 from conftest import ROOT
 
-DICTD = Path("/usr/share/dictd/freedict-eng-ind")
+DICTD = Path("/usr/share/dictd")
+PAIRS = ["eng-ind"] + [p for lang in ("deu", "fin", "pol", "nld", "ita") for p in (f"eng-{lang}", f"{lang}-ind")]
 
 
 def test_translations_use_lemma_and_derived_forms():
@@ -37,14 +38,25 @@ def test_english_query_reaches_indonesian_passage_through_expansion():
     assert plain[0] == 0 and expanded[0] > expanded[1]
 
 
-@pytest.mark.skipif(not (DICTD.with_suffix(".index")).exists(), reason="dict-freedict-eng-ind not installed")
-def test_shipped_table_is_what_the_build_script_makes():
-    shipped = TABLE.read_bytes()
+def test_pivot_languages_fill_the_gaps_of_eng_ind():
+    shipped = gzip.decompress(TABLE.read_bytes()).decode()
+    form = next(line for line in shipped.splitlines() if line.startswith("form\t"))
+    assert "bentuk" not in form  # eng-ind has only formulir, borang
+    assert "bentuk" in translations("form")  # German Form, Finnish muoto, Polish forma → bentuk
+    assert "halangan" in translations("obstacles")  # not in eng-ind at all
+
+
+@pytest.mark.skipif(not all((DICTD / f"freedict-{p}.index").exists() for p in PAIRS),
+                    reason="FreeDict packages not installed (scripts/setup-system.sh)")
+def test_shipped_tables_are_what_the_build_script_makes():
+    shipped = {path: path.read_bytes() for path in (TABLE, PIVOT_TABLE)}
     try:
         subprocess.run([sys.executable, str(ROOT / "scripts" / "build_lexicon.py"), str(DICTD)], check=True,
                        capture_output=True)
-        rebuilt = TABLE.read_bytes()
+        rebuilt = {path: path.read_bytes() for path in shipped}
     finally:
-        TABLE.write_bytes(shipped)
+        for path, data in shipped.items():
+            path.write_bytes(data)
     assert rebuilt == shipped
-    assert len(gzip.decompress(shipped).decode().splitlines()) > 9000
+    assert len(gzip.decompress(shipped[TABLE]).decode().splitlines()) > 9000
+    assert len(gzip.decompress(shipped[PIVOT_TABLE]).decode().splitlines()) > 4000
