@@ -7,14 +7,16 @@ import pytest
 
 from conftest import DEV, ROOT
 
-# The targets. Metrics marked SHORT are not reached yet; their floor guards against
-# regressions at the level measured now (see README "Quality").
-TARGETS = {"hit@5": 0.95, "mrr@10": 0.90, "cite": 0.95, "abstain": 1.0, "lang": 0.95}
-FLOORS = {"facts": 0.75}  # SHORT of 0.85
-# Our own 36 answerable questions (tests/data/own_eval.jsonl, written from the thesis, not tuned on
-# the dev file); its 6 near-miss unanswerable questions are not abstained on yet (SHORT).
-OWN_TARGETS = {"hit@5": 0.95, "mrr@10": 0.90, "cite": 0.95, "lang": 0.95}
-OWN_FLOORS = {"facts": 0.83}  # SHORT of 0.85
+# The targets (facts ≥ 0.85 is met with the pivot lexicon: 0.889; cite is held above its
+# 0.85 target, at the level measured, see README "Quality").
+TARGETS = {"hit@5": 0.95, "mrr@10": 0.90, "facts": 0.85, "cite": 0.95, "abstain": 1.0, "lang": 0.95}
+# Our own 36 answerable questions (tests/data/own_eval.jsonl, written from the thesis by a separate
+# session; changes are judged on them with the dev file); its 6 near-miss unanswerable questions
+# are not abstained on yet (SHORT).
+OWN_TARGETS = {"hit@5": 0.95, "mrr@10": 0.90, "facts": 0.85, "cite": 0.95, "lang": 0.95}
+# 34 questions another session wrote at the end (tests/data/holdout_eval.jsonl), scored once blind:
+# two of its four unanswerable questions are near misses that are answered (SHORT).
+HOLDOUT_TARGETS = {"hit@5": 0.95, "mrr@10": 0.90, "facts": 0.85, "cite": 0.85, "lang": 0.95}
 CEILINGS = {"false_abstain": 0.10, "words_p50": 60}
 
 
@@ -39,11 +41,15 @@ def _meets(path, name: str, engine, floors: dict) -> None:
 
 @pytest.mark.skipif(not DEV.exists(), reason="../shared/eval/dev.jsonl not present")
 def test_dev_questions_meet_thresholds(engine):
-    _meets(DEV, "dev", engine, {**TARGETS, **FLOORS})
+    _meets(DEV, "dev", engine, TARGETS)
 
 
 def test_own_questions_meet_thresholds(engine):
-    _meets(ROOT / "tests" / "data" / "own_eval.jsonl", "own", engine, {**OWN_TARGETS, **OWN_FLOORS})
+    _meets(ROOT / "tests" / "data" / "own_eval.jsonl", "own", engine, OWN_TARGETS)
+
+
+def test_held_out_questions_meet_thresholds(engine):
+    _meets(ROOT / "tests" / "data" / "holdout_eval.jsonl", "holdout", engine, HOLDOUT_TARGETS)
 
 
 def test_calibration_set_answers_in_domain_and_abstains_otherwise(engine):
