@@ -51,8 +51,10 @@ ANSWER_TYPES = {
 }
 
 
-_CONTINUES = re.compile(r"^\W*(?:\S+\s+){0,3}?(?:ini|tersebut|itu)\b|^\W*(?:namun|di ?mana|sehingga|selain itu|kemudian|"
-                       r"however|this|these|there|it|they)\b", re.I)
+# A sentence that goes on about the one before: a demonstrative in its first words ("Pertemuan ini …",
+# "Dalam kesempatan tersebut …") or a linking opener; "Sementara itu" (meanwhile) turns elsewhere.
+_CONTINUES = re.compile(r"^(?!\W*sementara itu)\W*(?:\S+\s+){0,3}?(?:ini|tersebut|itu)\b"
+                        r"|^\W*(?:namun|di ?mana|sehingga|selain itu|however|this|these|it|they)\b", re.I)
 
 
 def answer_types(question: str) -> list[re.Pattern]:
@@ -140,7 +142,7 @@ def answer_question(question: str, retriever: Retriever, k: int = 10,
             numbers[hit.chunk.id] = len(numbers) + 1
             citations.append(passage_dict(hit, numbers[hit.chunk.id]))
         following = picked[j + 1] if j + 1 < len(picked) else None
-        # the works backing two quotes of one passage in a row are named once, after the second
+        # the works backing consecutive quotes of one passage are named once, after the last of them
         shared = following and following[0].chunk.id == hit.chunk.id and following[1].cites == sentence.cites
         suffix = "" if shared else _cite_suffix(sentence.cites, sentence.text)
         parts.append(f"“{sentence.text}” [{numbers[hit.chunk.id]}]{suffix}")
@@ -195,7 +197,8 @@ def score_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever:
 
 def _pick_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever: Retriever,
                     config: AnswerConfig, language: str) -> list[tuple[Hit, "Sentence"]]:
-    """The best-supported sentences of the top passages, best first; none when support is weak."""
+    """The best-supported sentence of the top passages and what goes with it (the next sentence, or a
+    second one), in document order; none when support is weak."""
     scored = score_sentences(question, qvec, hits, retriever, config, language)
     if not scored:
         return []
@@ -232,7 +235,8 @@ def _pick_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever:
     follow = next((x for x in scored if x.sentence.text == after.get(sentence.text)), None)
     if (config.max_sentences > 1 and follow and follow.score >= config.continuation_ratio * best.score
             and words + len(follow.sentence.text.split()) <= config.continuation_words
-            and (_CONTINUES.match(follow.sentence.text) or (sentence.cites and follow.sentence.cites == sentence.cites))):
+            and (_CONTINUES.match(follow.sentence.text) or (sentence.cites and follow.sentence.cites == sentence.cites))
+            and not any(c.kind == "narrative" for c in parse_citations(follow.sentence.text))):  # not a new voice
         return [*picked, (follow.hit, follow.sentence)]
     # else a second sentence: a neighbour of the best one keeps the quote coherent, and one that
     # holds question terms the best one lacks answers the rest of the question

@@ -50,14 +50,21 @@ class Index:
 
     @cached_property
     def adjacent(self) -> tuple[dict[str, str], dict[str, str]]:
-        """Each sentence's previous and next sentence in its document (chunks overlap, so a
-        sentence that ends one chunk is followed by the second sentence of the next)."""
+        """Each sentence's previous and next sentence in its section of its document, across chunk
+        boundaries (the sentences two chunks overlap on counted once)."""
+        runs: dict[tuple[str, str], list[str]] = {}
+        for c in self.chunks:
+            run = runs.setdefault((c.file, c.section), [])
+            texts = [s.text for s in c.sentences]
+            shared = next((k for k in range(min(len(run), len(texts)), 0, -1) if run[-k:] == texts[:k]), 0)
+            run += texts[shared:]
         before: dict[str, str] = {}
         after: dict[str, str] = {}
-        for c in self.chunks:
-            for a, b in zip(c.sentences, c.sentences[1:]):
-                before.setdefault(b.text, a.text)
-                after.setdefault(a.text, b.text)
+        for run in runs.values():
+            for a, b in zip(run, run[1:]):
+                if a != b:
+                    before.setdefault(b, a)
+                    after.setdefault(a, b)
         return before, after
 
     @property

@@ -31,12 +31,13 @@ def _stemmer():
 @lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
     """Sastrawi's root of the word; where it strips a "se-" that belongs to the root
-    ("disepakati" → "pakat", though "sepakat" is a root too), the longer root."""
+    ("disepakati", "menyepakati" → "pakat", though "sepakat" is a root too), the longer root."""
     if not word.isalpha() or len(word) <= 3:
         return word
     stem = _stemmer().stem(word) or word
-    if "se" + stem in word and _stemmer().delegatedStemmer.dictionary.contains("se" + stem):
-        return "se" + stem
+    longer = "se" + stem
+    if (longer in word or "ny" + longer[1:] in word) and _stemmer().delegatedStemmer.dictionary.contains(longer):
+        return longer
     return stem
 
 

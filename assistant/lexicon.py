@@ -2,7 +2,7 @@
 
 The table is FreeDict English–Indonesian (CC BY-SA 3.0, from Wiktionary), built from Debian's
 dict-freedict-eng-ind by scripts/build_lexicon.py, completed (when its file is present) by
-translations reached through two or more of five pivot languages ("form" → bentuk; see
+translations reached through pivot languages of two or more families ("form" → bentuk; see
 assistant/data/README.md for the sources and their licences). English words are looked up as written and
 as their lemma (simplemma: "agreed" → "agree"). Keys are the index's own tokens (keywords.tokenize),
 so "agree" reaches "menyetujui" → "tuju" and "law" reaches "undang-undang".
@@ -22,29 +22,30 @@ _DERIVED = ("ment", "ion", "ation", "al", "ance", "ence")
 _ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 
+def _read(path: Path) -> dict[str, tuple[str, ...]]:
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return {w: tuple(ts.split("|")) for w, ts in (line.rstrip("\n").split("\t") for line in f)}
+
+
 @lru_cache(maxsize=1)
-def _table() -> dict[str, tuple[str, ...]]:
-    """English word → translations: eng-ind's first, then the pivot table's (if shipped)."""
-    table: dict[str, tuple[str, ...]] = {}
-    for path in (TABLE, PIVOT_TABLE):
-        if path.exists():
-            with gzip.open(path, "rt", encoding="utf-8") as f:
-                for word, found in (line.rstrip("\n").split("\t") for line in f):
-                    table[word] = table.get(word, ()) + tuple(found.split("|"))
-    return table
+def _tables() -> tuple[dict[str, tuple[str, ...]], ...]:
+    """eng-ind's table, then the pivot table when it is shipped (it is optional: see data/README.md)."""
+    return (_read(TABLE),) + ((_read(PIVOT_TABLE),) if PIVOT_TABLE.exists() else ())
 
 
 @lru_cache(maxsize=50_000)
 def translations(word: str) -> tuple[str, ...]:
-    """Indonesian translations of one English word (empty when the table has none)."""
+    """Indonesian translations of one English word (empty when the tables have none): eng-ind's
+    for the word as written or its lemma, then the pivot table's for the lemma."""
     import simplemma
 
     word = word.lower()
-    table = _table()
     lemma = simplemma.lemmatize(word, lang="en")
-    found = list(table.get(word) or table.get(lemma) or ())
-    for suffix in _DERIVED:  # Indonesian affixes a root the way English suffixes it: agree/agreement → sepakat
-        found += [t for t in table.get(lemma + suffix, ()) if t not in found]
+    found: list[str] = []
+    for table, forms in zip(_tables(), ((word, lemma), (lemma, word))):
+        found += [t for t in next((table[f] for f in forms if f in table), ()) if t not in found]
+        for suffix in _DERIVED:  # Indonesian affixes a root the way English suffixes it: agree/agreement → sepakat
+            found += [t for t in table.get(lemma + suffix, ()) if t not in found]
     return tuple(found)
 
 

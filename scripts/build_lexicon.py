@@ -8,8 +8,9 @@ Output: one line per English headword, `english<TAB>translation|translation…`.
 
 eng-ind is small (9,800 words: no "eradication", "form" only as formulir). lexicon_pivot_en_id
 completes it through five pivot languages (German, Finnish, Polish, Dutch, Italian): an Indonesian
-word reached from an English word through at least `MIN_PIVOTS` of them (eng-xxx then xxx-ind)
-and not already in eng-ind ("form" → Form/muoto/forma → bentuk). Its sources carry other licences
+word reached from an English word through pivots of at least `MIN_PIVOTS` language families
+(eng-xxx then xxx-ind; German and Dutch count as one) and not already in eng-ind
+("form" → Form/muoto/forma → bentuk). Its sources carry other licences
 than eng-ind (see assistant/data/README.md), so it is a file of its own.
 
     python scripts/build_lexicon.py [DICTD_FOLDER]   (default /usr/share/dictd)
@@ -34,7 +35,7 @@ def _number(text: str) -> int:
 
 
 def read_dictd(base: Path) -> dict[str, list[str]]:
-    """English headword (lower case) → Indonesian translations, in the dictionary's order."""
+    """Headword (lower case) → translations, in the dictionary's order (for any language pair)."""
     data = gzip.open(f"{base}.dict.dz").read()
     table: dict[str, list[str]] = {}
     for line in Path(f"{base}.index").read_text(encoding="utf-8").splitlines():
@@ -52,9 +53,9 @@ def read_dictd(base: Path) -> dict[str, list[str]]:
     return {w: ts for w, ts in table.items() if ts and "\t" not in w}
 
 
-PIVOTS = ("deu", "fin", "pol", "nld", "ita")
+PIVOTS = {"deu": "germanic", "nld": "germanic", "fin": "finnic", "pol": "slavic", "ita": "romance"}
 MIN_PIVOTS = 2
-PIVOT_SENSES = 8  # the first senses of an English word in each pivot dictionary
+PIVOT_ITEMS = 8  # the first translations listed for an English word in each pivot dictionary
 
 
 def _headword(text: str) -> str:
@@ -64,22 +65,22 @@ def _headword(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def pivoted(folder: Path, words: set[str] | None = None) -> dict[str, list[str]]:
-    """English word → Indonesian words reached through at least MIN_PIVOTS pivot languages."""
-    votes: dict[str, dict[str, int]] = {}
-    for lang in PIVOTS:
+def pivoted(folder: Path) -> dict[str, list[str]]:
+    """English word → Indonesian words reached through pivot languages of at least MIN_PIVOTS
+    families (German and Dutch share homonyms such as Anhänger/aanhanger, supporter and
+    trailer, so they vote as one)."""
+    votes: dict[str, dict[str, set[str]]] = {}
+    for lang, family in PIVOTS.items():
         to_pivot = read_dictd(folder / f"freedict-eng-{lang}")
-        to_ind = {w.lower(): ts for w, ts in read_dictd(folder / f"freedict-{lang}-ind").items()}
+        to_ind = read_dictd(folder / f"freedict-{lang}-ind")
         for english, middles in to_pivot.items():
-            if words is not None and english not in words:
-                continue
-            reached = {t for m in middles[:PIVOT_SENSES] for t in to_ind.get(_headword(m), ())
+            reached = {t for m in middles[:PIVOT_ITEMS] for t in to_ind.get(_headword(m), ())
                        if len(t.split()) <= 3 and t.replace(" ", "").replace("-", "").isalpha()}
-            counts = votes.setdefault(english, {})
+            found = votes.setdefault(english, {})
             for t in reached:
-                counts[t] = counts.get(t, 0) + 1
-    return {w: sorted(t for t, n in counts.items() if n >= MIN_PIVOTS) for w, counts in votes.items()
-            if any(n >= MIN_PIVOTS for n in counts.values())}
+                found.setdefault(t, set()).add(family)
+    return {w: ts for w, ts in ((w, sorted(t for t, fams in found.items() if len(fams) >= MIN_PIVOTS))
+                                for w, found in votes.items()) if ts}
 
 
 def _write(path: Path, table: dict[str, list[str]]) -> None:

@@ -1,10 +1,12 @@
 """Keyword side: tokens, stems and cognate keys."""
-from assistant.keywords import tokenize
+from assistant.keywords import _stem, tokenize
 
 
 def test_forms_of_a_word_share_one_key():
     # Sastrawi alone stems "disepakati" to "pakat" but "kesepakatan" to "sepakat"
-    assert tokenize("disepakati") == tokenize("kesepakatan") == tokenize("sepakat")
+    assert tokenize("disepakati") == tokenize("menyepakati") == tokenize("kesepakatan") == tokenize("sepakat")
+    # … while a real se- prefix still comes off
+    assert [_stem(w) for w in ("sebagian", "setelah", "secepatnya")] == ["bagi", "telah", "cepat"]
     assert tokenize("menghambat hambatan") == [tokenize("hambat")[0]] * 2
 
 
