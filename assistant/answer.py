@@ -25,11 +25,13 @@ STRINGS = {
         "lead": "According to the thesis:",
         "abstain": "The corpus does not answer this question: no passage in the indexed documents supports an answer.",
         "missing": "The corpus does not say anything about {terms}.",
+        "no_figure": "The corpus gives no such figure for {terms}.",
     },
     "id": {
         "lead": "Menurut tesis:",
         "abstain": "Korpus tidak menjawab pertanyaan ini: tidak ada bagian dokumen yang mendukung jawabannya.",
         "missing": "Korpus tidak menyebut apa pun tentang {terms}.",
+        "no_figure": "Korpus tidak memberikan angka tersebut untuk {terms}.",
     },
 }
 
@@ -131,9 +133,15 @@ def answer_question(question: str, retriever: Retriever, k: int = 10,
               "citations": [], "retrieved": retrieved}
     picked = _pick_sentences(question, qvec, hits, retriever, config, language)
     missing = _missing_terms(question, hits[: config.passages_for_sentences])
-    if not picked or missing:
+    unstated = _years_without_figure(question, picked) if picked and not missing else []
+    if not picked or missing or unstated:
         strings = STRINGS[language]
-        result["answer"] = strings["missing"].format(terms=", ".join(missing)) if (missing and picked) else strings["abstain"]
+        if missing and picked:
+            result["answer"] = strings["missing"].format(terms=", ".join(missing))
+        elif unstated:
+            result["answer"] = strings["no_figure"].format(terms=", ".join(unstated))
+        else:
+            result["answer"] = strings["abstain"]
         return result
     citations, parts = [], []
     numbers: dict[str, int] = {}
@@ -287,6 +295,16 @@ def _without_citations(text: str) -> str:
     for c in reversed(parse_citations(text)):
         text = text[: c.start] + " " + text[c.end:]
     return text
+
+
+def _years_without_figure(question: str, picked: list[tuple[Hit, Sentence]]) -> list[str]:
+    """For a question asking how many for a given year ("How many … in 2023?"), the years asked
+    that the quoted sentences do not state (citations aside): a count for a year is given with it."""
+    if ANSWER_TYPES["number"][0].search(question) is None:
+        return []
+    asked = _SPECIFIC.findall(_without_citations(question))
+    quoted = " ".join(_without_citations(sentence.text) for _, sentence in picked)
+    return [y for y in dict.fromkeys(asked) if y not in quoted]
 
 
 def _missing_terms(question: str, hits: list[Hit]) -> list[str]:
