@@ -8,9 +8,8 @@ Output: one line per English headword, `english<TAB>translation|translation…`.
 
 eng-ind is small (9,800 words: no "eradication", "form" only as formulir). lexicon_pivot_en_id
 completes it through five pivot languages (German, Finnish, Polish, Dutch, Italian): an Indonesian
-word reached from an English word through pivots of at least `MIN_PIVOTS` language families
-(eng-xxx then xxx-ind; German and Dutch count as one) and not already in eng-ind
-("form" → Form/muoto/forma → bentuk). Its sources carry other licences
+word reached from an English word through at least `MIN_PIVOTS` of them (eng-xxx then xxx-ind)
+and not already in eng-ind ("form" → Form/muoto/forma → bentuk). Its sources carry other licences
 than eng-ind (see assistant/data/README.md), so it is a file of its own.
 
     python scripts/build_lexicon.py [DICTD_FOLDER]   (default /usr/share/dictd)
@@ -53,7 +52,7 @@ def read_dictd(base: Path) -> dict[str, list[str]]:
     return {w: ts for w, ts in table.items() if ts and "\t" not in w}
 
 
-PIVOTS = {"deu": "germanic", "nld": "germanic", "fin": "finnic", "pol": "slavic", "ita": "romance"}
+PIVOTS = ("deu", "fin", "pol", "nld", "ita")
 MIN_PIVOTS = 2
 PIVOT_ITEMS = 8  # the first translations listed for an English word in each pivot dictionary
 
@@ -66,11 +65,11 @@ def _headword(text: str) -> str:
 
 
 def pivoted(folder: Path) -> dict[str, list[str]]:
-    """English word → Indonesian words reached through pivot languages of at least MIN_PIVOTS
-    families (German and Dutch share homonyms such as Anhänger/aanhanger, supporter and
-    trailer, so they vote as one)."""
-    votes: dict[str, dict[str, set[str]]] = {}
-    for lang, family in PIVOTS.items():
+    """English word → Indonesian words reached through at least MIN_PIVOTS pivot languages. (German
+    and Dutch share some homonyms, Anhänger/aanhanger = supporter and trailer; counting them as one
+    vote would drop those but also victim → korban, reached through Opfer and slachtoffer only.)"""
+    votes: dict[str, dict[str, int]] = {}
+    for lang in PIVOTS:
         to_pivot = read_dictd(folder / f"freedict-eng-{lang}")
         to_ind = read_dictd(folder / f"freedict-{lang}-ind")
         for english, middles in to_pivot.items():
@@ -78,8 +77,8 @@ def pivoted(folder: Path) -> dict[str, list[str]]:
                        if len(t.split()) <= 3 and t.replace(" ", "").replace("-", "").isalpha()}
             found = votes.setdefault(english, {})
             for t in reached:
-                found.setdefault(t, set()).add(family)
-    return {w: ts for w, ts in ((w, sorted(t for t, fams in found.items() if len(fams) >= MIN_PIVOTS))
+                found[t] = found.get(t, 0) + 1
+    return {w: ts for w, ts in ((w, sorted(t for t, n in found.items() if n >= MIN_PIVOTS))
                                 for w, found in votes.items()) if ts}
 
 

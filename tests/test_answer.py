@@ -88,8 +88,8 @@ def test_a_count_for_a_year_must_be_stated_with_that_year(engine):
     # the thesis gives a victim count for 2023 …
     stated = engine.ask("Berapa korban perdagangan manusia asal Indonesia pada tahun 2023?")
     assert stated["answerable"] and "3.208" in stated["answer"]
-    # … but no repatriation count: the closest sentences hold other figures, without that year
-    unstated = engine.ask("How many Indonesian trafficking victims were repatriated from Cambodia in 2023?")
+    # … but no BP2MI budget: the closest sentences name BP2MI, without that year
+    unstated = engine.ask("How much did BP2MI allocate to preventing trafficking in 2023?")
     assert not unstated["answerable"] and unstated["answer"] == "The corpus gives no such figure for 2023."
     idq = engine.ask("Berapa anggaran yang dialokasikan BP2MI untuk pencegahan TPPO pada tahun 2023?")
     assert not idq["answerable"] and idq["answer"].startswith("Korpus tidak memberikan angka")
