@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .chunk import Chunk, Sentence
+from .chunk import Sentence
 from .citations import parse_citations
 from .keywords import tokenize
 from .language import detect_language
@@ -132,8 +132,11 @@ def answer_question(question: str, retriever: Retriever, k: int = 10,
     result = {"question": question, "language": language, "answer": "", "answerable": False,
               "citations": [], "retrieved": retrieved}
     picked = _pick_sentences(question, qvec, hits, retriever, config, language)
-    missing = _missing_terms(question, hits[: config.passages_for_sentences])
-    unstated = _years_without_figure(question, picked) if picked and not missing else []
+    asked = _asked_years(question)
+    missing = _unmentioned(asked, [h.chunk.text for h in hits[: config.passages_for_sentences]])
+    # a count for a year is given with that year ("How many … in 2023?")
+    counts = ANSWER_TYPES["number"][0].search(question) is not None
+    unstated = _unmentioned(asked, [s.text for _, s in picked]) if picked and counts and not missing else []
     if not picked or missing or unstated:
         strings = STRINGS[language]
         if missing and picked:
@@ -229,8 +232,8 @@ def _pick_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever:
     picked = [(hit, sentence)]
     words = len(sentence.text.split())
     sents = hit.chunk.sentences
-    i = next(j for j, x in enumerate(sents) if x.text == sentence.text)
     if sentence.text.rstrip().endswith(":"):  # a lead-in: the list that follows is the answer
+        i = next(j for j, x in enumerate(sents) if x.text == sentence.text)
         for item in sents[i + 1:]:
             if words + len(item.text.split()) > config.max_words:
                 break
@@ -297,18 +300,12 @@ def _without_citations(text: str) -> str:
     return text
 
 
-def _years_without_figure(question: str, picked: list[tuple[Hit, Sentence]]) -> list[str]:
-    """For a question asking how many for a given year ("How many … in 2023?"), the years asked
-    that the quoted sentences do not state (citations aside): a count for a year is given with it."""
-    if ANSWER_TYPES["number"][0].search(question) is None:
-        return []
-    asked = _SPECIFIC.findall(_without_citations(question))
-    quoted = " ".join(_without_citations(sentence.text) for _, sentence in picked)
-    return [y for y in dict.fromkeys(asked) if y not in quoted]
+def _asked_years(question: str) -> list[str]:
+    """The years a question asks about, once each ("Rudy (2002)" names a work, not a year)."""
+    return list(dict.fromkeys(_SPECIFIC.findall(_without_citations(question))))
 
 
-def _missing_terms(question: str, hits: list[Hit]) -> list[str]:
-    """Years the question asks about that none of the top passages mention (citations aside)."""
-    text = " ".join(_without_citations(h.chunk.text) for h in hits)
-    asked = _SPECIFIC.findall(_without_citations(question))  # "Rudy (2002)" names a work, not a year
-    return [y for y in dict.fromkeys(asked) if y not in text]
+def _unmentioned(years: list[str], texts: list[str]) -> list[str]:
+    """The years none of the texts mention, citations aside."""
+    text = " ".join(_without_citations(t) for t in texts)
+    return [y for y in years if y not in text]
