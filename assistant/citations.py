@@ -12,7 +12,7 @@ the work read (Munatama, Kyslyi), the original author kept in `via`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from .records import Citation
 
 YEAR = r"(?:(?:1[89]|20)\d{2}[a-z]?|n\.\s?d\.|t\.\s?t\.)"
 _YEARS = rf"{YEAR}(?:\s*,\s*{YEAR})*"
@@ -54,24 +54,6 @@ _INSTITUTION = {
 _OTHER_VOICE = re.compile(r"^\W*(?:(?:sementara itu|sedangkan|namun)\W+)?(?:menurut|according to)\s", re.I)
 _PARTICLES = {"van", "de", "der", "den", "da", "di", "du", "von", "le", "la"}
 _ALLOWED_LOWER = {"dkk", "dkk.", "dan", "and", "et", "al", "al.", "&", "dalam", "in"} | _PARTICLES
-
-
-@dataclass(frozen=True)
-class Citation:
-    """One in-text citation. `key` is "Surname, Year"; `written` is as it stands in the text."""
-
-    key: str
-    written: str
-    authors: str
-    year: str
-    kind: str  # "parenthetical" | "narrative"
-    start: int
-    end: int
-    via: str | None = None  # secondary citation: the original author reported by `authors`
-
-    @property
-    def surname(self) -> str:
-        return self.key.rsplit(",", 1)[0]
 
 
 def first_author_surname(authors: str) -> str:

@@ -55,7 +55,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    from .app import serve
+    from .ui.app import serve
 
     serve(settings)
     return 0
@@ -63,8 +63,8 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_inspect(args: argparse.Namespace, settings: Settings) -> int:
     """What ingestion would extract from one file (pages, chunks, cites); the index is not touched."""
-    from .ingest import inspect_file
-    from .load import LoadError
+    from .ingest.build import inspect_file
+    from .ingest.load import LoadError
 
     try:
         result = inspect_file(args.file, settings.replace(chunk_words=args.chunk_words))
@@ -90,6 +90,61 @@ def cmd_inspect(args: argparse.Namespace, settings: Settings) -> int:
         print(c["text"])
         if c["cites"]:
             print("cites: " + "; ".join(c["cites"]))
+    return 0
+
+
+def format_citation_index(works: list[dict]) -> str:
+    """The citation index as text: one block per work."""
+    lines = []
+    for w in works:
+        source = f"  [PDF in corpus: {w['source']}]" if w["source"] else ""
+        lines.append(f"{w['key']}  ×{w['count']}  {' | '.join(w['written'])}{source}")
+        if w["reference"]:
+            lines.append(f"    {w['reference']}")
+        for p in w["passages"]:
+            where = p["section"] + (f", p. {p['page']}" if p.get("page") else "")
+            lines.append(f"    - {where}: {p['text'][:160]}…")
+    return "\n".join(lines)
+
+
+def format_find_citation(result: dict) -> str:
+    """A find-a-citation result as text: ranked passages, the works to cite first."""
+    lines = [f"Claim: {result['claim']}"]
+    for r in result["results"]:
+        where = r["section"] + (f", p. {r['page']}" if r.get("page") else "")
+        cite = "; ".join(r["cites"]) or "(no cited work: the thesis's own text)"
+        lines.append(f"[{r['n']}] cite: {cite}   — {r['doc']}, {where} (score {r['score']})")
+        lines.append(f"    “{r['sentence'] or r['text'][:300]}”")
+        for key, file in r.get("sources", {}).items():
+            lines.append(f"    source PDF for {key}: {file}")
+        for key, ref in r.get("references", {}).items():
+            lines.append(f"    {key}: {ref}")
+    return "\n".join(lines)
+
+
+def cmd_citations(args: argparse.Namespace, settings: Settings) -> int:
+    from .answer.cite import citation_index
+    from .search.index import Index
+
+    works = citation_index(Index.load(settings.index_dir), settings.corpus_dir)
+    print(json.dumps(works, ensure_ascii=False) if args.json else format_citation_index(works))
+    return 0
+
+
+def cmd_cite(args: argparse.Namespace, settings: Settings) -> int:
+    from .answer.cite import find_citation
+    from .engine import Assistant
+
+    assistant = Assistant(settings)  # model and index load once, also for a batch
+    if args.batch:
+        for item in _read_batch(args.batch, "claim"):
+            print(json.dumps({"id": item.get("id"), **find_citation(assistant, item["claim"], args.k)},
+                             ensure_ascii=False), flush=True)
+        return 0
+    if not args.claim:
+        raise SystemExit("cite: give a CLAIM or --batch FILE.jsonl")
+    result = {"id": None, **find_citation(assistant, args.claim, args.k)}
+    print(json.dumps(result, ensure_ascii=False) if args.json else format_find_citation(result))
     return 0
 
 
@@ -124,8 +179,19 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("--chunk-words", type=int, help="chunk size in words (default: as ingest)")
     inspect.set_defaults(func=cmd_inspect)
 
-    from .cite import add_commands  # `citations` and `cite` live in assistant/cite.py
-    add_commands(sub, common)
+    citations = sub.add_parser("citations", help="list every cited work with the passages that cite it")
+    citations.add_argument("--json", action="store_true", help="print JSON")
+    citations.add_argument("--corpus", type=Path, help="corpus folder with BibTeX/CSL-JSON (default: corpus/)")
+    common(citations)
+    citations.set_defaults(func=cmd_citations)
+
+    cite = sub.add_parser("cite", help="find the passages and works to cite for a claim (or a batch)")
+    cite.add_argument("claim", nargs="?")
+    cite.add_argument("--json", action="store_true", help="print the JSON result")
+    cite.add_argument("--batch", metavar="FILE.jsonl", help="claims, one JSON object a line ('claim', optional 'id')")
+    cite.add_argument("-k", type=int, default=5, help="passages to return (default 5)")
+    common(cite)
+    cite.set_defaults(func=cmd_cite)
     return parser
 
 
@@ -135,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings.from_env(index_dir=getattr(args, "index", None), embedder=getattr(args, "embedder", None),
                                  host=getattr(args, "host", None), port=getattr(args, "port", None),
                                  corpus_dir=getattr(args, "corpus", None))
-    from .index import IndexError_
+    from .search.index import IndexError_
 
     try:
         return args.func(args, settings)

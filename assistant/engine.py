@@ -4,10 +4,10 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from .answer import AnswerConfig, answer_question
-from .embed import get_embedder
-from .index import Index
-from .retrieve import Retriever
+from .answer.extractive import AnswerConfig, answer_question
+from .search.embed import get_embedder
+from .search.index import Index
+from .search.retrieve import Retriever
 from .settings import Settings
 
 

@@ -28,9 +28,9 @@ def load_big(folder: Path):
     import faiss
     import numpy as np
 
-    from assistant.chunk import Chunk
-    from assistant.index import Index
-    from assistant.keywords import KeywordIndex
+    from assistant.ingest.chunk import Chunk
+    from assistant.search.index import Index
+    from assistant.search.keywords import KeywordIndex
 
     info = json.loads((folder / "bench.json").read_text(encoding="utf-8"))
     with open(folder / "base.jsonl", encoding="utf-8") as fh:
@@ -51,15 +51,15 @@ def load_big(folder: Path):
 
 
 def main() -> None:
-    from assistant.embed import get_embedder
+    from assistant.search.embed import get_embedder
     from assistant.settings import Settings
 
     folder, repeats = Path(sys.argv[1]), int(sys.argv[2])
     settings = Settings.from_env(index_dir=folder)
     t0 = time.perf_counter()
     if "--big" in sys.argv[3:]:
-        from assistant.answer import AnswerConfig, answer_question
-        from assistant.retrieve import Retriever
+        from assistant.answer.extractive import AnswerConfig, answer_question
+        from assistant.search.retrieve import Retriever
 
         index = load_big(folder)
         retriever = Retriever(index, get_embedder(settings.embedder), settings.dense_weight, settings.candidates)

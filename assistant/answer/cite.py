@@ -9,10 +9,10 @@ from pathlib import Path
 
 import numpy as np
 
-from .chunk import Chunk
-from .citations import parse_citations
-from .keywords import tokenize
-from .language import detect_language
+from ..citations import parse_citations
+from ..records import Chunk
+from ..search.keywords import tokenize
+from ..search.language import detect_language
 from .sources import Sources, source_passages, sources_for
 
 
@@ -71,7 +71,7 @@ def citation_index(index, corpus_dir: Path | None = None) -> list[dict]:
     """Every cited work: key, written forms, count of in-text citations, citing passages,
     the linked corpus file (`source`) and the full reference, most cited first."""
     if corpus_dir is None:
-        from .settings import Settings
+        from ..settings import Settings
 
         corpus_dir = Settings.from_env().corpus_dir
     sources = sources_for(index, corpus_dir)
@@ -104,82 +104,3 @@ def source_support(assistant, key: str, claim: str, k: int = 2) -> list[dict]:
         return []
     return [{"doc": c.doc, "file": c.file, "page": c.page, "section": c.section, "text": c.text, "score": s}
             for c, s in source_passages(assistant.retriever, file, claim, k)]
-
-
-# --- command line: `assistant citations` and `assistant cite` (registered by cli.build_parser) ---
-
-def format_citation_index(works: list[dict]) -> str:
-    """The citation index as text: one block per work."""
-    lines = []
-    for w in works:
-        source = f"  [PDF in corpus: {w['source']}]" if w["source"] else ""
-        lines.append(f"{w['key']}  ×{w['count']}  {' | '.join(w['written'])}{source}")
-        if w["reference"]:
-            lines.append(f"    {w['reference']}")
-        for p in w["passages"]:
-            where = p["section"] + (f", p. {p['page']}" if p.get("page") else "")
-            lines.append(f"    - {where}: {p['text'][:160]}…")
-    return "\n".join(lines)
-
-
-def format_find_citation(result: dict) -> str:
-    """A find-a-citation result as text: ranked passages, the works to cite first."""
-    lines = [f"Claim: {result['claim']}"]
-    for r in result["results"]:
-        where = r["section"] + (f", p. {r['page']}" if r.get("page") else "")
-        cite = "; ".join(r["cites"]) or "(no cited work: the thesis's own text)"
-        lines.append(f"[{r['n']}] cite: {cite}   — {r['doc']}, {where} (score {r['score']})")
-        lines.append(f"    “{r['sentence'] or r['text'][:300]}”")
-        for key, file in r.get("sources", {}).items():
-            lines.append(f"    source PDF for {key}: {file}")
-        for key, ref in r.get("references", {}).items():
-            lines.append(f"    {key}: {ref}")
-    return "\n".join(lines)
-
-
-def cmd_citations(args, settings) -> int:
-    import json
-
-    from .index import Index
-
-    works = citation_index(Index.load(settings.index_dir), settings.corpus_dir)
-    print(json.dumps(works, ensure_ascii=False) if args.json else format_citation_index(works))
-    return 0
-
-
-def cmd_cite(args, settings) -> int:
-    import json
-
-    from .cli import _read_batch
-    from .engine import Assistant
-
-    assistant = Assistant(settings)  # model and index load once, also for a batch
-    if args.batch:
-        for item in _read_batch(args.batch, "claim"):
-            print(json.dumps({"id": item.get("id"), **find_citation(assistant, item["claim"], args.k)},
-                             ensure_ascii=False), flush=True)
-        return 0
-    if not args.claim:
-        raise SystemExit("cite: give a CLAIM or --batch FILE.jsonl")
-    result = {"id": None, **find_citation(assistant, args.claim, args.k)}
-    print(json.dumps(result, ensure_ascii=False) if args.json else format_find_citation(result))
-    return 0
-
-
-def add_commands(sub, common) -> None:
-    """Register `citations` and `cite` on the CLI's subparsers (`common` adds --index/--embedder)."""
-    from pathlib import Path as _Path
-
-    citations = sub.add_parser("citations", help="list every cited work with the passages that cite it")
-    citations.add_argument("--json", action="store_true", help="print JSON")
-    citations.add_argument("--corpus", type=_Path, help="corpus folder with BibTeX/CSL-JSON (default: corpus/)")
-    common(citations)
-    citations.set_defaults(func=cmd_citations)
-
-    cite = sub.add_parser("cite", help="find the passages and works to cite for a claim (or a batch)")
-    cite.add_argument("claim", nargs="?")
-    cite.add_argument("--json", action="store_true", help="print the JSON result")
-    cite.add_argument("--batch", metavar="FILE.jsonl", help="claims, one JSON object a line ('claim', optional 'id')")
-    cite.add_argument("-k", type=int, default=5, help="passages to return (default 5)")
-    common(cite)
-    cite.set_defaults(func=cmd_cite)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .chunk import Chunk
+from ..records import Chunk
 from .embed import Embedder
 from .index import Index
 from .lexicon import expansion

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from pdfmaker import ARTICLE, encrypt_pdf, image_only_pdf, make_pdf
 
-from assistant.chunk import chunk_document
-from assistant.load import LoadError, load_document
+from assistant.ingest.chunk import chunk_document
+from assistant.ingest.load import LoadError, load_document
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DEBREF = Path("/usr/share/debian-reference")
 
 
@@ -182,7 +182,7 @@ def test_unreadable_file(tmp_path_factory):
         path = shared / "rahasia.txt"
         path.write_text("isi yang tidak boleh dibaca")
         path.chmod(0)
-        code = f"from assistant.load import load_document\nload_document({str(path)!r})"
+        code = f"from assistant.ingest.load import load_document\nload_document({str(path)!r})"
         run = subprocess.run(prefix + [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                              env={**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(folder)})
         assert run.returncode != 0
@@ -251,7 +251,7 @@ def test_run_together_detector_on_a_real_extractor_failure():
     detector flags those pages, and none of what load_document keeps."""
     from pypdf import PdfReader
 
-    from assistant.pdftext import run_together
+    from assistant.ingest.pdftext import run_together
 
     reader = PdfReader(str(DEBREF / "debian-reference.en.pdf"))
     flagged = sum(run_together(reader.pages[i].extract_text() or "") for i in range(30, 50))

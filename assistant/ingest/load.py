@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import errno
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from ..records import Document, Page
 
 SUPPORTED = {".txt", ".md", ".pdf", ".docx"}
 
@@ -21,31 +22,6 @@ class LoadError(Exception):
         self.path = str(path)
         self.reason = reason
         super().__init__(f"{path}: {reason}")
-
-
-@dataclass
-class Page:
-    """One page of text. `number` is the physical 1-based page (None for page-less text);
-    `label` is the printed page label when the document defines one."""
-
-    number: int | None
-    text: str
-    label: str | None = None
-
-
-@dataclass
-class Document:
-    """A loaded file: its pages plus whatever metadata the format offers."""
-
-    path: Path
-    title: str
-    pages: list[Page]
-    meta: dict = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def name(self) -> str:
-        return self.path.name
 
 
 def _os_reason(exc: OSError) -> str:

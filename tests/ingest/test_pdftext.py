@@ -1,5 +1,5 @@
 """PDF text clean-up rules (assistant/pdftext.py) on hand-made lines."""
-from assistant.pdftext import (Line, garbled, heading_levels, join_across_pages, join_hyphenated, paragraphs,
+from assistant.ingest.pdftext import (Line, garbled, heading_levels, join_across_pages, join_hyphenated, paragraphs,
                                printed_labels, run_together, strip_headers_footers, vocabulary)
 
 NO_VOCAB = (set(), set())

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sentencex import segment
 
-from .citations import attribute
-from .load import Document
+from ..citations import attribute
+from ..records import Chunk, Document, Sentence
 
 ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _CHAPTER = re.compile(r"^(BAB|CHAPTER|Bab|Chapter)\s+([IVX]+|\d{1,2})$")
@@ -25,57 +25,11 @@ _END = tuple('.?!:;"”)')
 
 
 @dataclass
-class Sentence:
-    text: str
-    cites: list[str]
-
-
-@dataclass
 class Paragraph:
     text: str
     page: int | None
     page_label: str | None
     section: list[str]
-
-
-@dataclass
-class Chunk:
-    """A passage: whole sentences of one section, with where it stands and what it cites."""
-
-    id: str
-    doc: str
-    file: str
-    page: int | None
-    page_label: str | None
-    section: str
-    text: str
-    sentences: list[Sentence] = field(default_factory=list)
-
-    def sentence_contexts(self) -> list[str]:
-        """What the dense model sees for each sentence: section, previous sentence, sentence."""
-        out = []
-        for i, sent in enumerate(self.sentences):
-            prev = self.sentences[i - 1].text + " " if i else ""
-            out.append(f"{self.section}\n{prev}{sent.text}")
-        return out
-
-    @property
-    def cites(self) -> list[str]:
-        return list(dict.fromkeys(k for s in self.sentences for k in s.cites))
-
-    def to_dict(self) -> dict:
-        return {
-            "id": self.id, "doc": self.doc, "file": self.file, "page": self.page,
-            "page_label": self.page_label, "section": self.section, "text": self.text,
-            "cites": self.cites,
-            "sentences": [{"text": s.text, "cites": s.cites} for s in self.sentences],
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict) -> "Chunk":
-        sentences = [Sentence(s["text"], list(s["cites"])) for s in d.get("sentences", [])]
-        return cls(d["id"], d["doc"], d["file"], d.get("page"), d.get("page_label"), d["section"],
-                   d["text"], sentences)
 
 
 SECTION_SEP = " › "
@@ -183,7 +137,7 @@ def _continues(prev: str, nxt: str) -> bool:
 
 
 def _function_words() -> frozenset[str]:
-    from .keywords import stopwords
+    from ..search.keywords import stopwords
 
     return stopwords()
 

@@ -19,18 +19,20 @@ from typing import TYPE_CHECKING
 
 from filelock import FileLock, Timeout
 
-from .load import SUPPORTED, Document, LoadError, check_file, load_document, read_bytes
-from .settings import Settings
+from ..records import Document
+from ..settings import Settings
+from .load import SUPPORTED, LoadError, check_file, load_document, read_bytes
 
 if TYPE_CHECKING:  # heavy imports (numpy, FAISS, BM25, the sentence splitter) wait until needed,
     import numpy as np  # so a run with nothing changed stays quick
 
-    from .chunk import Chunk
-    from .embed import Embedder
-    from .index import Index
+    from ..records import Chunk
+    from ..search.embed import Embedder
+    from ..search.index import Index
 
 EXIT_OK, EXIT_NOTHING, EXIT_PARTIAL, EXIT_BUSY = 0, 1, 3, 75
-_SOURCES = ("load.py", "pdftext.py", "chunk.py", "citations.py", "keywords.py")  # code that decides the index
+_PACKAGE = Path(__file__).resolve().parent.parent
+_SOURCES = ("ingest/load.py", "ingest/pdftext.py", "ingest/chunk.py", "citations.py", "records.py", "search/keywords.py")  # code that decides the index
 
 
 @dataclass
@@ -79,7 +81,7 @@ def fingerprint(settings: Settings) -> str:
     """Everything that decides the index: chunking settings, embedder, and the code that chunks and tokenizes."""
     h = hashlib.sha1(json.dumps([settings.chunk_words, settings.chunk_overlap_sentences, settings.embedder]).encode())
     for name in _SOURCES:
-        path = Path(__file__).with_name(name)
+        path = _PACKAGE / name
         h.update(path.read_bytes() if path.exists() else b"")
     return h.hexdigest()
 
@@ -125,7 +127,7 @@ class VectorCache:
     @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
-            from .embed import get_embedder
+            from ..search.embed import get_embedder
 
             self._embedder = get_embedder(self.spec)
         return self._embedder
@@ -247,7 +249,7 @@ def _write(settings: Settings, report: IngestReport, old_meta: dict, manifest: d
     """Chunks of fresh files plus the live index's chunks of unchanged files → embed what is new
     → save a new index version (swapped in atomically by Index.save)."""
     from .chunk import sentence_contexts
-    from .index import Index, IndexError_, embedding_text
+    from ..search.index import Index, IndexError_, embedding_text
 
     index_dir = Path(settings.index_dir)
     try:

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-from .ui_strings import t
+from .strings import t
 
 QUOTE = re.compile(r"“(.+?)”\s*\[(\d+)\]")
 MARKER = re.compile(r"\[(\d+)\]")

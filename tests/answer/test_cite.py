@@ -5,7 +5,8 @@ import json
 
 import pytest
 
-from assistant.cite import citation_index, find_citation, format_citation_index, format_find_citation
+from assistant.answer.cite import citation_index, find_citation
+from assistant.cli import format_citation_index, format_find_citation
 
 pytestmark = pytest.mark.slow
 

@@ -1,8 +1,6 @@
 """The Gradio chat: cited answers with sources, uploads, find-a-citation, and the `/ask` API endpoint."""
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import os
 from pathlib import Path
 from typing import Any
@@ -11,10 +9,11 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 import gradio as gr  # noqa: E402
 
-from .app_render import answer_html, as_written, passages_html  # noqa: E402
-from .app_upload import ALLOWED, UploadRejected, save_upload  # noqa: E402
-from .settings import Settings  # noqa: E402
-from .ui_strings import DEFAULT_LANGUAGE, EXAMPLES, LANGUAGES, t  # noqa: E402
+from ..answer import cite  # noqa: E402
+from ..settings import Settings  # noqa: E402
+from .render import answer_html, as_written, passages_html  # noqa: E402
+from .strings import DEFAULT_LANGUAGE, EXAMPLES, LANGUAGES, t  # noqa: E402
+from .upload import ALLOWED, UploadRejected, save_upload  # noqa: E402
 
 CSS = """
 .gradio-container {max-width: 1100px !important; margin: 0 auto !important;}
@@ -57,26 +56,12 @@ THEME = gr.themes.Default(primary_hue="teal", font=["system-ui", "Segoe UI", "Ro
                           font_mono=["ui-monospace", "monospace"])
 
 
-def cite_module() -> Any | None:
-    """`assistant.cite` when it exists and offers what the tab needs, else None (imported lazily)."""
-    if importlib.util.find_spec("assistant.cite") is None:
-        return None
-    try:
-        module = importlib.import_module("assistant.cite")
-    except Exception:  # a half-written module must not take the chat down
-        return None
-    if not all(hasattr(module, name) for name in ("find_citation", "citation_index")):
-        return None
-    return module
-
-
 class ChatApp:
     """The handlers behind the UI, bound to one loaded Assistant."""
 
     def __init__(self, settings: Settings, assistant: Any):
         self.settings = settings
         self.assistant = assistant
-        self.cite = cite_module()
         self.written: dict[str, str] = {}
         self.sources: dict[str, str] = {}
         self.refresh_citations()
@@ -110,11 +95,11 @@ class ChatApp:
         return history + [{"role": "assistant", "content": html}]
 
     def support(self, result: dict) -> list[dict]:
-        """Passages from cited PDFs in the corpus behind the answer's citations (when assistant.sources has them)."""
-        if self.cite is None or not self.sources or not result.get("citations"):
+        """Passages from cited PDFs in the corpus behind the answer's citations."""
+        if not self.sources or not result.get("citations"):
             return []
         try:
-            from .sources import supporting_sources
+            from ..answer.sources import supporting_sources
 
             return supporting_sources(self.assistant, result)
         except Exception:  # optional extra: never let it break an answer
@@ -123,10 +108,8 @@ class ChatApp:
     # -- find a citation ---------------------------------------------------------------------------
     def refresh_citations(self) -> list[list]:
         """Rows of the citation index (key, as written, count); also refreshes the key → written map."""
-        if self.cite is None:
-            return []
         try:
-            entries = self.cite.citation_index(self.assistant.index, self.settings.corpus_dir)
+            entries = cite.citation_index(self.assistant.index, self.settings.corpus_dir)
         except Exception:
             return []
         self.written = {e["key"]: as_written((e.get("written") or [e["key"]])[0]) for e in entries}
@@ -137,7 +120,7 @@ class ChatApp:
     def find(self, claim: str, lang: str) -> tuple[str, str]:
         """Passages supporting `claim` and the works to cite, one per line."""
         claim = self.check_question(claim, lang)
-        result = self.cite.find_citation(self.assistant, claim, k=5)
+        result = cite.find_citation(self.assistant, claim, k=5)
         passages = result.get("results", [])
         works = dict.fromkeys(self.written.get(c, c) for p in passages for c in p.get("cites") or [])
         return passages_html(passages, self.settings.corpus_dir, lang, self.written, self.sources), "\n".join(works)
@@ -163,7 +146,7 @@ class ChatApp:
 
     def reingest(self, lang: str, progress: Any) -> str:
         """Incremental ingest of the corpus, then `Assistant.reload()`; one status line."""
-        from .ingest import ingest
+        from ..ingest.build import ingest
 
         progress(0, desc=t(lang, "ingesting"))
         problems: list[str] = []
@@ -229,7 +212,7 @@ def build_app(settings: Settings, assistant: Any) -> gr.Blocks:
                 labels[examples.dataset] = lambda c: gr.Dataset(label=t(c, "examples"))
                 clear = gr.ClearButton([chatbot, question], value=t(l0, "clear"), size="sm")
                 labels[clear] = lambda c: gr.Button(t(c, "clear"))
-            cite_table = _cite_tab(app, settings, lang, labels, engine) if app.cite is not None else None
+            cite_table = _cite_tab(app, settings, lang, labels, engine)
             with gr.Tab(t(l0, "tab_upload"), id="upload") as tab:
                 labels[tab] = lambda c: gr.Tab(label=t(c, "tab_upload"))
                 intro = gr.Markdown(t(l0, "upload_intro", mb=settings.max_upload_mb))
@@ -250,8 +233,7 @@ def build_app(settings: Settings, assistant: Any) -> gr.Blocks:
                 app.respond, [chatbot], [chatbot], **private, **engine)
         done = add.click(app.add_documents, [files, lang], [status, info], api_name="add_documents",
                          concurrency_limit=1, concurrency_id="ingest")
-        if cite_table is not None:
-            done.then(app.refresh_citations, None, [cite_table], **private)
+        done.then(app.refresh_citations, None, [cite_table], **private)
 
         def relabel(choice: str) -> dict:
             return {lang: choice, **{comp: make(choice) for comp, make in labels.items()}}
@@ -263,7 +245,7 @@ def build_app(settings: Settings, assistant: Any) -> gr.Blocks:
 
 
 def _cite_tab(app: ChatApp, settings: Settings, lang: gr.State, labels: dict, engine: dict) -> gr.Dataframe:
-    """The find-a-citation tab (only built when assistant.cite exists); returns the citation-index table."""
+    """The find-a-citation tab; returns the citation-index table."""
     l0 = DEFAULT_LANGUAGE
     with gr.Tab(t(l0, "tab_cite"), id="cite") as tab:
         labels[tab] = lambda c: gr.Tab(label=t(c, "tab_cite"))
@@ -311,7 +293,7 @@ def launch_options(settings: Settings) -> dict:
 
 def serve(settings: Settings, block: bool = True) -> gr.Blocks:
     """Load the assistant and serve the chat on settings.host:settings.port (127.0.0.1:7860 by default)."""
-    from .engine import Assistant
+    from ..engine import Assistant
 
     demo = build_app(settings, Assistant(settings))
     demo.queue(default_concurrency_limit=1)

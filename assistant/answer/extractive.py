@@ -13,12 +13,12 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .chunk import Sentence
-from .citations import parse_citations
-from .keywords import tokenize
-from .language import detect_language
-from .lexicon import word_keys
-from .retrieve import Hit, Retriever, backed_by
+from ..citations import parse_citations
+from ..records import Sentence
+from ..search.keywords import tokenize
+from ..search.language import detect_language
+from ..search.lexicon import word_keys
+from ..search.retrieve import Hit, Retriever, backed_by
 
 STRINGS = {
     "en": {

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .keywords import tokenize
 
-TABLE = Path(__file__).resolve().parent / "data" / "lexicon_en_id.tsv.gz"
+TABLE = Path(__file__).resolve().parent.parent / "data" / "lexicon_en_id.tsv.gz"
 PIVOT_TABLE = TABLE.with_name("lexicon_pivot_en_id.tsv.gz")
 _DERIVED = ("ment", "ion", "ation", "al", "ance", "ence")
 _ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")

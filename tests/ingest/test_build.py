@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from pdfmaker import ARTICLE, encrypt_pdf, image_only_pdf, make_pdf
 
-import assistant.ingest as ingest_mod
-from assistant.index import Index
-from assistant.ingest import IngestBusy, ingest, inspect_file, is_stale
+import assistant.ingest.build as ingest_mod
+from assistant.search.index import Index
+from assistant.ingest.build import IngestBusy, ingest, inspect_file, is_stale
 from assistant.settings import Settings
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 RETNO = ("Retno Marsudi bertemu Menteri Luar Negeri Kamboja Prak Sokhonn pada 2 Agustus 2022 di Phnom Penh.\n\n"
          "Pertemuan itu membahas perlindungan warga negara Indonesia yang menjadi korban perdagangan orang.\n")
 

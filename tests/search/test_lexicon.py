@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.keywords import KeywordIndex
-from assistant.lexicon import PIVOT_TABLE, TABLE, expansion, translations, word_keys
+from assistant.search.keywords import KeywordIndex
+from assistant.search.lexicon import PIVOT_TABLE, TABLE, expansion, translations, word_keys
 
 from conftest import ROOT
 

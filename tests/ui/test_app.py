@@ -46,7 +46,7 @@ def test_serve_binds_loopback_only_by_default(server):
 
 
 def test_launch_options_are_safe(monkeypatch):
-    from assistant.app import launch_options
+    from assistant.ui.app import launch_options
     from assistant.settings import Settings
 
     monkeypatch.delenv("ASSISTANT_USER", raising=False)
@@ -189,7 +189,7 @@ def test_upload_rejects_wrong_type_through_the_server(client, server, tmp_path):
 # -- upload rules (the function the server calls) -----------------------------------------------------
 
 def test_upload_path_traversal_name_stays_inside_corpus(tmp_path):
-    from assistant.app_upload import safe_name, save_upload
+    from assistant.ui.upload import safe_name, save_upload
 
     corpus = tmp_path / "corpus"
     src = tmp_path / "x.txt"
@@ -203,7 +203,7 @@ def test_upload_path_traversal_name_stays_inside_corpus(tmp_path):
 
 
 def test_upload_rejects_oversize_wrong_type_and_fake_content(tmp_path):
-    from assistant.app_upload import UploadRejected, save_upload
+    from assistant.ui.upload import UploadRejected, save_upload
 
     corpus = tmp_path / "corpus"
     big = tmp_path / "big.txt"
@@ -229,7 +229,7 @@ def test_upload_rejects_oversize_wrong_type_and_fake_content(tmp_path):
 
 
 def test_upload_accepts_real_files_and_never_overwrites(tmp_path):
-    from assistant.app_upload import save_upload
+    from assistant.ui.upload import save_upload
 
     corpus = tmp_path / "corpus"
     docx = tmp_path / "notes.docx"
@@ -250,7 +250,7 @@ def test_upload_accepts_real_files_and_never_overwrites(tmp_path):
 # -- rendering ----------------------------------------------------------------------------------------
 
 def test_answer_html_numbers_sources_and_highlights_the_quote(tmp_path):
-    from assistant.app_render import answer_html
+    from assistant.ui.render import answer_html
 
     (tmp_path / "Pramudyani 2024.pdf").write_bytes(b"%PDF-1.4")
     text = "Kalimat pertama. Pada 2 Agustus 2022, Retno bertemu Neth Savouen.  Kalimat ketiga <b>."
@@ -266,7 +266,7 @@ def test_answer_html_numbers_sources_and_highlights_the_quote(tmp_path):
 
 
 def test_corpus_link_never_points_outside_corpus(tmp_path):
-    from assistant.app_render import file_url
+    from assistant.ui.render import file_url
 
     (tmp_path / "corpus").mkdir()
     (tmp_path / "secret.pdf").write_bytes(b"%PDF")
@@ -275,7 +275,7 @@ def test_corpus_link_never_points_outside_corpus(tmp_path):
 
 
 def test_ui_strings_complete_in_both_languages():
-    from assistant.ui_strings import STRINGS
+    from assistant.ui.strings import STRINGS
 
     assert set(STRINGS["id"]) == set(STRINGS["en"])
     assert all(STRINGS["id"][k] != STRINGS["en"][k] for k in ("title", "send", "sources", "too_long"))
@@ -287,12 +287,10 @@ def test_ui_strings_complete_in_both_languages():
 def test_chat_answer_shows_supporting_passages_from_a_cited_pdf(thesis_settings, tmp_path):
     from fpdf import FPDF
 
-    from assistant.app import ChatApp, cite_module
+    from assistant.ui.app import ChatApp
     from assistant.engine import Assistant
-    from assistant.ingest import ingest
+    from assistant.ingest.build import ingest
 
-    if cite_module() is None:
-        pytest.skip("assistant.cite not available")
     corpus, index = copy_thesis(thesis_settings, tmp_path)
     pdf = FPDF()
     pdf.set_title("Kunjungan Menlu ke Phnom Penh")
@@ -314,7 +312,7 @@ def test_chat_answer_shows_supporting_passages_from_a_cited_pdf(thesis_settings,
 
 
 def test_support_block_renders_source_passages(tmp_path):
-    from assistant.app_render import answer_html
+    from assistant.ui.render import answer_html
 
     (tmp_path / "Arisandy 2022.pdf").write_bytes(b"%PDF-1.4")
     result = {"language": "id", "answer": "Menurut tesis: “A.” [1]", "citations": [
@@ -329,7 +327,7 @@ def test_support_block_renders_source_passages(tmp_path):
 
 
 def test_markdown_italics_of_the_documents_render_as_emphasis():
-    from assistant.app_render import escape, highlight
+    from assistant.ui.render import escape, highlight
 
     assert escape("a *human trafficking* b <i>") == "a <em>human trafficking</em> b &lt;i&gt;"
     assert escape("2 * 3 * 4") == "2 * 3 * 4"

@@ -19,7 +19,7 @@ from pathlib import Path
 import faiss
 import numpy as np
 
-from .chunk import Chunk
+from ..records import Chunk
 from .keywords import KeywordIndex
 
 FORMAT = 1

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .chunk import Chunk
-from .citations import make_key, parse_citations
+from ..citations import make_key, parse_citations
+from ..records import Chunk
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _REF_HEADING = re.compile(r"\b(daftar pustaka|references|bibliography|referensi|bibliografi)\b", re.I)

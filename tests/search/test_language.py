@@ -1,7 +1,7 @@
 """Question language: names must not pull English questions to Indonesian."""
 import pytest
 
-from assistant.language import detect_language, strip_names
+from assistant.search.language import detect_language, strip_names
 
 
 @pytest.mark.parametrize("question,lang", [

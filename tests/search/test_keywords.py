@@ -1,5 +1,5 @@
 """Keyword side: tokens, stems and cognate keys."""
-from assistant.keywords import _stem, tokenize
+from assistant.search.keywords import _stem, tokenize
 
 
 def test_forms_of_a_word_share_one_key():

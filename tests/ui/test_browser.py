@@ -114,10 +114,6 @@ def test_language_switch_and_phone_width(browser, app_url, shots):
 
 
 def test_find_a_citation_tab(browser, app_url, shots):
-    from assistant.app import cite_module
-
-    if cite_module() is None:
-        pytest.skip("assistant.cite not available: the tab is hidden")
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.goto(app_url)
     page.get_by_role("tab", name="Kutipan").click()

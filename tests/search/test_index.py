@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from assistant.engine import Assistant
-from assistant.index import Index, IndexError_, current_version
+from assistant.search.index import Index, IndexError_, current_version
 
 
 def test_round_trip_keeps_everything(thesis_settings):

@@ -1,8 +1,8 @@
 """Chunking: rejoined paragraphs, section paths, list handling, sentence attribution."""
 from pathlib import Path
 
-from assistant.chunk import chunk_document, paragraphs, sentence_contexts, split_sentences
-from assistant.load import Document, Page, load_document
+from assistant.ingest.chunk import chunk_document, paragraphs, sentence_contexts, split_sentences
+from assistant.ingest.load import Document, Page, load_document
 
 from conftest import THESIS
 

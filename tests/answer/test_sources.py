@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.chunk import Chunk, Sentence
-from assistant.sources import (identify_work, link_sources, parse_bibtex, parse_reference_list, read_bibliographies,
+from assistant.ingest.chunk import Chunk, Sentence
+from assistant.answer.sources import (identify_work, link_sources, parse_bibtex, parse_reference_list, read_bibliographies,
                                reference_list)
 
-THESIS = Path(__file__).resolve().parent.parent / "corpus" / "thesis.txt"
+THESIS = Path(__file__).resolve().parents[2] / "corpus" / "thesis.txt"
 KEYS = ["Pramudyani, 2024", "Armandhanu, 2025", "Mangatur, 2023", "Yanggolo, 2024"]
 
 PRAMUDYANI = [
@@ -161,7 +161,7 @@ def small_corpus(tmp_path_factory):
     """thesis excerpt (citing Pramudyani 2024, Yanggolo 2024, Armandhanu 2025), the three works as PDFs
     (known by file name, by metadata, by first page only), a .bib."""
     from assistant.engine import Assistant
-    from assistant.ingest import ingest
+    from assistant.ingest.build import ingest
     from assistant.settings import Settings
 
     base = tmp_path_factory.mktemp("sources")
@@ -183,7 +183,7 @@ def small_corpus(tmp_path_factory):
 
 
 def test_generated_pdfs_are_linked_to_their_works(small_corpus):
-    from assistant.cite import citation_index
+    from assistant.answer.cite import citation_index
 
     works = {w["key"]: w for w in citation_index(small_corpus.index, small_corpus.settings.corpus_dir)}
     assert works["Pramudyani, 2024"]["source"] == "Pramudyani 2024.pdf"
@@ -196,7 +196,7 @@ def test_generated_pdfs_are_linked_to_their_works(small_corpus):
 
 
 def test_find_citation_returns_thesis_and_source_passages(small_corpus):
-    from assistant.cite import find_citation
+    from assistant.answer.cite import find_citation
 
     result = find_citation(small_corpus, "Korban dijaga penjaga bersenjata dan anjing pelacak", k=5)
     by_file: dict[str, dict] = {}
@@ -212,7 +212,7 @@ def test_find_citation_returns_thesis_and_source_passages(small_corpus):
 
 
 def test_answer_hook_shows_supporting_source_passages(small_corpus):
-    from assistant.sources import supporting_sources
+    from assistant.answer.sources import supporting_sources
 
     result = {"question": "Apakah semua kasus ketenagakerjaan WNI di Kamboja adalah perdagangan orang?",
               "citations": [{"n": 1, "file": "thesis.txt", "cites": ["Pramudyani, 2024"]}]}

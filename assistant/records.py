@@ -1,0 +1,95 @@
+"""The shared records every stage passes on: a loaded `Document` of `Page`s, the `Chunk`s
+(passages) made of `Sentence`s, and the in-text `Citation`s found in them. No stage logic here."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class Page:
+    """One page of text. `number` is the physical 1-based page (None for page-less text);
+    `label` is the printed page label when the document defines one."""
+
+    number: int | None
+    text: str
+    label: str | None = None
+
+
+@dataclass
+class Document:
+    """A loaded file: its pages plus whatever metadata the format offers."""
+
+    path: Path
+    title: str
+    pages: list[Page]
+    meta: dict = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+@dataclass
+class Sentence:
+    text: str
+    cites: list[str]
+
+
+@dataclass
+class Chunk:
+    """A passage: whole sentences of one section, with where it stands and what it cites."""
+
+    id: str
+    doc: str
+    file: str
+    page: int | None
+    page_label: str | None
+    section: str
+    text: str
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def sentence_contexts(self) -> list[str]:
+        """What the dense model sees for each sentence: section, previous sentence, sentence."""
+        out = []
+        for i, sent in enumerate(self.sentences):
+            prev = self.sentences[i - 1].text + " " if i else ""
+            out.append(f"{self.section}\n{prev}{sent.text}")
+        return out
+
+    @property
+    def cites(self) -> list[str]:
+        return list(dict.fromkeys(k for s in self.sentences for k in s.cites))
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "doc": self.doc, "file": self.file, "page": self.page,
+            "page_label": self.page_label, "section": self.section, "text": self.text,
+            "cites": self.cites,
+            "sentences": [{"text": s.text, "cites": s.cites} for s in self.sentences],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Chunk":
+        sentences = [Sentence(s["text"], list(s["cites"])) for s in d.get("sentences", [])]
+        return cls(d["id"], d["doc"], d["file"], d.get("page"), d.get("page_label"), d["section"],
+                   d["text"], sentences)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One in-text citation. `key` is "Surname, Year"; `written` is as it stands in the text."""
+
+    key: str
+    written: str
+    authors: str
+    year: str
+    kind: str  # "parenthetical" | "narrative"
+    start: int
+    end: int
+    via: str | None = None  # secondary citation: the original author reported by `authors`
+
+    @property
+    def surname(self) -> str:
+        return self.key.rsplit(",", 1)[0]
