@@ -30,6 +30,7 @@ chat: setup
 	$(VENV)/bin/assistant serve
 
 test: setup-test
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest -q
 
 bench: setup-test
