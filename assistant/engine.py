@@ -50,5 +50,5 @@ class Assistant:
         """The cited answer (see README for the JSON)."""
         query = question if isinstance(question, Query) else self.query(question)
         config = AnswerConfig(max_sentences=self.settings.answer_max_sentences,
-                              max_words=self.settings.answer_max_words)
+                              max_words=self.settings.answer_max_words, thesis=self.settings.thesis)
         return answer_question(query, self.retriever, k or self.settings.top_k, config)

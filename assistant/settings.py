@@ -30,6 +30,8 @@ class Settings:
     # answering
     answer_max_sentences: int = 2
     answer_max_words: int = 65
+    # the corpus file answers call "the thesis" (a glob on its name or corpus path); others go by their title
+    thesis: str = "thesis.*"
     # ingestion limits
     max_file_mb: float = 50.0
     # serving

@@ -1,8 +1,9 @@
 """Answer: an extractive, cited answer (no LLM), or a plain statement that the corpus does not say.
 
 The answer quotes the sentence(s) of the retrieved passages that best answer the question,
-each followed by its [n] and the work the thesis cites for it; the framing follows the
-question's language, the quote stays in its own.
+each followed by its [n] and the work the document cites for it; the framing ("Menurut tesis:",
+"According to *Debian Reference*:") names the quoted documents in the question's language, the
+quote stays in its own.
 """
 from __future__ import annotations
 
@@ -17,16 +18,16 @@ from ..search.keywords import tokenize
 from ..search.language import detect_language
 from ..search.query import Query
 from ..search.retrieve import Hit, Retriever, backed_by
+from ..settings import Settings
+from .framing import lead
 
 STRINGS = {
     "en": {
-        "lead": "According to the thesis:",
         "abstain": "The corpus does not answer this question: no passage in the indexed documents supports an answer.",
         "missing": "The corpus does not say anything about {terms}.",
         "no_figure": "The corpus gives no such figure for {terms}.",
     },
     "id": {
-        "lead": "Menurut tesis:",
         "abstain": "Korpus tidak menjawab pertanyaan ini: tidak ada bagian dokumen yang mendukung jawabannya.",
         "missing": "Korpus tidak menyebut apa pun tentang {terms}.",
         "no_figure": "Korpus tidak memberikan angka tersebut untuk {terms}.",
@@ -82,6 +83,7 @@ class AnswerConfig:
     # it if it scores this close and the two fit in `continuation_words`
     continuation_ratio: float = 0.7
     continuation_words: int = 80
+    thesis: str = Settings.thesis  # which corpus file the framing calls "the thesis" (a glob)
 
 
 class Scored(NamedTuple):
@@ -140,7 +142,8 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
         shared = following and following[0].chunk.id == hit.chunk.id and following[1].cites == sentence.cites
         suffix = "" if shared else _cite_suffix(sentence.cites, sentence.text)
         parts.append(f"“{sentence.text}” [{numbers[hit.chunk.id]}]{suffix}")
-    result["answer"] = f"{STRINGS[query.language]['lead']} " + " ".join(parts)
+    files = [hit.chunk.file for hit, _ in picked]
+    result["answer"] = f"{lead(query.language, files, retriever.index, config.thesis)} " + " ".join(parts)
     result["answerable"] = True
     result["citations"] = citations
     return result
