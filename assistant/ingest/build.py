@@ -5,7 +5,9 @@ Incremental: the index records a manifest of file content hashes; unchanged file
 re-loaded (their chunks come from the live index), changed files are re-chunked, deleted files
 leave the index, renamed files are recognised by hash. Vectors of unchanged text are reused
 (same embedder), so a re-ingest only embeds what changed; a run with nothing changed writes
-nothing. Only one ingest runs at a time per index folder.
+nothing. Only one ingest runs at a time per index folder. `on_progress` gets an IngestProgress
+(files, pages, texts, ETA) after every file and embedding batch; a set `cancel` event stops the run
+at the next step (IngestCancelled; the live index stays as it was).
 """
 from __future__ import annotations
 
@@ -13,9 +15,9 @@ import hashlib
 import json
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from filelock import FileLock, Timeout
 
@@ -24,7 +26,9 @@ from ..settings import Settings
 from .load import SUPPORTED, LoadError, check_file, load_document, read_bytes
 
 if TYPE_CHECKING:  # heavy imports (numpy, FAISS, BM25, the sentence splitter) wait until needed,
-    import numpy as np  # so a run with nothing changed stays quick
+    import threading  # so a run with nothing changed stays quick
+
+    import numpy as np
 
     from ..records import Chunk
     from ..search.embed import Embedder
@@ -66,6 +70,53 @@ class IngestReport:
 
 class IngestBusy(SystemExit):
     """Another ingest holds the lock of this index folder."""
+
+
+class IngestCancelled(Exception):
+    """The `cancel` event was set; the live index is left as it was."""
+
+
+@dataclass
+class IngestProgress:
+    """Where a run stands. `stage`: "reading", "passages" (embedding), "done". `eta_s`: seconds
+    left, from the characters embedded per second so far (None until embedding starts)."""
+
+    stage: str
+    files_done: int = 0
+    files_total: int = 0
+    pages: int = 0
+    texts_done: int = 0
+    texts_total: int = 0
+    eta_s: float | None = None
+
+
+class _Tracker:
+    """Counts for IngestProgress, the ETA, and the cancel check."""
+
+    def __init__(self, callback: Callable[[IngestProgress], None] | None, cancel: threading.Event | None):
+        self.callback, self.cancel = callback, cancel
+        self.state = IngestProgress("reading")
+        self.chars_done = self.chars_total = 0
+        self.started: float | None = None
+
+    def check(self) -> None:
+        if self.cancel is not None and self.cancel.is_set():
+            raise IngestCancelled("ingest cancelled; the live index is left as it was")
+
+    def embedded(self, texts: int, chars: int) -> None:
+        self.chars_done += chars
+        self.state.texts_done += texts
+        rate = self.chars_done / max(time.perf_counter() - (self.started or time.perf_counter()), 1e-3)
+        self.state.eta_s = (self.chars_total - self.chars_done) / rate if texts else None
+        self.emit()
+        self.check()
+
+    def emit(self, stage: str | None = None) -> None:
+        if stage:
+            self.state.stage = stage
+            self.started = time.perf_counter() if stage == "passages" else self.started  # the ETA's clock
+        if self.callback is not None:
+            self.callback(replace(self.state))
 
 
 def corpus_files(corpus: Path) -> list[Path]:
@@ -135,7 +186,12 @@ class VectorCache:
     def keys(self, texts: list[str]) -> list[str]:
         return [_key(self.id, t) for t in texts]
 
-    def passages(self, texts: list[str], progress: bool = True, desc: str = "embedding") -> np.ndarray:
+    def missing(self, texts: list[str]) -> list[str]:
+        """The texts that have no vector yet (what `passages` will embed)."""
+        return [t for t, k in zip(texts, self.keys(texts)) if k not in self.known]
+
+    def passages(self, texts: list[str], progress: bool = True, desc: str = "embedding",
+                 tracker: _Tracker | None = None) -> np.ndarray:
         import numpy as np
 
         keys = self.keys(texts)
@@ -152,6 +208,8 @@ class VectorCache:
                 for i, v in zip(part, vecs):
                     self.known[keys[i]] = v
                 bar.update(len(part))
+                if tracker is not None:
+                    tracker.embedded(len(part), sum(len(texts[i]) for i in part))
             bar.close()
             self.embedded += len(todo)
         if not texts:
@@ -163,8 +221,8 @@ def _doc_meta(doc: Document) -> dict:
     return {k: str(v) for k, v in doc.meta.items() if k in ("title", "author", "subject", "creation_date") and v}
 
 
-def _read(path: Path, rel: str, settings: Settings, log) -> tuple[list[Chunk], dict]:
-    """Load and chunk one file: (chunks, document metadata); LoadError if it cannot be ingested."""
+def _read(path: Path, rel: str, settings: Settings, log) -> tuple[list[Chunk], dict, int]:
+    """Load and chunk one file: (chunks, document metadata, pages); LoadError if it cannot be ingested."""
     from .chunk import chunk_document
 
     try:
@@ -178,16 +236,19 @@ def _read(path: Path, rel: str, settings: Settings, log) -> tuple[list[Chunk], d
     chunks = chunk_document(doc, rel, settings.chunk_words, settings.chunk_overlap_sentences)
     if not chunks:
         raise LoadError(path, "no text to index")
-    return chunks, _doc_meta(doc)
+    return chunks, _doc_meta(doc), len(doc.pages)
 
 
-def build_index(settings: Settings, progress: bool = True, log=print, full: bool = False) -> IngestReport:
+def build_index(settings: Settings, progress: bool = True, log=print, full: bool = False,
+                on_progress: Callable[[IngestProgress], None] | None = None,
+                cancel: threading.Event | None = None) -> IngestReport:
     """Ingest `settings.corpus_dir` into `settings.index_dir` (incrementally, see module doc);
     `full` re-reads every file and rewrites the index (vectors are still reused)."""
     from tqdm import tqdm
 
     started = time.perf_counter()
     report = IngestReport()
+    tracker = _Tracker(on_progress, cancel)
     corpus, index_dir = Path(settings.corpus_dir), Path(settings.index_dir)
     if not corpus.is_dir():
         raise SystemExit(f"corpus folder not found: {corpus}")
@@ -198,8 +259,12 @@ def build_index(settings: Settings, progress: bool = True, log=print, full: bool
         old_manifest = {}
     manifest: dict[str, str] = {}
     left_out: dict[str, str | None] = {}  # failed or duplicate file → its hash (for is_stale)
-    fresh: dict[str, tuple[list[Chunk], dict]] = {}  # file → (chunks, document metadata)
-    for path in tqdm(corpus_files(corpus), desc="files", unit="file", disable=not progress, file=sys.stderr):
+    fresh: dict[str, tuple[list[Chunk], dict, int]] = {}  # file → (chunks, document metadata)
+    files = corpus_files(corpus)
+    tracker.state.files_total = len(files)
+    for path in tqdm(files, desc="files", unit="file", disable=not progress, file=sys.stderr):
+        tracker.check()
+        tracker.state.files_done += 1
         rel = str(path.relative_to(corpus))
         if path.is_dir() or path.suffix.lower() not in SUPPORTED:
             report.skipped.append(rel)
@@ -218,6 +283,8 @@ def build_index(settings: Settings, progress: bool = True, log=print, full: bool
                 continue
             if old_manifest.get(rel) != digest:
                 fresh[rel] = _read(path, rel, settings, log)
+                tracker.state.pages += fresh[rel][2]
+                tracker.emit()
         except LoadError as exc:
             left_out[rel] = digest
             report.failed.append(rel)
@@ -239,13 +306,15 @@ def build_index(settings: Settings, progress: bool = True, log=print, full: bool
     elif manifest == old_manifest and old_meta.get("embedder_spec") == settings.embedder:
         report.chunks = int(old_meta.get("chunks", 0))  # nothing changed: the live index stays
     else:
-        _write(settings, report, old_meta, manifest, left_out, fresh, progress, log)
+        _write(settings, report, old_meta, manifest, left_out, fresh, progress, log, tracker)
     report.seconds = time.perf_counter() - started
+    tracker.emit("done")
     return report
 
 
 def _write(settings: Settings, report: IngestReport, old_meta: dict, manifest: dict[str, str],
-           left_out: dict[str, str | None], fresh: dict[str, tuple[list[Chunk], dict]], progress: bool, log) -> None:
+           left_out: dict[str, str | None], fresh: dict[str, tuple[list[Chunk], dict, int]], progress: bool, log,
+           tracker: _Tracker) -> None:
     """Chunks of fresh files plus the live index's chunks of unchanged files → embed what is new
     → save a new index version (swapped in atomically by Index.save)."""
     from .chunk import sentence_contexts
@@ -281,8 +350,12 @@ def _write(settings: Settings, report: IngestReport, old_meta: dict, manifest: d
     cache = VectorCache(settings.embedder, old)
     contexts = sentence_contexts(chunks)
     passage_texts = [embedding_text(c) for c in chunks]
-    passage_vectors = cache.passages(passage_texts, progress, "embedding passages")
-    sentence_vectors = cache.passages(list(contexts.values()), progress, "embedding sentences")
+    todo = cache.missing(passage_texts) + cache.missing(list(contexts.values()))
+    tracker.state.texts_total, tracker.chars_total = len(todo), sum(map(len, todo))
+    tracker.emit("passages")
+    tracker.check()
+    passage_vectors = cache.passages(passage_texts, progress, "embedding passages", tracker)
+    sentence_vectors = cache.passages(list(contexts.values()), progress, "embedding sentences", tracker)
     meta = {"embedder": cache.id, "embedder_spec": settings.embedder, "dim": cache.dim,
             "chunk_words": settings.chunk_words, "chunk_overlap_sentences": settings.chunk_overlap_sentences,
             "files": report.ingested, "documents": documents, "fingerprint": fingerprint(settings),
@@ -294,7 +367,9 @@ def _write(settings: Settings, report: IngestReport, old_meta: dict, manifest: d
     report.embedded, report.reused = cache.embedded, cache.reused
 
 
-def ingest(settings: Settings, progress: bool = True, log=print, wait: float = 0, full: bool = False) -> IngestReport:
+def ingest(settings: Settings, progress: bool = True, log=print, wait: float = 0, full: bool = False,
+           on_progress: Callable[[IngestProgress], None] | None = None,
+           cancel: threading.Event | None = None) -> IngestReport:
     """`build_index` under a lock: a second ingest of the same index waits up to `wait` seconds,
     then refuses with a clear message (IngestBusy)."""
     index_dir = Path(settings.index_dir)
@@ -308,7 +383,7 @@ def ingest(settings: Settings, progress: bool = True, log=print, wait: float = 0
         raise IngestBusy(f"another ingest is already writing {index_dir}; wait for it to finish "
                          "(or pass --wait SECONDS)") from None
     try:
-        return build_index(settings, progress, log, full)
+        return build_index(settings, progress, log, full, on_progress, cancel)
     finally:
         lock.release()
 
