@@ -101,8 +101,10 @@ def paragraphs(doc: Document) -> list[Paragraph]:
                 if _continues(out[-1].text, text):
                     out[-1].text = _join(out[-1].text, text)
                     continue
-                if _is_list_item(text) and (out[-1].text.endswith(":") or _is_list_item(out[-1].text.rsplit("\n", 1)[-1])):
-                    out[-1].text += "\n" + text  # a list stays with the sentence that introduces it
+                last = out[-1].text.rsplit("\n", 1)[-1]
+                if _is_list_item(text) and (out[-1].text.endswith(":") or _is_list_item(last)):
+                    # a list stays with the sentence that introduces it; a term's "– description" joins the term
+                    out[-1].text += (" " if _is_term(last) and _DASH_ITEM.match(text) else "\n") + text
                     continue
             out.append(Paragraph(text, page.number, page.label, section))
     return out
@@ -110,6 +112,7 @@ def paragraphs(doc: Document) -> list[Paragraph]:
 
 _MARKER_ONLY = re.compile(r"^(?:\(?\d{1,2}[.)]|[a-zA-Z][.)]|[-•*–])$")
 _LIST_ITEM = re.compile(r"^(?:[-•*–]|\d{1,2}[.)]|[a-z][.)])\s+")
+_DASH_ITEM = re.compile(r"^[-–—]\s+")
 
 
 def _unwrap(raw: str) -> str:
@@ -125,6 +128,11 @@ def _unwrap(raw: str) -> str:
 
 def _is_list_item(text: str) -> bool:
     return bool(_LIST_ITEM.match(text))
+
+
+def _is_term(line: str) -> bool:
+    """A list item that only names a term ("• ”Enhances”"): a few words, no sentence punctuation."""
+    return _is_list_item(line) and len(line.split()) <= 6 and not line.rstrip("”\"’' ").endswith(tuple(".?!:;,"))
 
 
 def _continues(prev: str, nxt: str) -> bool:
