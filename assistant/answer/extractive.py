@@ -47,9 +47,15 @@ SHAPES = {
 
 
 # A sentence that goes on about the one before: a demonstrative in its first words ("Pertemuan ini …",
-# "Dalam kesempatan tersebut …") or a linking opener; "Sementara itu" (meanwhile) turns elsewhere.
+# "Dalam kesempatan tersebut …"), a linking opener, or one that singles out what the one before
+# introduced ("Yang paling menonjol adalah …", "For example, …"); "Sementara itu" (meanwhile) turns elsewhere.
 _CONTINUES = re.compile(r"^(?!\W*sementara itu)\W*(?:\S+\s+){0,3}?(?:ini|tersebut|itu)\b"
-                        r"|^\W*(?:namun|di ?mana|sehingga|selain itu|however|this|these|it|they)\b", re.I)
+                        r"|^\W*(?:namun|di ?mana|sehingga|selain itu|however|this|these|it|they)\b"
+                        r"|^\W*(?:yang paling|yang terpenting|misalnya|contohnya|sebagai contoh|salah satunya|"
+                        r"di antaranya|terutama|khususnya|for example|for instance|the most|most notably|notably|"
+                        r"in particular|especially)\b", re.I)
+# A lead-in: what follows it is the answer ("… adalah:", "… sebagai berikut.", "… as follows.").
+_LEAD_IN = re.compile(r"(?::|\b(?:sebagai berikut|berikut ini|yang berikut|as follows|the following)\W*)$", re.I)
 
 
 # Weights of a sentence's features in its score: e5 cosine to the question, (IDF-weighted) share of
@@ -210,7 +216,7 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
     picked = [(hit, sentence)]
     words = len(sentence.text.split())
     sents = hit.chunk.sentences
-    if sentence.text.rstrip().endswith(":"):  # a lead-in: the list that follows is the answer
+    if _LEAD_IN.search(sentence.text.rstrip()):  # a lead-in: the list (or line) that follows is the answer
         i = next(j for j, x in enumerate(sents) if x.text == sentence.text)
         for item in sents[i + 1:]:
             if words + len(item.text.split()) > config.max_words:
