@@ -26,11 +26,13 @@ STRINGS = {
         "abstain": "The corpus does not answer this question: no passage in the indexed documents supports an answer.",
         "missing": "The corpus does not say anything about {terms}.",
         "no_figure": "The corpus gives no such figure for {terms}.",
+        "sibling": "The corpus does not say this for {asked}; it gives it for {given}:",
     },
     "id": {
         "abstain": "Korpus tidak menjawab pertanyaan ini: tidak ada bagian dokumen yang mendukung jawabannya.",
         "missing": "Korpus tidak menyebut apa pun tentang {terms}.",
         "no_figure": "Korpus tidak memberikan angka tersebut untuk {terms}.",
+        "sibling": "Korpus tidak menyebut hal ini untuk {asked}; yang disebut adalah untuk {given}:",
     },
 }
 
@@ -128,6 +130,7 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
     # a count for a year is given with that year ("How many … in 2023?")
     counts = "number" in query.asks
     unstated = _unmentioned(query.years, [s.text for _, s in picked]) if picked and counts and not missing else []
+    near = _sibling(query.text, " ".join(s.text for _, s in picked)) if picked and not (missing or unstated) else None
     if not picked or missing or unstated:
         strings = STRINGS[query.language]
         if missing and picked:
@@ -149,8 +152,10 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
         suffix = "" if shared else _cite_suffix(sentence.cites, sentence.text)
         parts.append(f"“{sentence.text}” [{numbers[hit.chunk.id]}]{suffix}")
     files = [hit.chunk.file for hit, _ in picked]
-    result["answer"] = f"{lead(query.language, files, retriever.index, config.thesis)} " + " ".join(parts)
-    result["answerable"] = True
+    frame = STRINGS[query.language]["sibling"].format(asked=near[0], given=near[1]) if near else \
+        lead(query.language, files, retriever.index, config.thesis)
+    result["answer"] = f"{frame} " + " ".join(parts)
+    result["answerable"] = near is None  # a near miss says what the text gives, but does not answer
     result["citations"] = citations
     return result
 
@@ -274,6 +279,30 @@ def _defines(acronym: str, text: str) -> bool:
     a = re.escape(acronym)
     return bool(re.search(rf"\b{a}\s+(?:atau|or|\(|adalah|merupakan|yaitu)\s*[*“\"(]?[A-Z]", text)
                 or re.search(rf"[A-Z][\w*]+(?:\s+[\w*]+){{1,8}}\s*\({a}\)", text))
+
+
+_TERM = re.compile(r"[^\W_][\w.+/-]*[^\W_]|[^\W_]")
+
+
+def _specific(word: str) -> bool:
+    """A name-like term: letters with a digit or a capital past the first letter (IPv6, exFAT, ext4, NTFS)."""
+    return any(ch.isalpha() for ch in word) and (any(ch.isdigit() for ch in word) or any(ch.isupper() for ch in word[1:]))
+
+
+def _sibling(question: str, quoted: str) -> tuple[str, str] | None:
+    """A near miss: a specific term the question asks about is not in the quotes, which name a sibling
+    of it instead — one containing the other (FAT/exFAT) or differing only in its numbers (IPv4/IPv6):
+    (asked, given); None otherwise."""
+    words = {w.casefold(): w for w in _TERM.findall(without_citations(quoted))}
+    for asked in dict.fromkeys(w for w in _TERM.findall(question) if _specific(w) and len(w) >= 3):
+        a = asked.casefold()
+        if a in words:
+            continue
+        for key, given in words.items():
+            if len(key) >= 3 and key != a and _specific(given) and (
+                    key in a or a in key or re.sub(r"\d+", "#", key) == re.sub(r"\d+", "#", a)):
+                return asked, given
+    return None
 
 
 def _unmentioned(years: tuple[str, ...], texts: list[str]) -> list[str]:

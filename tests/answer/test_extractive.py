@@ -134,6 +134,10 @@ Untuk menyimpan pisau dapur, gunakan rak magnet yang dipasang jauh dari jangkaua
 Suhu oven diatur sebagai berikut.
 
 Putar kenop ke angka 180 lalu tunggu lampu hijau menyala.
+
+## Kompor
+
+Kompor listrik seri KL2 memakai daya paling besar 1800 watt dan harus dicolokkan ke stopkontak tersendiri.
 """
 
 
@@ -160,3 +164,13 @@ def test_the_sentence_after_a_lead_in_is_quoted_with_it(manual_engine):
     # "… sebagai berikut." announces the line that follows
     result = manual_engine.ask("Bagaimana suhu oven diatur?")
     assert "kenop ke angka 180" in result["answer"], result["answer"]
+
+
+def test_a_near_miss_says_what_the_text_gives_instead_of_answering(manual_engine):
+    asked = manual_engine.ask("Berapa watt daya paling besar kompor listrik seri KL2?")
+    assert asked["answerable"] and "1800 watt" in asked["answer"]
+    near = manual_engine.ask("Berapa watt daya paling besar kompor listrik seri KL3?")
+    assert not near["answerable"], near["answer"]
+    assert near["answer"].startswith("Korpus tidak menyebut hal ini untuk KL3; yang disebut adalah untuk KL2: “")
+    english = manual_engine.ask("What is the maximum power of the KL3 series electric stove?")
+    assert not english["answerable"] and english["answer"].startswith("The corpus does not say this for KL3;")
