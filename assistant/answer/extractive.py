@@ -224,8 +224,10 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
     if _LEAD_IN.search(sentence.text.rstrip()):  # a lead-in: the list (or line) that follows is the answer
         i = next(j for j, x in enumerate(sents) if x.text == sentence.text)
         for item in sents[i + 1:]:
-            if words + len(item.text.split()) > config.max_words:
-                break
+            if words + len(item.text.split()) > config.max_words or (len(picked) > 1 and _LEAD_IN.search(item.text)):
+                break  # full, or the next list's lead-in
+            if not any(ch.isalnum() for ch in item.text):
+                continue  # a stray ":" or bullet
             picked.append((hit, item))
             words += len(item.text.split())
         return picked
