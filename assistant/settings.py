@@ -34,6 +34,7 @@ class Settings:
     thesis: str = "thesis.*"
     # ingestion limits
     max_file_mb: float = 50.0
+    ingest_workers: int = 0  # processes that read files (0: one per core, 1: none)
     # serving
     host: str = "127.0.0.1"
     port: int = 7860

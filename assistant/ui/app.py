@@ -155,7 +155,7 @@ class ChatApp:
         if self.job is not None and not self.job.done.is_set():
             yield f"{status}\n\n{t(lang, 'ingest_busy')}", "", self.index_info(lang)
             return
-        job = self.job = IngestJob(self.settings, lambda _: self._swap_in())
+        job = self.job = IngestJob(self.settings, self._swap_in)
         yield f"{status}\n\n{t(lang, 'ingesting')}", progress_html(None, lang), self.index_info(lang)
         while not job.done.wait(0.5):
             note = t(lang, "ingest_stopping" if job.cancel.is_set() else "ingesting")

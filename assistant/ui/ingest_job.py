@@ -1,5 +1,6 @@
 """A corpus ingest in a worker thread for the chat: its progress (files, pages, texts, ETA), a
-cancel flag, and the index swapped in when it is done — questions are answered meanwhile."""
+cancel flag, and the index swapped in as soon as it is searchable and again when it is complete —
+questions are answered meanwhile."""
 from __future__ import annotations
 
 import html
@@ -13,23 +14,25 @@ from .strings import t
 
 class IngestJob:
     """One incremental ingest of `settings.corpus_dir`, started at once in a daemon thread;
-    `on_done(report)` runs in that thread when the new index is written (e.g. to reload it)."""
+    `on_index()` runs in that thread whenever a new index version is saved: searchable (passages),
+    then complete (e.g. to reload it)."""
 
-    def __init__(self, settings: Settings, on_done: Callable[[IngestReport], None]):
+    def __init__(self, settings: Settings, on_index: Callable[[], None]):
         self.progress: IngestProgress | None = None
         self.report: IngestReport | None = None
         self.error: BaseException | None = None
         self.problems: list[str] = []
         self.cancel = threading.Event()
         self.done = threading.Event()
-        self._thread = threading.Thread(target=self._run, args=(settings, on_done), name="ingest", daemon=True)
+        self._on_index = on_index
+        self._thread = threading.Thread(target=self._run, args=(settings,), name="ingest", daemon=True)
         self._thread.start()
 
-    def _run(self, settings: Settings, on_done: Callable[[IngestReport], None]) -> None:
+    def _run(self, settings: Settings) -> None:
         try:
             self.report = ingest(settings, progress=False, log=self._log, on_progress=self._update, cancel=self.cancel)
-            if self.report.ingested:
-                on_done(self.report)
+            if self.report.written:
+                self._on_index()
         except (Exception, SystemExit) as exc:  # noqa: BLE001 - reported in the chat, never raised there
             self.error = exc
         finally:
@@ -41,6 +44,8 @@ class IngestJob:
 
     def _update(self, progress: IngestProgress) -> None:
         self.progress = progress
+        if progress.stage == "searchable":  # passages saved: the new documents can be asked about already
+            self._on_index()
 
     @property
     def cancelled(self) -> bool:
