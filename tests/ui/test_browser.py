@@ -86,7 +86,7 @@ def test_typed_question_gets_a_cited_answer_in_the_page(browser, app_url, shots)
     assert first.locator(".src-n").inner_text() == "[1]"
     assert "BAB I › A. Latar Belakang" in first.inner_text()
     assert "Neth Savouen" in first.locator("mark").first.inner_text()  # the answering sentence, highlighted
-    assert "Arisandy" in first.locator(".src-cites").inner_text()
+    assert "Arisandy" in first.locator(".src-backing").inner_text()  # the quoted sentence's work, first
     href = first.locator("a.src-link").get_attribute("href")
     assert page.request.get(app_url + href).ok  # the corpus file is served
     page.screenshot(path=str(shots / "desktop-answer.png"))
