@@ -11,10 +11,9 @@ from pathlib import Path
 from ..citations import first_author_surname, parse_citations
 from ..records import Chunk, Citation
 from ..search.keywords import tokenize
-from ..search.language import detect_language
-from ..search.lexicon import word_keys
+from ..search.query import Query
 from .extractive import AnswerConfig, Scored, score_sentences
-from .sources import Sources, source_passages, sources_for
+from .sources import Sources, sources_for
 
 NO_SUPPORT = {
     "en": "No passage in the indexed documents supports this claim.",
@@ -63,13 +62,13 @@ def _written(cit: Citation | None) -> str:
     return f"{authors.rstrip(' ,')}, {cit.year}"
 
 
-def coverage(claim: str, language: str, texts: list[str]) -> float:
+def coverage(query: Query, texts: list[str]) -> float:
     """Share of the claim's words (numbers aside) found in `texts`; an English word also counts
     when one of its Indonesian translations is there."""
-    words = {t for t in tokenize(claim) if not t[:1].isdigit()}
+    words = {t for t in query.tokens if not t[:1].isdigit()}
     if not words:
         return 1.0
-    alternatives = word_keys(claim) if language == "en" else {}
+    alternatives = query.keys
     found = set(tokenize(" ".join(texts)))
     return sum(1 for t in words if alternatives.get(t, {t}) & found) / len(words)
 
@@ -82,10 +81,10 @@ def _best_per_passage(scored: list[Scored]) -> list[Scored]:
     return list(best.values())
 
 
-def support_score(x: Scored, claim: str, language: str, config: CiteConfig) -> float:
+def support_score(x: Scored, query: Query, config: CiteConfig) -> float:
     """How well a sentence supports the claim: its e5 cosine plus a share of the claim's words it holds
     (a long sentence that states the claim among other things keeps its words, not its cosine)."""
-    return x.sim + config.word_weight * coverage(claim, language, [x.sentence.text])
+    return x.sim + config.word_weight * coverage(query, [x.sentence.text])
 
 
 def _backing(x: Scored, is_source: dict[str, str]) -> list[str]:
@@ -118,13 +117,13 @@ def find_citation(assistant, claim: str, k: int = 5, config: CiteConfig | None =
     index = retriever.index
     sources = sources_for(index, _corpus_dir(assistant))
     is_source = {link.file: key for key, link in sources.links.items()}
-    language = detect_language(claim, index.loan_terms)
-    qvec = retriever.embed_query(claim)
-    hits = retriever.search(claim, k=max(k, config.passages), qvec=qvec, language=language)
-    scored = score_sentences(claim, qvec, hits, retriever, AnswerConfig(passages_for_sentences=len(hits)), language)
+    query = retriever.query(claim)
+    language = query.language
+    hits = retriever.search(query, k=max(k, config.passages))
+    scored = score_sentences(query, hits, retriever, AnswerConfig(passages_for_sentences=len(hits)))
     shown = {h.chunk.id for h in hits[:k]}
-    covered = coverage(claim, language, [h.chunk.text for h in hits[: config.passages]]) >= config.min_coverage
-    supports = [(x, support_score(x, claim, language, config)) for x in _best_per_passage(scored)]
+    covered = coverage(query, [h.chunk.text for h in hits[: config.passages]]) >= config.min_coverage
+    supports = [(x, support_score(x, query, config)) for x in _best_per_passage(scored)]
     passages = [(x, s) for x, s in supports if covered and s >= config.min_support and x.hit.chunk.id in shown]
     results = [_result(n, x, s, _backing(x, is_source), sources) for n, (x, s) in enumerate(passages, 1)]
     out = {"claim": claim, "language": language, "cite": [], "in_text": "", "references": {}, "support": None,
@@ -168,15 +167,6 @@ def citation_index(index, corpus_dir: Path | None = None) -> list[dict]:
         work["source"] = sources.source(key)
         work["reference"] = sources.reference(key)
     return sorted(works.values(), key=lambda w: (-w["count"], w["key"]))
-
-
-def source_support(assistant, key: str, claim: str, k: int = 2) -> list[dict]:
-    """Passages of the corpus PDF linked to `key` that best match `claim` (empty if not linked)."""
-    file = sources_for(assistant.index, _corpus_dir(assistant)).source(key)
-    if not file:
-        return []
-    return [{"doc": c.doc, "file": c.file, "page": c.page, "section": c.section, "text": c.text, "score": s}
-            for c, s in source_passages(assistant.retriever, file, claim, k)]
 
 
 def sentence_works(index) -> dict[str, list[str]]:

@@ -46,11 +46,13 @@ def test_in_text_form_keeps_the_authors_as_written():
     assert in_text([], chunk) == ""
 
 
-def test_coverage_counts_english_words_through_their_translations():
-    assert coverage("Korban perdagangan manusia", "id", ["korban perdagangan manusia di Kamboja"]) == 1.0
-    assert coverage("victims of trafficking", "en", ["para korban human trafficking"]) == 1.0  # victims → korban
-    assert coverage("encrypted networks", "en", ["jaringan terenkripsi"]) == 1.0
-    assert coverage("rendang santan cabai", "id", ["korban perdagangan manusia"]) == 0.0
+@pytest.mark.slow
+def test_coverage_counts_english_words_through_their_translations(engine):
+    q = engine.query
+    assert coverage(q("Korban perdagangan manusia"), ["korban perdagangan manusia di Kamboja"]) == 1.0
+    assert coverage(q("victims of human trafficking"), ["para korban human trafficking"]) == 1.0  # victims → korban
+    assert coverage(q("encrypted networks"), ["jaringan terenkripsi"]) == 1.0
+    assert coverage(q("Resep rendang santan cabai"), ["korban perdagangan manusia"]) == 0.0
 
 
 def test_scorer_counts_first_work_works_and_empties():
