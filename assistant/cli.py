@@ -112,7 +112,7 @@ def format_find_citation(result: dict) -> str:
     then each supporting passage with its backing works apart from the passage's others."""
     lines = [f"Claim: {result['claim']}"]
     if not result["cite"]:
-        lines.append(f"Cite: — {result['message'] or '(the thesis states this without citing a work)'}")
+        lines.append(f"Cite: — {result['message']}")
     else:
         lines.append(f"Cite: {result['in_text']}   [{'; '.join(result['cite'])}]")
         lines.extend(f"    {ref}" for ref in result["references"].values())

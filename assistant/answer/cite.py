@@ -19,6 +19,10 @@ NO_SUPPORT = {
     "en": "No passage in the indexed documents supports this claim.",
     "id": "Tidak ada bagian dokumen yang mendukung klaim ini.",
 }
+OWN_WORDS = {
+    "en": "The supporting sentence cites no work: the document states this in its own words.",
+    "id": "Kalimat pendukung tidak mengutip karya apa pun: dokumen menyatakannya sendiri.",
+}
 
 
 @dataclass
@@ -135,7 +139,7 @@ def find_citation(assistant, claim: str, k: int = 5, config: CiteConfig | None =
                references={key: top["references"][key] for key in top["backing"] if key in top["references"]},
                support={"sentence": best.sentence.text, "doc": top["doc"], "file": top["file"], "page": top["page"],
                         "section": top["section"], "score": top["support"]},
-               message="")
+               message="" if top["backing"] else OWN_WORDS[language])
     return out
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer.cite import NO_SUPPORT, CiteConfig, citation_index, coverage, find_citation, in_text
+from assistant.answer.cite import NO_SUPPORT, OWN_WORDS, CiteConfig, citation_index, coverage, find_citation, in_text
 from assistant.cli import format_citation_index, format_find_citation
 from assistant.records import Chunk, Sentence
 
@@ -83,6 +83,13 @@ def test_off_topic_claim_gets_no_work(engine, claim, language):
     assert result["cite"] == [] and result["support"] is None and result["results"] == []
     assert result["language"] == language and result["message"] == NO_SUPPORT[language]
     assert "Cite: —" in format_find_citation(result)
+
+
+@slow
+def test_claim_the_thesis_makes_in_its_own_words_cites_nothing(engine):
+    result = find_citation(engine, "Penelitian ini memakai data sekunder dari literatur dan jurnal")
+    assert result["cite"] == [] and result["in_text"] == "" and result["message"] == OWN_WORDS["id"]
+    assert "data sekunder" in result["support"]["sentence"] and result["results"][0]["backing"] == []
 
 
 @slow
