@@ -30,12 +30,12 @@ class CiteConfig:
     """Thresholds of find-a-citation; see README "Find a citation" for how they were calibrated."""
 
     # Calibrated on tests/data/claims_calibration.jsonl (22 supported, 12 off-topic claims, among them
-    # the smoke claims and issue 15's own; the scored claims.jsonl is not used). A passage supports the
-    # claim when its best sentence's support (e5 cosine + `word_weight` × share of the claim's words
-    # it holds) reaches `min_support` (the lowest supported claim's 0.859, less a 0.02 margin), and
-    # only when the top `passages` passages hold
-    # `min_coverage` of the claim's words, English ones through their Indonesian translations
-    # (midpoint of the gap between off-topic ≤ 0.33 and supported ≥ 0.67).
+    # the smoke claims and issue 15's own; the scored claims.jsonl is not used). A passage supports
+    # the claim when its best sentence's support (e5 cosine + `word_weight` × share of the claim's
+    # words it holds) reaches `min_support` (the lowest supported claim's 0.859 less a 0.02 margin),
+    # and only when the top `passages` passages hold `min_coverage` of the claim's words, English
+    # ones through their Indonesian translations (midpoint of the gap between off-topic claims,
+    # ≤ 0.33, and supported ones, ≥ 0.67).
     min_support: float = 0.84
     word_weight: float = 0.1
     min_coverage: float = 0.5
