@@ -83,8 +83,8 @@ def paragraphs(doc: Document) -> list[Paragraph]:
     for page in doc.pages:
         for raw in re.split(r"\n\s*\n", page.text):
             text = _unwrap(raw)
-            if not text:
-                continue
+            if not text or len(_CONTENTS_ENTRY.findall(text)) >= 2:
+                continue  # nothing, or a table of contents ("1.3.1 Penyesuaian MC . . . . . 17")
             head = _heading(raw)
             if head:
                 level, title = head
@@ -112,6 +112,7 @@ def paragraphs(doc: Document) -> list[Paragraph]:
 
 _MARKER_ONLY = re.compile(r"^(?:\(?\d{1,2}[.)]|[a-zA-Z][.)]|[-•*–])$")
 _LIST_ITEM = re.compile(r"^(?:[-•*–]|\d{1,2}[.)]|[a-z][.)])\s+")
+_CONTENTS_ENTRY = re.compile(r"(?:\.\s?){5,}\s*(?:\d{1,4}|[ivxlc]{1,6})\b")
 _DASH_ITEM = re.compile(r"^[-–—]\s+")
 
 

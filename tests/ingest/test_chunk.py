@@ -92,3 +92,10 @@ def test_a_listed_term_and_its_dash_description_are_one_item():
     assert "• ”Suggests” – Ini menyatakan ketergantungan yang lemah." in sents
     # a sub-item under a full sentence stays an item of its own
     assert sents[-2:] == ["• Paket biner tidak aman untuk dipasang.", "– kompatibilitas versi pustaka"]
+
+
+def test_a_table_of_contents_is_not_a_passage():
+    text = ("# Daftar Isi\n\n1.3.1 Penyesuaian MC . . . . . . . . . . . . 17 1.3.2 Memulai MC . . . . . . . . . 17\n\n"
+            "# Bab 1\n\nMC adalah pengelola berkas. Hasilnya . . . . . tidak terduga.")
+    texts = [c.text for c in chunk_document(_doc(text), "x.txt")]
+    assert texts == ["MC adalah pengelola berkas. Hasilnya . . . . . tidak terduga."]
