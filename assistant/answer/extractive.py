@@ -126,7 +126,8 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
     result = {"question": query.text, "language": query.language, "answer": "", "answerable": False,
               "citations": [], "retrieved": retrieved}
     picked = _pick_sentences(query, hits, retriever, config)
-    missing = _unmentioned(query.years, [h.chunk.text for h in hits[: config.passages_for_sentences]])
+    top = [h.chunk.text for h in hits[: config.passages_for_sentences]]
+    missing = _unmentioned(query.years, top) + _unnamed(query.text, top)
     # a count for a year is given with that year ("How many … in 2023?")
     counts = "number" in query.asks
     unstated = _unmentioned(query.years, [s.text for _, s in picked]) if picked and counts and not missing else []
@@ -304,6 +305,12 @@ def _sibling(question: str, quoted: str) -> tuple[str, str] | None:
                     key in a or a in key or re.sub(r"\d+", "#", key) == re.sub(r"\d+", "#", a)):
                 return asked, given
     return None
+
+
+def _unnamed(question: str, texts: list[str]) -> list[str]:
+    """The camel-case names the question asks about (WireGuard, NetworkManager) that none of the texts holds."""
+    text = " ".join(texts).casefold()
+    return [w for w in dict.fromkeys(_TERM.findall(question)) if re.search(r"[a-z][A-Z]", w) and w.casefold() not in text]
 
 
 def _unmentioned(years: tuple[str, ...], texts: list[str]) -> list[str]:
