@@ -174,3 +174,6 @@ def test_a_near_miss_says_what_the_text_gives_instead_of_answering(manual_engine
     assert near["answer"].startswith("Korpus tidak menyebut hal ini untuk KL3; yang disebut adalah untuk KL2: “")
     english = manual_engine.ask("What is the maximum power of the KL3 series electric stove?")
     assert not english["answerable"] and english["answer"].startswith("The corpus does not say this for KL3;")
+    # a camel-case name no passage holds is reported missing
+    brand = manual_engine.ask("Berapa watt daya paling besar kompor listrik seri KL2 merek DapurPintar?")
+    assert not brand["answerable"] and brand["answer"] == "Korpus tidak menyebut apa pun tentang DapurPintar."
