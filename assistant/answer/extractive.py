@@ -131,7 +131,10 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
     # a count for a year is given with that year ("How many … in 2023?")
     counts = "number" in query.asks
     unstated = _unmentioned(query.years, [s.text for _, s in picked]) if picked and counts and not missing else []
-    near = _sibling(query.text, " ".join(s.text for _, s in picked)) if picked and not (missing or unstated) else None
+    # a near miss shows in the quotes, or in the passage of the best one (its sibling's fact stated nearby)
+    near = next((n for n in (_sibling(query.text, " ".join(s.text for _, s in picked)),
+                             _sibling(query.text, picked[0][0].chunk.text)) if n), None) \
+        if picked and not (missing or unstated) else None
     if not picked or missing or unstated:
         strings = STRINGS[query.language]
         if missing and picked:
