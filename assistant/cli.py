@@ -54,6 +54,23 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_guard(args: argparse.Namespace, settings: Settings) -> int:
+    """The faithfulness guard alone on {"id", "question", "passages", "answer"} lines."""
+    from .answer.guard import check
+
+    for item in _read_batch(args.batch, "answer"):
+        passages = item.get("passages")
+        if not isinstance(passages, list) or not all(isinstance(p, str) for p in passages):
+            raise SystemExit(f"{args.batch}: line with id {item.get('id')!r} needs a 'passages' list of strings")
+        result = check(str(item.get("question") or ""), passages, item["answer"])
+        out = {"id": item.get("id"), "verdict": result.verdict, "kept": result.kept, "dropped": result.dropped}
+        if result.unanswered:
+            out["unanswered"] = result.unanswered
+        print(json.dumps(out, ensure_ascii=False) if args.json else f"{out['id']}: {out['verdict']}  {out['kept']}",
+              flush=True)
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from .ui.app import serve
 
@@ -171,6 +188,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--corpus", type=Path, help="corpus folder for uploads (default: corpus/)")
     common(serve)
     serve.set_defaults(func=cmd_serve)
+
+    guard = sub.add_parser("guard", help="check answers against their passages (the faithfulness guard alone)")
+    guard.add_argument("--batch", metavar="FILE.jsonl", required=True,
+                       help='lines {"id", "question", "passages": [text, ...], "answer"}; [n] numbers passages from 1')
+    guard.add_argument("--json", action="store_true", help='print {"id", "verdict", "kept", "dropped"} per line')
+    guard.set_defaults(func=cmd_guard)
 
     inspect = sub.add_parser("inspect", help="show what ingestion extracts from one file (index untouched)")
     inspect.add_argument("file", type=Path)
