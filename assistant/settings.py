@@ -30,6 +30,11 @@ class Settings:
     # answering
     answer_max_sentences: int = 2
     answer_max_words: int = 65
+    # generation (optional): an OpenAI-compatible endpoint (Ollama, llama.cpp, vLLM); empty = extractive only
+    llm_url: str = ""
+    llm_model: str = ""
+    llm_key: str = ""
+    llm_timeout: float = 60.0
     # ingestion limits
     max_file_mb: float = 50.0
     # serving
