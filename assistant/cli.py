@@ -30,6 +30,11 @@ def _read_batch(path: str, field: str) -> list[dict]:
 def format_text(result: dict) -> str:
     """Human-readable answer with its numbered sources."""
     lines = [result["answer"], ""]
+    if result.get("mode") == "generated":
+        lines[1:1] = [f"(generated; checked against sources: {len(result['guard']['dropped'])} of "
+                      f"{result['guard']['checked']} sentence(s) dropped)"]
+    elif result.get("fallback"):
+        lines[1:1] = [f"(fell back to quotes: {result['fallback']})"]
     for p in result["citations"]:
         where = p["section"] + (f", p. {p.get('page_label') or p['page']}" if p.get("page") else "")
         cites = f"  cites: {'; '.join(p['cites'])}" if p["cites"] else ""

@@ -29,7 +29,8 @@ _MAGNITUDES = {"belas": None, "puluh": 10, "ratus": 100, "hundred": 100, "ribu":
 _PERCENT = re.compile(r"\s*(?:%|persen\b|per ?cent\b)", re.I)
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
 _WORDS = re.compile(r"\d+(?:[.,]\d+)*(?!\w)|[^\W_]+(?:['’-][^\W_]+)*|\S")
-_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\b|\b([A-Za-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*[.,]?\d)")
+_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\b")
+_MONTH_FIRST = re.compile(r"\b([A-Za-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![.,]?\d)")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*\b")
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,}?)[”\"]")
 
@@ -96,8 +97,8 @@ def numbers(text: str, both_readings: bool = False) -> list[Number]:
 def dates(text: str) -> set[tuple[int, int]]:
     """(day, month) pairs: "2 Agustus", "2 August", "August 2"."""
     out = set()
-    for day, month, month2, day2 in _DAY_MONTH.findall(text):
-        name, d = (month, day) if day else (month2, day2)
+    pairs = [(m, d) for d, m in _DAY_FIRST.findall(text)] + _MONTH_FIRST.findall(text)
+    for name, d in pairs:
         if name.lower() in MONTHS and 1 <= int(d) <= 31:
             out.add((int(d), MONTHS[name.lower()]))
     return out
@@ -144,7 +145,13 @@ def is_name(word: str) -> bool:
     return True
 
 
-def names(text: str) -> list[str]:
-    """The capitalised words of a text that look like (parts of) names."""
-    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", text.replace("*", ""))
-    return [w.split("'")[0].split("’")[0] for w in words if is_name(w.split("'")[0].split("’")[0])]
+def capitalised(text: str) -> list[str]:
+    """The capitalised words of a text, without a possessive ("Cambodia's" → "Cambodia")."""
+    words = re.findall(r"[^\W\d_]+", re.sub(r"['’]s\b", "", text.replace("*", "")))
+    return [w for w in words if w[:1].isupper() and not w.isupper()]
+
+
+def names(text: str, known: frozenset[str] = frozenset()) -> list[str]:
+    """The capitalised words of a text that look like (parts of) names, or that the `known` texts
+    (lower-cased) capitalise ("Meson" is a dictionary word, but a name where the passages write it so)."""
+    return [w for w in capitalised(text) if is_name(w) or w.lower() in known]

@@ -36,7 +36,7 @@ class GuardResult:
 
 
 class _Passage:
-    """A passage's facts, extracted once."""
+    """A passage's facts."""
 
     def __init__(self, text: str):
         self.text = " ".join(text.replace("*", "").split())
@@ -62,7 +62,7 @@ def split_sentences(answer: str, language: str = "en") -> list[str]:
     return out
 
 
-def _unsupported(sentence: str, cited: list[_Passage], given: str) -> str | None:
+def _unsupported(sentence: str, cited: list[_Passage], given: str, known: frozenset[str]) -> str | None:
     """Why the cited passages do not support the sentence, or None; names may also come from the
     question (`given`, lower-cased): it is the premise, not a claim of the answer."""
     text = MARKER.sub(" ", sentence)
@@ -80,7 +80,7 @@ def _unsupported(sentence: str, cited: list[_Passage], given: str) -> str | None
     for span in facts.quoted(text):
         if not any(" ".join(span.lower().split()) in c.lower for c in cited):
             return f"quote “{span}” is not in the cited passages"
-    for name in facts.names(text):
+    for name in facts.names(text, known):
         if name.lower() not in given and not any(facts.keys(name) & c.tokens or name.lower() in c.lower for c in cited):
             return f"name '{name}' is not in the cited passages"
     return None
@@ -108,8 +108,11 @@ def _unanswered(question: str, kept: str) -> str | None:
 
 def check(question: str, passages: list[str], answer: str, language: str = "en") -> GuardResult:
     """Check an answer whose [n] markers number `passages` from 1."""
-    parsed: dict[int, _Passage] = {}
+    parsed = [_Passage(p) for p in passages]
+    stopwords = facts.stopwords()
+    known = frozenset(w.lower() for p in parsed for w in facts.capitalised(p.text) if w.lower() not in stopwords)
     topic = _keys(question)
+    on_topic = any(topic & p.tokens for p in parsed)  # a vague question ("Summarise it") sets no topic
     kept, dropped = [], []
     sentences = split_sentences(answer, language)
     for sentence in sentences:
@@ -120,10 +123,10 @@ def check(question: str, passages: list[str], answer: str, language: str = "en")
         elif wrong:
             reason = f"marker [{wrong[0]}] names no given passage"
         else:
-            cited = [parsed.setdefault(m, _Passage(passages[m - 1])) for m in dict.fromkeys(marks)]
-            reason = _unsupported(sentence, cited, question.lower())
+            cited = [parsed[m - 1] for m in dict.fromkeys(marks)]
+            reason = _unsupported(sentence, cited, question.lower(), known)
             own = _keys(sentence)
-            if reason is None and not own & topic:
+            if reason is None and on_topic and not own & topic:
                 reason = "does not address the question"
             topic |= own if reason is None else set()
         if reason:

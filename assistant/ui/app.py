@@ -11,6 +11,7 @@ import gradio as gr  # noqa: E402
 
 from ..answer import cite  # noqa: E402
 from ..settings import Settings  # noqa: E402
+from .generated import draft_html, note_html  # noqa: E402
 from .render import answer_html, as_written, passages_html  # noqa: E402
 from .strings import DEFAULT_LANGUAGE, EXAMPLES, LANGUAGES, t  # noqa: E402
 from .upload import ALLOWED, UploadRejected, save_upload  # noqa: E402
@@ -89,10 +90,18 @@ class ChatApp:
 
     def respond(self, history: list) -> list:
         """Answer the last user message, with its sources."""
+        *_, last = self.respond_stream(history)
+        return last
+
+    def respond_stream(self, history: list):
+        """As `respond`, showing a generated answer's draft while it streams, then the checked answer."""
         question = _text(history[-1]["content"]) if history else ""
-        result = self.assistant.ask(question)
-        html = answer_html(result, self.settings.corpus_dir, self.written, self.sources, self.support(result))
-        return history + [{"role": "assistant", "content": html}]
+        for item in self.assistant.stream(question):
+            if isinstance(item, str):
+                yield history + [{"role": "assistant", "content": draft_html(item)}]
+                continue
+            html = answer_html(item, self.settings.corpus_dir, self.written, self.sources, self.support(item))
+            yield history + [{"role": "assistant", "content": html + note_html(item)}]
 
     def support(self, result: dict) -> list[dict]:
         """Passages from cited PDFs in the corpus behind the answer's citations."""
@@ -230,7 +239,7 @@ def build_app(settings: Settings, assistant: Any) -> gr.Blocks:
 
         for trigger in (question.submit, send.click):
             trigger(app.add_user, [question, chatbot, lang], [chatbot, question], **private).success(
-                app.respond, [chatbot], [chatbot], **private, **engine)
+                app.respond_stream, [chatbot], [chatbot], **private, **engine)
         done = add.click(app.add_documents, [files, lang], [status, info], api_name="add_documents",
                          concurrency_limit=1, concurrency_id="ingest")
         done.then(app.refresh_citations, None, [cite_table], **private)

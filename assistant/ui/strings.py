@@ -62,6 +62,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "cite_count": "Jumlah",
         "cite_source": "Berkas di korpus",
         "footer": "Berjalan di komputer ini; tidak ada data yang dikirim ke luar.",
+        "gen_checked": "✓ Jawaban model bahasa, diperiksa terhadap sumber ({n} kalimat diperiksa).",
+        "gen_fell_back": "↩ Kembali ke kutipan: {why}",
+        "gen_dropped": "Kalimat yang dibuang ({n})",
     },
     "en": {
         "title": "Thesis Assistant",
@@ -120,6 +123,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "cite_count": "Count",
         "cite_source": "File in corpus",
         "footer": "Runs on this computer; no data leaves it.",
+        "gen_checked": "✓ Language-model answer, checked against sources ({n} sentence(s) checked).",
+        "gen_fell_back": "↩ Fell back to quotes: {why}",
+        "gen_dropped": "Dropped sentences ({n})",
     },
 }
 
