@@ -1,15 +1,11 @@
 """A real llama.cpp server (llama-cpp-python) serving the bundled Gemma 3 270M GGUF on a free loopback port."""
 from __future__ import annotations
 
-import json
-import subprocess
 import sys
-import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-from serverproc import free_port
+from serverproc import free_port, running
 
 
 def gguf_path() -> Path:
@@ -25,27 +21,6 @@ def llama_server(log: Path, wait: float = 180.0):
     port = free_port()
     cmd = [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf_path()), "--host", "127.0.0.1",
            "--port", str(port), "--n_ctx", "4096", "--n_threads", "2", "--model_alias", "gemma3-270m"]
-    with open(log, "w") as out:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/v1"
-    try:
-        deadline = time.monotonic() + wait
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"llama_cpp.server exited ({proc.returncode}):\n{log.read_text()}")
-            try:
-                with urllib.request.urlopen(url + "/models", timeout=5) as reply:
-                    json.load(reply)
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"llama_cpp.server did not answer in {wait:.0f} s:\n{log.read_text()}")
-                time.sleep(0.5)
+    with running(cmd, log, url + "/models", wait):
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
