@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..search.keywords import _stem, _stemmer, stopwords, tokenize
+from ..search.keywords import _stemmer, stopwords, tokenize
 from ..search.lexicon import translations
 
 _MONTH_NAMES = [
@@ -26,6 +26,7 @@ _UNITS = {**{w: i for i, w in enumerate("satu dua tiga empat lima enam tujuh del
 _MAGNITUDES = {"belas": None, "puluh": 10, "ratus": 100, "hundred": 100, "ribu": 10 ** 3, "thousand": 10 ** 3,
                "juta": 10 ** 6, "million": 10 ** 6, "miliar": 10 ** 9, "milyar": 10 ** 9, "billion": 10 ** 9,
                "triliun": 10 ** 12, "trilyun": 10 ** 12, "trillion": 10 ** 12}
+YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 _PERCENT = re.compile(r"\s*(?:%|persen\b|per ?cent\b)", re.I)
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
 _WORDS = re.compile(r"\d+(?:[.,]\d+)*(?!\w)|[^\W_]+(?:['’-][^\W_]+)*|\S")
@@ -140,7 +141,8 @@ def is_name(word: str) -> bool:
     found = translations(low)
     if found and not any(t[:1].isupper() for t in found):
         return False
-    if not found and _stemmer().delegatedStemmer.dictionary.contains(_stem(low)):
+    roots = tokenize(low, cognates=False)
+    if not found and roots and _stemmer().delegatedStemmer.dictionary.contains(roots[0]):
         return False
     return True
 

@@ -11,8 +11,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..search.keywords import tokenize
 from ..search.language import detect_language
 from . import facts
+from .extractive import ANSWER_TYPES
 from .guard import GuardResult, check
 
 LANGUAGE_NAMES = {"en": "English", "id": "Indonesian (Bahasa Indonesia)"}
@@ -102,13 +104,19 @@ def _looping(text: str) -> bool:
 
 
 def _lost_facts(extractive: str, kept: str, question: str) -> list[str]:
-    """Numbers and dates the extractive quotes give (and the question does not) that the kept text lacks."""
+    """What the question asks for (dates and years for "when", numbers for "how many", names for "who")
+    that the extractive quotes give, the question does not, and the kept text lacks."""
     quoted = " ".join(q for q, _ in _QUOTE.findall(extractive))
-    have = {v for n in facts.numbers(kept, both_readings=True) for v in n.values}
-    asked = {v for n in facts.numbers(question) for v in n.values}
-    lost = [n.text for n in facts.numbers(quoted) if not n.values & (have | asked)
-            and (n.text[0].isdigit() or min(n.values) > 1)]
-    lost += [f"{d}/{m}" for d, m in facts.dates(quoted) - facts.dates(kept) - facts.dates(question)]
+    lost: list[str] = []
+    if ANSWER_TYPES["date"][0].search(question):
+        lost += [f"{d}/{m}" for d, m in facts.dates(quoted) - facts.dates(kept) - facts.dates(question)]
+        lost += [y for y in dict.fromkeys(facts.YEAR.findall(quoted)) if y not in kept and y not in question]
+    if ANSWER_TYPES["number"][0].search(question):
+        have = {v for n in facts.numbers(kept + " " + question, both_readings=True) for v in n.values}
+        lost += [n.text for n in facts.numbers(quoted) if not n.values & have and not facts.YEAR.fullmatch(n.text)]
+    if ANSWER_TYPES["person"][0].search(question):
+        have = set(tokenize(kept + " " + question))
+        lost += [w for w in dict.fromkeys(facts.names(quoted)) if not facts.keys(w) & have]
     return lost
 
 

@@ -14,7 +14,6 @@ from . import facts
 from .extractive import ANSWER_TYPES
 
 MARKER = re.compile(r"\[(\d+)\]")
-_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 
 
 @dataclass
@@ -99,7 +98,7 @@ def _unanswered(question: str, kept: str) -> str | None:
     if not kept:
         return "no sentence survived the check"
     text = MARKER.sub(" ", kept)
-    if ANSWER_TYPES["date"][0].search(question) and not (_YEAR.search(text) or facts.months(text)):
+    if ANSWER_TYPES["date"][0].search(question) and not (facts.YEAR.search(text) or facts.months(text)):
         return "the question asks when, and no date is left"
     if ANSWER_TYPES["number"][0].search(question) and not facts.numbers(text):
         return "the question asks how many, and no number is left"
