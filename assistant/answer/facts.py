@@ -132,19 +132,36 @@ def keys(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=20_000)
-def is_name(word: str) -> bool:
-    """A capitalised word that is not a stopword, an English dictionary word (one whose translations
-    are not themselves capitalised: "Statistics", "Foreign") or an Indonesian root ("Menteri")."""
+def is_name(word: str, indonesian: bool = False) -> bool:
+    """A capitalised word that is not a stopword, an English dictionary word (translated to lower-case
+    words only, "Foreign"; or an inflected form simplemma reduces, "Affairs") or, in an Indonesian
+    sentence, an Indonesian root ("Menteri")."""
+    import simplemma
+
     low = word.lower()
     if low in stopwords() or low in MONTHS or low in _UNITS or not word[:1].isupper() or word.isupper():
         return False
     found = translations(low)
-    if found and not any(t[:1].isupper() for t in found):
+    if found:
+        return any(t[:1].isupper() for t in found)
+    if simplemma.lemmatize(low, lang="en") not in (low, word):
         return False
     roots = tokenize(low, cognates=False)
-    if not found and roots and _stemmer().delegatedStemmer.dictionary.contains(roots[0]):
-        return False
-    return True
+    return not (indonesian and roots and _stemmer().delegatedStemmer.dictionary.contains(roots[0]))
+
+
+@lru_cache(maxsize=1)
+def _stopwords_by_language() -> tuple[frozenset[str], frozenset[str]]:
+    import stopwordsiso
+
+    return frozenset(stopwordsiso.stopwords("id")), frozenset(stopwordsiso.stopwords("en"))
+
+
+def looks_indonesian(text: str) -> bool:
+    """More Indonesian than English stopwords in the text (cheap; for one sentence)."""
+    ind, eng = _stopwords_by_language()
+    words = re.findall(r"[a-z]+", text.lower())
+    return sum(w in ind for w in words) > sum(w in eng for w in words)
 
 
 def capitalised(text: str) -> list[str]:
@@ -156,4 +173,5 @@ def capitalised(text: str) -> list[str]:
 def names(text: str, known: frozenset[str] = frozenset()) -> list[str]:
     """The capitalised words of a text that look like (parts of) names, or that the `known` texts
     (lower-cased) capitalise ("Meson" is a dictionary word, but a name where the passages write it so)."""
-    return [w for w in capitalised(text) if is_name(w) or w.lower() in known]
+    indonesian = looks_indonesian(text)
+    return [w for w in capitalised(text) if is_name(w, indonesian) or w.lower() in known]

@@ -26,6 +26,7 @@ BUDGET = ["Pada 17 Oktober 2023, Kementerian Keuangan melaporkan anggaran sebesa
     "On October 17, 2023 the Ministry of Finance reported a budget of Rp 1.2 trillion for seven provinces [4].",
     "The budget rose by 12.5% [4]. About 25.9 million people lived below the poverty line [5].",
     "Anggaran Rp 1,2 triliun untuk tujuh provinsi dilaporkan pada 17 Oktober 2023 [4].",
+    "The Ministry of Finance's budget of Rp 1.2 trillion covered seven provinces [4].",
 ])
 def test_faithful_paraphrases_pass(answer):
     result = check("What does the document say?", DEBIAN + BUDGET, answer)
@@ -38,6 +39,7 @@ def test_faithful_paraphrases_pass(answer):
     ("Debian 11 Bullseye (2019) uses the unified cgroup hierarchy [2].", "number '2019'"),
     ("Debian 11 Trixie (2021) uses the unified cgroup hierarchy [2].", "name 'Trixie'"),
     ("Meson uses Ninja as its backend [1].", "name 'Meson'"),
+    ("Debian 11 Bullseye (2021) was announced by Hun Sen [2].", "name 'Hun'"),
     ("On October 7, 2023 the ministry reported a budget of Rp 1.2 trillion [4].", "date 7/10"),  # 7 = tujuh
     ("On 17 November 2023 the ministry reported a budget of Rp 1.2 trillion [4].", "date 17/11"),
     ("The ministry reported a budget of Rp 1.2 billion for seven provinces [4].", "number '1.2 billion'"),
