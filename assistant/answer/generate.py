@@ -15,7 +15,7 @@ from ..search.keywords import tokenize
 from ..search.language import detect_language
 from . import facts
 from .extractive import ANSWER_TYPES
-from .guard import GuardResult, check
+from .guard import GuardResult, check, split_sentences
 
 LANGUAGE_NAMES = {"en": "English", "id": "Indonesian (Bahasa Indonesia)"}
 SYSTEM = (
@@ -29,7 +29,7 @@ NOTICES = {
     "unusable": "The language model's answer was {error}; showing the quoted answer.",
 }
 _QUOTE = re.compile(r"“(.+?)”\s*\[(\d+)\]")
-_MARKER_LIST = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)+)\]")
+_MARKER_LIST = re.compile(r"\[(?:passage|passages|bagian|sumber|source)?\s*(\d+(?:\s*(?:,|;|and|dan)\s*\d+)*)\]", re.I)
 _WINDOW_WORDS = 150
 
 
@@ -136,7 +136,7 @@ def stream_answer(question: str, extractive: dict, llm: LLM) -> Iterator[str | d
             yield text
             if _looping(text):
                 raise Unusable("repeating itself")
-        text = _MARKER_LIST.sub(lambda m: " ".join(f"[{n}]" for n in re.split(r"\s*[,;]\s*", m[1])), text.strip())
+        text = _MARKER_LIST.sub(lambda m: " ".join(f"[{n}]" for n in re.findall(r"\d+", m[1])), text.strip())
         if not re.search(r"[^\W\d_]", text):
             raise Unusable("empty")
     except Unusable as exc:
@@ -147,10 +147,10 @@ def stream_answer(question: str, extractive: dict, llm: LLM) -> Iterator[str | d
         yield {**base, "notice": NOTICES["down"].format(url=llm.url, error=error), "draft": text}
         return
     verdict = check(question, [p["text"] for p in passages], text, language)
-    yield finish(base, passages, text, verdict)
+    yield finish(base, passages, text, verdict, llm.max_words)
 
 
-def finish(base: dict, passages: list[dict], draft: str, verdict: GuardResult) -> dict:
+def finish(base: dict, passages: list[dict], draft: str, verdict: GuardResult, max_words: int) -> dict:
     """The generated answer when enough survives the guard, else the extractive one with the reason."""
     why = verdict.unanswered
     lost = _lost_facts(base["answer"], verdict.kept, base["question"]) if not why else []
@@ -158,6 +158,12 @@ def finish(base: dict, passages: list[dict], draft: str, verdict: GuardResult) -
         why = f"the generated answer lacks {', '.join(lost[:3])} that the quoted passages give"
     if why:
         return {**base, "guard": verdict.as_dict(), "fallback": why, "draft": draft}
-    return {**base, "answer": verdict.kept, "citations": passages, "mode": "generated",
+    kept, words = [], 0
+    for sentence in split_sentences(verdict.kept, base["language"]):  # the word budget, at least one sentence
+        words += len(sentence.split())
+        if kept and words > max_words:
+            break
+        kept.append(sentence)
+    return {**base, "answer": " ".join(kept), "citations": passages, "mode": "generated",
             "guard": verdict.as_dict(), "draft": draft,
             "answer_language": detect_language(re.sub(r"\[\d+\]", " ", verdict.kept))}
