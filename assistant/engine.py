@@ -9,6 +9,7 @@ from .answer.extractive import AnswerConfig, answer_question
 from .answer.generate import LLM, stream_answer
 from .search.embed import get_embedder
 from .search.index import Index
+from .search.query import Query
 from .search.retrieve import Retriever
 from .settings import Settings
 
@@ -45,20 +46,26 @@ class Assistant:
     def index(self) -> Index:
         return self.retriever.index
 
-    def extractive(self, question: str, k: int | None = None) -> dict:
+    def query(self, text: str) -> Query:
+        """The question analysed once, for every stage that reads it."""
+        return self.retriever.query(text)
+
+    def extractive(self, question: str | Query, k: int | None = None) -> dict:
+        """The extractive cited answer (see README for the JSON)."""
+        query = question if isinstance(question, Query) else self.query(question)
         config = AnswerConfig(max_sentences=self.settings.answer_max_sentences,
                               max_words=self.settings.answer_max_words)
-        return answer_question(question, self.retriever, k or self.settings.top_k, config)
+        return answer_question(query, self.retriever, k or self.settings.top_k, config)
 
-    def stream(self, question: str, k: int | None = None) -> Iterator[str | dict]:
+    def stream(self, question: str | Query, k: int | None = None) -> Iterator[str | dict]:
         """With an LLM endpoint: the generated text as it grows, then the result; else just the result."""
         result = self.extractive(question, k)
         if self.llm is None:
             yield result
             return
-        yield from stream_answer(question, result, self.llm)
+        yield from stream_answer(result["question"], result, self.llm)
 
-    def ask(self, question: str, k: int | None = None) -> dict:
+    def ask(self, question: str | Query, k: int | None = None) -> dict:
         """The JSON-ready result (extractive, or generated and guarded when an endpoint is set)."""
         *_, result = self.stream(question, k)
         return result

@@ -26,7 +26,6 @@ _UNITS = {**{w: i for i, w in enumerate("satu dua tiga empat lima enam tujuh del
 _MAGNITUDES = {"belas": None, "puluh": 10, "ratus": 100, "hundred": 100, "ribu": 10 ** 3, "thousand": 10 ** 3,
                "juta": 10 ** 6, "million": 10 ** 6, "miliar": 10 ** 9, "milyar": 10 ** 9, "billion": 10 ** 9,
                "triliun": 10 ** 12, "trilyun": 10 ** 12, "trillion": 10 ** 12}
-YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 _PERCENT = re.compile(r"\s*(?:%|persen\b|per ?cent\b)", re.I)
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
 _WORDS = re.compile(r"\d+(?:[.,]\d+)*(?!\w)|[^\W_]+(?:['’-][^\W_]+)*|\S")

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from ..search.keywords import tokenize
 from ..search.language import detect_language
+from ..search.query import ASKS, YEAR
 from . import facts
-from .extractive import ANSWER_TYPES
 from .guard import GuardResult, check, split_sentences
 
 LANGUAGE_NAMES = {"en": "English", "id": "Indonesian (Bahasa Indonesia)"}
@@ -108,13 +108,13 @@ def _lost_facts(extractive: str, kept: str, question: str) -> list[str]:
     that the extractive quotes give, the question does not, and the kept text lacks."""
     quoted = " ".join(q for q, _ in _QUOTE.findall(extractive))
     lost: list[str] = []
-    if ANSWER_TYPES["date"][0].search(question):
+    if ASKS["date"].search(question):
         lost += [f"{d}/{m}" for d, m in facts.dates(quoted) - facts.dates(kept) - facts.dates(question)]
-        lost += [y for y in dict.fromkeys(facts.YEAR.findall(quoted)) if y not in kept and y not in question]
-    if ANSWER_TYPES["number"][0].search(question):
+        lost += [y for y in dict.fromkeys(YEAR.findall(quoted)) if y not in kept and y not in question]
+    if ASKS["number"].search(question):
         have = {v for n in facts.numbers(kept + " " + question, both_readings=True) for v in n.values}
-        lost += [n.text for n in facts.numbers(quoted) if not n.values & have and not facts.YEAR.fullmatch(n.text)]
-    if ANSWER_TYPES["person"][0].search(question):
+        lost += [n.text for n in facts.numbers(quoted) if not n.values & have and not YEAR.fullmatch(n.text)]
+    if ASKS["person"].search(question):
         have = set(tokenize(kept + " " + question))
         lost += [w for w in dict.fromkeys(facts.names(quoted)) if not facts.keys(w) & have]
     return lost

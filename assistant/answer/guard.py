@@ -10,8 +10,8 @@ import sentencex
 
 from ..search.keywords import tokenize
 from ..search.lexicon import word_keys
+from ..search.query import ASKS, YEAR
 from . import facts
-from .extractive import ANSWER_TYPES
 
 MARKER = re.compile(r"\[(\d+)\]")
 
@@ -98,9 +98,9 @@ def _unanswered(question: str, kept: str) -> str | None:
     if not kept:
         return "no sentence survived the check"
     text = MARKER.sub(" ", kept)
-    if ANSWER_TYPES["date"][0].search(question) and not (facts.YEAR.search(text) or facts.months(text)):
+    if ASKS["date"].search(question) and not (YEAR.search(text) or facts.months(text)):
         return "the question asks when, and no date is left"
-    if ANSWER_TYPES["number"][0].search(question) and not facts.numbers(text):
+    if ASKS["number"].search(question) and not facts.numbers(text):
         return "the question asks how many, and no number is left"
     return None
 

@@ -10,6 +10,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 import gradio as gr  # noqa: E402
 
 from ..answer import cite  # noqa: E402
+from ..search.query import Query  # noqa: E402
 from ..settings import Settings  # noqa: E402
 from .generated import draft_html, note_html  # noqa: E402
 from .render import answer_html, as_written, passages_html  # noqa: E402
@@ -96,21 +97,22 @@ class ChatApp:
     def respond_stream(self, history: list):
         """As `respond`, showing a generated answer's draft while it streams, then the checked answer."""
         question = _text(history[-1]["content"]) if history else ""
-        for item in self.assistant.stream(question):
+        query = self.assistant.query(question)
+        for item in self.assistant.stream(query):
             if isinstance(item, str):
                 yield history + [{"role": "assistant", "content": draft_html(item)}]
                 continue
-            html = answer_html(item, self.settings.corpus_dir, self.written, self.sources, self.support(item))
+            html = answer_html(item, self.settings.corpus_dir, self.written, self.sources, self.support(item, query))
             yield history + [{"role": "assistant", "content": html + note_html(item)}]
 
-    def support(self, result: dict) -> list[dict]:
+    def support(self, result: dict, query: Query) -> list[dict]:
         """Passages from cited PDFs in the corpus behind the answer's citations."""
         if not self.sources or not result.get("citations"):
             return []
         try:
             from ..answer.sources import supporting_sources
 
-            return supporting_sources(self.assistant, result)
+            return supporting_sources(self.assistant, result, query=query)
         except Exception:  # optional extra: never let it break an answer
             return []
 
