@@ -20,7 +20,7 @@ def llama_server(log: Path, wait: float = 180.0):
     """Run `python -m llama_cpp.server` until the block ends; yields its OpenAI base URL (…/v1)."""
     port = free_port()
     cmd = [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf_path()), "--host", "127.0.0.1",
-           "--port", str(port), "--n_ctx", "4096", "--n_threads", "2", "--model_alias", "gemma3-270m"]
+           "--port", str(port), "--n_ctx", "4096", "--n_threads", "2", "--model_alias", "gemma3-270m", "--chat_format", "gemma", "--verbose", "False"]
     url = f"http://127.0.0.1:{port}/v1"
     with running(cmd, log, url + "/models", wait):
         yield url
