@@ -120,7 +120,7 @@ def _looping(text: str) -> bool:
 
 
 def _lost_facts(extractive: str, kept: str, question: str) -> list[str]:
-    """What the question asks for (dates and years for "when", numbers for "how many", names for "who")
+    """What the question asks for (dates and years for "when", numbers for "how many", a name for "who")
     that the extractive quotes give, the question does not, and the kept text lacks."""
     quoted = " ".join(q for q, _ in _QUOTE.findall(extractive))
     lost: list[str] = []
@@ -130,9 +130,11 @@ def _lost_facts(extractive: str, kept: str, question: str) -> list[str]:
     if ASKS["number"].search(question):
         have = {v for n in facts.numbers(kept + " " + question, both_readings=True) for v in n.values}
         lost += [n.text for n in facts.numbers(quoted) if not n.values & have and not YEAR.fullmatch(n.text)]
-    if ASKS["person"].search(question):
-        have = set(tokenize(kept + " " + question))
-        lost += [w for w in dict.fromkeys(facts.names(quoted)) if not facts.keys(w) & have]
+    if ASKS["person"].search(question):  # one of the names the quotes add is enough: they name more than the person
+        have = set(tokenize(re.sub(r"['’]s\b", "", kept)))
+        new = [w for w in dict.fromkeys(facts.names(quoted)) if w.lower() not in question.lower()]
+        if new and not any(facts.keys(w) & have for w in new):
+            lost += new
     return lost
 
 

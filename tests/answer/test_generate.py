@@ -67,6 +67,32 @@ def test_a_looping_draft_and_lost_facts_are_noticed():
     assert _lost_facts(quote, "They met on 13 March 2024 [1].", "When was the meeting?") == []
 
 
+MEETING = ("Pada 2 Agustus 2022, Menteri Luar Negeri Indonesia Retno Marsudi melakukan pertemuan dengan Kepala "
+           "Kepolisian Kamboja Neth Savouen di Phnom Penh, Kamboja.")
+
+
+@pytest.mark.parametrize("draft, mode", [
+    ("Retno Marsudi met Cambodia's police chief Neth Savouen in Phnom Penh on 2 August 2022 [1]. "
+     "She also met Hun Manet [1].", "generated"),
+    ("Retno Marsudi met the police chief [1].", "extractive"),  # lost every name the quote adds
+    ("Retno Marsudi met Hun Manet [1].", "extractive"),  # nothing survives
+])
+def test_a_checked_draft_is_kept_trimmed_or_falls_back(draft, mode):
+    from assistant.answer.generate import finish
+    from assistant.answer.guard import check
+
+    question = "Who did Retno Marsudi meet on 2 August 2022?"
+    passages = [{"n": 1, "text": MEETING}]
+    base = {"question": question, "language": "en", "answer": f"According to the thesis: “{MEETING}” [1]",
+            "answerable": True, "citations": passages, "retrieved": passages, "mode": "extractive"}
+    result = finish(base, passages, draft, check(question, [MEETING], draft), 60)
+    assert result["mode"] == mode and result["draft"] == draft
+    if mode == "generated":
+        assert result["answer"] == draft.split(" She")[0] and "Hun" in result["guard"]["dropped"][0]["reason"]
+    else:
+        assert result["answer"] == base["answer"] and result["fallback"]
+
+
 @pytest.mark.slow
 def test_dev_answers_survive_the_guard_or_fall_back(thesis_settings, llm_url, tmp_path):
     questions = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()][::3]
