@@ -24,11 +24,14 @@ _COPULA = re.compile(r"\s(?:adalah|merupakan|ialah|meliputi|mencakup|sebagai|is\
                      r"is|are|as)\s+(?P<def>.{12,})$", re.I)
 
 
-def cards(events: list[dict], terms: list[dict], items: list[Mention], lang: str = "id",
+def cards(events: list[dict], terms: list[dict], items: list[Mention], lang: dict[str, str] | None = None,
           facts_per_section: int = 3) -> list[dict]:
-    """All cards, in the order: timeline, glossary, key facts; unique by front."""
-    p = PROMPTS.get(lang, PROMPTS["id"])
+    """All cards, in the order: timeline, glossary, key facts; unique by front. `lang` maps a file to
+    "id" or "en", the language of its questions (default Indonesian)."""
     out: dict[str, dict] = {}
+
+    def prompt(name: str, source: dict, **values: str) -> str:
+        return PROMPTS.get((lang or {}).get(source.get("file") or "", "id"), PROMPTS["id"])[name].format(**values)
 
     def add(kind: str, front: str, back: str, source: dict, cites: list[str], tag: str, about: str | None = None) -> None:
         key = " ".join(front.lower().split())
@@ -40,18 +43,18 @@ def cards(events: list[dict], terms: list[dict], items: list[Mention], lang: str
 
     for e in events:
         if e["written"] in e["text"]:
-            add("qa", p["when"].format(text=e["text"].replace(e["written"], "____", 1)), e["written"],
+            add("qa", prompt("when", e, text=e["text"].replace(e["written"], "____", 1)), e["written"],
                 _source(e), e["cites"], "timeline")
     for t in terms:
         if t["expansion"] and t["source"]:
             src, cites = _source(t["source"]), t["source"]["cites"]
-            add("qa", p["expand"].format(sf=t["term"]), t["expansion"], src, cites, "acronym", t["term"])
-            add("qa", p["short"].format(lf=t["expansion"]), t["term"], src, cites, "acronym", t["term"])
+            add("qa", prompt("expand", src, sf=t["term"]), t["expansion"], src, cites, "acronym", t["term"])
+            add("qa", prompt("short", src, lf=t["expansion"]), t["term"], src, cites, "acronym", t["term"])
         name = t["term"].split(" / ")[0]
         for d in t["definitions"]:
             meaning = definition_clause(d["text"], name)
             if meaning:
-                front = p["define_by" if d["by"] else "define"].format(by=d["by"], term=name)
+                front = prompt("define_by" if d["by"] else "define", d, by=d["by"] or "", term=name)
                 add("qa", front, meaning, _source(d), d["cites"], "definition", name)
     for m, answer in facts(items, facts_per_section):
         text = plain(m.text)

@@ -63,3 +63,14 @@ def plain(text: str) -> str:
     """Text without Markdown emphasis markers."""
     text = re.sub(r"\\([$_#])", r"\1", text)
     return re.sub(r"\*+([^*]+)\*+", r"\1", text).replace("*", "")
+
+
+def passage(index: Index, source: dict) -> dict | None:
+    """The passage (chunk) that holds a study item's source sentence: {"text", "sentence"} as stored."""
+    for chunk in index.chunks:
+        if chunk.file != source.get("file") or chunk.section != source.get("section"):
+            continue
+        for sent in chunk.sentences:
+            if plain(sent.text) == source.get("text"):
+                return {"text": chunk.text, "sentence": sent.text}
+    return None

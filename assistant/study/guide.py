@@ -33,6 +33,8 @@ def guide(items: list[Mention], vectors: np.ndarray, per_section: int = 3) -> di
         for path, own in sections.items():
             node = _node(path, nodes, roots)
             node.update(_summary([items[i] for i in own], vectors[own], per_section))
+        for root in roots:
+            _totals(root)
         out.append({"doc": items[rows[0]].doc, "file": file, "sections": roots,
                     "briefing": briefing([items[i] for i in rows], vectors[rows])})
     return {"documents": out}
@@ -52,6 +54,27 @@ def _node(path: str, nodes: dict[str, dict], roots: list[dict]) -> dict:
     return node
 
 
+def _first_list(texts: list[str]) -> list[str]:
+    """The items of the first numbered list among `texts` (until the numbering starts again)."""
+    out: list[str] = []
+    for text in texts:
+        if _ITEM.match(text):
+            if out and re.match(r"^\s*(?:1|a)[.)]", text):
+                break
+            out.append(plain(text))
+    return out[:6]
+
+
+def _totals(node: dict) -> tuple[int, int]:
+    """Add each node's words and sentences with those of its subsections ("total_words")."""
+    words, sents = node["words"], node["sentences"]
+    for child in node["children"]:
+        w, n = _totals(child)
+        words, sents = words + w, sents + n
+    node["total_words"], node["total_sentences"] = words, sents
+    return words, sents
+
+
 def _prose(items: list[Mention]) -> list[int]:
     """Rows of sentences that say something: not lead-ins to a list ("… sebagai berikut :"), not fragments."""
     rows = [i for i, m in enumerate(items) if len(m.text.split()) >= 6 and not m.text.rstrip(" .").endswith(":")
@@ -59,6 +82,7 @@ def _prose(items: list[Mention]) -> list[int]:
     return rows or list(range(len(items)))
 
 
+_ITEM = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s")
 _LEAD_IN = re.compile(r"(?:sebagai\s+berikut|as\s+follows|berikut\s+ini)\W*$", re.I)
 
 
@@ -106,7 +130,8 @@ def briefing(items: list[Mention], vecs: np.ndarray) -> dict:
             found = [re.sub(r"^\d+\.\s*", "", t) for t in dict.fromkeys(titles) if t != titles[0]] or \
                 [plain(items[rows[i]].text) for i in central(vecs[rows], 2)]
         else:
-            found = [plain(items[rows[i]].text) for i in central(vecs[rows], 3 if part == "method" else 2)]
+            listed = _first_list([items[i].text for i in rows]) if part == "aims" else []
+            found = listed or [plain(items[rows[i]].text) for i in central(vecs[rows], 3 if part == "method" else 2)]
         if found:
             out[part] = found
     return out

@@ -1,0 +1,64 @@
+"""All study views of an index, computed once per index version and cached beside it
+(`<index>/<version>/study.json`, removed with its version), so opening them again is instant."""
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+from ..search.index import Index, current_version
+from ..search.language import detect_language
+from .cards import cards
+from .corpus import mentions, vectors
+from .glossary import glossary
+from .guide import guide
+from .timeline import timeline
+
+FORMAT = 1  # bump when the views change shape or rules, so old caches are rebuilt
+CACHE = "study.json"
+
+
+def build(index: Index) -> dict:
+    """Timeline, glossary, guide and cards of every document of `index`."""
+    items = mentions(index)
+    events, terms = timeline(items), glossary(items)
+    langs = {}
+    for m in items:
+        langs.setdefault(m.file, []).append(m.text)
+    lang = {f: detect_language(" ".join(t[:40])) for f, t in langs.items()}
+    return {"format": FORMAT, "version": index.meta.get("built"), "timeline": events, "glossary": terms,
+            "guide": guide(items, vectors(index, items)), "cards": cards(events, terms, items, lang)}
+
+
+def load(index_dir: Path, index: Index | None = None) -> dict:
+    """The cached views of the index's current version; built (from `index` if given) and saved when
+    missing or stale. A read-only index folder only loses the cache."""
+    index_dir = Path(index_dir)
+    version = current_version(index_dir)
+    path = index_dir / version / CACHE if version else None
+    if path and path.exists():
+        try:
+            views = json.loads(path.read_text(encoding="utf-8"))
+            if views.get("format") == FORMAT:
+                return views
+        except (OSError, ValueError):
+            pass
+    views = build(index if index is not None and version and _same(index, index_dir, version) else Index.load(index_dir))
+    if path:
+        tmp = path.with_name(f".{CACHE}.{os.getpid()}.{time.monotonic_ns()}")
+        try:
+            tmp.write_text(json.dumps(views, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+    return views
+
+
+def _same(index: Index, index_dir: Path, version: str) -> bool:
+    """Whether the loaded `index` is the version on disk (its build time matches)."""
+    try:
+        meta = json.loads((index_dir / version / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return meta.get("built") == index.meta.get("built") and meta.get("chunks") == index.meta.get("chunks")
