@@ -27,7 +27,20 @@ def acronyms(text: str) -> list[tuple[str, str]]:
             found.append((m.group("sf"), _last_fit(m.group("sf"), plain(m.group("lf")))))
     for m in _SF_PAREN.finditer(text):
         found.append((m.group("sf"), _first_fit(m.group("sf"), plain(m.group("lf")), whole=True)))
-    return [(sf, lf) for sf, lf in found if lf and _is_acronym(sf)]
+    return [(sf, lf) for sf, lf in found if lf and _is_acronym(sf) and _spelled(sf, lf)]
+
+
+def _spelled(sf: str, lf: str) -> bool:
+    """Not the acronym itself again, and at least half its letters open words of the expansion, in
+    order ("expression" does not expand ERE; "Multilingualisasi" does expand M17N)."""
+    words = re.findall(r"[A-Za-z][\w'’]*", lf)
+    if any(w.lower() == sf.lower() or sf.lower() in w.lower().split("/") for w in lf.split()):
+        return False
+    letters, k = _letters(sf), 0
+    for w in words:
+        if k < len(letters) and w[0].lower() == letters[k]:
+            k += 1
+    return 2 * k >= len(letters)
 
 
 def _is_acronym(sf: str) -> bool:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..records import Chunk
 from ..search.index import Index
 
 # Sections whose sentences are references, not prose (a bibliography lists years, not events).
@@ -34,9 +35,14 @@ class Mention:
 
 def mentions(index: Index) -> list[Mention]:
     """Every distinct sentence of every document (chunk overlaps counted once), bibliography left out."""
+    return chunk_mentions(index.chunks, index.sentence_row)
+
+
+def chunk_mentions(chunks: list[Chunk], rows: dict[str, int] | None = None) -> list[Mention]:
+    """`mentions` of chunks not (yet) in an index; `rows` maps a sentence to its vector row."""
     seen: set[tuple[str, str, str]] = set()
     out: list[Mention] = []
-    for chunk in index.chunks:
+    for chunk in chunks:
         if _BACK_MATTER.search(chunk.section):
             continue
         for sent in chunk.sentences:
@@ -45,7 +51,7 @@ def mentions(index: Index) -> list[Mention]:
                 continue
             seen.add(key)
             out.append(Mention(sent.text, tuple(sent.cites), chunk.doc, chunk.file, chunk.page, chunk.page_label,
-                               chunk.section, len(out), index.sentence_row.get(sent.text)))
+                               chunk.section, len(out), (rows or {}).get(sent.text)))
     return out
 
 

@@ -36,6 +36,9 @@ _PATTERNS = [
     ("range", re.compile(rf"(?<![\w.\-/]){_Y.format('y')}\s*[-–—]\s*{_Y.format('y2')}{_END}")),
     ("year", re.compile(rf"\b{_CUE}\s+(?:(?:tahun|year|the\s+year)\s+)?{_Y.format('y')}{_END}", re.I)),
 ]
+# A quantity word before a number makes it a count ("lebih dari 2000 bahasa", "more than 2000 packages").
+_COUNT_BEFORE = re.compile(r"(?:lebih\s+dari|kurang\s+dari|more\s+than|less\s+than|fewer\s+than|hampir|nearly|"
+                           r"approximately|kira-kira|sebanyak|as\s+many\s+as)\s+$", re.I)
 # Capitalised only: these month names are also common words ("may", "mar", "des" …).
 _AMBIGUOUS = {"may", "mar", "jan", "jun", "jul", "des", "dec", "sep", "per", "agu", "ags", "agt", "peb"}
 
@@ -58,7 +61,7 @@ def find_dates(text: str) -> list[Date]:
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             span = (m.start("y") if kind in ("range", "year") else m.start(), m.end())
-            if any(a < span[1] and span[0] < b for a, b in taken):
+            if any(a < span[1] and span[0] < b for a, b in taken) or _COUNT_BEFORE.search(text[:m.start("y")]):
                 continue
             date = _make(kind, m)
             if date:

@@ -110,7 +110,11 @@ def _is_definer(by: str) -> bool:
 
 
 def _clean_term(words: list[str]) -> str | None:
-    words = [w.strip(",;:\"“”'") for w in words if w.lower() not in ("menurutnya", "katanya")]
+    words = [w.strip(",;:\"“”'”’") for w in words if w.lower() not in ("menurutnya", "katanya")]
+    while words and not words[0][:1].isalnum():
+        words.pop(0)
+    if any(re.search(r"[^\w\-'’/.]", w) for w in words) or words and not words[0][0].isalpha():
+        return None
     while words and words[0].lower() in ("sebuah", "suatu", "the", "a", "an", "istilah", "konsep", "term"):
         words.pop(0)
     if not 1 <= len(words) <= 5 or any(not w or w.lower() in _NOT_TERM or re.search(r"\d", w) for w in words):

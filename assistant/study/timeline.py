@@ -13,6 +13,8 @@ def timeline(items: list[Mention]) -> list[dict]:
     """Events sorted by date; the same date told again with the same particulars is one event."""
     events: list[dict] = []
     for m in items:
+        if not is_prose(m.text):
+            continue
         for d in find_dates(m.text):
             event = {"date": d.date, "end": d.end, "precision": d.precision, "text": plain(m.text),
                      "written": m.text[d.start:d.stop],
@@ -29,6 +31,17 @@ def timeline(items: list[Mention]) -> list[dict]:
     for e in events:
         del e["_keys"]
     return sorted(events, key=lambda e: (e["date"], e["end"] or ""))  # stable: document order within a date
+
+
+_CODE = re.compile(r"^\W{0,2}[$#＃>]\s|[-dlcbps][-r][-w][-xsS][-r][-w][-xsS][-r][-w][-xtT]")
+
+
+def is_prose(text: str) -> bool:
+    """A sentence, not a command, a listing or a log line: no shell prompt or file mode, and
+    less than two fifths of its words with digits or symbols in them."""
+    words = text.split()
+    odd = sum(1 for w in words if re.search(r"[\d:/_=<>|{}\\@#]", w.strip("().,;")))
+    return not _CODE.search(text) and bool(words) and odd / len(words) < 0.4
 
 
 def between(events: list[dict], start: int | None = None, end: int | None = None, doc: str | None = None,
@@ -49,7 +62,8 @@ def between(events: list[dict], start: int | None = None, end: int | None = None
 
 def _particulars(text: str, date: str) -> set[str]:
     """What identifies an event beside its date: its other numbers and its names."""
-    numbers = {n for n in re.findall(r"\d+", text) if n not in date.split("-") and n.lstrip("0") not in date}
+    parts = {p.lstrip("0") for p in date.split("-")}
+    numbers = {n for n in re.findall(r"\d+", text) if n.lstrip("0") not in parts}
     return numbers | {n.lower() for n in names(text)}
 
 

@@ -7,10 +7,12 @@ import os
 import time
 from pathlib import Path
 
+import numpy as np
+
 from ..search.index import Index, current_version
 from ..search.language import detect_language
 from .cards import cards
-from .corpus import mentions, vectors
+from .corpus import Mention, mentions, vectors
 from .glossary import glossary
 from .guide import guide
 from .timeline import timeline
@@ -22,13 +24,18 @@ CACHE = "study.json"
 def build(index: Index) -> dict:
     """Timeline, glossary, guide and cards of every document of `index`."""
     items = mentions(index)
+    return build_from(items, vectors(index, items), index.meta.get("built"))
+
+
+def build_from(items: list[Mention], vecs: np.ndarray, version: str | None = None) -> dict:
+    """The views of sentences `items` with their vectors `vecs` (zeros: the guide takes the first sentences)."""
     events, terms = timeline(items), glossary(items)
     langs = {}
     for m in items:
         langs.setdefault(m.file, []).append(m.text)
     lang = {f: detect_language(" ".join(t[:40])) for f, t in langs.items()}
-    return {"format": FORMAT, "version": index.meta.get("built"), "timeline": events, "glossary": terms,
-            "guide": guide(items, vectors(index, items)), "cards": cards(events, terms, items, lang)}
+    return {"format": FORMAT, "version": version, "timeline": events, "glossary": terms,
+            "guide": guide(items, vecs), "cards": cards(events, terms, items, lang)}
 
 
 def load(index_dir: Path, index: Index | None = None) -> dict:
