@@ -9,6 +9,7 @@ import re
 from ..citations import parse_citations
 from .corpus import Mention, plain
 from .names import names
+from .timeline import is_prose
 
 _UNIT = (r"(?:%|persen|percent|juta|ribu|miliar|triliun|million|billion|thousand|orang|kasus|jiwa|WNI|jam|hari|"
          r"tahun|bulan|people|cases|hours|days|years|months)")
@@ -68,7 +69,7 @@ def facts(items: list[Mention], per_section: int) -> list[tuple[Mention, str]]:
     asked once; list items and headings-like lines are left out. In reading order."""
     by_section: dict[str, list[tuple[int, int, Mention, str]]] = {}
     for i, m in enumerate(items):
-        if _LIST_LINE.match(m.text) or len(m.text.split()) < 6:
+        if _LIST_LINE.match(m.text) or len(m.text.split()) < 6 or not is_prose(m.text):
             continue
         answer, figure = key_fact(m.text)
         if answer and answer in plain(m.text):

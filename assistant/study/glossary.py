@@ -113,7 +113,7 @@ def _clean_term(words: list[str]) -> str | None:
     words = [w.strip(",;:\"“”'”’") for w in words if w.lower() not in ("menurutnya", "katanya")]
     while words and not words[0][:1].isalnum():
         words.pop(0)
-    if any(re.search(r"[^\w\-'’/.]", w) for w in words) or words and not words[0][0].isalpha():
+    if any(re.search(r"[^\w\-'’]", w) for w in words) or words and not words[0][0].isalpha():
         return None
     while words and words[0].lower() in ("sebuah", "suatu", "the", "a", "an", "istilah", "konsep", "term"):
         words.pop(0)

@@ -27,6 +27,9 @@ def names(text: str) -> list[str]:
         while words and (words[-1].lower() in _NOT_NAMES or words[-1].lower() in _MONTH):
             words.pop()
         name = " ".join(words)
+        opens = not text[:m.start()].strip(" \t\"“”'‘’•-–(")
+        if opens and len(words) == 1 and not name.isupper():
+            continue  # "There", "Ketika": capitalised because they open the sentence
         if name and (len(name) > 2 or name.isupper()) and not name.isdigit():
             out.append(name)
     out += [a for a in _ACRONYM.findall(text) if a not in out]

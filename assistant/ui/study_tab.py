@@ -159,7 +159,7 @@ def study_tab(settings: Settings, assistant: Any, lang: gr.State, labels: dict) 
                 labels[sub] = lambda c: gr.Tab(label=t(c, "study_quiz"))
                 intro = gr.Markdown(t(l0, "quiz_intro"))
                 labels[intro] = lambda c: gr.Markdown(t(c, "quiz_intro"))
-                with gr.Row(equal_height=True):
+                with gr.Row():
                     n = gr.Number(value=10, minimum=1, maximum=50, precision=0, label=t(l0, "quiz_n"), elem_id="quiz-n",
                                   scale=0, min_width=120)
                     start = gr.Button(t(l0, "quiz_start"), variant="primary", elem_id="quiz-start", scale=0, min_width=150)

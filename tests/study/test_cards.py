@@ -1,6 +1,8 @@
 """Flashcards from the real thesis, scored with the shared scorer."""
 import pytest
 
+from studyfix import gold, scorer, views  # noqa: F401 - fixtures
+
 from assistant.study.cards import definition_clause, key_fact
 
 pytestmark = pytest.mark.slow

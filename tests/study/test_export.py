@@ -3,6 +3,8 @@ import csv
 
 import pytest
 
+from studyfix import gold, scorer, views  # noqa: F401 - fixtures
+
 from assistant.study.export import to_anki, to_csv
 
 pytestmark = pytest.mark.slow

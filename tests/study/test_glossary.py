@@ -1,6 +1,8 @@
 """The glossary of the real thesis: acronyms with their expansions, definitions kept apart by who gives them."""
 import pytest
 
+from studyfix import gold, scorer, views  # noqa: F401 - fixtures
+
 from assistant.study.acronyms import acronyms, matches
 
 pytestmark = pytest.mark.slow

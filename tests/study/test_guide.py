@@ -2,6 +2,8 @@
 import numpy as np
 import pytest
 
+from studyfix import gold, scorer, views  # noqa: F401 - fixtures
+
 from assistant.study.guide import central
 
 pytestmark = pytest.mark.slow

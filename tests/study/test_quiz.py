@@ -1,6 +1,8 @@
 """The quiz from the real thesis' cards, scored with the shared scorer."""
 import pytest
 
+from studyfix import gold, scorer, views  # noqa: F401 - fixtures
+
 from assistant.study.quiz import quiz
 
 pytestmark = pytest.mark.slow

@@ -1,6 +1,8 @@
 """The timeline of the real thesis, scored with the shared scorer against its gold set."""
 import pytest
 
+from studyfix import gold, scorer, views  # noqa: F401 - fixtures
+
 from assistant.study.timeline import between
 
 pytestmark = pytest.mark.slow

@@ -1,4 +1,5 @@
-"""The study views of the real thesis (from the session's thesis index), the shared scorer and its gold sets."""
+"""Fixtures of the study tests, imported by each (a conftest.py here would shadow tests/conftest.py):
+the study views of the real thesis (from the session's thesis index), the shared scorer and its gold sets."""
 from __future__ import annotations
 
 import importlib.util
