@@ -3,7 +3,6 @@ kept apart with who gives it ("menurut Rudy (2002), politik bilateral merupakan 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from .acronyms import acronyms
 from .corpus import Mention, plain
@@ -19,7 +18,7 @@ _CITED = re.compile(r"^(?P<by>.{2,80}?\((?:[^()]*\d{4}[a-z]?[^()]*)\))\s*,?\s*")
 # Words that make a phrase an anaphor or a clause, not a term.
 _NOT_TERM = set("""ini itu tersebut tsb yang nya mereka kami kita ia dia hal beliau penulis penelitian tujuan
 this that these those it its they we he she which who there here one""".split())
-_NOT_DEF = re.compile(r"^(?:salah\s+satu|one\s+of|contoh|bagian|sebagai\s+berikut|sebagai\s+berikut)", re.I)
+_NOT_DEF = re.compile(r"^(?:salah\s+satu|one\s+of|contoh|bagian|sebagai\s+berikut)", re.I)
 
 
 def glossary(items: list[Mention]) -> list[dict]:

@@ -7,6 +7,7 @@ import random
 import re
 import unicodedata
 
+from .cards import key_fact
 from .dates import MONTHS, find_dates
 from .names import name_kinds, names
 
@@ -78,8 +79,6 @@ def role(card: dict, answer: str, kinds: dict[str, str]) -> str:
 def _pool(cards: list[dict], kinds: dict[str, str]) -> dict[str, list[tuple[str, str | None]]]:
     """Candidate wrong options by kind, with the term they are about: every answer of every card,
     and the dates, figures and names of their sources."""
-    from .cards import key_fact
-
     pool: dict[str, list[tuple[str, str | None]]] = {}
     for c in cards:
         text = c["source"]["text"]

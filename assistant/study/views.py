@@ -2,6 +2,7 @@
 (`<index>/<version>/study.json`, removed with its version), so opening them again is instant."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import time
@@ -17,7 +18,16 @@ from .glossary import glossary
 from .guide import guide
 from .timeline import timeline
 
-FORMAT = 1  # bump when the views change shape or rules, so old caches are rebuilt
+
+def _code_version() -> str:
+    """A digest of the study package's code: a cache made by other rules is rebuilt."""
+    digest = hashlib.sha1()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+FORMAT = f"1-{_code_version()}"
 CACHE = "study.json"
 
 
