@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -249,9 +250,14 @@ def main(argv: list[str] | None = None) -> int:
     from .search.index import IndexError_
 
     try:
-        return args.func(args, settings)
+        code = args.func(args, settings)
+        sys.stdout.flush()  # a closed pipe shows here rather than at interpreter exit
+        return code
     except IndexError_ as exc:
         raise SystemExit(f"assistant: {exc}") from None
+    except BrokenPipeError:  # the reader left (`assistant ask … | head`): stop quietly, as Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush at exit
+        return 128 + signal.SIGPIPE  # the status a shell reports for a reader-closed pipe
 
 
 if __name__ == "__main__":

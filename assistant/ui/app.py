@@ -281,15 +281,14 @@ def _cite_headers(lang: str) -> list[str]:
     return [t(lang, "cite_key"), t(lang, "cite_written"), t(lang, "cite_count"), t(lang, "cite_source")]
 
 
-def login_from_env() -> tuple[str, str] | None:
-    """(user, password) from ASSISTANT_USER / ASSISTANT_PASSWORD when both are set, else None."""
-    user, password = os.environ.get("ASSISTANT_USER"), os.environ.get("ASSISTANT_PASSWORD")
-    return (user, password) if user and password else None
+def login(settings: Settings) -> tuple[str, str] | None:
+    """(user, password) when both are set (ASSISTANT_USER / ASSISTANT_PASSWORD), else None."""
+    return (settings.user, settings.password) if settings.user and settings.password else None
 
 
 def launch_options(settings: Settings) -> dict:
     """Keyword arguments for `Blocks.launch`: loopback by default, no share link, corpus files served."""
-    return dict(server_name=settings.host, server_port=settings.port, share=False, auth=login_from_env(),
+    return dict(server_name=settings.host, server_port=settings.port, share=False, auth=login(settings),
                 allowed_paths=[str(Path(settings.corpus_dir).resolve())], max_file_size=int(settings.max_upload_mb * 1024 * 1024),
                 footer_links=["api", "settings"], ssr_mode=False, mcp_server=False, pwa=False, inbrowser=False,
                 theme=THEME, css=CSS + STUDY_CSS, head=HEAD, show_error=True, quiet=False)

@@ -56,7 +56,7 @@ def test_launch_options_are_safe(monkeypatch):
     assert opts["allowed_paths"] == [str(Path(Settings().corpus_dir).resolve())]
     monkeypatch.setenv("ASSISTANT_USER", "ana")
     monkeypatch.setenv("ASSISTANT_PASSWORD", "s3cret")
-    assert launch_options(Settings(host="0.0.0.0"))["auth"] == ("ana", "s3cret")
+    assert launch_options(Settings.from_env(host="0.0.0.0"))["auth"] == ("ana", "s3cret")
 
 
 @pytest.mark.slow
