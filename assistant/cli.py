@@ -236,7 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
     study.add_argument("--csv", type=Path, metavar="FILE.csv", help="cards: also write a CSV file")
     study.add_argument("--n", type=int, default=20, help="quiz: number of questions (default 20)")
     study.add_argument("--seed", type=int, default=0, help="quiz: seed for choosing and shuffling (default 0)")
-    common(study)
+    study.add_argument("--index", type=Path, help="index folder (default: index/)")  # no embedder: vectors are stored
     study.set_defaults(func=cmd_study)
     return parser
 
