@@ -109,17 +109,22 @@ def format_citation_index(works: list[dict]) -> str:
 
 
 def format_find_citation(result: dict) -> str:
-    """A find-a-citation result as text: ranked passages, the works to cite first."""
+    """A find-a-citation result as text: the work to cite, its reference, the supporting sentence,
+    then each supporting passage with its backing works apart from the passage's others."""
     lines = [f"Claim: {result['claim']}"]
+    if not result["cite"]:
+        lines.append(f"Cite: — {result['message']}")
+    else:
+        lines.append(f"Cite: {result['in_text']}   [{'; '.join(result['cite'])}]")
+        lines.extend(f"    {ref}" for ref in result["references"].values())
     for r in result["results"]:
-        where = r["section"] + (f", p. {r['page']}" if r.get("page") else "")
-        cite = "; ".join(r["cites"]) or "(no cited work: the thesis's own text)"
-        lines.append(f"[{r['n']}] cite: {cite}   — {r['doc']}, {where} (score {r['score']})")
-        lines.append(f"    “{r['sentence'] or r['text'][:300]}”")
+        where = r["section"] + (f", p. {r.get('page_label') or r['page']}" if r.get("page") else "")
+        lines.append(f"[{r['n']}] {r['doc']}, {where} (similarity {r['similarity']})")
+        lines.append(f"    “{r['sentence']}”")
+        lines.append(f"    backing: {'; '.join(r['backing']) or '—'}" +
+                     (f"   also in the passage: {'; '.join(r['others'])}" if r["others"] else ""))
         for key, file in r.get("sources", {}).items():
             lines.append(f"    source PDF for {key}: {file}")
-        for key, ref in r.get("references", {}).items():
-            lines.append(f"    {key}: {ref}")
     return "\n".join(lines)
 
 
