@@ -154,6 +154,38 @@ def cmd_cite(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_study(args: argparse.Namespace, settings: Settings) -> int:
+    """`assistant study timeline|glossary|guide|cards|quiz`: the cached study views of the index."""
+    from .study import present
+    from .study.export import to_anki, to_csv
+    from .study.quiz import quiz
+    from .study.timeline import between
+    from .study.views import load
+
+    views = load(settings.index_dir)
+    if args.view == "timeline":
+        events = between(views["timeline"], args.start, args.end, args.doc)
+        out, text = {"events": events}, present.timeline_text(events)
+    elif args.view == "glossary":
+        out, text = {"terms": views["glossary"]}, present.glossary_text(views["glossary"])
+    elif args.view == "guide":
+        out, text = views["guide"], present.guide_text(views["guide"])
+    elif args.view == "cards":
+        out, text = {"cards": views["cards"]}, present.cards_text(views["cards"])
+        for path, write in ((args.anki, to_anki), (args.csv, to_csv)):
+            if path:
+                try:
+                    write(views["cards"], path)
+                except OSError as exc:
+                    raise SystemExit(f"study cards: cannot write {path}: {exc.strerror or exc}") from None
+                print(f"wrote {len(views['cards'])} cards to {path}", file=sys.stderr)
+    else:
+        questions = quiz(views["cards"], args.n, args.seed)
+        out, text = {"questions": questions}, present.quiz_text(questions)
+    print(json.dumps(out, ensure_ascii=False) if args.json else text)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="assistant", description="Cited answers about the thesis and the PDFs it cites.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -198,6 +230,19 @@ def build_parser() -> argparse.ArgumentParser:
     cite.add_argument("-k", type=int, default=5, help="passages to return (default 5)")
     common(cite)
     cite.set_defaults(func=cmd_cite)
+
+    study = sub.add_parser("study", help="study aid: timeline, glossary, chapter guide, flashcards, quiz")
+    study.add_argument("view", choices=["timeline", "glossary", "guide", "cards", "quiz"])
+    study.add_argument("--json", action="store_true", help="print JSON")
+    study.add_argument("--doc", help="timeline: only documents whose name contains this")
+    study.add_argument("--from", dest="start", type=int, metavar="YEAR", help="timeline: from this year")
+    study.add_argument("--to", dest="end", type=int, metavar="YEAR", help="timeline: up to this year")
+    study.add_argument("--anki", type=Path, metavar="FILE.apkg", help="cards: also write an Anki deck")
+    study.add_argument("--csv", type=Path, metavar="FILE.csv", help="cards: also write a CSV file")
+    study.add_argument("--n", type=int, default=20, help="quiz: number of questions (default 20)")
+    study.add_argument("--seed", type=int, default=0, help="quiz: seed for choosing and shuffling (default 0)")
+    study.add_argument("--index", type=Path, help="index folder (default: index/)")  # no embedder: vectors are stored
+    study.set_defaults(func=cmd_study)
     return parser
 
 

@@ -15,6 +15,7 @@ from ..settings import Settings  # noqa: E402
 from .cite_tab import cite_tab  # noqa: E402
 from .render import answer_html, as_written, quotes_by_source  # noqa: E402
 from .strings import DEFAULT_LANGUAGE, EXAMPLES, LANGUAGES, t  # noqa: E402
+from .study_tab import CSS as STUDY_CSS, study_tab  # noqa: E402
 from .upload import ALLOWED, UploadRejected, save_upload  # noqa: E402
 
 CSS = """
@@ -223,6 +224,7 @@ def build_app(settings: Settings, assistant: Any) -> gr.Blocks:
                 clear = gr.ClearButton([chatbot, question], value=t(l0, "clear"), size="sm")
                 labels[clear] = lambda c: gr.Button(t(c, "clear"))
             cite_table = cite_tab(app, settings, lang, labels, engine)
+            study_tab(settings, assistant, lang, labels)
             with gr.Tab(t(l0, "tab_upload"), id="upload") as tab:
                 labels[tab] = lambda c: gr.Tab(label=t(c, "tab_upload"))
                 intro = gr.Markdown(t(l0, "upload_intro", mb=settings.max_upload_mb))
@@ -268,7 +270,7 @@ def launch_options(settings: Settings) -> dict:
     return dict(server_name=settings.host, server_port=settings.port, share=False, auth=login(settings),
                 allowed_paths=[str(Path(settings.corpus_dir).resolve())], max_file_size=int(settings.max_upload_mb * 1024 * 1024),
                 footer_links=["api", "settings"], ssr_mode=False, mcp_server=False, pwa=False, inbrowser=False,
-                theme=THEME, css=CSS, head=HEAD, show_error=True, quiet=False)
+                theme=THEME, css=CSS + STUDY_CSS, head=HEAD, show_error=True, quiet=False)
 
 
 def serve(settings: Settings, block: bool = True) -> gr.Blocks:
