@@ -9,6 +9,7 @@ nothing. Only one ingest runs at a time per index folder.
 """
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import sys
@@ -355,11 +356,8 @@ def inspect_file(path: Path, settings: Settings) -> dict:
     }
 
 
-def main(argv: list[str] | None = None) -> int:
-    import argparse
-
-    from tqdm import tqdm
-
+def build_parser() -> argparse.ArgumentParser:
+    """ingest.py's command line."""
     parser = argparse.ArgumentParser(
         prog="ingest.py", description="Build the search index from a corpus folder (incrementally).",
         epilog="exit status: 0 all files ingested, 3 some files failed (the rest is indexed), "
@@ -375,7 +373,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--full", action="store_true",
                         help="re-read every file and rewrite the index, even if nothing changed (vectors are reused)")
     parser.add_argument("--quiet", action="store_true", help="no progress bars; problems and the summary only")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from tqdm import tqdm
+
+    args = build_parser().parse_args(argv)
     settings = Settings.from_env(corpus_dir=args.corpus, index_dir=args.index, embedder=args.embedder,
                                  chunk_words=args.chunk_words, max_file_mb=args.max_file_mb)
     if args.if_stale and not is_stale(settings):
