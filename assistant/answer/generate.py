@@ -49,7 +49,7 @@ _WINDOW_WORDS = 150
 
 @dataclass
 class LLM:
-    """An OpenAI-compatible chat endpoint."""
+    """An OpenAI-compatible endpoint, asked through /v1/completions (served by llama.cpp, Ollama, vLLM, LM Studio)."""
 
     url: str
     model: str = ""
