@@ -13,6 +13,7 @@ from ..answer import cite  # noqa: E402
 from ..search.query import Query  # noqa: E402
 from ..settings import Settings  # noqa: E402
 from .cite_tab import cite_tab  # noqa: E402
+from .generated import draft_html, note_html  # noqa: E402
 from .render import answer_html, as_written, quotes_by_source  # noqa: E402
 from .strings import DEFAULT_LANGUAGE, EXAMPLES, LANGUAGES, t  # noqa: E402
 from .study_tab import CSS as STUDY_CSS, study_tab  # noqa: E402
@@ -100,12 +101,20 @@ class ChatApp:
 
     def respond(self, history: list) -> list:
         """Answer the last user message, with its sources."""
+        *_, last = self.respond_stream(history)
+        return last
+
+    def respond_stream(self, history: list):
+        """As `respond`, showing a generated answer's draft while it streams, then the checked answer."""
         question = _text(history[-1]["content"]) if history else ""
         query = self.assistant.query(question)
-        result = self.assistant.ask(query)
-        html = answer_html(result, self.settings.corpus_dir, self.written, self.sources, self.support(result, query),
-                           self.backing(result))
-        return history + [{"role": "assistant", "content": html}]
+        for item in self.assistant.stream(query):
+            if isinstance(item, str):
+                yield history + [{"role": "assistant", "content": draft_html(item)}]
+                continue
+            html = answer_html(item, self.settings.corpus_dir, self.written, self.sources, self.support(item, query),
+                               self.backing(item))
+            yield history + [{"role": "assistant", "content": html + note_html(item)}]
 
     def backing(self, result: dict) -> dict[int, list[str]]:
         """[n] → the works backing the sentences the answer quotes from source n (listed first)."""
@@ -242,7 +251,7 @@ def build_app(settings: Settings, assistant: Any) -> gr.Blocks:
 
         for trigger in (question.submit, send.click):
             trigger(app.add_user, [question, chatbot, lang], [chatbot, question], **private).success(
-                app.respond, [chatbot], [chatbot], **private, **engine)
+                app.respond_stream, [chatbot], [chatbot], **private, **engine)
         done = add.click(app.add_documents, [files, lang], [status, info], api_name="add_documents",
                          concurrency_limit=1, concurrency_id="ingest")
         done.then(app.refresh_citations, None, [cite_table], **private)

@@ -105,6 +105,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "quiz_score": "Selesai. Skor: {right} dari {n}.",
         "quiz_missed": "Kartu yang terlewat",
         "quiz_empty": "Korpus belum cukup untuk membuat kuis.",
+        "gen_checked": "✓ Jawaban model bahasa, diperiksa terhadap sumber ({n} kalimat diperiksa).",
+        "gen_fell_back": "↩ Kembali ke kutipan: {why}",
+        "gen_dropped": "Kalimat yang dibuang ({n})",
     },
     "en": {
         "title": "Thesis Assistant",
@@ -206,6 +209,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "quiz_score": "Done. Score: {right} of {n}.",
         "quiz_missed": "Cards missed",
         "quiz_empty": "The corpus is too small for a quiz.",
+        "gen_checked": "✓ Language-model answer, checked against sources ({n} sentence(s) checked).",
+        "gen_fell_back": "↩ Fell back to quotes: {why}",
+        "gen_dropped": "Dropped sentences ({n})",
     },
 }
 
