@@ -218,6 +218,14 @@ def _later_year(sentence: str, cits: list[Citation]) -> bool:
     return bool(years and cited and max(years) > max(cited))
 
 
+def without_citations(text: str) -> str:
+    """The text with its in-text citations cut out: a year in "(Pangastuti dkk, 2019)" dates a
+    source, it says nothing about 2019."""
+    for c in reversed(parse_citations(text)):
+        text = text[: c.start] + " " + text[c.end:]
+    return text
+
+
 def mentioned_keys(question: str, keys: list[str]) -> list[str]:
     """The cited works (among `keys`) a question names by first-author surname, e.g.
     "according to Rudy (2002)" or "listed by Zayzda and colleagues"; a year given must match."""

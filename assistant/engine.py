@@ -7,6 +7,7 @@ from pathlib import Path
 from .answer.extractive import AnswerConfig, answer_question
 from .search.embed import get_embedder
 from .search.index import Index
+from .search.query import Query
 from .search.retrieve import Retriever
 from .settings import Settings
 
@@ -41,7 +42,13 @@ class Assistant:
     def index(self) -> Index:
         return self.retriever.index
 
-    def ask(self, question: str, k: int | None = None) -> dict:
+    def query(self, text: str) -> Query:
+        """The question analysed once, for every stage that reads it."""
+        return self.retriever.query(text)
+
+    def ask(self, question: str | Query, k: int | None = None) -> dict:
+        """The cited answer (see README for the JSON)."""
+        query = question if isinstance(question, Query) else self.query(question)
         config = AnswerConfig(max_sentences=self.settings.answer_max_sentences,
                               max_words=self.settings.answer_max_words)
-        return answer_question(question, self.retriever, k or self.settings.top_k, config)
+        return answer_question(query, self.retriever, k or self.settings.top_k, config)

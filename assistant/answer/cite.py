@@ -7,13 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
-
 from ..citations import parse_citations
 from ..records import Chunk
 from ..search.keywords import tokenize
-from ..search.language import detect_language
-from .sources import Sources, source_passages, sources_for
+from ..search.query import Query
+from .sources import Sources, sources_for
 
 
 def _corpus_dir(assistant) -> Path | None:
@@ -21,15 +19,15 @@ def _corpus_dir(assistant) -> Path | None:
     return getattr(settings, "corpus_dir", None)
 
 
-def _best_sentence(chunk: Chunk, index, qvec: np.ndarray, claim: str) -> tuple[str, list[str], float]:
+def _best_sentence(chunk: Chunk, index, query: Query) -> tuple[str, list[str], float]:
     """The sentence of `chunk` closest to the claim, its backing works and its score: cosine of
     its (in-context) vector plus a share of the claim's stemmed words it contains, which keeps a
     sentence from winning on its predecessor's words (the context embedded with it)."""
-    words = set(tokenize(claim))
+    words = set(query.tokens)
     best = ("", [], -1.0)
     for sentence in chunk.sentences:
         row = index.sentence_row.get(sentence.text)
-        sim = float(index.sentence_vectors[row] @ qvec) if row is not None else 0.0
+        sim = float(index.sentence_vectors[row] @ query.vector) if row is not None else 0.0
         overlap = len(words & set(tokenize(sentence.text))) / len(words) if words else 0.0
         score = sim + 0.2 * overlap
         if score > best[2]:
@@ -56,15 +54,14 @@ def find_citation(assistant, claim: str, k: int = 5) -> dict:
     index = retriever.index
     sources = sources_for(index, _corpus_dir(assistant))
     is_source = {link.file: key for key, link in sources.links.items()}
-    qvec = retriever.embed_query(claim)
-    language = detect_language(claim, index.loan_terms)
+    query = retriever.query(claim)
     results = []
-    for n, hit in enumerate(retriever.search(claim, k=k, qvec=qvec, language=language), 1):
-        sentence, backing, _ = _best_sentence(hit.chunk, index, qvec, claim)
+    for n, hit in enumerate(retriever.search(query, k=k), 1):
+        sentence, backing, _ = _best_sentence(hit.chunk, index, query)
         own = [is_source[hit.chunk.file]] if hit.chunk.file in is_source else []
         cites = list(dict.fromkeys(own + backing + hit.chunk.cites))
         results.append(_result(n, hit.chunk, hit.score, cites, sentence, sources))
-    return {"claim": claim, "language": language, "results": results}
+    return {"claim": claim, "language": query.language, "results": results}
 
 
 def citation_index(index, corpus_dir: Path | None = None) -> list[dict]:
@@ -95,12 +92,3 @@ def citation_index(index, corpus_dir: Path | None = None) -> list[dict]:
         work["source"] = sources.source(key)
         work["reference"] = sources.reference(key)
     return sorted(works.values(), key=lambda w: (-w["count"], w["key"]))
-
-
-def source_support(assistant, key: str, claim: str, k: int = 2) -> list[dict]:
-    """Passages of the corpus PDF linked to `key` that best match `claim` (empty if not linked)."""
-    file = sources_for(assistant.index, _corpus_dir(assistant)).source(key)
-    if not file:
-        return []
-    return [{"doc": c.doc, "file": c.file, "page": c.page, "section": c.section, "text": c.text, "score": s}
-            for c, s in source_passages(assistant.retriever, file, claim, k)]

@@ -11,13 +11,11 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-import numpy as np
-
-from ..citations import parse_citations
+from ..citations import parse_citations, without_citations
 from ..records import Sentence
 from ..search.keywords import tokenize
 from ..search.language import detect_language
-from ..search.lexicon import word_keys
+from ..search.query import Query
 from ..search.retrieve import Hit, Retriever, backed_by
 
 STRINGS = {
@@ -35,21 +33,15 @@ STRINGS = {
     },
 }
 
-_SPECIFIC = re.compile(r"\b(?:1[89]|20)\d{2}\b")
-_SELF_REFERENCE = re.compile(r"\b(thesis|tesis|skripsi|the author|penulis|this (research|study)|the research|penelitian ini)\b", re.I)
 _MONTHS = ("januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
            "january|february|march|may|june|july|august|october|december")
-# What kind of answer a question asks for, and how a sentence that holds one looks.
-ANSWER_TYPES = {
-    "list": (re.compile(r"\b(apa saja|siapa saja|mana saja|which (forms|types|factors|countries|kinds)|what (forms|types|factors|kinds)|list|bentuk|faktor|jenis)\b", re.I),
-             re.compile(r"(?:[^,]+,){3,}|\n")),
-    "number": (re.compile(r"\b(how many|how much|berapa|jumlah|number of)\b", re.I),
-               re.compile(r"\d|\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|\w+ (belas|puluh|ratus|ribu|juta)|"
-                          r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundreds?|thousands?|millions?)\b", re.I)),
-    "date": (re.compile(r"\b(when|kapan|tanggal|what date|what year|tahun berapa)\b", re.I),
-             re.compile(rf"\b\d{{1,2}}\s+({_MONTHS})\b|\b({_MONTHS})\s+\d{{4}}\b", re.I)),
-    "person": (re.compile(r"\b(who|siapa|whom)\b", re.I),
-               re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+\s+[A-Z][a-z]+")),
+# How a sentence that holds each kind of answer a question asks for (Query.asks) looks.
+SHAPES = {
+    "list": re.compile(r"(?:[^,]+,){3,}|\n"),
+    "number": re.compile(r"\d|\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|\w+ (belas|puluh|ratus|ribu|juta)|"
+                         r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundreds?|thousands?|millions?)\b", re.I),
+    "date": re.compile(rf"\b\d{{1,2}}\s+({_MONTHS})\b|\b({_MONTHS})\s+\d{{4}}\b", re.I),
+    "person": re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+\s+[A-Z][a-z]+"),
 }
 
 
@@ -57,11 +49,6 @@ ANSWER_TYPES = {
 # "Dalam kesempatan tersebut …") or a linking opener; "Sementara itu" (meanwhile) turns elsewhere.
 _CONTINUES = re.compile(r"^(?!\W*sementara itu)\W*(?:\S+\s+){0,3}?(?:ini|tersebut|itu)\b"
                         r"|^\W*(?:namun|di ?mana|sehingga|selain itu|however|this|these|it|they)\b", re.I)
-
-
-def answer_types(question: str) -> list[re.Pattern]:
-    """Patterns of the answer kinds the question asks for (list, number, date, person)."""
-    return [shape for asks, shape in ANSWER_TYPES.values() if asks.search(question)]
 
 
 # Weights of a sentence's features in its score: e5 cosine to the question, (IDF-weighted) share of
@@ -121,24 +108,20 @@ def _cite_suffix(keys: list[str], quoted: str) -> str:
     return f" ({'; '.join(keys)})" if keys else ""
 
 
-def answer_question(question: str, retriever: Retriever, k: int = 10,
-                    config: AnswerConfig | None = None, language: str | None = None) -> dict:
+def answer_question(query: Query, retriever: Retriever, k: int = 10, config: AnswerConfig | None = None) -> dict:
     """The JSON-ready result for one question (see README for the schema)."""
     config = config or AnswerConfig()
-    language = language or detect_language(question, retriever.index.loan_terms)
-    qvec = retriever.embed_query(question)
-    hits = retriever.search(question, k=max(k, 10), qvec=qvec, language=language)
+    hits = retriever.search(query, k=max(k, 10))
     retrieved = [passage_dict(h, i + 1) for i, h in enumerate(hits)]
-    result = {"question": question, "language": language, "answer": "", "answerable": False,
+    result = {"question": query.text, "language": query.language, "answer": "", "answerable": False,
               "citations": [], "retrieved": retrieved}
-    picked = _pick_sentences(question, qvec, hits, retriever, config, language)
-    asked = _asked_years(question)
-    missing = _unmentioned(asked, [h.chunk.text for h in hits[: config.passages_for_sentences]])
+    picked = _pick_sentences(query, hits, retriever, config)
+    missing = _unmentioned(query.years, [h.chunk.text for h in hits[: config.passages_for_sentences]])
     # a count for a year is given with that year ("How many … in 2023?")
-    counts = ANSWER_TYPES["number"][0].search(question) is not None
-    unstated = _unmentioned(asked, [s.text for _, s in picked]) if picked and counts and not missing else []
+    counts = "number" in query.asks
+    unstated = _unmentioned(query.years, [s.text for _, s in picked]) if picked and counts and not missing else []
     if not picked or missing or unstated:
-        strings = STRINGS[language]
+        strings = STRINGS[query.language]
         if missing and picked:
             result["answer"] = strings["missing"].format(terms=", ".join(missing))
         elif unstated:
@@ -157,24 +140,17 @@ def answer_question(question: str, retriever: Retriever, k: int = 10,
         shared = following and following[0].chunk.id == hit.chunk.id and following[1].cites == sentence.cites
         suffix = "" if shared else _cite_suffix(sentence.cites, sentence.text)
         parts.append(f"“{sentence.text}” [{numbers[hit.chunk.id]}]{suffix}")
-    result["answer"] = f"{STRINGS[language]['lead']} " + " ".join(parts)
+    result["answer"] = f"{STRINGS[query.language]['lead']} " + " ".join(parts)
     result["answerable"] = True
     result["citations"] = citations
     return result
 
 
-def score_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever: Retriever,
-                    config: AnswerConfig, language: str) -> list["Scored"]:
+def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config: AnswerConfig) -> list["Scored"]:
     """The sentences of the top passages, scored, best first."""
     index = retriever.index
-    qtokens = set(tokenize(question))
-    named = retriever.named_authors(question)
-    # the works a question names are matched through citations; the rest of it through words
-    about = qtokens - set(tokenize(" ".join(named))) - set(_SPECIFIC.findall(question)) if named else qtokens
-    about = about or qtokens
-    alternatives = word_keys(question) if language == "en" else {}  # English words' Indonesian keys
-    acronyms = set(re.findall(r"\b[A-Z]{3,}\b", question))
-    shapes = answer_types(question)
+    named, acronyms, alternatives = query.named, query.acronyms, query.keys  # keys: English words' Indonesian keys
+    shapes = [SHAPES[kind] for kind in query.asks]
     top = hits[: config.passages_for_sentences]
     best_passage = top[0].score if top else 0.0
     candidates = []
@@ -186,13 +162,13 @@ def score_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever:
             seen.add(sentence.text)
             # no vector yet (ingest's second phase is running): the passage's cosine stands in
             candidates.append((hit, sentence, index.sentence_row.get(sentence.text), set(tokenize(sentence.text))))
-    weights = _term_weights(about, alternatives, [stoks for *_, stoks in candidates])
+    weights = _term_weights(query.about, alternatives, [stoks for *_, stoks in candidates])
     total = sum(weights.values()) or 1.0
     scored = []
     for hit, sentence, row, stoks in candidates:
         terms = {t: w for t, w in weights.items() if alternatives.get(t, {t}) & stoks}
         features = {
-            "sim": float(index.sentence_vectors[row] @ qvec) if row is not None else hit.dense,
+            "sim": float(index.sentence_vectors[row] @ query.vector) if row is not None else hit.dense,
             "overlap": sum(terms.values()) / total,
             "passage": hit.score / best_passage if best_passage > 0 else 0.0,
             "type": float(bool(shapes and any(shape.search(sentence.text) for shape in shapes))),
@@ -205,11 +181,11 @@ def score_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever:
     return scored
 
 
-def _pick_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever: Retriever,
-                    config: AnswerConfig, language: str) -> list[tuple[Hit, "Sentence"]]:
+def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
+                    config: AnswerConfig) -> list[tuple[Hit, "Sentence"]]:
     """The best-supported sentence of the top passages and what goes with it (the next sentence, or a
     second one), in document order; none when support is weak."""
-    scored = score_sentences(question, qvec, hits, retriever, config, language)
+    scored = score_sentences(query, hits, retriever, config)
     if not scored:
         return []
     top = hits[: config.passages_for_sentences]
@@ -218,15 +194,14 @@ def _pick_sentences(question: str, qvec: np.ndarray, hits: list[Hit], retriever:
     best_sim = max(x.sim for x in scored)  # support: the closest sentence, whatever ranks first
     if best_sim < config.min_sentence_sim:
         return []
-    exact = set(tokenize(question, cognates=False))
     top_tokens = {t for h in top for t in tokenize(h.chunk.text, cognates=False)}
-    if best_sim < config.min_sim_without_overlap and not (exact & top_tokens) and not _SELF_REFERENCE.search(question):
+    if best_sim < config.min_sim_without_overlap and not (query.exact & top_tokens) and not query.refers_to_document:
         return []
     # a question in the passages' own language should find most of its words there
-    content = {t for t in exact if not t[:1].isdigit()}
+    content = {t for t in query.exact if not t[:1].isdigit()}
     coverage = len(content & top_tokens) / len(content) if content else 1.0
     if (coverage < config.min_coverage_same_language and best_sim < config.sim_overrides_coverage
-            and detect_language(top[0].chunk.text[:600]) == language):
+            and detect_language(top[0].chunk.text[:600]) == query.language):
         return []
     picked = [(hit, sentence)]
     words = len(sentence.text.split())
@@ -291,20 +266,7 @@ def _defines(acronym: str, text: str) -> bool:
                 or re.search(rf"[A-Z][\w*]+(?:\s+[\w*]+){{1,8}}\s*\({a}\)", text))
 
 
-def _without_citations(text: str) -> str:
-    """The text with its in-text citations cut out: a year in "(Pangastuti dkk, 2019)" dates a
-    source, it says nothing about 2019."""
-    for c in reversed(parse_citations(text)):
-        text = text[: c.start] + " " + text[c.end:]
-    return text
-
-
-def _asked_years(question: str) -> list[str]:
-    """The years a question asks about, once each ("Rudy (2002)" names a work, not a year)."""
-    return list(dict.fromkeys(_SPECIFIC.findall(_without_citations(question))))
-
-
-def _unmentioned(years: list[str], texts: list[str]) -> list[str]:
+def _unmentioned(years: tuple[str, ...], texts: list[str]) -> list[str]:
     """The years none of the texts mention, citations aside."""
-    text = " ".join(_without_citations(t) for t in texts)
+    text = " ".join(without_citations(t) for t in texts)
     return [y for y in years if y not in text]

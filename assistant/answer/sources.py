@@ -18,6 +18,7 @@ import numpy as np
 
 from ..citations import make_key, parse_citations
 from ..records import Chunk
+from ..search.query import Query
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _REF_HEADING = re.compile(r"\b(daftar pustaka|references|bibliography|referensi|bibliografi)\b", re.I)
@@ -160,16 +161,13 @@ def sources_for(index, corpus_dir: Path | None = None) -> Sources:
     return _CACHE[cache_key]
 
 
-def source_passages(retriever, file: str, query: str, k: int = 2, qvec: np.ndarray | None = None) -> list[tuple[Chunk, float]]:
+def source_passages(index, file: str, query: Query, k: int = 2) -> list[tuple[Chunk, float]]:
     """The `k` passages of one corpus file that best match `query` (dense + BM25, within the file)."""
-    index = retriever.index
     rows = [i for i, c in enumerate(index.chunks) if c.file == file]
     if not rows:
         return []
-    if qvec is None:
-        qvec = retriever.embed_query(query)
-    dense = np.array([float(index.vectors.reconstruct(r) @ qvec) for r in rows])
-    keyword = np.asarray(index.keywords.scores(query), dtype=float)[rows]
+    dense = np.array([float(index.vectors.reconstruct(r) @ query.vector) for r in rows])
+    keyword = np.asarray(index.keywords.scores(query.tokens), dtype=float)[rows]
     span = dense.max() - dense.min()
     dn = (dense - dense.min()) / span if span > 1e-9 else np.ones_like(dense)
     kn = keyword / keyword.max() if keyword.max() > 0 else np.zeros_like(keyword)
@@ -178,8 +176,9 @@ def source_passages(retriever, file: str, query: str, k: int = 2, qvec: np.ndarr
     return [(index.chunks[rows[i]], round(float(fused[i]), 4)) for i in order]
 
 
-def supporting_sources(assistant, result: dict, per_source: int = 2) -> list[dict]:
-    """For an `ask` result: passages from the cited PDFs behind its citations (the answer hook)."""
+def supporting_sources(assistant, result: dict, per_source: int = 2, query: Query | None = None) -> list[dict]:
+    """For an `ask` result (of `query`): passages from the cited PDFs behind its citations (the answer hook)."""
+    query = query or assistant.query(result["question"])
     sources = sources_for(assistant.index, getattr(assistant.settings, "corpus_dir", None))
     out, seen = [], set()
     for passage in result.get("citations", []):
@@ -188,7 +187,7 @@ def supporting_sources(assistant, result: dict, per_source: int = 2) -> list[dic
             if not file or key in seen or file == passage.get("file"):
                 continue
             seen.add(key)
-            hits = source_passages(assistant.retriever, file, result["question"], per_source)
+            hits = source_passages(assistant.index, file, query, per_source)
             out.append({"key": key, "file": file, "for": passage["n"], "reference": sources.reference(key),
                         "passages": [{"doc": c.doc, "file": c.file, "page": c.page, "section": c.section,
                                       "text": c.text, "score": s} for c, s in hits]})

@@ -4,6 +4,7 @@ folded to cross-lingual cognate keys so English questions meet Indonesian text
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -99,9 +100,9 @@ class KeywordIndex:
         retriever.index(tokens, show_progress=False)
         return cls(retriever, len(texts))
 
-    def scores(self, query: str, extra: list[str] = ()) -> np.ndarray:
-        """BM25 score of every passage for the query's tokens plus `extra` ones (translations)."""
-        tokens = [t for t in [*tokenize(query), *extra] if t in self._bm25.vocab_dict]
+    def scores(self, tokens: Iterable[str], extra: Iterable[str] = ()) -> np.ndarray:
+        """BM25 score of every passage for query tokens (`tokenize`) plus `extra` ones (translations)."""
+        tokens = [t for t in [*tokens, *extra] if t in self._bm25.vocab_dict]
         if not tokens or self.n == 0:
             return np.zeros(self.n, dtype=np.float32)
         return np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)

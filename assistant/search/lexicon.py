@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -66,7 +67,6 @@ def word_keys(text: str) -> dict[str, frozenset[str]]:
     return out
 
 
-def expansion(text: str) -> list[str]:
-    """The translation keys an English text adds to its own tokens (for BM25)."""
-    own = set(tokenize(text))
-    return sorted({k for keys in word_keys(text).values() for k in keys} - own)
+def expansion_of(tokens: Iterable[str], keys: dict[str, frozenset[str]]) -> list[str]:
+    """The translation keys (`word_keys` of a text) that its `tokens` lack (for BM25)."""
+    return sorted({k for found in keys.values() for k in found} - set(tokens))

@@ -5,7 +5,6 @@ Fusion modes (measured in README): "weighted" (min-max normalised scores, weight
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -13,7 +12,7 @@ import numpy as np
 from ..records import Chunk
 from .embed import Embedder
 from .index import Index
-from .lexicon import expansion
+from .query import Query, analyse
 
 
 @dataclass
@@ -40,29 +39,23 @@ class Retriever:
         self.candidates = candidates
         self.fusion = fusion
         self.author_bonus = 0.15
-        self._surnames = {_surname(c) for ch in index.chunks for c in ch.cites}
+        self._surnames = frozenset(_surname(c) for ch in index.chunks for c in ch.cites)
 
-    def named_authors(self, query: str) -> set[str]:
-        """Cited surnames the query mentions ("according to Rudy" → {"rudy"})."""
-        words = {w.lower() for w in re.findall(r"[A-Z][\w'’\-]+", query)}
-        return words & self._surnames
+    def query(self, text: str, language: str | None = None) -> Query:
+        """`text` analysed once (language, tokens, translations, named works, embedding …)."""
+        return analyse(text, self.embedder, self._surnames, self.index.loan_terms, language)
 
-    def embed_query(self, query: str) -> np.ndarray:
-        return self.embedder.embed_queries([query])[0]
-
-    def search(self, query: str, k: int = 10, qvec: np.ndarray | None = None,
-               language: str | None = None) -> list[Hit]:
-        """The top-k chunks for `query`, best first; an English query's keywords also look for
+    def search(self, query: Query, k: int = 10) -> list[Hit]:
+        """The top-k chunks for the query, best first; an English query's keywords also look for
         their Indonesian translations (lexicon)."""
         n = len(self.index.chunks)
         if n == 0:
             return []
-        if qvec is None:
-            qvec = self.embed_query(query)
+        qvec = query.vector
         depth = min(n, max(self.candidates, k))
         dsc, drow = self.index.vectors.search(qvec[None, :].astype(np.float32), depth)
         dense = {int(r): float(s) for r, s in zip(drow[0], dsc[0]) if r >= 0}
-        kw_all = self.index.keywords.scores(query, expansion(query) if language == "en" else ())
+        kw_all = self.index.keywords.scores(query.tokens, query.expansion)
         kw_top = np.argsort(-kw_all)[:depth]
         keyword = {int(r): float(kw_all[r]) for r in kw_top if kw_all[r] > 0}
         rows = set(dense) | set(keyword)
@@ -72,7 +65,7 @@ class Retriever:
             for r, s in zip(missing, vecs @ qvec):
                 dense[r] = float(s)
         fused = self._fuse(rows, dense, keyword)
-        named = self.named_authors(query)
+        named = query.named
         if named:  # passages backed by a work the question names
             for r in rows:
                 if backed_by(self.index.chunks[r].cites, named):

@@ -10,6 +10,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 import gradio as gr  # noqa: E402
 
 from ..answer import cite  # noqa: E402
+from ..search.query import Query  # noqa: E402
 from ..settings import Settings  # noqa: E402
 from .render import answer_html, as_written, passages_html  # noqa: E402
 from .strings import DEFAULT_LANGUAGE, EXAMPLES, LANGUAGES, t  # noqa: E402
@@ -90,18 +91,19 @@ class ChatApp:
     def respond(self, history: list) -> list:
         """Answer the last user message, with its sources."""
         question = _text(history[-1]["content"]) if history else ""
-        result = self.assistant.ask(question)
-        html = answer_html(result, self.settings.corpus_dir, self.written, self.sources, self.support(result))
+        query = self.assistant.query(question)
+        result = self.assistant.ask(query)
+        html = answer_html(result, self.settings.corpus_dir, self.written, self.sources, self.support(result, query))
         return history + [{"role": "assistant", "content": html}]
 
-    def support(self, result: dict) -> list[dict]:
+    def support(self, result: dict, query: Query) -> list[dict]:
         """Passages from cited PDFs in the corpus behind the answer's citations."""
         if not self.sources or not result.get("citations"):
             return []
         try:
             from ..answer.sources import supporting_sources
 
-            return supporting_sources(self.assistant, result)
+            return supporting_sources(self.assistant, result, query=query)
         except Exception:  # optional extra: never let it break an answer
             return []
 

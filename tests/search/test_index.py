@@ -6,6 +6,7 @@ import pytest
 
 from assistant.engine import Assistant
 from assistant.search.index import Index, IndexError_, current_version
+from assistant.search.keywords import tokenize
 
 
 def test_round_trip_keeps_everything(thesis_settings):
@@ -17,7 +18,7 @@ def test_round_trip_keeps_everything(thesis_settings):
     # vectors come back unchanged and BM25 answers
     v = idx.vectors.reconstruct(0)
     assert abs(float(np.linalg.norm(v)) - 1.0) < 1e-3
-    scores = idx.keywords.scores("Retno Marsudi Neth Savouen")
+    scores = idx.keywords.scores(tokenize("Retno Marsudi Neth Savouen"))
     best = idx.chunks[int(np.argmax(scores))]
     assert "Neth Savouen" in best.text
     # saving again gives a new version and leaves one live version

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from assistant.search.keywords import KeywordIndex
-from assistant.search.lexicon import PIVOT_TABLE, TABLE, expansion, translations, word_keys
+from assistant.search.keywords import tokenize
+from assistant.search.lexicon import PIVOT_TABLE, TABLE, expansion_of, translations, word_keys
 
 from conftest import ROOT
 
@@ -43,8 +44,9 @@ def test_english_query_reaches_indonesian_passage_through_expansion():
     texts = ["Kedua menteri mencapai kesepakatan tentang tim teknis kepolisian.",
              "Cuaca di Phnom Penh panas sepanjang tahun."]
     index = KeywordIndex.build(texts)
-    plain = index.scores("agreement on a team")
-    expanded = index.scores("agreement on a team", expansion("agreement on a team"))
+    tokens = tokenize("agreement on a team")
+    plain = index.scores(tokens)
+    expanded = index.scores(tokens, expansion_of(tokens, word_keys("agreement on a team")))
     assert plain[0] == 0 and expanded[0] > expanded[1]
 
 

