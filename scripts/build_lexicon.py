@@ -7,10 +7,11 @@ translations (numbered "1. …" when there are several) followed by English glos
 Output: one line per English headword, `english<TAB>translation|translation…`.
 
 eng-ind is small (9,800 words: no "eradication", "form" only as formulir). lexicon_pivot_en_id
-completes it through five pivot languages (German, Finnish, Polish, Dutch, Italian): an Indonesian
+completes it through four pivot languages (German, Finnish, Dutch, Italian): an Indonesian
 word reached from an English word through at least `MIN_PIVOTS` of them (eng-xxx then xxx-ind)
-and not already in eng-ind ("form" → Form/muoto/forma → bentuk). Its sources carry other licences
-than eng-ind (see assistant/data/README.md), so it is a file of its own.
+and not already in eng-ind ("form" → Form/muoto/forma → bentuk). Its sources are GPL and
+CC BY-SA 3.0, so it is shared under GPL-3.0-or-later, a file of its own (assistant/data/README.md).
+English–Polish is left out: its text is under the GFDL only, which the GPL cannot take in.
 
     python scripts/build_lexicon.py [DICTD_FOLDER]   (default /usr/share/dictd)
 """
@@ -45,15 +46,15 @@ def read_dictd(base: Path) -> dict[str, list[str]]:
         lines = data[start:start + _number(length)].decode("utf-8").split("\n")
         headword = re.split(r"\s+[/<]", lines[0], maxsplit=1)[0].strip().lower()
         found = table.setdefault(headword, [])
-        for i, text in enumerate(lines[1:]):
+        for i, text in enumerate(t for t in lines[1:] if t.strip()):  # eng-ell leaves a blank line first
             if i == 0 or re.match(r"\d+\.\s", text):  # a translation line, not a gloss
                 text = re.sub(r"^\d+\.\s*|\s+\d+\.$", "", text)
                 found += [t.strip() for t in text.split(",") if t.strip() and t.strip() not in found]
     return {w: ts for w, ts in table.items() if ts and "\t" not in w}
 
 
-PIVOTS = ("deu", "fin", "pol", "nld", "ita")
-MIN_PIVOTS = 2
+PIVOTS = ("deu", "fin", "nld", "ita")  # each needs dict-freedict-eng-xxx and -xxx-ind
+MIN_PIVOTS = 2  # 1 or 3 measured worse (docs/evaluation.md)
 PIVOT_ITEMS = 8  # the first translations listed for an English word in each pivot dictionary
 
 

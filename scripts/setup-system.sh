@@ -9,7 +9,7 @@ for lang in en id; do  # English and Indonesian twins (PDF + text) for the extra
 done
 # the FreeDict dictionaries that assistant/data/lexicon_*.tsv.gz are built from (a test rebuilds them):
 # English–Indonesian, and English–X plus X–Indonesian for the pivot languages
-for pair in eng-ind eng-deu deu-ind eng-fin fin-ind eng-pol pol-ind eng-nld nld-ind eng-ita ita-ind; do
+for pair in eng-ind eng-deu deu-ind eng-fin fin-ind eng-nld nld-ind eng-ita ita-ind; do
   [ -f /usr/share/dictd/freedict-$pair.index ] || need+=(dict-freedict-$pair)
 done
 if [ ${#need[@]} -gt 0 ]; then

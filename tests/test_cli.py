@@ -1,7 +1,10 @@
 """The CLI contract evaluation tools rely on: `assistant ask --json [--batch]`."""
 import json
+import signal
 import subprocess
 import sys
+
+import pytest
 
 from conftest import ROOT
 
@@ -42,3 +45,19 @@ def test_bad_batch_line_names_file_and_line(thesis_settings, tmp_path):
 def test_missing_index_says_how_to_build_it(tmp_path):
     out = _assistant("ask", "x?", "--index", str(tmp_path / "none"))
     assert out.returncode != 0 and "ingest.py" in out.stderr
+
+
+@pytest.mark.parametrize("read_first_line", [True, False])
+def test_closed_output_pipe_ends_quietly(thesis_settings, tmp_path, read_first_line):
+    # `assistant ask --batch … | head -1` (a batch outgrows the pipe's buffer) and `assistant ask … | true`
+    batch = tmp_path / "q.jsonl"
+    batch.write_text('{"question": "Apa kepanjangan ACTIP?"}\n' * 40, encoding="utf-8")
+    args = ["--json", "--batch", str(batch)] if read_first_line else ["Apa kepanjangan ACTIP?"]
+    proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "ask", *args, "--index", str(thesis_settings.index_dir)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    if read_first_line:
+        assert json.loads(proc.stdout.readline())["answerable"]
+    proc.stdout.close()
+    stderr = proc.stderr.read()
+    assert proc.wait(timeout=300) == 128 + signal.SIGPIPE
+    assert stderr == ""

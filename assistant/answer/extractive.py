@@ -59,7 +59,7 @@ SENTENCE_WEIGHTS = {"sim": 1.0, "overlap": 0.15, "passage": 0.10, "type": 0.03, 
 
 @dataclass
 class AnswerConfig:
-    """Thresholds of the answerer; see README "Abstaining" for how they were calibrated."""
+    """Thresholds of the answerer; see docs/evaluation.md "Abstaining" for how they were calibrated."""
 
     max_sentences: int = 2
     max_words: int = 65

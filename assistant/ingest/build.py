@@ -15,6 +15,7 @@ set `cancel` event stops the run at the next step (IngestCancelled; the live ind
 """
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import sys
@@ -305,7 +306,7 @@ def _read_all(jobs: list[tuple[Path, str, Settings]], settings: Settings, tracke
     fresh: dict[str, Read] = {}
     tracker.state.files_total = len(jobs)
     bar = tqdm(total=len(jobs), desc="files", unit="file", disable=not progress or not jobs, file=sys.stderr)
-    for (_, rel, _), out in map_files(read_file, jobs, workers_for(len(jobs), settings), tracker.cancelled):
+    for (_, rel, _), out in map_files(read_file, jobs, workers_for(len(jobs)), tracker.cancelled):
         bar.update(1)
         if isinstance(out, Read):
             fresh[rel] = out
@@ -457,11 +458,8 @@ def inspect_file(path: Path, settings: Settings) -> dict:
     }
 
 
-def main(argv: list[str] | None = None) -> int:
-    import argparse
-
-    from tqdm import tqdm
-
+def build_parser() -> argparse.ArgumentParser:
+    """ingest.py's command line."""
     parser = argparse.ArgumentParser(
         prog="ingest.py", description="Build the search index from a corpus folder (incrementally).",
         epilog="exit status: 0 all files ingested, 3 some files failed (the rest is indexed), "
@@ -477,7 +475,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--full", action="store_true",
                         help="re-read every file and rewrite the index, even if nothing changed (vectors are reused)")
     parser.add_argument("--quiet", action="store_true", help="no progress bars; problems and the summary only")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from tqdm import tqdm
+
+    args = build_parser().parse_args(argv)
     settings = Settings.from_env(corpus_dir=args.corpus, index_dir=args.index, embedder=args.embedder,
                                  chunk_words=args.chunk_words, max_file_mb=args.max_file_mb)
     if args.if_stale and not is_stale(settings):

@@ -2,7 +2,7 @@
 
 The table is FreeDict English–Indonesian (CC BY-SA 3.0, from Wiktionary), built from Debian's
 dict-freedict-eng-ind by scripts/build_lexicon.py, completed (when its file is present) by
-translations reached through two or more of five pivot languages ("form" → bentuk; see
+translations reached through two or more of four pivot languages ("form" → bentuk; see
 assistant/data/README.md for the sources and their licences). English words are looked up as written and
 as their lemma (simplemma: "agreed" → "agree"). Keys are the index's own tokens (keywords.tokenize),
 so "agree" reaches "menyetujui" → "tuju" and "law" reaches "undang-undang".

@@ -1,6 +1,6 @@
 """Retrieve: hybrid search, dense (FAISS) fused with BM25.
 
-Fusion modes (measured in README): "weighted" (min-max normalised scores, weight on dense),
+Fusion modes (measured in docs/evaluation.md): "weighted" (min-max normalised scores, weight on dense),
 "rrf" (reciprocal rank fusion), "dense", "bm25".
 """
 from __future__ import annotations

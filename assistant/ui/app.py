@@ -12,8 +12,10 @@ import gradio as gr  # noqa: E402
 from ..answer import cite  # noqa: E402
 from ..search.query import Query  # noqa: E402
 from ..settings import Settings  # noqa: E402
-from .render import answer_html, as_written, passages_html  # noqa: E402
+from .cite_tab import cite_tab  # noqa: E402
+from .render import answer_html, as_written, quotes_by_source  # noqa: E402
 from .strings import DEFAULT_LANGUAGE, EXAMPLES, LANGUAGES, t  # noqa: E402
+from .study_tab import CSS as STUDY_CSS, study_tab  # noqa: E402
 from .upload import ALLOWED, UploadRejected, save_upload  # noqa: E402
 
 CSS = """
@@ -31,6 +33,14 @@ details.sources summary {cursor: pointer; font-weight: 600; margin: .3em 0;}
 .src-text {font-size: .92em; line-height: 1.45;}
 .src-text mark {background: #ffe58a; color: #222; padding: 0 .1em; border-radius: 2px;}
 .src-cites {font-size: .85em; margin-top: .3em; font-style: italic;}
+.src-backing {font-style: normal; font-weight: 600;}
+.src-others {opacity: .75;}
+.cite-work {padding: .6em .9em; border-radius: 6px; border: 1px solid var(--color-accent);
+      background: var(--background-fill-secondary);}
+.cite-work.cite-none {border-color: var(--border-color-primary);}
+.cite-label {font-size: .85em; opacity: .8;}
+.cite-in-text {font-size: 1.15em; font-weight: 700; margin: .15em 0 .3em 0;}
+.cite-reference {font-size: .92em; line-height: 1.4;}
 .src-support {font-size: .85em; margin-top: .4em; padding: .3em .6em; border-radius: 4px;
       background: var(--background-fill-primary); border: 1px dashed var(--border-color-primary);}
 .src-support-text {margin-top: .2em;}
@@ -93,8 +103,15 @@ class ChatApp:
         question = _text(history[-1]["content"]) if history else ""
         query = self.assistant.query(question)
         result = self.assistant.ask(query)
-        html = answer_html(result, self.settings.corpus_dir, self.written, self.sources, self.support(result, query))
+        html = answer_html(result, self.settings.corpus_dir, self.written, self.sources, self.support(result, query),
+                           self.backing(result))
         return history + [{"role": "assistant", "content": html}]
+
+    def backing(self, result: dict) -> dict[int, list[str]]:
+        """[n] → the works backing the sentences the answer quotes from source n (listed first)."""
+        works = cite.sentence_works(self.assistant.index)
+        return {n: list(dict.fromkeys(k for q in quotes for k in works.get(q, [])))
+                for n, quotes in quotes_by_source(result.get("answer", "")).items()}
 
     def support(self, result: dict, query: Query) -> list[dict]:
         """Passages from cited PDFs in the corpus behind the answer's citations."""
@@ -118,14 +135,6 @@ class ChatApp:
         self.sources = {e["key"]: e["source"] for e in entries if e.get("source")}
         return [[e["key"], "; ".join(dict.fromkeys(as_written(w) for w in e.get("written") or [])),
                  e.get("count", 0), e.get("source") or ""] for e in entries]
-
-    def find(self, claim: str, lang: str) -> tuple[str, str]:
-        """Passages supporting `claim` and the works to cite, one per line."""
-        claim = self.check_question(claim, lang)
-        result = cite.find_citation(self.assistant, claim, k=5)
-        passages = result.get("results", [])
-        works = dict.fromkeys(self.written.get(c, c) for p in passages for c in p.get("cites") or [])
-        return passages_html(passages, self.settings.corpus_dir, lang, self.written, self.sources), "\n".join(works)
 
     # -- uploads -----------------------------------------------------------------------------------
     def add_documents(self, files: list | None, lang: str, progress=gr.Progress(track_tqdm=True)) -> tuple[str, str]:
@@ -214,7 +223,8 @@ def build_app(settings: Settings, assistant: Any) -> gr.Blocks:
                 labels[examples.dataset] = lambda c: gr.Dataset(label=t(c, "examples"))
                 clear = gr.ClearButton([chatbot, question], value=t(l0, "clear"), size="sm")
                 labels[clear] = lambda c: gr.Button(t(c, "clear"))
-            cite_table = _cite_tab(app, settings, lang, labels, engine)
+            cite_table = cite_tab(app, settings, lang, labels, engine)
+            study_tab(settings, assistant, lang, labels)
             with gr.Tab(t(l0, "tab_upload"), id="upload") as tab:
                 labels[tab] = lambda c: gr.Tab(label=t(c, "tab_upload"))
                 intro = gr.Markdown(t(l0, "upload_intro", mb=settings.max_upload_mb))
@@ -246,51 +256,21 @@ def build_app(settings: Settings, assistant: Any) -> gr.Blocks:
     return demo
 
 
-def _cite_tab(app: ChatApp, settings: Settings, lang: gr.State, labels: dict, engine: dict) -> gr.Dataframe:
-    """The find-a-citation tab; returns the citation-index table."""
-    l0 = DEFAULT_LANGUAGE
-    with gr.Tab(t(l0, "tab_cite"), id="cite") as tab:
-        labels[tab] = lambda c: gr.Tab(label=t(c, "tab_cite"))
-        intro = gr.Markdown(t(l0, "cite_intro"))
-        labels[intro] = lambda c: gr.Markdown(t(c, "cite_intro"))
-        with gr.Row(equal_height=True):
-            claim = gr.Textbox(label=t(l0, "claim"), placeholder=t(l0, "claim_placeholder"), scale=5,
-                               max_length=settings.max_question_chars, elem_id="claim")
-            find = gr.Button(t(l0, "find"), variant="primary", scale=0, min_width=170, elem_id="find-btn")
-        labels[claim] = lambda c: gr.Textbox(label=t(c, "claim"), placeholder=t(c, "claim_placeholder"))
-        labels[find] = lambda c: gr.Button(t(c, "find"))
-        to_cite = gr.Textbox(label=t(l0, "to_cite"), lines=2, buttons=["copy"], interactive=False, elem_id="to-cite")
-        labels[to_cite] = lambda c: gr.Textbox(label=t(c, "to_cite"))
-        results = gr.HTML(elem_id="cite-results")
-        with gr.Accordion(t(l0, "cite_index"), open=False) as acc:
-            table = gr.Dataframe(app.refresh_citations(), headers=_cite_headers(l0), interactive=False, wrap=True)
-        labels[acc] = lambda c: gr.Accordion(label=t(c, "cite_index"))
-        labels[table] = lambda c: gr.Dataframe(headers=_cite_headers(c))
-    find.click(app.find, [claim, lang], [results, to_cite], api_name="find_citation", **engine)
-    claim.submit(app.find, [claim, lang], [results, to_cite], api_visibility="private", **engine)
-    return table
-
-
 def _header(lang: str) -> str:
     return f"# {t(lang, 'title')}\n{t(lang, 'subtitle')}"
 
 
-def _cite_headers(lang: str) -> list[str]:
-    return [t(lang, "cite_key"), t(lang, "cite_written"), t(lang, "cite_count"), t(lang, "cite_source")]
-
-
-def login_from_env() -> tuple[str, str] | None:
-    """(user, password) from ASSISTANT_USER / ASSISTANT_PASSWORD when both are set, else None."""
-    user, password = os.environ.get("ASSISTANT_USER"), os.environ.get("ASSISTANT_PASSWORD")
-    return (user, password) if user and password else None
+def login(settings: Settings) -> tuple[str, str] | None:
+    """(user, password) when both are set (ASSISTANT_USER / ASSISTANT_PASSWORD), else None."""
+    return (settings.user, settings.password) if settings.user and settings.password else None
 
 
 def launch_options(settings: Settings) -> dict:
     """Keyword arguments for `Blocks.launch`: loopback by default, no share link, corpus files served."""
-    return dict(server_name=settings.host, server_port=settings.port, share=False, auth=login_from_env(),
+    return dict(server_name=settings.host, server_port=settings.port, share=False, auth=login(settings),
                 allowed_paths=[str(Path(settings.corpus_dir).resolve())], max_file_size=int(settings.max_upload_mb * 1024 * 1024),
                 footer_links=["api", "settings"], ssr_mode=False, mcp_server=False, pwa=False, inbrowser=False,
-                theme=THEME, css=CSS, head=HEAD, show_error=True, quiet=False)
+                theme=THEME, css=CSS + STUDY_CSS, head=HEAD, show_error=True, quiet=False)
 
 
 def serve(settings: Settings, block: bool = True) -> gr.Blocks:

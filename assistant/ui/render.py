@@ -114,10 +114,29 @@ def _page(passage: dict, lang: str) -> str:
     return f'{t(lang, "page")} {page}' if page else ""
 
 
+def works_html(passage: dict, corpus_dir: Path, lang: str, backing: list[str] | None = None,
+               written: dict[str, str] | None = None, sources: dict[str, str] | None = None) -> str:
+    """The works a passage cites: those backing its quoted sentence first, the passage's others apart."""
+    cites = list(dict.fromkeys(passage.get("cites") or []))
+    if backing is None and "backing" not in passage:  # not known: the passage's works, one list
+        groups = [("cites", cites, "src-cites")]
+    else:
+        backing = list(dict.fromkeys(passage["backing"] if backing is None else backing))
+        others = [c for c in passage.get("others", cites) if c not in backing]
+        groups = [("backing", backing, "src-cites src-backing"), ("others", others, "src-cites src-others")]
+    lines = []
+    for label, keys, css in groups:
+        if keys:
+            works = "; ".join(_work(c, corpus_dir, lang, written, sources) for c in keys)
+            lines.append(f'<div class="{css}">{html.escape(t(lang, label))}: {works}</div>')
+    return "".join(lines)
+
+
 def source_card(passage: dict, corpus_dir: Path, lang: str, quotes: list[str] | None = None,
                 written: dict[str, str] | None = None, sources: dict[str, str] | None = None,
-                support: list[dict] | None = None) -> str:
-    """One source: [n], title, section path, page, link, passage (highlighted) and the works it cites."""
+                support: list[dict] | None = None, backing: list[str] | None = None) -> str:
+    """One source: [n], title, section path, page, link, passage (highlighted) and the works it cites,
+    those backing the quoted sentence (`backing`, or the passage's own "backing") first."""
     head = [f'<span class="src-n">[{passage["n"]}]</span> <b>{html.escape(str(passage["doc"]))}</b>']
     if passage.get("section"):
         head.append(f'<span class="src-section">{html.escape(passage["section"])}</span>')
@@ -127,18 +146,17 @@ def source_card(passage: dict, corpus_dir: Path, lang: str, quotes: list[str] | 
     if link:
         head.append(link)
     body = highlight(passage.get("text", ""), quotes or ([passage["sentence"]] if passage.get("sentence") else []))
-    parts = [f'<div class="src-head">{" · ".join(head)}</div>', f'<div class="src-text">{body}</div>']
-    cites = list(dict.fromkeys(passage.get("cites") or []))
-    if cites:
-        works = "; ".join(_work(c, corpus_dir, lang, written, sources) for c in cites)
-        parts.append(f'<div class="src-cites">{html.escape(t(lang, "cites"))}: {works}</div>')
+    parts = [f'<div class="src-head">{" · ".join(head)}</div>', f'<div class="src-text">{body}</div>',
+             works_html(passage, corpus_dir, lang, backing, written, sources)]
     parts.extend(support_html(entry, corpus_dir, lang) for entry in support or [])
     return f'<div class="src">{"".join(parts)}</div>'
 
 
 def answer_html(result: dict, corpus_dir: Path, written: dict[str, str] | None = None,
-                sources: dict[str, str] | None = None, support: list[dict] | None = None) -> str:
-    """The chat message for one result: the answer, then its sources list (numbered as in the answer)."""
+                sources: dict[str, str] | None = None, support: list[dict] | None = None,
+                backing: dict[int, list[str]] | None = None) -> str:
+    """The chat message for one result: the answer, then its sources list (numbered as in the answer);
+    `backing` maps a source's [n] to the works backing the sentences quoted from it."""
     lang = result.get("language") or "id"
     answer = escape(result["answer"])
     answer = MARKER.sub(lambda m: f'<sup class="src-ref">[{m.group(1)}]</sup>', answer)
@@ -146,7 +164,8 @@ def answer_html(result: dict, corpus_dir: Path, written: dict[str, str] | None =
         return f'<div class="answer">{answer}</div>'
     quotes = quotes_by_source(result["answer"])
     cards = "".join(source_card(p, corpus_dir, lang, quotes.get(p["n"]), written, sources,
-                                [e for e in support or [] if e.get("for") == p["n"]]) for p in result["citations"])
+                                [e for e in support or [] if e.get("for") == p["n"]], None if backing is None else backing.get(p["n"], []))
+                    for p in result["citations"])
     summary = f'{html.escape(t(lang, "sources"))} ({len(result["citations"])})'
     return (f'<div class="answer">{answer}</div>'
             f'<details class="sources" open><summary>{summary}</summary>{cards}</details>')

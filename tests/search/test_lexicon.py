@@ -55,7 +55,7 @@ def test_pivot_languages_fill_the_gaps_of_eng_ind():
     shipped = gzip.decompress(TABLE.read_bytes()).decode()
     form = next(line for line in shipped.splitlines() if line.startswith("form\t"))
     assert "bentuk" not in form  # eng-ind has only formulir, borang
-    assert "bentuk" in translations("form")  # German Form, Finnish muoto, Polish forma → bentuk
+    assert "bentuk" in translations("form")  # German Form, Finnish muoto, Italian forma → bentuk
     assert "halangan" in translations("obstacles")  # not in eng-ind at all
     assert translations("supporters")[0] == "pendukung"  # eng-ind's lemma entry comes first
     assert "korban" in translations("victims")  # eng-ind has only kurban (a sacrifice)

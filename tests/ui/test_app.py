@@ -56,7 +56,7 @@ def test_launch_options_are_safe(monkeypatch):
     assert opts["allowed_paths"] == [str(Path(Settings().corpus_dir).resolve())]
     monkeypatch.setenv("ASSISTANT_USER", "ana")
     monkeypatch.setenv("ASSISTANT_PASSWORD", "s3cret")
-    assert launch_options(Settings(host="0.0.0.0"))["auth"] == ("ana", "s3cret")
+    assert launch_options(Settings.from_env(host="0.0.0.0"))["auth"] == ("ana", "s3cret")
 
 
 @pytest.mark.slow
@@ -263,6 +263,38 @@ def test_answer_html_numbers_sources_and_highlights_the_quote(tmp_path):
     assert "Sources (1)" in out and "[1]" in out and "BAB I › A. Latar Belakang" in out
     assert "Pramudyani%202024.pdf#page=3" in out and "Open PDF at page iii" in out
     assert "Arisandy dan Soeharto, 2022" in out and "&lt;b&gt;" in out and "<b>.</b>" not in out
+
+
+def test_sources_list_the_works_backing_the_quote_first(tmp_path):
+    from assistant.ui.render import answer_html, passages_html
+
+    text = "Retno bertemu Neth Savouen (Arisandy dan Soeharto, 2022). Kejahatan meningkat (Midhol, 2022)."
+    result = {"language": "en", "answer": "According to the thesis: “Retno bertemu Neth Savouen (Arisandy dan "
+              "Soeharto, 2022).” [1]", "citations": [
+                  {"n": 1, "doc": "thesis", "file": "thesis.txt", "page": None, "section": "BAB I", "text": text,
+                   "score": 0.9, "cites": ["Midhol, 2022", "Arisandy, 2022"]}]}
+    out = answer_html(result, tmp_path, backing={1: ["Arisandy, 2022"]})
+    assert '<div class="src-cites src-backing">Cited for this sentence: Arisandy, 2022</div>' in out
+    assert '<div class="src-cites src-others">Also cited in this passage: Midhol, 2022</div>' in out
+    assert out.index("src-backing") < out.index("src-others")
+    plain = answer_html(result, tmp_path)  # backing unknown: the passage's works in one list
+    assert "Works cited: Midhol, 2022; Arisandy, 2022" in plain and "src-backing" not in plain
+    found = {**result["citations"][0], "sentence": "Kejahatan meningkat (Midhol, 2022).",
+             "backing": ["Midhol, 2022"], "others": ["Arisandy, 2022"]}
+    cards = passages_html([found], tmp_path, "id")
+    assert "Dikutip untuk kalimat ini: Midhol, 2022" in cards and "<mark>Kejahatan meningkat" in cards
+
+
+@pytest.mark.slow
+def test_chat_sources_put_the_quoted_sentence_s_works_first(engine, thesis_settings):
+    from assistant.ui.app import ChatApp
+
+    app = ChatApp(thesis_settings, engine)
+    result = engine.ask(RETNO_ID)
+    backing = app.backing(result)
+    assert backing[1] == ["Arisandy, 2022"]
+    html = app.respond([{"role": "user", "content": RETNO_ID}])[-1]["content"]
+    assert "src-backing" in html and "Arisandy dan Soeharto, 2022" in html
 
 
 def test_corpus_link_never_points_outside_corpus(tmp_path):

@@ -86,10 +86,11 @@ def test_typed_question_gets_a_cited_answer_in_the_page(browser, app_url, shots)
     assert first.locator(".src-n").inner_text() == "[1]"
     assert "BAB I › A. Latar Belakang" in first.inner_text()
     assert "Neth Savouen" in first.locator("mark").first.inner_text()  # the answering sentence, highlighted
-    assert "Arisandy" in first.locator(".src-cites").inner_text()
+    assert "Arisandy" in first.locator(".src-backing").inner_text()  # the quoted sentence's work, first
     href = first.locator("a.src-link").get_attribute("href")
     assert page.request.get(app_url + href).ok  # the corpus file is served
-    page.screenshot(path=str(shots / "desktop-answer.png"))
+    page.locator("#chatbot .answer").last.scroll_into_view_if_needed()  # the answer, not its sources' end
+    page.screenshot(path=str(shots / "desktop-answer.png"))  # README's docs/chat.png
     _ask(page, "Who won the 2022 World Cup?")
     page.locator("#chatbot .answer").nth(1).wait_for(timeout=120_000)
     assert "corpus" in page.locator("#chatbot .answer").nth(1).inner_text().lower()
@@ -113,16 +114,56 @@ def test_language_switch_and_phone_width(browser, app_url, shots):
     assert outside == []
 
 
-def test_find_a_citation_tab(browser, app_url, shots):
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
-    page.goto(app_url)
+BIB = """@article{lazarus2025,
+  author = {Lazarus, Suleman and Chiang, Mark and Button, Mark},
+  title = {Cybercrime and human trafficking (test entry)},
+  journal = {Test Journal},
+  year = {2025}
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def cite_url(thesis_settings, tmp_path_factory):
+    """The app over the thesis plus a bibliography (.bib) in its corpus."""
+    base = tmp_path_factory.mktemp("cite")
+    corpus, index = copy_thesis(thesis_settings, base)
+    (corpus / "refs.bib").write_text(BIB, encoding="utf-8")
+    with serve(corpus, index, base / "serve.log") as (url, _):
+        yield url
+
+
+def test_find_a_citation_tab_gives_the_work_its_reference_and_copies(browser, cite_url, shots):
+    outside: list[str] = []
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=cite_url.rstrip("/"))
+    page = context.new_page()
+    _watch(page, outside)
+    page.goto(cite_url)
     page.get_by_role("tab", name="Kutipan").click()
-    page.locator("#claim textarea").fill("Pada 2 Agustus 2022 Retno Marsudi bertemu Kepala Kepolisian Kamboja")
+    page.locator("#claim textarea").fill("Traffickers use VPNs and the dark web so police cannot trace them")
     page.locator("#find-btn").click()
-    page.locator("#cite-results .src").first.wait_for(timeout=120_000)
-    assert "Arisandy" in page.locator("#to-cite textarea").input_value()
-    assert page.locator("#cite-results mark").count() >= 1
-    page.screenshot(path=str(shots / "desktop-cite.png"))
+    page.locator("#cite-work .cite-in-text").wait_for(timeout=120_000)
+    assert page.locator("#cite-work .cite-in-text").inner_text().strip() == "(Lazarus, Chiang, & Button, 2025)"
+    assert "Lazarus, S., Chiang, M. and Button, M. (2025)" in page.locator("#cite-work .cite-reference").inner_text()
+    assert page.locator("#cite-in-text textarea").input_value() == "(Lazarus, Chiang, & Button, 2025)"
+    assert page.locator("#cite-reference textarea").input_value().startswith("Lazarus, S., Chiang, M.")
+    support = page.locator("#cite-results .src")
+    assert support.count() == 1 and "vpn, dark web" in support.locator("mark").inner_text()
+    assert "Lazarus" in support.locator(".src-backing").inner_text()
+    assert "Ngo" in support.locator(".src-others").inner_text()  # the passage's other work, apart
+    page.locator("#cite-in-text button[aria-label='Copy']").click()
+    page.wait_for_function("navigator.clipboard.readText().then(t => t.length > 0)", timeout=10_000)
+    assert page.evaluate("navigator.clipboard.readText()") == "(Lazarus, Chiang, & Button, 2025)"
+    page.locator("#cite-reference button[aria-label='Copy']").click()
+    page.wait_for_function("navigator.clipboard.readText().then(t => t.startsWith('Lazarus, S.'))", timeout=10_000)
+    page.screenshot(path=str(shots / "desktop-cite.png"), full_page=True)
+    page.locator("#claim textarea").fill("Resep rendang padang membutuhkan santan dan cabai")
+    page.locator("#find-btn").click()
+    page.locator("#cite-work .cite-none").wait_for(timeout=120_000)
+    assert page.locator("#cite-in-text textarea").count() == 0 or not page.locator("#cite-in-text").is_visible()
+    assert outside == []
+    context.close()
 
 
 def test_upload_in_the_page_is_ingested_and_answered(browser, app_url, shots, tmp_path):
