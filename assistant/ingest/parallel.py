@@ -48,11 +48,10 @@ def read_file(path: Path, rel: str, settings: Settings) -> Read:
     return Read(chunks, doc_meta(doc), len(doc.pages), list(doc.warnings))
 
 
-def workers_for(jobs: int, settings: Settings) -> int:
-    """How many processes read `jobs` files: `settings.ingest_workers`, or one per core (0), never
-    more than the files; 1 means in this process."""
-    wanted = settings.ingest_workers or os.cpu_count() or 1
-    return max(1, min(wanted, jobs))
+def workers_for(jobs: int, wanted: int = 0) -> int:
+    """How many processes read `jobs` files: `wanted`, or one per core (0), never more than the
+    files; 1 means in this process."""
+    return max(1, min(wanted or os.cpu_count() or 1, jobs))
 
 
 def _call(fn: Callable, *job) -> object:

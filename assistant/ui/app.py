@@ -13,9 +13,11 @@ from ..answer import cite  # noqa: E402
 from ..search.query import Query  # noqa: E402
 from ..settings import Settings  # noqa: E402
 from .cite_tab import cite_tab  # noqa: E402
+from .generated import draft_html, note_html  # noqa: E402
 from .render import answer_html, as_written, quotes_by_source  # noqa: E402
 from .strings import DEFAULT_LANGUAGE, EXAMPLES, LANGUAGES, t  # noqa: E402
 from .ingest_job import IngestJob, progress_html  # noqa: E402
+from .study_tab import CSS as STUDY_CSS, study_tab  # noqa: E402
 from .upload import ALLOWED, UploadRejected, save_upload  # noqa: E402
 
 CSS = """
@@ -103,12 +105,20 @@ class ChatApp:
 
     def respond(self, history: list) -> list:
         """Answer the last user message, with its sources."""
+        *_, last = self.respond_stream(history)
+        return last
+
+    def respond_stream(self, history: list):
+        """As `respond`, showing a generated answer's draft while it streams, then the checked answer."""
         question = _text(history[-1]["content"]) if history else ""
         query = self.assistant.query(question)
-        result = self.assistant.ask(query)
-        html = answer_html(result, self.settings.corpus_dir, self.written, self.sources, self.support(result, query),
-                           self.backing(result))
-        return history + [{"role": "assistant", "content": html}]
+        for item in self.assistant.stream(query):
+            if isinstance(item, str):
+                yield history + [{"role": "assistant", "content": draft_html(item)}]
+                continue
+            html = answer_html(item, self.settings.corpus_dir, self.written, self.sources, self.support(item, query),
+                               self.backing(item))
+            yield history + [{"role": "assistant", "content": html + note_html(item)}]
 
     def backing(self, result: dict) -> dict[int, list[str]]:
         """[n] → the works backing the sentences the answer quotes from source n (listed first)."""
@@ -246,6 +256,7 @@ def build_app(settings: Settings, assistant: Any) -> gr.Blocks:
                 clear = gr.ClearButton([chatbot, question], value=t(l0, "clear"), size="sm")
                 labels[clear] = lambda c: gr.Button(t(c, "clear"))
             cite_table = cite_tab(app, settings, lang, labels, engine)
+            study_tab(settings, assistant, lang, labels)
             with gr.Tab(t(l0, "tab_upload"), id="upload") as tab:
                 labels[tab] = lambda c: gr.Tab(label=t(c, "tab_upload"))
                 intro = gr.Markdown(t(l0, "upload_intro", mb=settings.max_upload_mb))
@@ -267,7 +278,7 @@ def build_app(settings: Settings, assistant: Any) -> gr.Blocks:
 
         for trigger in (question.submit, send.click):
             trigger(app.add_user, [question, chatbot, lang], [chatbot, question], **private).success(
-                app.respond, [chatbot], [chatbot], **private, **engine)
+                app.respond_stream, [chatbot], [chatbot], **private, **engine)
         done = add.click(app.add_documents, [files, lang], [status, bar, info], api_name="add_documents",
                          concurrency_limit=1, concurrency_id="ingest")
         stop.click(app.cancel_ingest, None, None, api_name="cancel_ingest", concurrency_limit=None)
@@ -296,7 +307,7 @@ def launch_options(settings: Settings) -> dict:
     return dict(server_name=settings.host, server_port=settings.port, share=False, auth=login(settings),
                 allowed_paths=[str(Path(settings.corpus_dir).resolve())], max_file_size=int(settings.max_upload_mb * 1024 * 1024),
                 footer_links=["api", "settings"], ssr_mode=False, mcp_server=False, pwa=False, inbrowser=False,
-                theme=THEME, css=CSS, head=HEAD, show_error=True, quiet=False)
+                theme=THEME, css=CSS + STUDY_CSS, head=HEAD, show_error=True, quiet=False)
 
 
 def serve(settings: Settings, block: bool = True) -> gr.Blocks:

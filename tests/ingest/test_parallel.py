@@ -31,4 +31,4 @@ def test_cancel_stops_before_the_pending_files_and_workers_follow_the_setting(tm
     jobs = [(tmp_path / "a.txt", "a.txt", settings)] * 3
     assert list(map_files(read_file, jobs, 1, cancelled=lambda: True)) == []
     assert list(map_files(read_file, jobs, 2, cancelled=lambda: True)) == []
-    assert workers_for(1, settings) == 1 and workers_for(5, settings.replace(ingest_workers=3)) == 3
+    assert workers_for(1) == 1 and workers_for(5, 3) == 3

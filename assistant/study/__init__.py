@@ -1,0 +1,1 @@
+"""Study aid: timeline, glossary, chapter guide, flashcards and quiz, computed from an index."""
