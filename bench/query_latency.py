@@ -66,7 +66,7 @@ def main() -> None:
         config = AnswerConfig(max_sentences=settings.answer_max_sentences, max_words=settings.answer_max_words)
 
         def ask(q):
-            return answer_question(q, retriever, settings.top_k, config)
+            return answer_question(retriever.query(q), retriever, settings.top_k, config)
     else:
         from assistant.engine import Assistant
 
@@ -85,7 +85,7 @@ def main() -> None:
             ms.append((time.perf_counter() - t0) * 1000)
     for q in qs:
         t0 = time.perf_counter()
-        retriever.embed_query(q)
+        retriever.embedder.embed_queries([q])
         embed_ms.append((time.perf_counter() - t0) * 1000)
     print(json.dumps({"p50": round(pct(ms, 50), 1), "p95": round(pct(ms, 95), 1),
                       "embed_p50": round(pct(embed_ms, 50), 1), "n": len(ms), "load_s": round(load_s, 2)}))

@@ -160,16 +160,15 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
             if sentence.text in seen or sentence.text.rstrip().endswith("?") or len(sentence.text.split()) < 4:
                 continue  # questions in the text and fragments ("BAB I Pendahuluan") answer nothing
             seen.add(sentence.text)
-            row = index.sentence_row.get(sentence.text)
-            if row is not None:
-                candidates.append((hit, sentence, row, set(tokenize(sentence.text))))
+            # no vector yet (ingest's second phase is running): the passage's cosine stands in
+            candidates.append((hit, sentence, index.sentence_row.get(sentence.text), set(tokenize(sentence.text))))
     weights = _term_weights(query.about, alternatives, [stoks for *_, stoks in candidates])
     total = sum(weights.values()) or 1.0
     scored = []
     for hit, sentence, row, stoks in candidates:
         terms = {t: w for t, w in weights.items() if alternatives.get(t, {t}) & stoks}
         features = {
-            "sim": float(index.sentence_vectors[row] @ query.vector),
+            "sim": float(index.sentence_vectors[row] @ query.vector) if row is not None else hit.dense,
             "overlap": sum(terms.values()) / total,
             "passage": hit.score / best_passage if best_passage > 0 else 0.0,
             "type": float(bool(shapes and any(shape.search(sentence.text) for shape in shapes))),

@@ -6,6 +6,12 @@ re-loaded (their chunks come from the live index), changed files are re-chunked,
 leave the index, renamed files are recognised by hash. Vectors of unchanged text are reused
 (same embedder), so a re-ingest only embeds what changed; a run with nothing changed writes
 nothing. Only one ingest runs at a time per index folder.
+
+Two phases: files are read in worker processes (parallel.py); passages are embedded and saved with
+BM25 first (searchable: answers score sentences by their passage until their vectors exist), then
+the sentence vectors, saved as the next version. An interrupted second phase is finished by the
+next run. `on_progress` gets an IngestProgress (files, pages, texts, ETA) after every step, and a
+set `cancel` event stops the run at the next step (IngestCancelled; the live index stays whole).
 """
 from __future__ import annotations
 
@@ -14,18 +20,20 @@ import hashlib
 import json
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from filelock import FileLock, Timeout
 
-from ..records import Document
 from ..settings import Settings
 from .load import SUPPORTED, LoadError, check_file, load_document, read_bytes
+from .parallel import Read, map_files, read_file, workers_for
 
 if TYPE_CHECKING:  # heavy imports (numpy, FAISS, BM25, the sentence splitter) wait until needed,
-    import numpy as np  # so a run with nothing changed stays quick
+    import threading  # so a run with nothing changed stays quick
+
+    import numpy as np
 
     from ..records import Chunk
     from ..search.embed import Embedder
@@ -67,6 +75,57 @@ class IngestReport:
 
 class IngestBusy(SystemExit):
     """Another ingest holds the lock of this index folder."""
+
+
+class IngestCancelled(Exception):
+    """The `cancel` event was set; what was saved before (a searchable first phase) stays."""
+
+
+@dataclass
+class IngestProgress:
+    """Where a run stands. `stage`: "reading" (files in worker processes), "passages", "searchable"
+    (passages and BM25 saved: questions are answered), "sentences", "done". `eta_s`: seconds left,
+    from the characters embedded per second so far (None until embedding starts)."""
+
+    stage: str
+    files_done: int = 0
+    files_total: int = 0
+    pages: int = 0
+    texts_done: int = 0
+    texts_total: int = 0
+    eta_s: float | None = None
+
+
+class _Tracker:
+    """Counts for IngestProgress, the ETA, and the cancel check."""
+
+    def __init__(self, callback: Callable[[IngestProgress], None] | None, cancel: threading.Event | None):
+        self.callback, self.cancel = callback, cancel
+        self.state = IngestProgress("reading")
+        self.chars_done = self.chars_total = 0
+        self.started: float | None = None
+
+    def cancelled(self) -> bool:
+        return self.cancel is not None and self.cancel.is_set()
+
+    def check(self) -> None:
+        if self.cancelled():
+            raise IngestCancelled("ingest cancelled; the live index is left as it was")
+
+    def embedded(self, texts: int, chars: int) -> None:
+        self.started = self.started or time.perf_counter()
+        self.chars_done += chars
+        self.state.texts_done += texts
+        rate = self.chars_done / max(time.perf_counter() - self.started, 1e-3)
+        self.state.eta_s = (self.chars_total - self.chars_done) / rate if texts else None
+        self.emit()
+        self.check()
+
+    def emit(self, stage: str | None = None) -> None:
+        if stage:
+            self.state.stage = stage
+        if self.callback is not None:
+            self.callback(replace(self.state))
 
 
 def corpus_files(corpus: Path) -> list[Path]:
@@ -136,9 +195,13 @@ class VectorCache:
     def keys(self, texts: list[str]) -> list[str]:
         return [_key(self.id, t) for t in texts]
 
-    def passages(self, texts: list[str], progress: bool = True, desc: str = "embedding") -> np.ndarray:
-        import numpy as np
+    def missing(self, texts: list[str]) -> list[str]:
+        """The texts that have no vector yet (what `passages` will embed)."""
+        return [t for t, k in zip(texts, self.keys(texts)) if k not in self.known]
 
+    def passages(self, texts: list[str], progress: bool = True, desc: str = "embedding",
+                 tracker: _Tracker | None = None) -> np.ndarray:
+        """Vectors of `texts`, embedding (in batches) those not known yet."""
         keys = self.keys(texts)
         todo = [i for i, k in enumerate(keys) if k not in self.known]
         self.reused += len(texts) - len(todo)
@@ -153,42 +216,29 @@ class VectorCache:
                 for i, v in zip(part, vecs):
                     self.known[keys[i]] = v
                 bar.update(len(part))
+                if tracker is not None:
+                    tracker.embedded(len(part), sum(len(texts[i]) for i in part))
             bar.close()
             self.embedded += len(todo)
+        return self.vectors(texts)
+
+    def vectors(self, texts: list[str]) -> np.ndarray:
+        """The known vectors of `texts`, stacked."""
+        import numpy as np
+
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return np.vstack([self.known[k] for k in keys]).astype(np.float32)
+        return np.vstack([self.known[k] for k in self.keys(texts)]).astype(np.float32)
 
 
-def _doc_meta(doc: Document) -> dict:
-    return {k: str(v) for k, v in doc.meta.items() if k in ("title", "author", "subject", "creation_date") and v}
-
-
-def _read(path: Path, rel: str, settings: Settings, log) -> tuple[list[Chunk], dict]:
-    """Load and chunk one file: (chunks, document metadata); LoadError if it cannot be ingested."""
-    from .chunk import chunk_document
-
-    try:
-        doc = load_document(path, max_mb=settings.max_file_mb)
-    except LoadError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - one odd file must not stop the whole corpus
-        raise LoadError(path, f"unexpected error while reading it ({exc.__class__.__name__}: {exc})") from exc
-    for warning in doc.warnings:
-        log(f"warning {warning}")
-    chunks = chunk_document(doc, rel, settings.chunk_words, settings.chunk_overlap_sentences)
-    if not chunks:
-        raise LoadError(path, "no text to index")
-    return chunks, _doc_meta(doc)
-
-
-def build_index(settings: Settings, progress: bool = True, log=print, full: bool = False) -> IngestReport:
+def build_index(settings: Settings, progress: bool = True, log=print, full: bool = False,
+                on_progress: Callable[[IngestProgress], None] | None = None,
+                cancel: threading.Event | None = None) -> IngestReport:
     """Ingest `settings.corpus_dir` into `settings.index_dir` (incrementally, see module doc);
     `full` re-reads every file and rewrites the index (vectors are still reused)."""
-    from tqdm import tqdm
-
     started = time.perf_counter()
     report = IngestReport()
+    tracker = _Tracker(on_progress, cancel)
     corpus, index_dir = Path(settings.corpus_dir), Path(settings.index_dir)
     if not corpus.is_dir():
         raise SystemExit(f"corpus folder not found: {corpus}")
@@ -199,8 +249,8 @@ def build_index(settings: Settings, progress: bool = True, log=print, full: bool
         old_manifest = {}
     manifest: dict[str, str] = {}
     left_out: dict[str, str | None] = {}  # failed or duplicate file → its hash (for is_stale)
-    fresh: dict[str, tuple[list[Chunk], dict]] = {}  # file → (chunks, document metadata)
-    for path in tqdm(corpus_files(corpus), desc="files", unit="file", disable=not progress, file=sys.stderr):
+    jobs: list[tuple[Path, str, Settings]] = []  # files to (re)read
+    for path in corpus_files(corpus):
         rel = str(path.relative_to(corpus))
         if path.is_dir() or path.suffix.lower() not in SUPPORTED:
             report.skipped.append(rel)
@@ -211,44 +261,75 @@ def build_index(settings: Settings, progress: bool = True, log=print, full: bool
         digest = None
         try:
             digest = file_digest(path, settings.max_file_mb)
-            same = next((other for other, d in manifest.items() if d == digest), None)
-            if same is not None:
-                left_out[rel] = digest
-                report.skipped.append(rel)
-                log(f"skipped {rel}: same content as {same}")
-                continue
-            if old_manifest.get(rel) != digest:
-                fresh[rel] = _read(path, rel, settings, log)
         except LoadError as exc:
             left_out[rel] = digest
             report.failed.append(rel)
             log(f"failed {rel}: {exc.reason}")
             continue
-        if rel not in fresh:
+        same = next((other for other, d in manifest.items() if d == digest), None)
+        if same is not None:
+            left_out[rel] = digest
+            report.skipped.append(rel)
+            log(f"skipped {rel}: same content as {same}")
+            continue
+        if old_manifest.get(rel) != digest:
+            jobs.append((path, rel, settings))
+            was = next((old for old, d in old_manifest.items() if d == digest and old != rel), None)
+            if was is not None and not (corpus / was).exists():
+                log(f"renamed {was} → {rel}")
+        else:
             report.unchanged.append(rel)
-        was = next((old for old, d in old_manifest.items() if d == digest and old != rel), None)
-        if rel in fresh and was is not None and not (corpus / was).exists():
-            log(f"renamed {was} → {rel}")
         manifest[rel] = digest
+    fresh = _read_all(jobs, settings, tracker, progress, log, manifest, left_out, report)
     report.removed = sorted(set(old_manifest) - set(manifest))
     for rel in report.removed:
         log(f"removed {rel}: no longer in the corpus")
     report.ingested = sorted(manifest)
+    complete = old_meta.get("sentences_complete", True)
     if not manifest:
         if old_meta:
             log("nothing to ingest: the live index is left as it was")
-    elif manifest == old_manifest and old_meta.get("embedder_spec") == settings.embedder:
+    elif manifest == old_manifest and old_meta.get("embedder_spec") == settings.embedder and complete:
         report.chunks = int(old_meta.get("chunks", 0))  # nothing changed: the live index stays
     else:
-        _write(settings, report, old_meta, manifest, left_out, fresh, progress, log)
+        _write(settings, report, old_meta, manifest, left_out, fresh, progress, log, tracker)
     report.seconds = time.perf_counter() - started
+    tracker.emit("done")
     return report
 
 
+def _read_all(jobs: list[tuple[Path, str, Settings]], settings: Settings, tracker: _Tracker, progress: bool, log,
+              manifest: dict[str, str], left_out: dict[str, str | None], report: IngestReport) -> dict[str, Read]:
+    """Read and chunk the files in worker processes; a file that fails leaves the manifest."""
+    from tqdm import tqdm
+
+    fresh: dict[str, Read] = {}
+    tracker.state.files_total = len(jobs)
+    bar = tqdm(total=len(jobs), desc="files", unit="file", disable=not progress or not jobs, file=sys.stderr)
+    for (_, rel, _), out in map_files(read_file, jobs, workers_for(len(jobs)), tracker.cancelled):
+        bar.update(1)
+        if isinstance(out, Read):
+            fresh[rel] = out
+            for warning in out.warnings:
+                log(f"warning {warning}")
+            tracker.state.pages += out.pages
+        else:
+            reason = out.reason if isinstance(out, LoadError) else f"unexpected error while reading it ({out})"
+            left_out[rel] = manifest.pop(rel)
+            report.failed.append(rel)
+            log(f"failed {rel}: {reason}")
+        tracker.state.files_done += 1
+        tracker.emit()
+    bar.close()
+    tracker.check()
+    return {rel: fresh[rel] for _, rel, _ in jobs if rel in fresh}
+
+
 def _write(settings: Settings, report: IngestReport, old_meta: dict, manifest: dict[str, str],
-           left_out: dict[str, str | None], fresh: dict[str, tuple[list[Chunk], dict]], progress: bool, log) -> None:
+           left_out: dict[str, str | None], fresh: dict[str, Read], progress: bool, log, tracker: _Tracker) -> None:
     """Chunks of fresh files plus the live index's chunks of unchanged files → embed what is new
-    → save a new index version (swapped in atomically by Index.save)."""
+    → save a new index version (swapped in atomically by Index.save): first with the passages
+    (and the sentence vectors already known), then with every sentence vector."""
     from .chunk import sentence_contexts
     from ..search.index import Index, IndexError_, embedding_text
 
@@ -266,7 +347,9 @@ def _write(settings: Settings, report: IngestReport, old_meta: dict, manifest: d
     for rel in list(report.ingested):
         if rel not in fresh and rel not in kept:  # unchanged, but not in a readable live index
             try:
-                fresh[rel] = _read(Path(settings.corpus_dir) / rel, rel, settings, log)
+                fresh[rel] = read_file(Path(settings.corpus_dir) / rel, rel, settings)
+                for warning in fresh[rel].warnings:
+                    log(f"warning {warning}")
             except LoadError as exc:
                 log(f"failed {rel}: {exc.reason}")
                 left_out[rel] = manifest.pop(rel)
@@ -274,28 +357,45 @@ def _write(settings: Settings, report: IngestReport, old_meta: dict, manifest: d
                 report.failed.append(rel)
                 continue
         if rel in fresh:
-            chunks.extend(fresh[rel][0])
-            documents[rel] = fresh[rel][1]
+            chunks.extend(fresh[rel].chunks)
+            documents[rel] = fresh[rel].meta
         else:
             chunks.extend(kept[rel])
             documents[rel] = old_meta.get("documents", {}).get(rel, {})
     cache = VectorCache(settings.embedder, old)
     contexts = sentence_contexts(chunks)
     passage_texts = [embedding_text(c) for c in chunks]
-    passage_vectors = cache.passages(passage_texts, progress, "embedding passages")
-    sentence_vectors = cache.passages(list(contexts.values()), progress, "embedding sentences")
+    todo = cache.missing(passage_texts) + cache.missing(list(contexts.values()))
+    tracker.state.texts_total, tracker.chars_total = len(todo), sum(map(len, todo))
+    tracker.emit("passages")
+    tracker.check()
+    passage_vectors = cache.passages(passage_texts, progress, "embedding passages", tracker)
     meta = {"embedder": cache.id, "embedder_spec": settings.embedder, "dim": cache.dim,
             "chunk_words": settings.chunk_words, "chunk_overlap_sentences": settings.chunk_overlap_sentences,
             "files": report.ingested, "documents": documents, "fingerprint": fingerprint(settings),
             "manifest": manifest, "left_out": left_out}
-    Index.build(chunks, passage_vectors, list(contexts), sentence_vectors, meta,
-                cache.keys(passage_texts), cache.keys(list(contexts.values()))).save(index_dir)
+    unknown = set(cache.missing(list(contexts.values())))
+    known = [s for s, text in contexts.items() if text not in unknown]
+    index = Index.build(chunks, passage_vectors, known, cache.vectors([contexts[s] for s in known]),
+                        {**meta, "sentences_complete": len(known) == len(contexts)},
+                        cache.keys(passage_texts), cache.keys([contexts[s] for s in known]))
+    if len(known) < len(contexts):  # searchable now; sentence vectors next
+        index.save(index_dir)
+        log(f"searchable: {len(chunks)} passages saved; {len(contexts) - len(known)} sentence vectors next")
+        tracker.emit("searchable")
+        tracker.emit("sentences")
+        sentence_vectors = cache.passages(list(contexts.values()), progress, "embedding sentences", tracker)
+        index = replace(index, sentence_texts=list(contexts), meta={**index.meta, "sentences_complete": True},
+                        sentence_vectors=sentence_vectors, sentence_keys=cache.keys(list(contexts.values())))
+    index.save(index_dir)
     report.written = True
     report.chunks = len(chunks)
     report.embedded, report.reused = cache.embedded, cache.reused
 
 
-def ingest(settings: Settings, progress: bool = True, log=print, wait: float = 0, full: bool = False) -> IngestReport:
+def ingest(settings: Settings, progress: bool = True, log=print, wait: float = 0, full: bool = False,
+           on_progress: Callable[[IngestProgress], None] | None = None,
+           cancel: threading.Event | None = None) -> IngestReport:
     """`build_index` under a lock: a second ingest of the same index waits up to `wait` seconds,
     then refuses with a clear message (IngestBusy)."""
     index_dir = Path(settings.index_dir)
@@ -309,7 +409,7 @@ def ingest(settings: Settings, progress: bool = True, log=print, wait: float = 0
         raise IngestBusy(f"another ingest is already writing {index_dir}; wait for it to finish "
                          "(or pass --wait SECONDS)") from None
     try:
-        return build_index(settings, progress, log, full)
+        return build_index(settings, progress, log, full, on_progress, cancel)
     finally:
         lock.release()
 
@@ -319,6 +419,8 @@ def is_stale(settings: Settings) -> bool:
     hashes, chunking settings, embedder, code); unchanged failed or duplicate files do not count."""
     meta = live_meta(Path(settings.index_dir))
     if meta is None or meta.get("fingerprint") != fingerprint(settings) or "manifest" not in meta:
+        return True
+    if not meta.get("sentences_complete", True):  # the second phase was interrupted
         return True
     manifest, left_out = meta["manifest"], meta.get("left_out", {})
     seen = set()

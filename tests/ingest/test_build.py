@@ -162,11 +162,11 @@ def test_incremental_runs(tmp_path, monkeypatch):
     assert first.exit_code == 0 and first.written and first.embedded > 0
     assert not is_stale(settings)
 
-    def not_again(path, **_):
+    def not_again(path, *_):
         raise AssertionError(f"unchanged {path} was loaded again")
 
     with monkeypatch.context() as m:  # nothing changed: nothing loaded, embedded or written
-        m.setattr(ingest_mod, "load_document", not_again)
+        m.setattr(ingest_mod, "read_file", not_again)
         second, lines = _run(settings)
     assert second.embedded == 0 and not second.written and second.unchanged == ["a.txt", "artikel.pdf", "b.txt"]
     assert second.exit_code == 0 and lines == []
@@ -197,6 +197,59 @@ def test_incremental_runs(tmp_path, monkeypatch):
     assert any(line.startswith("warning the live index is unreadable") for line in lines)
     assert {c.file for c in Index.load(settings.index_dir).chunks} == {"a.txt", "jurnal/artikel.pdf"}
     assert repaired.exit_code == 0 and repaired.unchanged == ["jurnal/artikel.pdf"]
+
+
+def _two_files(tmp_path: Path) -> Settings:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "retno.txt").write_text(RETNO, encoding="utf-8")
+    make_pdf(corpus / "artikel.pdf", ARTICLE, title="Kerja Sama Bilateral")
+    return Settings.from_env(corpus_dir=corpus, index_dir=tmp_path / "index")
+
+
+def test_progress_reports_files_pages_texts_and_a_searchable_first_phase(tmp_path):
+    from assistant.engine import Assistant
+
+    settings = _two_files(tmp_path)
+    events, early = [], []
+
+    def on_progress(p):
+        events.append(p)
+        if p.stage == "searchable":  # passages and BM25 saved: questions are answered already
+            early.append(Assistant(settings).ask("Siapa yang ditemui Retno Marsudi pada 2 Agustus 2022?"))
+
+    report = ingest(settings, progress=False, log=lambda *_: None, on_progress=on_progress)
+    stages = list(dict.fromkeys(p.stage for p in events))
+    assert stages == ["reading", "passages", "searchable", "sentences", "done"]
+    last = events[-1]
+    assert last.files_done == last.files_total == 2 and last.pages >= 2
+    assert last.texts_done == last.texts_total == report.embedded > 0
+    assert all(p.eta_s is not None for p in events if p.stage == "sentences")
+    assert early[0]["answerable"] and "Prak Sokhonn" in early[0]["answer"]
+    index = Index.load(settings.index_dir)
+    assert index.meta["sentences_complete"] and len(index.sentence_texts) == len(index.sentence_vectors) > 2
+
+
+def test_cancel_keeps_the_searchable_index_and_the_next_run_finishes_it(tmp_path):
+    from assistant.ingest.build import IngestCancelled
+
+    settings = _two_files(tmp_path)
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(IngestCancelled):  # cancelled while reading: nothing written
+        ingest(settings, progress=False, log=lambda *_: None, cancel=stop)
+    assert not (settings.index_dir / "CURRENT").exists()
+
+    stop.clear()
+    with pytest.raises(IngestCancelled):  # cancelled in the second phase: the first stays live
+        ingest(settings, progress=False, log=lambda *_: None, cancel=stop,
+               on_progress=lambda p: p.stage == "searchable" and stop.set())
+    index = Index.load(settings.index_dir)
+    assert not index.meta["sentences_complete"] and len(index.chunks) > 1
+    assert is_stale(settings)
+    report, _ = _run(settings)  # the next run embeds only the sentences
+    assert report.written and report.reused == len(index.chunks) and report.embedded > 0
+    assert Index.load(settings.index_dir).meta["sentences_complete"] and not is_stale(settings)
 
 
 def test_second_ingest_refuses_with_a_clear_message(tmp_path):

@@ -1,0 +1,96 @@
+"""Parallel reading: corpus files loaded and chunked in worker processes, one process per file.
+
+PDF extraction and sentence splitting are pure Python and C calls that hold the GIL, so threads
+do not help; processes do (bench/run.py `pdf_pages_s`). Workers are started by a fork server
+(not fork: a serving process has OpenMP and Gradio threads), which imports this module once.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from ..records import Chunk, Document
+from ..settings import Settings
+from .load import LoadError, load_document
+
+
+@dataclass
+class Read:
+    """One file loaded and chunked: its chunks, document metadata, page count and warnings."""
+
+    chunks: list[Chunk]
+    meta: dict
+    pages: int
+    warnings: list[str] = field(default_factory=list)
+
+
+def doc_meta(doc: Document) -> dict:
+    return {k: str(v) for k, v in doc.meta.items() if k in ("title", "author", "subject", "creation_date") and v}
+
+
+def read_file(path: Path, rel: str, settings: Settings) -> Read:
+    """Load and chunk one file; LoadError (naming the file and the reason) if it cannot be ingested."""
+    from .chunk import chunk_document
+
+    try:
+        doc = load_document(path, max_mb=settings.max_file_mb)
+    except LoadError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one odd file must not stop the whole corpus
+        raise LoadError(path, f"unexpected error while reading it ({exc.__class__.__name__}: {exc})") from exc
+    chunks = chunk_document(doc, rel, settings.chunk_words, settings.chunk_overlap_sentences)
+    if not chunks:
+        raise LoadError(path, "no text to index")
+    return Read(chunks, doc_meta(doc), len(doc.pages), list(doc.warnings))
+
+
+def workers_for(jobs: int, wanted: int = 0) -> int:
+    """How many processes read `jobs` files: `wanted`, or one per core (0), never more than the
+    files; 1 means in this process."""
+    return max(1, min(wanted or os.cpu_count() or 1, jobs))
+
+
+def _call(fn: Callable, *job) -> object:
+    """fn(*job) in a worker; a LoadError comes back as its (path, reason), which pickle can rebuild."""
+    try:
+        return fn(*job)
+    except LoadError as exc:
+        return _Failed(exc.path, exc.reason)
+
+
+@dataclass
+class _Failed:
+    path: str
+    reason: str
+
+
+def map_files(fn: Callable, jobs: list[tuple], workers: int,
+              cancelled: Callable[[], bool] = lambda: False) -> Iterator[tuple[tuple, object]]:
+    """(job, fn(*job) or the exception it raised) for each job, as they finish; in this process when
+    `workers` is 1. Stops early (pending jobs dropped) once `cancelled()` is true."""
+    if workers <= 1:
+        for job in jobs:
+            if cancelled():
+                return
+            try:
+                yield job, fn(*job)
+            except Exception as exc:  # noqa: BLE001 - handed to the caller, as from a worker
+                yield job, exc
+        return
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload([__name__])
+    ex = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+    pending: dict[Future, tuple] = {ex.submit(_call, fn, *job): job for job in jobs}
+    try:
+        while pending and not cancelled():
+            done, _ = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
+            for fut in done:
+                job = pending.pop(fut)
+                out = fut.exception() or fut.result()
+                yield job, LoadError(out.path, out.reason) if isinstance(out, _Failed) else out
+    finally:
+        ex.shutdown(wait=not pending, cancel_futures=True)
