@@ -26,6 +26,12 @@ def test_an_unmarked_sentence_is_marked_only_by_the_one_passage_that_holds_it(se
         assert text == sentence and added == 0
 
 
+def test_a_sentence_without_facts_needs_most_of_its_words_in_the_passage():
+    weak = "The weather was pleasant and everyone enjoyed the music at the festival."
+    assert attribute("How was it?", [FESTIVAL], weak) == (weak, 0)
+    assert attribute("How was it?", [FESTIVAL], "The festival was held in Desa Sukamaju.")[1] == 1
+
+
 def test_a_sentence_two_passages_support_stays_unmarked():
     sentence = "Retno Marsudi met Neth Savouen in Phnom Penh."
     assert attribute("Who met?", [MEETING, MEETING_2023], sentence) == (sentence, 0)
