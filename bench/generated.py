@@ -2,7 +2,7 @@
 """Generated answers measured against the extractive ones on a question set, through a running
 OpenAI-compatible endpoint (e.g. llama.cpp's server with the bundled Gemma 3 270M).
 
-    python bench/generated.py --llm http://127.0.0.1:8080/v1 --index INDEX [QUESTIONS.jsonl] [--out PREFIX]
+    python bench/generated.py --llm http://127.0.0.1:8080/v1 --index INDEX [QUESTIONS.jsonl] [--out PREFIX] [--attribute]
 
 Prints JSON lines: the score.py summary of the extractive answers, of the final (guarded or fallen
 back) answers, then the generation figures: share of answerable questions kept whole / trimmed /
@@ -34,6 +34,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--llm-model", default="")
     parser.add_argument("--index", type=Path, required=True)
     parser.add_argument("--out", default="/tmp/generated")
+    parser.add_argument("--attribute", action="store_true", help="post-hoc [n] markers (LLM.attribute)")
     args = parser.parse_args(argv)
 
     from assistant.engine import Assistant
@@ -41,6 +42,7 @@ def main(argv: list[str]) -> int:
     from assistant.settings import Settings
 
     assistant = Assistant(Settings.from_env(index_dir=args.index, llm_url=args.llm, llm_model=args.llm_model))
+    assistant.llm.attribute = args.attribute
     questions = [json.loads(line) for line in args.questions.read_text(encoding="utf-8").splitlines() if line.strip()]
     assistant.ask(questions[0]["question"])  # warm-up: model, caches, the server's first prompt
     extractive, final, seconds = [], [], []

@@ -3,7 +3,8 @@ passages into a short answer in the question's language, and the faithfulness gu
 
 Retrieval and abstention are the extractive answerer's (an LLM never overrides an abstain). The
 extractive answer is returned instead — marked — when the endpoint fails, when too little survives
-the guard, or when the generated answer lost a fact the extractive one gives.
+the guard, or when the generated answer lost a fact the extractive one gives. Post-hoc [n] markers
+(attribute.py, `LLM.attribute`) are off by default: on the dev set they keep more answers but lose facts.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from ..search.keywords import tokenize
 from ..search.language import detect_language
 from ..search.query import ASKS, YEAR
 from . import facts
+from .attribute import attribute
 from .guard import GuardResult, check, split_sentences
 
 LANGUAGE_NAMES = {"en": "English", "id": "Indonesian"}
@@ -37,7 +39,10 @@ EXAMPLES = [
      {"en": ("How many books does the City Library have?", "The City Library has 12,000 books [1]."),
       "id": ("Berapa jumlah buku Perpustakaan Kota?", "Perpustakaan Kota memiliki 12.000 buku [1].")}),
 ]
-STOP = ["\n\n", "\nPassage", "\nQuestion:", "\nPertanyaan:"]
+# After the answer a base model goes on with another passage ("Pasage [4]": "\nPas") or question.
+STOP = ["\n\n", "\nPas", "\nQuestion:", "\nPertanyaan:"]
+# The question and answer labels in the question's language: "Jawaban:" starts an Indonesian answer.
+LABELS = {"en": ("Question", "Answer"), "id": ("Pertanyaan", "Jawaban")}
 NOTICES = {
     "down": "The language model at {url} could not be reached ({error}); showing the quoted answer.",
     "unusable": "The language model's answer was {error}; showing the quoted answer.",
@@ -57,6 +62,7 @@ class LLM:
     timeout: float = 60.0
     max_words: int = 60
     passages: int = 3
+    attribute: bool = False  # post-hoc [n] for unmarked sentences (attribute.py)
 
     def __post_init__(self):
         self._client = None
@@ -79,15 +85,9 @@ class Unusable(Exception):
 
 
 def sources(result: dict, limit: int) -> list[dict]:
-    """The passages numbered for the model: the extractive answer's, then the next retrieved ones."""
-    chosen = list(result["citations"])
-    seen = {p["text"] for p in chosen}
-    for p in result["retrieved"]:
-        if len(chosen) >= limit:
-            break
-        if p["text"] not in seen:
-            seen.add(p["text"])
-            chosen.append(p)
+    """The passages numbered for the model: the ones the extractive answer quotes (fewer passages, fewer
+    wrong markers from a small model), else the first `limit` retrieved ones."""
+    chosen = list({p["text"]: p for p in result["citations"]}.values()) or result["retrieved"][:limit]
     return [{**p, "n": i} for i, p in enumerate(chosen, 1)]
 
 
@@ -102,10 +102,13 @@ def _window(text: str, quotes: list[str]) -> str:
 
 
 def prompt(question: str, language: str, passages: list[dict], quotes: list[str], max_words: int) -> str:
-    """The prompt: instructions, worked examples, the passages as quoted data, the question, "Answer:"."""
+    """The prompt: instructions, worked examples, the passages as quoted data, the question, and the
+    answer label in the question's language ("Answer:", "Jawaban:")."""
+    asks, answers = LABELS[language]
+
     def block(texts: list[str], asked: str, answer: str = "") -> str:
         lines = [f'Passage [{n}]: "{" ".join(text.split())}"' for n, text in enumerate(texts, 1)]
-        return "\n".join([*lines, f"Question: {asked}", f"Answer:{' ' + answer if answer else ''}"])
+        return "\n".join([*lines, f"{asks}: {asked}", f"{answers}:{' ' + answer if answer else ''}"])
 
     examples = [block(texts, *qa[language]) for texts, qa in EXAMPLES]
     return "\n\n".join([INSTRUCTIONS.format(language=LANGUAGE_NAMES[language], words=max_words), *examples,
@@ -164,18 +167,22 @@ def stream_answer(question: str, extractive: dict, llm: LLM) -> Iterator[str | d
         error = " ".join(str(exc).split())[:160] or type(exc).__name__
         yield {**base, "notice": NOTICES["down"].format(url=llm.url, error=error), "draft": text}
         return
-    verdict = check(question, [p["text"] for p in passages], text, language)
-    yield finish(base, passages, text, verdict, llm.max_words)
+    texts = [p["text"] for p in passages]
+    marked, attributed = attribute(question, texts, text, language) if llm.attribute else (text, 0)
+    yield finish(base, passages, text, check(question, texts, marked, language), llm.max_words, attributed)
 
 
-def finish(base: dict, passages: list[dict], draft: str, verdict: GuardResult, max_words: int) -> dict:
-    """The generated answer when enough survives the guard, else the extractive one with the reason."""
+def finish(base: dict, passages: list[dict], draft: str, verdict: GuardResult, max_words: int,
+           attributed: int = 0) -> dict:
+    """The generated answer when enough survives the guard, else the extractive one with the reason;
+    `attributed` counts the markers added after generation (recorded as guard.attributed)."""
+    guard = {**verdict.as_dict(), "attributed": attributed}
     why = verdict.unanswered
     lost = _lost_facts(base["answer"], verdict.kept, base["question"]) if not why else []
     if lost:
         why = f"the generated answer lacks {', '.join(lost[:3])} that the quoted passages give"
     if why:
-        return {**base, "guard": verdict.as_dict(), "fallback": why, "draft": draft}
+        return {**base, "guard": guard, "fallback": why, "draft": draft}
     kept, words = [], 0
     for sentence in split_sentences(verdict.kept, base["language"]):  # the word budget, at least one sentence
         words += len(sentence.split())
@@ -183,5 +190,5 @@ def finish(base: dict, passages: list[dict], draft: str, verdict: GuardResult, m
             break
         kept.append(sentence)
     return {**base, "answer": " ".join(kept), "citations": passages, "mode": "generated",
-            "guard": verdict.as_dict(), "draft": draft,
+            "guard": guard, "draft": draft,
             "answer_language": detect_language(re.sub(r"\[\d+\]", " ", verdict.kept))}

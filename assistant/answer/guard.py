@@ -105,11 +105,16 @@ def _unanswered(question: str, kept: str) -> str | None:
     return None
 
 
+def known_names(parsed: list[_Passage]) -> frozenset[str]:
+    """The passages' capitalised words that are not stopwords (names a sentence may repeat)."""
+    stopwords = facts.stopwords()
+    return frozenset(w.lower() for p in parsed for w in facts.capitalised(p.text) if w.lower() not in stopwords)
+
+
 def check(question: str, passages: list[str], answer: str, language: str = "en") -> GuardResult:
     """Check an answer whose [n] markers number `passages` from 1."""
     parsed = [_Passage(p) for p in passages]
-    stopwords = facts.stopwords()
-    known = frozenset(w.lower() for p in parsed for w in facts.capitalised(p.text) if w.lower() not in stopwords)
+    known = known_names(parsed)
     topic = _keys(question)
     on_topic = any(topic & p.tokens for p in parsed)  # a vague question ("Summarise it") sets no topic
     kept, dropped = [], []

@@ -18,6 +18,8 @@ def note_html(result: dict) -> str:
     guard = result.get("guard") or {}
     if result.get("mode") == "generated":
         note = t(lang, "gen_checked", n=guard.get("checked", 0))
+        if guard.get("attributed"):
+            note += " " + t(lang, "gen_attributed", n=guard["attributed"])
     elif result.get("notice") or result.get("fallback"):
         note = t(lang, "gen_fell_back", why=result.get("fallback") or result.get("notice"))
     else:

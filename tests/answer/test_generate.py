@@ -57,6 +57,18 @@ def test_prompt_frames_passages_as_quoted_data_and_asks_for_the_question_languag
                          "Question: When was the festival held?\nAnswer:")
 
 
+
+def test_an_indonesian_question_gets_indonesian_labels_and_only_the_quoted_passages():
+    from assistant.answer.generate import prompt, sources
+
+    quoted, other = {"text": "Festival diadakan pada 12 Mei 2021."}, {"text": "Desa Sukamaju ada di Jawa Barat."}
+    passages = sources({"citations": [quoted], "retrieved": [quoted, other]}, 3)
+    assert passages == [{**quoted, "n": 1}]
+    assert sources({"citations": [], "retrieved": [quoted, other]}, 1) == [{**quoted, "n": 1}]
+    text = prompt("Kapan festival diadakan?", "id", passages, [], 60)
+    assert text.endswith('Passage [1]: "Festival diadakan pada 12 Mei 2021."\n'
+                         "Pertanyaan: Kapan festival diadakan?\nJawaban:")
+
 def test_a_looping_draft_and_lost_facts_are_noticed():
     from assistant.answer.generate import _looping, _lost_facts
 

@@ -15,6 +15,9 @@ def test_notes_say_checked_or_fell_back_and_fold_the_dropped_sentences():
     dropped = [{"sentence": "He met Hun Manet [1].", "reason": "name 'Manet' is not in the cited passages"}]
     checked = note_html({"language": "en", "mode": "generated", "guard": {"checked": 2, "dropped": dropped}})
     assert "checked against sources" in checked and "<details" in checked and "Hun Manet" in checked
+    assert "added afterwards" not in checked
+    attributed = note_html({"language": "en", "mode": "generated", "guard": {"checked": 1, "dropped": [], "attributed": 1}})
+    assert "checked against sources" in attributed and "marker of 1 sentence(s) was added afterwards" in attributed
     fell = note_html({"language": "id", "mode": "extractive", "fallback": "no sentence survived the check",
                       "guard": {"checked": 1, "dropped": dropped}})
     assert "Kembali ke kutipan" in fell and "no sentence survived" in fell
