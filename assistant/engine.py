@@ -54,7 +54,7 @@ class Assistant:
         """The extractive cited answer (see README for the JSON)."""
         query = question if isinstance(question, Query) else self.query(question)
         config = AnswerConfig(max_sentences=self.settings.answer_max_sentences,
-                              max_words=self.settings.answer_max_words)
+                              max_words=self.settings.answer_max_words, thesis=self.settings.thesis)
         return answer_question(query, self.retriever, k or self.settings.top_k, config)
 
     def stream(self, question: str | Query, k: int | None = None) -> Iterator[str | dict]:

@@ -89,3 +89,22 @@ ARTICLE = [
         "Koordinasi antarlembaga menjadi kunci keberhasilan penanganan.",
     ],
 ]
+
+
+def manual_pdf(path: Path, n_pages: int = 120, fact: str = "", fact_page: int = 87, title: str | None = None) -> Path:
+    """A long manual-like PDF: numbered sections of distinct filler sentences, and `fact` on `fact_page`."""
+    import textwrap
+
+    parts = ("pompa air", "katup pengaman", "sabuk penggerak", "saringan udara", "panel kendali", "kabel daya")
+    pages = []
+    for n in range(1, n_pages + 1):
+        lines = [f"# Bagian {n}"]
+        for k in range(4):
+            part = parts[(n + k) % len(parts)]
+            text = (f"Pada langkah {k + 1} bagian {n}, {part} unit {n * 10 + k} diperiksa setiap {k + 2} minggu "
+                    f"oleh petugas regu {n % 9 + 1} dan hasilnya dicatat dalam buku log nomor {n * 31 + k}.")
+            lines += textwrap.wrap(text, 68) + [""]
+        if n == fact_page and fact:
+            lines += textwrap.wrap(fact, 68)
+        pages.append(lines)
+    return make_pdf(path, pages, title=title)

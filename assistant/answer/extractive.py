@@ -1,8 +1,9 @@
 """Answer: an extractive, cited answer (no LLM), or a plain statement that the corpus does not say.
 
 The answer quotes the sentence(s) of the retrieved passages that best answer the question,
-each followed by its [n] and the work the thesis cites for it; the framing follows the
-question's language, the quote stays in its own.
+each followed by its [n] and the work the document cites for it; the framing ("Menurut tesis:",
+"According to *Debian Reference*:") names the quoted documents in the question's language, the
+quote stays in its own.
 """
 from __future__ import annotations
 
@@ -17,19 +18,21 @@ from ..search.keywords import tokenize
 from ..search.language import detect_language
 from ..search.query import Query
 from ..search.retrieve import Hit, Retriever, backed_by
+from ..settings import Settings
+from .framing import lead
 
 STRINGS = {
     "en": {
-        "lead": "According to the thesis:",
         "abstain": "The corpus does not answer this question: no passage in the indexed documents supports an answer.",
         "missing": "The corpus does not say anything about {terms}.",
         "no_figure": "The corpus gives no such figure for {terms}.",
+        "sibling": "The corpus does not say this for {asked}; it gives it for {given}:",
     },
     "id": {
-        "lead": "Menurut tesis:",
         "abstain": "Korpus tidak menjawab pertanyaan ini: tidak ada bagian dokumen yang mendukung jawabannya.",
         "missing": "Korpus tidak menyebut apa pun tentang {terms}.",
         "no_figure": "Korpus tidak memberikan angka tersebut untuk {terms}.",
+        "sibling": "Korpus tidak menyebut hal ini untuk {asked}; yang disebut adalah untuk {given}:",
     },
 }
 
@@ -46,9 +49,15 @@ SHAPES = {
 
 
 # A sentence that goes on about the one before: a demonstrative in its first words ("Pertemuan ini …",
-# "Dalam kesempatan tersebut …") or a linking opener; "Sementara itu" (meanwhile) turns elsewhere.
+# "Dalam kesempatan tersebut …"), a linking opener, or one that singles out what the one before
+# introduced ("Yang paling menonjol adalah …", "For example, …"); "Sementara itu" (meanwhile) turns elsewhere.
 _CONTINUES = re.compile(r"^(?!\W*sementara itu)\W*(?:\S+\s+){0,3}?(?:ini|tersebut|itu)\b"
-                        r"|^\W*(?:namun|di ?mana|sehingga|selain itu|however|this|these|it|they)\b", re.I)
+                        r"|^\W*(?:namun|di ?mana|sehingga|selain itu|however|this|these|it|they)\b"
+                        r"|^\W*(?:yang paling|yang terpenting|misalnya|contohnya|sebagai contoh|salah satunya|"
+                        r"di antaranya|terutama|khususnya|for example|for instance|the most|most notably|notably|"
+                        r"in particular|especially)\b", re.I)
+# A lead-in: what follows it is the answer ("… adalah:", "… sebagai berikut.", "… as follows.").
+_LEAD_IN = re.compile(r"(?::|\b(?:sebagai berikut|berikut ini|yang berikut|as follows|the following)\W*)$", re.I)
 
 
 # Weights of a sentence's features in its score: e5 cosine to the question, (IDF-weighted) share of
@@ -82,6 +91,7 @@ class AnswerConfig:
     # it if it scores this close and the two fit in `continuation_words`
     continuation_ratio: float = 0.7
     continuation_words: int = 80
+    thesis: str = Settings.thesis  # which corpus file the framing calls "the thesis" (a glob)
 
 
 class Scored(NamedTuple):
@@ -116,10 +126,15 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
     result = {"question": query.text, "language": query.language, "answer": "", "answerable": False,
               "citations": [], "retrieved": retrieved}
     picked = _pick_sentences(query, hits, retriever, config)
-    missing = _unmentioned(query.years, [h.chunk.text for h in hits[: config.passages_for_sentences]])
+    top = [h.chunk.text for h in hits[: config.passages_for_sentences]]
+    missing = _unmentioned(query.years, top) + _unnamed(query.text, top)
     # a count for a year is given with that year ("How many … in 2023?")
     counts = "number" in query.asks
     unstated = _unmentioned(query.years, [s.text for _, s in picked]) if picked and counts and not missing else []
+    # a near miss shows in the quotes, or in the passage of the best one (its sibling's fact stated nearby)
+    near = next((n for n in (_sibling(query.text, " ".join(s.text for _, s in picked)),
+                             _sibling(query.text, picked[0][0].chunk.text)) if n), None) \
+        if picked and not (missing or unstated) else None
     if not picked or missing or unstated:
         strings = STRINGS[query.language]
         if missing and picked:
@@ -140,8 +155,11 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
         shared = following and following[0].chunk.id == hit.chunk.id and following[1].cites == sentence.cites
         suffix = "" if shared else _cite_suffix(sentence.cites, sentence.text)
         parts.append(f"“{sentence.text}” [{numbers[hit.chunk.id]}]{suffix}")
-    result["answer"] = f"{STRINGS[query.language]['lead']} " + " ".join(parts)
-    result["answerable"] = True
+    files = [hit.chunk.file for hit, _ in picked]
+    frame = STRINGS[query.language]["sibling"].format(asked=near[0], given=near[1]) if near else \
+        lead(query.language, files, retriever.index, config.thesis)
+    result["answer"] = f"{frame} " + " ".join(parts)
+    result["answerable"] = near is None  # a near miss says what the text gives, but does not answer
     result["citations"] = citations
     return result
 
@@ -206,11 +224,13 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
     picked = [(hit, sentence)]
     words = len(sentence.text.split())
     sents = hit.chunk.sentences
-    if sentence.text.rstrip().endswith(":"):  # a lead-in: the list that follows is the answer
+    if _LEAD_IN.search(sentence.text.rstrip()):  # a lead-in: the list (or line) that follows is the answer
         i = next(j for j, x in enumerate(sents) if x.text == sentence.text)
         for item in sents[i + 1:]:
-            if words + len(item.text.split()) > config.max_words:
-                break
+            if words + len(item.text.split()) > config.max_words or (len(picked) > 1 and _LEAD_IN.search(item.text)):
+                break  # full, or the next list's lead-in
+            if not any(ch.isalnum() for ch in item.text):
+                continue  # a stray ":" or bullet
             picked.append((hit, item))
             words += len(item.text.split())
         return picked
@@ -264,6 +284,36 @@ def _defines(acronym: str, text: str) -> bool:
     a = re.escape(acronym)
     return bool(re.search(rf"\b{a}\s+(?:atau|or|\(|adalah|merupakan|yaitu)\s*[*“\"(]?[A-Z]", text)
                 or re.search(rf"[A-Z][\w*]+(?:\s+[\w*]+){{1,8}}\s*\({a}\)", text))
+
+
+_TERM = re.compile(r"[^\W_][\w.+/-]*[^\W_]|[^\W_]")
+
+
+def _specific(word: str) -> bool:
+    """A name-like term: letters with a digit or a capital past the first letter (IPv6, exFAT, ext4, NTFS)."""
+    return any(ch.isalpha() for ch in word) and (any(ch.isdigit() for ch in word) or any(ch.isupper() for ch in word[1:]))
+
+
+def _sibling(question: str, quoted: str) -> tuple[str, str] | None:
+    """A near miss: a specific term the question asks about is not in the quotes, which name a sibling
+    of it instead — one containing the other (FAT/exFAT) or differing only in its numbers (IPv4/IPv6):
+    (asked, given); None otherwise."""
+    words = {w.casefold(): w for w in _TERM.findall(without_citations(quoted))}
+    for asked in dict.fromkeys(w for w in _TERM.findall(question) if _specific(w) and len(w) >= 3):
+        a = asked.casefold()
+        if a in words:
+            continue
+        for key, given in words.items():
+            if len(key) >= 3 and key != a and _specific(given) and (
+                    key in a or a in key or re.sub(r"\d+", "#", key) == re.sub(r"\d+", "#", a)):
+                return asked, given
+    return None
+
+
+def _unnamed(question: str, texts: list[str]) -> list[str]:
+    """The camel-case names the question asks about (WireGuard, NetworkManager) that none of the texts holds."""
+    text = " ".join(texts).casefold()
+    return [w for w in dict.fromkeys(_TERM.findall(question)) if re.search(r"[a-z][A-Z]", w) and w.casefold() not in text]
 
 
 def _unmentioned(years: tuple[str, ...], texts: list[str]) -> list[str]:

@@ -83,8 +83,8 @@ def paragraphs(doc: Document) -> list[Paragraph]:
     for page in doc.pages:
         for raw in re.split(r"\n\s*\n", page.text):
             text = _unwrap(raw)
-            if not text:
-                continue
+            if not text or len(_CONTENTS_ENTRY.findall(text)) >= 2:
+                continue  # nothing, or a table of contents ("1.3.1 Penyesuaian MC . . . . . 17")
             head = _heading(raw)
             if head:
                 level, title = head
@@ -101,8 +101,10 @@ def paragraphs(doc: Document) -> list[Paragraph]:
                 if _continues(out[-1].text, text):
                     out[-1].text = _join(out[-1].text, text)
                     continue
-                if _is_list_item(text) and (out[-1].text.endswith(":") or _is_list_item(out[-1].text.rsplit("\n", 1)[-1])):
-                    out[-1].text += "\n" + text  # a list stays with the sentence that introduces it
+                last = out[-1].text.rsplit("\n", 1)[-1]
+                if _is_list_item(text) and (out[-1].text.endswith(":") or _is_list_item(last)):
+                    # a list stays with the sentence that introduces it; a term's "– description" joins the term
+                    out[-1].text += (" " if _is_term(last) and _DASH_ITEM.match(text) else "\n") + text
                     continue
             out.append(Paragraph(text, page.number, page.label, section))
     return out
@@ -110,6 +112,8 @@ def paragraphs(doc: Document) -> list[Paragraph]:
 
 _MARKER_ONLY = re.compile(r"^(?:\(?\d{1,2}[.)]|[a-zA-Z][.)]|[-•*–])$")
 _LIST_ITEM = re.compile(r"^(?:[-•*–]|\d{1,2}[.)]|[a-z][.)])\s+")
+_CONTENTS_ENTRY = re.compile(r"(?:\.\s?){5,}\s*(?:\d{1,4}|[ivxlc]{1,6})\b")
+_DASH_ITEM = re.compile(r"^[-–—]\s+")
 
 
 def _unwrap(raw: str) -> str:
@@ -125,6 +129,11 @@ def _unwrap(raw: str) -> str:
 
 def _is_list_item(text: str) -> bool:
     return bool(_LIST_ITEM.match(text))
+
+
+def _is_term(line: str) -> bool:
+    """A list item that only names a term ("• ”Enhances”"): a few words, no sentence punctuation."""
+    return _is_list_item(line) and len(line.split()) <= 6 and not line.rstrip("”\"’' ").endswith(tuple(".?!:;,"))
 
 
 def _continues(prev: str, nxt: str) -> bool:

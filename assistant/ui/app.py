@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
@@ -16,6 +16,7 @@ from .cite_tab import cite_tab  # noqa: E402
 from .generated import draft_html, note_html  # noqa: E402
 from .render import answer_html, as_written, quotes_by_source  # noqa: E402
 from .strings import DEFAULT_LANGUAGE, EXAMPLES, LANGUAGES, t  # noqa: E402
+from .ingest_job import IngestJob, progress_html  # noqa: E402
 from .study_tab import CSS as STUDY_CSS, study_tab  # noqa: E402
 from .upload import ALLOWED, UploadRejected, save_upload  # noqa: E402
 
@@ -46,6 +47,8 @@ details.sources summary {cursor: pointer; font-weight: 600; margin: .3em 0;}
       background: var(--background-fill-primary); border: 1px dashed var(--border-color-primary);}
 .src-support-text {margin-top: .2em;}
 .muted {opacity: .7;}
+.ingest-progress progress {width: 100%; height: 1em;}
+.ingest-progress-text {font-size: .9em; opacity: .85;}
 #chatbot .placeholder {padding: 0 1.2em; text-align: center; opacity: .75;}
 #question textarea::placeholder, #claim textarea::placeholder {white-space: nowrap; overflow: hidden;
       text-overflow: ellipsis;}
@@ -76,6 +79,7 @@ class ChatApp:
         self.assistant = assistant
         self.written: dict[str, str] = {}
         self.sources: dict[str, str] = {}
+        self.job: IngestJob | None = None  # the latest upload's ingest
         self.refresh_citations()
 
     # -- questions ---------------------------------------------------------------------------------
@@ -146,10 +150,12 @@ class ChatApp:
                  e.get("count", 0), e.get("source") or ""] for e in entries]
 
     # -- uploads -----------------------------------------------------------------------------------
-    def add_documents(self, files: list | None, lang: str, progress=gr.Progress(track_tqdm=True)) -> tuple[str, str]:
-        """Save uploads into corpus/, ingest incrementally, swap the index in; returns (status, index info)."""
+    def add_documents(self, files: list | None, lang: str) -> Iterator[tuple[str, str, str]]:
+        """Save uploads into corpus/ and ingest them in a worker (IngestJob) while questions keep being
+        answered; yields (status, progress bar, index info) until the new index is swapped in."""
         if not files:
-            return t(lang, "upload_none"), self.index_info(lang)
+            yield t(lang, "upload_none"), "", self.index_info(lang)
+            return
         lines, saved = [], 0
         for f in files:
             path = Path(f if isinstance(f, str) else f.name)
@@ -160,27 +166,44 @@ class ChatApp:
                 continue
             saved += not duplicate
             lines.append(f"✓ {path.name}: {t(lang, 'upload_same' if duplicate else 'upload_saved', name=name)}")
-        if saved:
-            lines.append(self.reingest(lang, progress))
-        return "\n\n".join(lines), self.index_info(lang)
+        status = "\n\n".join(lines)
+        if not saved:
+            yield status, "", self.index_info(lang)
+            return
+        if self.job is not None and not self.job.done.is_set():
+            yield f"{status}\n\n{t(lang, 'ingest_busy')}", "", self.index_info(lang)
+            return
+        job = self.job = IngestJob(self.settings, self._swap_in)
+        yield f"{status}\n\n{t(lang, 'ingesting')}", progress_html(None, lang), self.index_info(lang)
+        while not job.done.wait(0.5):
+            note = t(lang, "ingest_stopping" if job.cancel.is_set() else "ingesting")
+            yield f"{status}\n\n{note}", progress_html(job.progress, lang), self.index_info(lang)
+        bar = progress_html(job.progress, lang) if job.report is not None else ""
+        yield f"{status}\n\n{self.job_status(job, lang)}", bar, self.index_info(lang)
 
-    def reingest(self, lang: str, progress: Any) -> str:
-        """Incremental ingest of the corpus, then `Assistant.reload()`; one status line."""
-        from ..ingest.build import ingest
-
-        progress(0, desc=t(lang, "ingesting"))
-        problems: list[str] = []
-        try:
-            report = ingest(self.settings, progress=True,
-                            log=lambda msg, *_: problems.append(str(msg)) if not str(msg).startswith("warning") else None)
-        except SystemExit as exc:
-            return t(lang, "ingest_busy") if "already" in str(exc) else t(lang, "ingest_failed", error=exc)
-        if not report.ingested:
-            return t(lang, "ingest_failed", error="; ".join(problems) or report.summary())
+    def _swap_in(self) -> None:
+        """The new index answers from now on (no restart); the citation index follows it."""
         self.assistant.reload()
         self.refresh_citations()
-        status = t(lang, "ingest_done", summary=report.summary())
-        return status + "".join(f"\n\n⚠ {p}" for p in problems)
+
+    def cancel_ingest(self) -> bool:
+        """Ask the running ingest to stop at its next step (the previous index stays in use);
+        False when none is running."""
+        if self.job is None or self.job.done.is_set():
+            return False
+        self.job.cancel.set()
+        return True
+
+    @staticmethod
+    def job_status(job: IngestJob, lang: str) -> str:
+        """One status line for a finished ingest, with the files it could not take."""
+        if job.cancelled:
+            return t(lang, "ingest_cancelled")
+        if job.error is not None:
+            return t(lang, "ingest_busy") if "already" in str(job.error) else t(lang, "ingest_failed", error=job.error)
+        if not job.report.ingested:
+            return t(lang, "ingest_failed", error="; ".join(job.problems) or job.report.summary())
+        return t(lang, "ingest_done", summary=job.report.summary()) + "".join(f"\n\n⚠ {p}" for p in job.problems)
 
     def index_info(self, lang: str) -> str:
         chunks = self.assistant.index.chunks
@@ -241,8 +264,12 @@ def build_app(settings: Settings, assistant: Any) -> gr.Blocks:
                 files = gr.File(label=t(l0, "upload_files"), file_count="multiple", file_types=list(ALLOWED),
                                 elem_id="upload-files")
                 labels[files] = lambda c: gr.File(label=t(c, "upload_files"))
-                add = gr.Button(t(l0, "upload_button"), variant="primary", elem_id="upload-btn")
+                with gr.Row():
+                    add = gr.Button(t(l0, "upload_button"), variant="primary", elem_id="upload-btn")
+                    stop = gr.Button(t(l0, "ingest_cancel"), variant="stop", elem_id="cancel-ingest-btn")
                 labels[add] = lambda c: gr.Button(t(c, "upload_button"))
+                labels[stop] = lambda c: gr.Button(t(c, "ingest_cancel"))
+                bar = gr.HTML(elem_id="ingest-progress")
                 status = gr.Markdown(elem_id="upload-status")
                 info = gr.Markdown(app.index_info(l0), elem_id="index-info")
                 labels[info] = lambda c: gr.Markdown(app.index_info(c))
@@ -252,8 +279,9 @@ def build_app(settings: Settings, assistant: Any) -> gr.Blocks:
         for trigger in (question.submit, send.click):
             trigger(app.add_user, [question, chatbot, lang], [chatbot, question], **private).success(
                 app.respond_stream, [chatbot], [chatbot], **private, **engine)
-        done = add.click(app.add_documents, [files, lang], [status, info], api_name="add_documents",
+        done = add.click(app.add_documents, [files, lang], [status, bar, info], api_name="add_documents",
                          concurrency_limit=1, concurrency_id="ingest")
+        stop.click(app.cancel_ingest, None, None, api_name="cancel_ingest", concurrency_limit=None)
         done.then(app.refresh_citations, None, [cite_table], **private)
 
         def relabel(choice: str) -> dict:

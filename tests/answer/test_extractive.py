@@ -121,3 +121,63 @@ def test_quote_that_carries_its_citation_is_not_followed_by_it_again(engine):
     result = engine.ask("Menurut Yulisman, apa yang dilakukan pelaku setelah korban direkrut?")
     assert "(Yulisman, 2025).”" in result["answer"], result["answer"]
     assert "(Yulisman, 2025).” [1] (Yulisman, 2025)" not in result["answer"]
+
+
+MANUAL = """# Panduan Alat Dapur
+
+## Peralatan kecil
+
+Wajan besi perlu dikeringkan di atas api kecil setelah dicuci agar tidak berkarat.
+
+Tip Meskipun paket perkakas itu jarang dijual di toko biasa, ia menawarkan alat kecil yang menarik. Yang paling menonjol adalah pengupas spiral yang sangat berguna ketika Anda ingin mengupas apel dengan cepat. Lihat bagian buah untuk contohnya.
+
+Untuk menyimpan pisau dapur, gunakan rak magnet yang dipasang jauh dari jangkauan anak-anak.
+
+## Pengaturan oven
+
+Suhu oven diatur sebagai berikut.
+
+Putar kenop ke angka 180 lalu tunggu lampu hijau menyala.
+
+## Kompor
+
+Kompor listrik seri KL2 memakai daya paling besar 1800 watt dan harus dicolokkan ke stopkontak tersendiri.
+"""
+
+
+@pytest.fixture(scope="module")
+def manual_engine(tmp_path_factory):
+    """A real index of a small manual (not the thesis)."""
+    from assistant.engine import Assistant
+    from assistant.ingest.build import ingest
+    from assistant.settings import Settings
+
+    base = tmp_path_factory.mktemp("manual")
+    (base / "corpus").mkdir()
+    (base / "corpus" / "dapur.md").write_text(MANUAL, encoding="utf-8")
+    settings = Settings(corpus_dir=base / "corpus", index_dir=base / "index")
+    assert ingest(settings, progress=False, log=lambda *_: None).exit_code == 0
+    return Assistant(settings)
+
+
+def test_the_sentence_after_a_lead_in_is_quoted_with_it(manual_engine):
+    # the best match only introduces the answer; the next sentence singles it out
+    result = manual_engine.ask("Alat kecil menarik apa yang ditawarkan paket perkakas yang jarang dijual itu?")
+    assert result["answerable"] and "pengupas spiral" in result["answer"], result["answer"]
+    assert result["answer"].startswith("Menurut *Panduan Alat Dapur*:")
+    # "… sebagai berikut." announces the line that follows
+    result = manual_engine.ask("Bagaimana suhu oven diatur?")
+    assert "kenop ke angka 180" in result["answer"], result["answer"]
+
+
+def test_a_near_miss_says_what_the_text_gives_instead_of_answering(manual_engine):
+    asked = manual_engine.ask("Berapa watt daya paling besar kompor listrik seri KL2?")
+    assert asked["answerable"] and "1800 watt" in asked["answer"]
+    near = manual_engine.ask("Berapa watt daya paling besar kompor listrik seri KL3?")
+    assert not near["answerable"], near["answer"]
+    assert near["answer"].startswith("Korpus tidak menyebut hal ini untuk KL3; yang disebut adalah untuk KL2: “")
+    english = manual_engine.ask("What is the maximum power of the KL3 series electric stove?")
+    assert not english["answerable"] and english["answer"].startswith("The corpus does not say this for KL3;")
+    # a camel-case name no passage holds is reported missing
+    brand = manual_engine.ask("Berapa watt daya paling besar kompor listrik seri KL2 merek DapurPintar?")
+    assert not brand["answerable"] and brand["answer"] == "Korpus tidak menyebut apa pun tentang DapurPintar."

@@ -81,3 +81,21 @@ def test_sentence_context_carries_section_and_previous_sentence():
     chunk = chunk_document(_doc("A. Latar\n\nSatu dua tiga. Empat lima enam."), "x.txt")[0]
     contexts = sentence_contexts([chunk])
     assert contexts["Empat lima enam."] == "A. Latar\nSatu dua tiga. Empat lima enam."
+
+
+def test_a_listed_term_and_its_dash_description_are_one_item():
+    text = ("A. Ruas\n\nBerikut adalah definisinya.\n\n• ”Suggests”\n\n– Ini menyatakan ketergantungan yang lemah.\n\n"
+            "• ”Enhances”\n\n– Ini menyatakan ketergantungan lemah ke arah yang berlawanan.\n\n"
+            "• Paket biner tidak aman untuk dipasang.\n\n– kompatibilitas versi pustaka")
+    sents = [s.text for s in chunk_document(_doc(text), "x.txt")[0].sentences]
+    assert "• ”Enhances” – Ini menyatakan ketergantungan lemah ke arah yang berlawanan." in sents
+    assert "• ”Suggests” – Ini menyatakan ketergantungan yang lemah." in sents
+    # a sub-item under a full sentence stays an item of its own
+    assert sents[-2:] == ["• Paket biner tidak aman untuk dipasang.", "– kompatibilitas versi pustaka"]
+
+
+def test_a_table_of_contents_is_not_a_passage():
+    text = ("# Daftar Isi\n\n1.3.1 Penyesuaian MC . . . . . . . . . . . . 17 1.3.2 Memulai MC . . . . . . . . . 17\n\n"
+            "# Bab 1\n\nMC adalah pengelola berkas. Hasilnya . . . . . tidak terduga.")
+    texts = [c.text for c in chunk_document(_doc(text), "x.txt")]
+    assert texts == ["MC adalah pengelola berkas. Hasilnya . . . . . tidak terduga."]

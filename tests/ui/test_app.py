@@ -163,7 +163,7 @@ def test_upload_is_ingested_and_answered_without_restart(client, server, tmp_pat
     doc.write_text("# Catatan lapangan\n\nPada 9 Maret 2025, tim peneliti mewawancarai petugas imigrasi di "
                    "Bandara Soekarno-Hatta tentang modus perekrutan pekerja migran ke Sihanoukville.\n",
                    encoding="utf-8")
-    status, info = client.predict([handle_file(str(doc))], api_name="/add_documents")
+    status, _, info = client.predict([handle_file(str(doc))], api_name="/add_documents")
     assert "✓" in status and "Catatan Lapangan 2025.md" in info
     assert (corpus / "Catatan Lapangan 2025.md").is_file()
     result = client.predict("Siapa yang diwawancarai tim peneliti pada 9 Maret 2025?", api_name="/ask")
@@ -179,7 +179,7 @@ def test_upload_rejects_wrong_type_through_the_server(client, server, tmp_path):
     bad.write_bytes(b"MZ\x90\x00" * 100)
     before = sorted(p.name for p in server[2].iterdir())
     try:
-        status, _ = client.predict([handle_file(str(bad))], api_name="/add_documents")
+        status, *_ = client.predict([handle_file(str(bad))], api_name="/add_documents")
         assert "✗" in status
     except AppError as exc:  # Gradio's own file_types check may refuse it first
         assert "type" in str(exc).lower()

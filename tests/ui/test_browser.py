@@ -184,3 +184,34 @@ def test_upload_in_the_page_is_ingested_and_answered(browser, app_url, shots, tm
     _ask(page, "Siapa yang diwawancarai peneliti pada 14 Mei 2025?")
     page.locator("#chatbot .src").first.wait_for(timeout=120_000)
     assert "Sulastri" in page.locator("#chatbot .answer").last.inner_text()
+
+
+def test_big_pdf_upload_shows_progress_while_questions_are_answered(browser, app_url, shots, tmp_path):
+    from pdfmaker import manual_pdf
+
+    pdf = manual_pdf(tmp_path / "panduan-bengkel.pdf", 120, title="Panduan Bengkel",
+                     fact="Mesin penggiling kopi model K-77 memerlukan daya listrik sebesar 450 watt.")
+    uploader = browser.new_page(viewport={"width": 1280, "height": 800})
+    uploader.goto(app_url)
+    uploader.get_by_role("tab", name="Unggah").click()
+    uploader.locator("#upload-files input[type=file]").set_input_files(str(pdf))
+    uploader.locator("#upload-files").get_by_text("panduan-bengkel.pdf").first.wait_for(timeout=60_000)
+    uploader.locator("#upload-btn").click()
+    bar = uploader.locator("#ingest-progress")
+    bar.get_by_text("120 halaman").wait_for(timeout=300_000)  # read: pages counted, texts being embedded
+    assert bar.locator("progress").count() == 1 and "sisa" in bar.inner_text()
+    uploader.screenshot(path=str(shots / "desktop-upload-progress.png"))
+
+    asker = browser.new_page(viewport={"width": 1280, "height": 800})  # another user, meanwhile
+    asker.goto(app_url)
+    _ask(asker, "Siapa yang ditemui Retno Marsudi pada 2 Agustus 2022?")
+    asker.locator("#chatbot .src").first.wait_for(timeout=300_000)
+    assert "Neth Savouen" in asker.locator("#chatbot .answer").last.inner_text()
+    assert "Indeks diperbarui" not in uploader.locator("#upload-status").inner_text()  # still ingesting
+
+    uploader.locator("#upload-status").get_by_text("Indeks diperbarui").wait_for(timeout=1_200_000)
+    assert "panduan-bengkel.pdf" in uploader.locator("#index-info").inner_text()
+    _ask(asker, "Berapa watt daya listrik mesin penggiling kopi model K-77?")
+    asker.locator("#chatbot .answer").nth(1).wait_for(timeout=300_000)
+    answer = asker.locator("#chatbot .answer").nth(1).inner_text()
+    assert "450 watt" in answer and answer.startswith("Menurut Panduan Bengkel:")  # named as itself, no restart
