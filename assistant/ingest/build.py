@@ -292,7 +292,7 @@ def build_index(settings: Settings, progress: bool = True, log=print, full: bool
     elif manifest == old_manifest and old_meta.get("embedder_spec") == settings.embedder and complete:
         report.chunks = int(old_meta.get("chunks", 0))  # nothing changed: the live index stays
     else:
-        _write(settings, report, old_meta, manifest, left_out, fresh, progress, log, tracker)
+        _write(settings, report, old_meta, manifest, left_out, fresh, progress, log, tracker, fp)
     report.seconds = time.perf_counter() - started
     tracker.emit("done")
     return report
@@ -326,7 +326,8 @@ def _read_all(jobs: list[tuple[Path, str, Settings]], settings: Settings, tracke
 
 
 def _write(settings: Settings, report: IngestReport, old_meta: dict, manifest: dict[str, str],
-           left_out: dict[str, str | None], fresh: dict[str, Read], progress: bool, log, tracker: _Tracker) -> None:
+           left_out: dict[str, str | None], fresh: dict[str, Read], progress: bool, log, tracker: _Tracker,
+           fp: str) -> None:
     """Chunks of fresh files plus the live index's chunks of unchanged files → embed what is new
     → save a new index version (swapped in atomically by Index.save): first with the passages
     (and the sentence vectors already known), then with every sentence vector."""
@@ -372,7 +373,7 @@ def _write(settings: Settings, report: IngestReport, old_meta: dict, manifest: d
     passage_vectors = cache.passages(passage_texts, progress, "embedding passages", tracker)
     meta = {"embedder": cache.id, "embedder_spec": settings.embedder, "dim": cache.dim,
             "chunk_words": settings.chunk_words, "chunk_overlap_sentences": settings.chunk_overlap_sentences,
-            "files": report.ingested, "documents": documents, "fingerprint": fingerprint(settings),
+            "files": report.ingested, "documents": documents, "fingerprint": fp,  # the code the chunks were made with
             "manifest": manifest, "left_out": left_out}
     unknown = set(cache.missing(list(contexts.values())))
     known = [s for s, text in contexts.items() if text not in unknown]

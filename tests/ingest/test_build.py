@@ -230,6 +230,15 @@ def test_progress_reports_files_pages_texts_and_a_searchable_first_phase(tmp_pat
     assert index.meta["sentences_complete"] and len(index.sentence_texts) == len(index.sentence_vectors) > 2
 
 
+def test_index_records_the_code_fingerprint_of_the_run_start(tmp_path, monkeypatch):
+    """Code that changes during a long ingest must not be recorded over chunks made by the old code."""
+    settings = _two_files(tmp_path)
+    prints = iter(["code-at-start", "code-changed-meanwhile"])
+    monkeypatch.setattr(ingest_mod, "fingerprint", lambda s: next(prints, "code-changed-meanwhile"))
+    ingest(settings, progress=False, log=lambda *_: None)
+    assert Index.load(settings.index_dir).meta["fingerprint"] == "code-at-start"
+
+
 def test_cancel_keeps_the_searchable_index_and_the_next_run_finishes_it(tmp_path):
     from assistant.ingest.build import IngestCancelled
 
