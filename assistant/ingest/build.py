@@ -124,6 +124,8 @@ class _Tracker:
     def emit(self, stage: str | None = None) -> None:
         if stage:
             self.state.stage = stage
+        if stage == "passages":  # embedding starts: the ETA's clock with it, not after the first batch
+            self.started = time.perf_counter()
         if self.callback is not None:
             self.callback(replace(self.state))
 

@@ -225,6 +225,8 @@ def test_progress_reports_files_pages_texts_and_a_searchable_first_phase(tmp_pat
     assert last.files_done == last.files_total == 2 and last.pages >= 2
     assert last.texts_done == last.texts_total == report.embedded > 0
     assert all(p.eta_s is not None for p in events if p.stage == "sentences")
+    first = next(p for p in events if p.texts_done)  # the first estimate already counts the first batch's time
+    assert first.texts_done == first.texts_total or first.eta_s > 0.01
     assert early[0]["answerable"] and "Prak Sokhonn" in early[0]["answer"]
     index = Index.load(settings.index_dir)
     assert index.meta["sentences_complete"] and len(index.sentence_texts) == len(index.sentence_vectors) > 2
