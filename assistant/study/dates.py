@@ -7,11 +7,13 @@ from dataclasses import dataclass
 
 from ..citations import parse_citations
 
+# Each month: its Indonesian name, its English name (the same word where they agree), then other
+# spellings and abbreviations; the quiz swaps a month for another of the same language by position.
 MONTHS = {
-    1: "januari january jan", 2: "februari pebruari february feb peb", 3: "maret march mar",
-    4: "april apr", 5: "mei may", 6: "juni june jun", 7: "juli july jul",
-    8: "agustus august agu agt ags aug", 9: "september sept sep", 10: "oktober october okt oct",
-    11: "november nopember nov", 12: "desember december des dec",
+    1: "januari january jan", 2: "februari february pebruari feb peb", 3: "maret march mar",
+    4: "april april apr", 5: "mei may", 6: "juni june jun", 7: "juli july jul",
+    8: "agustus august agu agt ags aug", 9: "september september sept sep", 10: "oktober october okt oct",
+    11: "november november nopember nov", 12: "desember december des dec",
 }
 _MONTH = {name: n for n, names in MONTHS.items() for name in names.split()}
 _M = r"(?P<{}>" + "|".join(sorted(_MONTH, key=len, reverse=True)) + r")\.?"

@@ -150,7 +150,8 @@ def _made_up(answer: str, k: str) -> list[str]:
             for name in names.split():
                 hit = re.search(rf"\b{name}\b", answer, re.I)
                 if hit and len(name) > 3:
-                    others = [MONTHS[m].split()[0 if name.lower() == MONTHS[m].split()[0] else 1] for m in MONTHS]
+                    language = 0 if name.lower() == names.split()[0] else 1  # the answer's month is Indonesian or English
+                    others = [MONTHS[m].split()[language] for m in MONTHS]
                     return [answer[:hit.start()] + o.capitalize() + answer[hit.end():] for o in others
                             if o.lower() != name.lower()] + ([str(int(day.group(0)) % 28 + 1) + answer[day.end():]]
                                                              if day else [])
