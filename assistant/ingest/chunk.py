@@ -138,8 +138,9 @@ def _is_term(line: str) -> bool:
 
 def _continues(prev: str, nxt: str) -> bool:
     """A paragraph broken mid-sentence: no closing punctuation, and the next one starts in lower
-    case, or the previous one ends on a function word ("… penelitiannya tentang")."""
-    if prev.rstrip().endswith(_END):
+    case, or the previous one ends on a function word ("… penelitiannya tentang"). A list item
+    (or table row) starts anew."""
+    if prev.rstrip().endswith(_END) or _is_list_item(nxt):
         return False
     last = prev.rsplit(None, 1)[-1].lower() if prev.strip() else ""
     return nxt[:1].islower() or prev.endswith("-") or last in _function_words()

@@ -99,3 +99,12 @@ def test_a_table_of_contents_is_not_a_passage():
             "# Bab 1\n\nMC adalah pengelola berkas. Hasilnya . . . . . tidak terduga.")
     texts = [c.text for c in chunk_document(_doc(text), "x.txt")]
     assert texts == ["MC adalah pengelola berkas. Hasilnya . . . . . tidak terduga."]
+
+
+def test_a_list_item_never_continues_the_paragraph_before_it():
+    # a table row or item ending on a function word ("web") is not a sentence broken mid-way
+    text = ("Berikut penganalisis log terkenal.\n\n• analog 3739 penganalisis log server web\n\n"
+            "• awstats 6895 penganalisis log server yang kuat\n\n• sarg 845 generator laporan analisis")
+    sents = [s.text for s in chunk_document(_doc(text), "x.txt")[0].sentences]
+    assert sents == ["Berikut penganalisis log terkenal.", "• analog 3739 penganalisis log server web",
+                     "• awstats 6895 penganalisis log server yang kuat", "• sarg 845 generator laporan analisis"]
