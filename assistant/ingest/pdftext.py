@@ -70,15 +70,18 @@ def _line(textpage, s: str, offset: int) -> Line:
     left = textpage.get_charbox(first)[0]
     right = textpage.get_charbox(last)[2]
     size = raw.FPDFText_GetFontSize(textpage.raw, (first + last) // 2)
-    return Line(s.strip(), left, right, y.value, size or None, _is_row(textpage, first, last, size or 10))
+    return Line(s.strip(), left, right, y.value, size or None, _is_row(textpage, first, last))
 
 
-def _is_row(textpage, first: int, last: int, size: float) -> bool:
+def _is_row(textpage, first: int, last: int) -> bool:
     """A table row: pdfium's text runs on the line stand apart by two or more gaps wider than 1.5
     font sizes (cells in columns); a dot leader's gaps ("Bab 1 . . . . 3") do not count."""
+    import pypdfium2.raw as raw
+
     count = textpage.count_rects(first, last - first + 1)
     if count < 3:
         return False
+    size = raw.FPDFText_GetFontSize(textpage.raw, first) or 10  # of a glyph: a space's may be 1
     rects = [textpage.get_rect(i) for i in range(count)]
     wide = sum(1 for a, b in zip(rects, rects[1:]) if b[0] - a[2] > 1.5 * size and b[2] - b[0] > size / 2)
     return wide >= 2

@@ -65,6 +65,21 @@ class Retriever:
             for r, s in zip(missing, vecs @ qvec):
                 dense[r] = float(s)
         fused = self._fuse(rows, dense, keyword)
+        import os
+        alpha = float(os.environ.get("XS_ALPHA", "0"))
+        if alpha:
+            srow = self.index.sentence_row
+            sv = self.index.sentence_vectors
+            best = {}
+            for r in rows:
+                idx = [srow[s.text] for s in self.index.chunks[r].sentences if s.text in srow]
+                best[r] = float((sv[idx] @ qvec).max()) if idx else dense[r]
+            mode = os.environ.get("XS_MODE", "add")
+            if mode == "add":
+                bn = _minmax(best)
+                fused = {r: fused[r] + alpha * bn[r] for r in rows}
+            else:
+                fused = {r: fused[r] + alpha * (best[r] - dense[r]) for r in rows}
         named = query.named
         if named:  # passages backed by a work the question names
             for r in rows:
