@@ -27,12 +27,14 @@ STRINGS = {
         "missing": "The corpus does not say anything about {terms}.",
         "no_figure": "The corpus gives no such figure for {terms}.",
         "sibling": "The corpus does not say this for {asked}; it gives it for {given}:",
+        "no_file": "The corpus names no such file: the passages closest to the question give no file name or path.",
     },
     "id": {
         "abstain": "Korpus tidak menjawab pertanyaan ini: tidak ada bagian dokumen yang mendukung jawabannya.",
         "missing": "Korpus tidak menyebut apa pun tentang {terms}.",
         "no_figure": "Korpus tidak memberikan angka tersebut untuk {terms}.",
         "sibling": "Korpus tidak menyebut hal ini untuk {asked}; yang disebut adalah untuk {given}:",
+        "no_file": "Korpus tidak menyebut berkas tersebut: bagian dokumen yang paling dekat tidak memuat nama atau path berkas.",
     },
 }
 
@@ -45,6 +47,8 @@ SHAPES = {
                          r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundreds?|thousands?|millions?)\b", re.I),
     "date": re.compile(rf"\b\d{{1,2}}\s+({_MONTHS})\b|\b({_MONTHS})\s+\d{{4}}\b", re.I),
     "person": re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+\s+[A-Z][a-z]+"),
+    # a path ("/etc/hosts", "~/.bashrc") or a file name with an extension ("sources.list", "rules.txt")
+    "file": re.compile(r"(?:^|[\s\"'“”(])(?:~|\.{1,2})?/[\w.-]+|\b[\w-]+\.[A-Za-z]{2,5}\b"),
 }
 
 
@@ -131,16 +135,21 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
     # a count for a year is given with that year ("How many … in 2023?")
     counts = "number" in query.asks
     unstated = _unmentioned(query.years, [s.text for _, s in picked]) if picked and counts and not missing else []
+    # a question for a file is answered by a quote that names one
+    no_file = bool(picked and "file" in query.asks and not missing and not unstated
+                   and not any(SHAPES["file"].search(s.text) for _, s in picked))
     # a near miss shows in the quotes, or in the passage of the best one (its sibling's fact stated nearby)
     near = next((n for n in (_sibling(query.text, " ".join(s.text for _, s in picked)),
                              _sibling(query.text, picked[0][0].chunk.text)) if n), None) \
-        if picked and not (missing or unstated) else None
-    if not picked or missing or unstated:
+        if picked and not (missing or unstated or no_file) else None
+    if not picked or missing or unstated or no_file:
         strings = STRINGS[query.language]
         if missing and picked:
             result["answer"] = strings["missing"].format(terms=", ".join(missing))
         elif unstated:
             result["answer"] = strings["no_figure"].format(terms=", ".join(unstated))
+        elif no_file:
+            result["answer"] = strings["no_file"]
         else:
             result["answer"] = strings["abstain"]
         return result

@@ -181,3 +181,43 @@ def test_a_near_miss_says_what_the_text_gives_instead_of_answering(manual_engine
     # a camel-case name no passage holds is reported missing
     brand = manual_engine.ask("Berapa watt daya paling besar kompor listrik seri KL2 merek DapurPintar?")
     assert not brand["answerable"] and brand["answer"] == "Korpus tidak menyebut apa pun tentang DapurPintar."
+
+
+class _ToyEmbedder:
+    id = "toy"
+
+    def embed_queries(self, texts):
+        import numpy as np
+
+        return np.array([[1.0, 0.0, 0.0]], dtype=np.float32)
+
+
+def _toy_retriever(sentences: list[str]):
+    """One passage of `sentences`, each close to the toy question (cosine 0.95)."""
+    import numpy as np
+
+    from assistant.records import Chunk, Sentence
+    from assistant.search.index import Index
+    from assistant.search.retrieve import Retriever
+
+    close = np.array([0.95, 0.312, 0.0], dtype=np.float32)
+    chunks = [Chunk("0", "Manual", "manual.pdf", 1, "1", "Time", " ".join(sentences), [Sentence(s, []) for s in sentences]),
+              Chunk("1", "Manual", "manual.pdf", 2, "2", "Other", "Nothing here is near.", [Sentence("Nothing here is near.", [])])]
+    passages = np.vstack([close, np.array([0.0, 0.0, 1.0], dtype=np.float32)])
+    index = Index.build(chunks, passages, sentences, np.vstack([close] * len(sentences)), {"dim": 3, "embedder": "toy"})
+    return Retriever(index, _ToyEmbedder())
+
+
+def test_a_question_for_a_file_is_not_answered_by_quotes_that_name_none():
+    from assistant.answer.extractive import answer_question
+    from assistant.search.query import analyse
+
+    question = "Which configuration file do I edit to set the servers of the clock daemon?"
+    query = analyse(question, _ToyEmbedder(), language="en")
+    assert "file" in query.asks
+    vague = answer_question(query, _toy_retriever(["Under the service manager, use the clock daemon to keep network time.",
+                                                   "The clock daemon asks the servers of the network for the time."]))
+    assert not vague["answerable"] and vague["answer"].startswith("The corpus names no such file")
+    named = answer_question(query, _toy_retriever(["The clock daemon reads its servers from /etc/clock/daemon.conf at start.",
+                                                   "Under the service manager, use the clock daemon to keep network time."]))
+    assert named["answerable"] and "/etc/clock/daemon.conf" in named["answer"]
