@@ -215,6 +215,9 @@ def test_a_question_for_a_file_is_not_answered_by_quotes_that_name_none():
     question = "Which configuration file do I edit to set the servers of the clock daemon?"
     query = analyse(question, _ToyEmbedder(), language="en")
     assert "file" in query.asks
+    for other in ("Which file system is the default?", "Sistem berkas apa yang baku?", "Which profile is used?"):
+        assert "file" not in analyse(other, _ToyEmbedder()).asks, other
+    assert "file" in analyse("Berkas konfigurasi apa yang disunting?", _ToyEmbedder()).asks
     vague = answer_question(query, _toy_retriever(["Under the service manager, use the clock daemon to keep network time.",
                                                    "The clock daemon asks the servers of the network for the time."]))
     assert not vague["answerable"] and vague["answer"].startswith("The corpus names no such file")
