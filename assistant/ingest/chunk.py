@@ -35,15 +35,6 @@ class Paragraph:
 SECTION_SEP = " › "
 
 
-def sentence_contexts(chunks: list[Chunk]) -> dict[str, str]:
-    """Each distinct sentence → the text its vector is computed from (first occurrence wins)."""
-    out: dict[str, str] = {}
-    for c in chunks:
-        for sent, context in zip(c.sentences, c.sentence_contexts()):
-            out.setdefault(sent.text, context)
-    return out
-
-
 def _heading(text: str) -> tuple[int, str] | None:
     """(level, title) if the paragraph is a heading: 1 chapter, 2 lettered, 3 numbered."""
     line = " ".join(text.split())

@@ -1,7 +1,7 @@
 """Chunking: rejoined paragraphs, section paths, list handling, sentence attribution."""
 from pathlib import Path
 
-from assistant.ingest.chunk import chunk_document, paragraphs, sentence_contexts, split_sentences
+from assistant.ingest.chunk import chunk_document, paragraphs, split_sentences
 from assistant.ingest.load import Document, Page, load_document
 
 from conftest import THESIS
@@ -75,12 +75,6 @@ def test_sentence_split_keeps_citations_and_abbreviations():
     sents = split_sentences("Menurut Rudy (2002) politik bilateral penting. Hal ini dijelaskan (Malik, 2022). Dst.")
     assert sents[0] == "Menurut Rudy (2002) politik bilateral penting."
     assert sents[1] == "Hal ini dijelaskan (Malik, 2022)."
-
-
-def test_sentence_context_carries_section_and_previous_sentence():
-    chunk = chunk_document(_doc("A. Latar\n\nSatu dua tiga. Empat lima enam."), "x.txt")[0]
-    contexts = sentence_contexts([chunk])
-    assert contexts["Empat lima enam."] == "A. Latar\nSatu dua tiga. Empat lima enam."
 
 
 def test_a_listed_term_and_its_dash_description_are_one_item():
