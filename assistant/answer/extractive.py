@@ -136,9 +136,11 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
     picked, best = _pick_sentences(query, hits, retriever, config)
     top = [h.chunk.text for h in hits[: config.passages_for_sentences]]
     missing = _unmentioned(query.years, top) + _unnamed(query.text, top)
-    # a count for a year is given with that year, by the sentence that answers ("How many … in 2023?")
+    # a count for a year is given with that year, by the sentence that answers, which holds a number
+    # besides years ("How many … in 2023?")
     counts = "number" in query.asks
-    unstated = _unmentioned(query.years, [best.text]) if best and counts and not missing else []
+    unstated = (_unmentioned(query.years, [best.text]) or (list(query.years) if not _counts(best.text) else [])) \
+        if best and counts and query.years and not missing else []
     # a question for a file is answered by a quote that names one
     no_file = bool(picked and "file" in query.asks and not missing and not unstated
                    and not any(SHAPES["file"].search(s.text) for _, s in picked))
@@ -332,6 +334,14 @@ def _unnamed(question: str, texts: list[str]) -> list[str]:
     """The camel-case names the question asks about (WireGuard, NetworkManager) that none of the texts holds."""
     text = " ".join(texts).casefold()
     return [w for w in dict.fromkeys(_TERM.findall(question)) if re.search(r"[a-z][A-Z]", w) and w.casefold() not in text]
+
+
+_YEARS = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+def _counts(text: str) -> bool:
+    """The text states a number other than a year (citations aside)."""
+    return bool(SHAPES["number"].search(_YEARS.sub(" ", without_citations(text))))
 
 
 def _unmentioned(years: tuple[str, ...], texts: list[str]) -> list[str]:

@@ -94,6 +94,9 @@ def test_a_count_for_a_year_must_be_stated_with_that_year(engine):
     # … but no BP2MI budget: the closest sentences name BP2MI, without that year
     unstated = engine.ask("How much did BP2MI allocate to preventing trafficking in 2023?")
     assert not unstated["answerable"] and unstated["answer"] == "The corpus gives no such figure for 2023."
+    # … and a sentence that states the year only as a period ("tahun 2022-2024") gives no count
+    period = engine.ask("How many traffickers were arrested in Cambodia in 2024?")
+    assert not period["answerable"] and period["answer"] == "The corpus gives no such figure for 2024."
     idq = engine.ask("Berapa anggaran yang dialokasikan BP2MI untuk pencegahan TPPO pada tahun 2023?")
     assert not idq["answerable"] and idq["answer"].startswith("Korpus tidak memberikan angka")
 
