@@ -50,14 +50,6 @@ class Chunk:
     text: str
     sentences: list[Sentence] = field(default_factory=list)
 
-    def sentence_contexts(self) -> list[str]:
-        """What the dense model sees for each sentence: section, previous sentence, sentence."""
-        out = []
-        for i, sent in enumerate(self.sentences):
-            prev = self.sentences[i - 1].text + " " if i else ""
-            out.append(f"{self.section}\n{prev}{sent.text}")
-        return out
-
     @property
     def cites(self) -> list[str]:
         return list(dict.fromkeys(k for s in self.sentences for k in s.cites))

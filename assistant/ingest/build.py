@@ -9,7 +9,7 @@ nothing. Only one ingest runs at a time per index folder.
 
 Two phases: files are read in worker processes (parallel.py); passages are embedded and saved with
 BM25 first (searchable: answers score sentences by their passage until their vectors exist), then
-the sentence vectors, saved as the next version. An interrupted second phase is finished by the
+each distinct sentence (alone) and section title, saved as the next version. An interrupted second phase is finished by the
 next run. `on_progress` gets an IngestProgress (files, pages, texts, ETA) after every step, and a
 set `cancel` event stops the run at the next step (IngestCancelled; the live index stays whole).
 """
@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Callable
 
 from filelock import FileLock, Timeout
 
+from ..search import INDEX_FORMAT
 from ..settings import Settings
 from .load import SUPPORTED, LoadError, check_file, load_document, read_bytes
 from .parallel import Read, map_files, read_file, workers_for
@@ -182,7 +183,8 @@ class VectorCache:
         self.dim: int = int(old.meta["dim"]) if same else self.embedder.dim
         if old is not None and old.meta.get("embedder") == self.id:
             for keys, vector in ((old.passage_keys, lambda i: old.vectors.reconstruct(i)),
-                                 (old.sentence_keys, lambda i: old.sentence_vectors[i])):
+                                 (old.sentence_keys, lambda i: old.sentence_vectors[i]),
+                                 (old.section_keys, lambda i: old.section_vectors[i])):
                 for i, key in enumerate(keys or []):
                     self.known[key] = vector(i)
 
@@ -246,6 +248,9 @@ def build_index(settings: Settings, progress: bool = True, log=print, full: bool
         raise SystemExit(f"corpus folder not found: {corpus}")
     fp = fingerprint(settings)
     old_meta = live_meta(index_dir) or {}
+    if old_meta and old_meta.get("format") != INDEX_FORMAT:
+        log(f"warning the index at {index_dir} was written by another version of the assistant: rebuilding it")
+        old_meta = {}
     old_manifest: dict[str, str] = old_meta.get("manifest", {}) if old_meta.get("fingerprint") == fp else {}
     if full:
         old_manifest = {}
@@ -332,8 +337,7 @@ def _write(settings: Settings, report: IngestReport, old_meta: dict, manifest: d
            fp: str) -> None:
     """Chunks of fresh files plus the live index's chunks of unchanged files → embed what is new
     → save a new index version (swapped in atomically by Index.save): first with the passages
-    (and the sentence vectors already known), then with every sentence vector."""
-    from .chunk import sentence_contexts
+    (and the sentence and section vectors already known), then with every one."""
     from ..search.index import Index, IndexError_, embedding_text
 
     index_dir = Path(settings.index_dir)
@@ -366,9 +370,11 @@ def _write(settings: Settings, report: IngestReport, old_meta: dict, manifest: d
             chunks.extend(kept[rel])
             documents[rel] = old_meta.get("documents", {}).get(rel, {})
     cache = VectorCache(settings.embedder, old)
-    contexts = sentence_contexts(chunks)
     passage_texts = [embedding_text(c) for c in chunks]
-    todo = cache.missing(passage_texts) + cache.missing(list(contexts.values()))
+    sentences = list(dict.fromkeys(s.text for c in chunks for s in c.sentences))
+    sections = list(dict.fromkeys(c.section for c in chunks))
+    later = sentences + sections  # the second phase
+    todo = cache.missing(passage_texts) + cache.missing(later)
     tracker.state.texts_total, tracker.chars_total = len(todo), sum(map(len, todo))
     tracker.emit("passages")
     tracker.check()
@@ -377,19 +383,22 @@ def _write(settings: Settings, report: IngestReport, old_meta: dict, manifest: d
             "chunk_words": settings.chunk_words, "chunk_overlap_sentences": settings.chunk_overlap_sentences,
             "files": report.ingested, "documents": documents, "fingerprint": fp,  # the code the chunks were made with
             "manifest": manifest, "left_out": left_out}
-    unknown = set(cache.missing(list(contexts.values())))
-    known = [s for s, text in contexts.items() if text not in unknown]
-    index = Index.build(chunks, passage_vectors, known, cache.vectors([contexts[s] for s in known]),
-                        {**meta, "sentences_complete": len(known) == len(contexts)},
-                        cache.keys(passage_texts), cache.keys([contexts[s] for s in known]))
-    if len(known) < len(contexts):  # searchable now; sentence vectors next
+    unknown = set(cache.missing(later))
+    known = [t for t in sentences if t not in unknown]
+    known_sections = [t for t in sections if t not in unknown]
+    index = Index.build(chunks, passage_vectors, known, cache.vectors(known),
+                        {**meta, "sentences_complete": not unknown}, cache.keys(passage_texts), cache.keys(known),
+                        known_sections, cache.vectors(known_sections), cache.keys(known_sections))
+    if unknown:  # searchable now; sentence and section vectors next
         index.save(index_dir)
-        log(f"searchable: {len(chunks)} passages saved; {len(contexts) - len(known)} sentence vectors next")
+        log(f"searchable: {len(chunks)} passages saved; {len(unknown)} sentence and section vectors next")
         tracker.emit("searchable")
         tracker.emit("sentences")
-        sentence_vectors = cache.passages(list(contexts.values()), progress, "embedding sentences", tracker)
-        index = replace(index, sentence_texts=list(contexts), meta={**index.meta, "sentences_complete": True},
-                        sentence_vectors=sentence_vectors, sentence_keys=cache.keys(list(contexts.values())))
+        sentence_vectors = cache.passages(sentences, progress, "embedding sentences", tracker)
+        section_vectors = cache.passages(sections, progress, "embedding sections", tracker)
+        index = replace(index, sentence_texts=sentences, sentence_vectors=sentence_vectors,
+                        sentence_keys=cache.keys(sentences), section_texts=sections, section_vectors=section_vectors,
+                        section_keys=cache.keys(sections), meta={**index.meta, "sentences_complete": True})
     index.save(index_dir)
     report.written = True
     report.chunks = len(chunks)
@@ -424,6 +433,8 @@ def is_stale(settings: Settings) -> bool:
     if meta is None or meta.get("fingerprint") != fingerprint(settings) or "manifest" not in meta:
         return True
     if not meta.get("sentences_complete", True):  # the second phase was interrupted
+        return True
+    if meta.get("format") != INDEX_FORMAT:  # written by another version of the assistant
         return True
     manifest, left_out = meta["manifest"], meta.get("left_out", {})
     seen = set()

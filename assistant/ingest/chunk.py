@@ -35,15 +35,6 @@ class Paragraph:
 SECTION_SEP = " › "
 
 
-def sentence_contexts(chunks: list[Chunk]) -> dict[str, str]:
-    """Each distinct sentence → the text its vector is computed from (first occurrence wins)."""
-    out: dict[str, str] = {}
-    for c in chunks:
-        for sent, context in zip(c.sentences, c.sentence_contexts()):
-            out.setdefault(sent.text, context)
-    return out
-
-
 def _heading(text: str) -> tuple[int, str] | None:
     """(level, title) if the paragraph is a heading: 1 chapter, 2 lettered, 3 numbered."""
     line = " ".join(text.split())
@@ -138,8 +129,9 @@ def _is_term(line: str) -> bool:
 
 def _continues(prev: str, nxt: str) -> bool:
     """A paragraph broken mid-sentence: no closing punctuation, and the next one starts in lower
-    case, or the previous one ends on a function word ("… penelitiannya tentang")."""
-    if prev.rstrip().endswith(_END):
+    case, or the previous one ends on a function word ("… penelitiannya tentang"). A list item
+    (or table row) starts anew."""
+    if prev.rstrip().endswith(_END) or _is_list_item(nxt):
         return False
     last = prev.rsplit(None, 1)[-1].lower() if prev.strip() else ""
     return nxt[:1].islower() or prev.endswith("-") or last in _function_words()

@@ -4,7 +4,8 @@ Steps, on the whole document: repeated running headers/footers and bare page num
 dropped; lines are joined into paragraphs (breaks at vertical gaps, short last lines, font-size
 changes, bullets and first-line indents); line-end hyphenation is rejoined ("pertum-/buhan" →
 "pertumbuhan") but real hyphens stay ("berbeda-/beda", "Indonesia-/Kamboja"); larger-font
-short lines become Markdown-style "# Heading" paragraphs, which chunk.py turns into sections.
+short lines become Markdown-style "# Heading" paragraphs, which chunk.py turns into sections;
+a table row (a line whose text runs stand apart in columns) becomes a "• " item of its own.
 """
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ class Line:
     x1: float | None = None
     y: float | None = None  # baseline
     size: float | None = None
+    row: bool = False  # a table row: its text runs stand apart in columns (see _is_row)
 
 
 def page_lines(textpage) -> list[Line]:
@@ -52,7 +54,7 @@ def page_lines(textpage) -> list[Line]:
                 continue
             prev = lines[-1] if lines and lines[-1].text.endswith(tuple(_HYPHEN_MARKS)) else None
             if prev is not None and abs(prev.y - line.y) < 0.5 * (line.size or 10):  # same visual line
-                lines[-1] = Line(prev.text + line.text, prev.x0, line.x1, prev.y, prev.size)
+                lines[-1] = Line(prev.text + line.text, prev.x0, line.x1, prev.y, prev.size, prev.row or line.row)
             else:
                 lines.append(line)
     return lines
@@ -68,7 +70,21 @@ def _line(textpage, s: str, offset: int) -> Line:
     left = textpage.get_charbox(first)[0]
     right = textpage.get_charbox(last)[2]
     size = raw.FPDFText_GetFontSize(textpage.raw, (first + last) // 2)
-    return Line(s.strip(), left, right, y.value, size or None)
+    return Line(s.strip(), left, right, y.value, size or None, _is_row(textpage, first, last))
+
+
+def _is_row(textpage, first: int, last: int) -> bool:
+    """A table row: pdfium's text runs on the line stand apart by two or more gaps wider than 1.5
+    font sizes (cells in columns); a dot leader's gaps ("Bab 1 . . . . 3") do not count."""
+    import pypdfium2.raw as raw
+
+    count = textpage.count_rects(first, last - first + 1)
+    if count < 3:
+        return False
+    size = raw.FPDFText_GetFontSize(textpage.raw, first) or 10  # of a glyph: a space's may be 1
+    rects = [textpage.get_rect(i) for i in range(count)]
+    wide = sum(1 for a, b in zip(rects, rects[1:]) if b[0] - a[2] > 1.5 * size and b[2] - b[0] > size / 2)
+    return wide >= 2
 
 
 def _norm(text: str) -> str:
@@ -208,8 +224,10 @@ def _breaks(lines: list[Line]) -> list[bool]:
         indent = b.x0 > a.x0 + size and (c is None or c.x0 < b.x0 - size / 2) and a.x1 >= right - 0.12 * width
         hyphen = a.text[-1:] in "-" + _HYPHEN_MARKS and a.text[-2:-1].isalpha()  # the word goes on
         short = a.x1 < right - 0.12 * width and not hyphen
+        # each table row is an item of its own; a row's cell wrapped onto the next line stays with it
+        row = b.row or a.row and b.x0 < a.x0 + 2 * size
         out.append(gap <= 0 or gap > 1.3 * pitch + 0.5 or not _same_size(a, b) or short
-                   or bool(_BULLET.match(b.text)) or indent)
+                   or bool(_BULLET.match(b.text)) or indent or row)
     return out
 
 
@@ -265,6 +283,8 @@ def _paragraph(lines: list[Line], vocab: tuple[set[str], set[str]], levels: dict
     level = levels.get(round(size * 2) / 2) if size else None
     if level and len(lines) <= 2 and len(text.split()) <= 15 and not text.endswith((".", ",", ";")):
         return "#" * level + " " + text
+    if lines[0].row and not _BULLET.match(text):
+        return "• " + text
     return "\uff03" + text[1:] if re.match(r"#{1,6}\s", text) else text  # a literal '#' is not a heading
 
 

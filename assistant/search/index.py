@@ -1,7 +1,12 @@
 """Index: FAISS (passages) + BM25 (keywords) + sentence vectors, persisted under one folder.
 
+The model embeds each passage, each distinct sentence alone and each section title. What the
+answerer compares with a question is a sentence in its place: its vector plus shares of the previous
+sentence's and of its section title's, mixed here rather than embedded as one longer text (that
+cost twice the tokens; docs/evaluation.md "Sentence vectors").
+
 Layout of `index/`: CURRENT (names the live version) and v-*/ folders holding meta.json,
-chunks.jsonl, passages.faiss, sentences.json/.npy and bm25/. A new version is written
+chunks.jsonl, passages.faiss, sentences.json/.npy, sections.json/.npy and bm25/. A new version is written
 beside the live one and CURRENT is switched with one atomic rename, so a crash at any
 point leaves the previous index loading.
 """
@@ -12,7 +17,7 @@ import os
 import re
 import shutil
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -20,9 +25,12 @@ import faiss
 import numpy as np
 
 from ..records import Chunk
+from . import INDEX_FORMAT as FORMAT
 from .keywords import KeywordIndex
 
-FORMAT = 1
+# A sentence in its place (the answerer's sentence vector): itself, plus these shares of the previous
+# sentence of its passage and of its section title (docs/evaluation.md "Sentence vectors").
+PREVIOUS_SHARE, SECTION_SHARE = 0.5, 0.3
 
 
 class IndexError_(Exception):
@@ -34,19 +42,49 @@ class Index:
     chunks: list[Chunk]
     vectors: faiss.Index
     keywords: KeywordIndex
-    sentence_texts: list[str]
+    sentence_texts: list[str]  # distinct sentences with a vector, each embedded alone
     sentence_vectors: np.ndarray
     meta: dict
-    # content keys (embedder + exact embedded text) of each passage and sentence vector
+    # content keys (embedder + exact embedded text) of each passage, sentence and section vector
     passage_keys: list[str] | None = None
     sentence_keys: list[str] | None = None
+    section_texts: list[str] = field(default_factory=list)
+    section_vectors: np.ndarray | None = None
+    section_keys: list[str] | None = None
 
     def __post_init__(self) -> None:
         self.sentence_row = {t: i for i, t in enumerate(self.sentence_texts)}
+        self.section_row = {t: i for i, t in enumerate(self.section_texts)}
         # foreign terms the documents italicise inside their own language (*human trafficking*)
         self.loan_terms = frozenset(
             m.lower().strip() for c in self.chunks for m in re.findall(r"\*([^*\n]{3,60})\*", c.text)
             if len(m.split()) <= 5)
+
+    @cached_property
+    def context_vectors(self) -> np.ndarray:
+        """Each sentence in its place (rows as in `sentence_texts`; its first place wins): its vector
+        + PREVIOUS_SHARE × the previous sentence's in its passage + SECTION_SHARE × its section
+        title's, normalised."""
+        rows, previous, sections = [], [], []
+        seen: set[int] = set()
+        for c in self.chunks:
+            before = -1
+            for sent in c.sentences:
+                row = self.sentence_row.get(sent.text, -1)
+                if row >= 0 and row not in seen:
+                    seen.add(row)
+                    rows.append(row)
+                    previous.append(before)
+                    sections.append(self.section_row.get(c.section, -1))
+                before = row
+        out = np.array(self.sentence_vectors, dtype=np.float32, copy=True)
+        if rows:
+            rows_, prev_, sec_ = (np.array(x, dtype=np.int64) for x in (rows, previous, sections))
+            mix = out[rows_] + np.where((prev_ >= 0)[:, None], PREVIOUS_SHARE * out[np.maximum(prev_, 0)], 0)
+            if self.section_vectors is not None and len(self.section_vectors):
+                mix += np.where((sec_ >= 0)[:, None], SECTION_SHARE * self.section_vectors[np.maximum(sec_, 0)], 0)
+            out[rows_] = mix / np.maximum(np.linalg.norm(mix, axis=1, keepdims=True), 1e-12)
+        return out
 
     @cached_property
     def adjacent(self) -> tuple[dict[str, str], dict[str, str]]:
@@ -74,7 +112,8 @@ class Index:
     @classmethod
     def build(cls, chunks: list[Chunk], passage_vectors: np.ndarray, sentence_texts: list[str],
               sentence_vectors: np.ndarray, meta: dict, passage_keys: list[str] | None = None,
-              sentence_keys: list[str] | None = None) -> "Index":
+              sentence_keys: list[str] | None = None, section_texts: list[str] = (),
+              section_vectors: np.ndarray | None = None, section_keys: list[str] | None = None) -> "Index":
         dim = int(meta["dim"])
         vectors = vector_index(dim, len(chunks))
         if len(chunks):
@@ -83,7 +122,9 @@ class Index:
         meta = {**meta, "format": FORMAT, "chunks": len(chunks), "built": time.strftime("%Y-%m-%dT%H:%M:%S")}
         return cls(chunks, vectors, keywords, sentence_texts,
                    np.asarray(sentence_vectors, dtype=np.float32).reshape(-1, dim), meta,
-                   passage_keys, sentence_keys)
+                   passage_keys, sentence_keys, list(section_texts),
+                   np.asarray(section_vectors if section_vectors is not None else np.zeros((0, dim)),
+                              dtype=np.float32).reshape(-1, dim), section_keys)
 
     def save(self, folder: Path) -> None:
         """Write a new version under `folder` and switch `folder/CURRENT` to it atomically.
@@ -98,10 +139,14 @@ class Index:
             for c in self.chunks:
                 fh.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
         faiss.write_index(self.vectors, str(tmp / "passages.faiss"))
-        np.save(tmp / "sentences.npy", self.sentence_vectors)
-        (tmp / "sentences.json").write_text(json.dumps(self.sentence_texts, ensure_ascii=False), encoding="utf-8")
+        sections = self.section_vectors if self.section_vectors is not None else np.zeros((0, self.vectors.d), np.float32)
+        for name, texts, vectors in (("sentences", self.sentence_texts, self.sentence_vectors),
+                                     ("sections", self.section_texts, sections)):
+            np.save(tmp / f"{name}.npy", vectors)
+            (tmp / f"{name}.json").write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
         self.keywords.save(tmp / "bm25")
-        keys = {"passages": self.passage_keys or [], "sentences": self.sentence_keys or []}
+        keys = {"passages": self.passage_keys or [], "sentences": self.sentence_keys or [],
+                "sections": self.section_keys or []}
         (tmp / "vector_keys.json").write_text(json.dumps(keys), encoding="utf-8")
         (tmp / "meta.json").write_text(json.dumps(self.meta, ensure_ascii=False, indent=1), encoding="utf-8")
         _fsync_tree(tmp)
@@ -132,11 +177,17 @@ class Index:
                     f"the index at {root} was built with embedder '{meta.get('embedder')}' "
                     f"(dim {meta.get('dim')}), not '{embedder_id}': re-ingest with "
                     f"`python ingest.py --index {root}` using the same embedder")
+            if meta.get("format") != FORMAT:
+                raise IndexError_(f"the index at {root} was written by another version of the assistant (format "
+                                  f"{meta.get('format')}, this one reads {FORMAT}): re-ingest with "
+                                  f"`python ingest.py --index {root}`")
             with open(folder / "chunks.jsonl", encoding="utf-8") as fh:
                 chunks = [Chunk.from_dict(json.loads(line)) for line in fh if line.strip()]
             vectors = faiss.read_index(str(folder / "passages.faiss"))
             sentence_texts = json.loads((folder / "sentences.json").read_text(encoding="utf-8"))
             sentence_vectors = np.load(folder / "sentences.npy")
+            section_texts = json.loads((folder / "sections.json").read_text(encoding="utf-8"))
+            section_vectors = np.load(folder / "sections.npy")
             keywords = KeywordIndex.load(folder / "bm25", len(chunks))
             keys_path = folder / "vector_keys.json"
             keys = json.loads(keys_path.read_text(encoding="utf-8")) if keys_path.exists() else {}
@@ -145,7 +196,8 @@ class Index:
         except Exception as exc:  # noqa: BLE001 - any broken file means a broken index
             raise IndexError_(f"the index at {root} is unreadable ({exc}): re-ingest") from exc
         return cls(chunks, vectors, keywords, sentence_texts, sentence_vectors, meta,
-                   keys.get("passages") or None, keys.get("sentences") or None)
+                   keys.get("passages") or None, keys.get("sentences") or None, section_texts, section_vectors,
+                   keys.get("sections") or None)
 
 
 # Exact search up to this many chunks; HNSW above it. bench/run.py at 100k chunks (2 cores):

@@ -27,6 +27,9 @@ ASKS = {
     "number": re.compile(r"\b(how many|how much|berapa|jumlah|number of)\b", re.I),
     "date": re.compile(r"\b(when|kapan|tanggal|what date|what year|tahun berapa)\b", re.I),
     "person": re.compile(r"\b(who|siapa|whom)\b", re.I),
+    # a file ("which configuration file", "berkas apa"), not a file system ("sistem berkas apa")
+    "file": re.compile(r"\b(which|what)\s+(\w+[\s-])?files?\b(?!\s*systems?)"
+                       r"|(?<!sistem\s)\b(berkas|file)\s+(\w+\s+)?(apa|mana)\b", re.I),
 }
 
 

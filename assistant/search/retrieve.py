@@ -1,7 +1,9 @@
 """Retrieve: hybrid search, dense (FAISS) fused with BM25.
 
 Fusion modes (measured in docs/evaluation.md): "weighted" (min-max normalised scores, weight on dense),
-"rrf" (reciprocal rank fusion), "dense", "bm25".
+"rrf" (reciprocal rank fusion), "dense", "bm25". In "weighted" mode a passage also scores by its
+sentence closest to the question (min-max normalised, `sentence_weight`): a long passage whose one
+sentence answers (a table row, a step in a procedure) is not drowned by the rest of it.
 """
 from __future__ import annotations
 
@@ -39,6 +41,8 @@ class Retriever:
         self.candidates = candidates
         self.fusion = fusion
         self.author_bonus = 0.15
+        self.sentence_weight = 0.5
+        self._sentence_rows: dict[int, np.ndarray] = {}
         self._surnames = frozenset(_surname(c) for ch in index.chunks for c in ch.cites)
 
     def query(self, text: str, language: str | None = None) -> Query:
@@ -65,6 +69,9 @@ class Retriever:
             for r, s in zip(missing, vecs @ qvec):
                 dense[r] = float(s)
         fused = self._fuse(rows, dense, keyword)
+        if self.fusion == "weighted" and self.sentence_weight:
+            closest = _minmax({r: self._closest_sentence(r, qvec, dense[r]) for r in rows})
+            fused = {r: fused[r] + self.sentence_weight * closest[r] for r in rows}
         named = query.named
         if named:  # passages backed by a work the question names
             for r in rows:
@@ -72,6 +79,17 @@ class Retriever:
                     fused[r] += self.author_bonus
         order = sorted(rows, key=lambda r: -fused[r])[:k]
         return [Hit(self.index.chunks[r], r, fused[r], dense[r], keyword.get(r, 0.0)) for r in order]
+
+    def _closest_sentence(self, row: int, qvec: np.ndarray, passage: float) -> float:
+        """The cosine of the passage's sentence (embedded alone) closest to the query; the passage's own while its
+        sentences have no vectors yet (ingest's second phase)."""
+        found = self._sentence_rows.get(row)
+        if found is None:
+            index = self.index
+            found = np.array([i for s in index.chunks[row].sentences if (i := index.sentence_row.get(s.text)) is not None],
+                             dtype=np.int64)
+            self._sentence_rows[row] = found
+        return float((self.index.sentence_vectors[found] @ qvec).max()) if len(found) else passage
 
     def _fuse(self, rows: set[int], dense: dict[int, float], keyword: dict[int, float]) -> dict[int, float]:
         if self.fusion == "dense":

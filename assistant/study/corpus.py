@@ -56,12 +56,13 @@ def chunk_mentions(chunks: list[Chunk], rows: dict[str, int] | None = None) -> l
 
 
 def vectors(index: Index, items: list[Mention]) -> np.ndarray:
-    """The sentence vectors of `items` (zeros where a sentence has none)."""
-    dim = index.sentence_vectors.shape[1] if index.sentence_vectors.ndim == 2 else 0
+    """The vectors of `items`, each sentence in its place (zeros where a sentence has none)."""
+    vectors = index.context_vectors
+    dim = vectors.shape[1] if vectors.ndim == 2 else 0
     out = np.zeros((len(items), dim), dtype=np.float32)
     for i, m in enumerate(items):
-        if m.row is not None and m.row < len(index.sentence_vectors):
-            out[i] = index.sentence_vectors[m.row]
+        if m.row is not None and m.row < len(vectors):
+            out[i] = vectors[m.row]
     return out
 
 

