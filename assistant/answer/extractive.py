@@ -279,7 +279,9 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
             break
         ratio = config.neighbour_ratio if x.sentence.text in neighbours else config.second_ratio
         n = len(x.sentence.text.split())
-        if score >= ratio * best.score and words + n <= config.max_words:
+        if (score >= ratio * best.score and words + n <= config.max_words
+                and (x.sentence.text in neighbours  # from elsewhere: not a fragment in another language (a code comment)
+                     or detect_language(x.sentence.text) == retriever.index.language(x.hit.chunk.file))):
             picked.append((x.hit, x.sentence))
             words += n
     # the best sentence's passage and neighbours in document order, then the rest

@@ -105,6 +105,16 @@ class Index:
                     after.setdefault(a, b)
         return before, after
 
+    def language(self, file: str) -> str:
+        """The language ("id" or "en") a corpus file is mostly written in (from its first passages)."""
+        known = self.__dict__.setdefault("_languages", {})
+        if file not in known:
+            from .language import detect_language
+
+            sample = [c.text[:400] for c in self.chunks if c.file == file][:8]
+            known[file] = detect_language(" ".join(sample)) if sample else "id"
+        return known[file]
+
     @property
     def embedder_id(self) -> str:
         return self.meta["embedder"]
