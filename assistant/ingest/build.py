@@ -172,10 +172,10 @@ class VectorCache:
     """Vectors of texts already embedded by the live index, keyed by (embedder, text). The
     embedder is loaded only when something new must be embedded."""
 
-    def __init__(self, spec: str, old: Index | None):
+    def __init__(self, spec: str, old: Index | None, reusable: dict[str, np.ndarray] | None = None):
         self.spec = spec
         self._embedder: Embedder | None = None
-        self.known: dict[str, np.ndarray] = {}
+        self.known: dict[str, np.ndarray] = dict(reusable or {})  # keys name the embedder: others never match
         self.embedded = 0
         self.reused = 0
         same = old is not None and old.meta.get("embedder_spec") == spec
@@ -248,8 +248,13 @@ def build_index(settings: Settings, progress: bool = True, log=print, full: bool
         raise SystemExit(f"corpus folder not found: {corpus}")
     fp = fingerprint(settings)
     old_meta = live_meta(index_dir) or {}
+    reusable: dict = {}  # vectors of an index another version wrote
     if old_meta and old_meta.get("format") != INDEX_FORMAT:
-        log(f"warning the index at {index_dir} was written by another version of the assistant: rebuilding it")
+        from ..search.index import passage_vectors_by_key
+
+        reusable = passage_vectors_by_key(index_dir)
+        log(f"warning the index at {index_dir} was written by another version of the assistant: rebuilding it "
+            f"({len(reusable)} passage vectors reused)")
         old_meta = {}
     old_manifest: dict[str, str] = old_meta.get("manifest", {}) if old_meta.get("fingerprint") == fp else {}
     if full:
@@ -299,7 +304,7 @@ def build_index(settings: Settings, progress: bool = True, log=print, full: bool
     elif manifest == old_manifest and old_meta.get("embedder_spec") == settings.embedder and complete:
         report.chunks = int(old_meta.get("chunks", 0))  # nothing changed: the live index stays
     else:
-        _write(settings, report, old_meta, manifest, left_out, fresh, progress, log, tracker, fp)
+        _write(settings, report, old_meta, manifest, left_out, fresh, progress, log, tracker, fp, reusable)
     report.seconds = time.perf_counter() - started
     tracker.emit("done")
     return report
@@ -334,7 +339,7 @@ def _read_all(jobs: list[tuple[Path, str, Settings]], settings: Settings, tracke
 
 def _write(settings: Settings, report: IngestReport, old_meta: dict, manifest: dict[str, str],
            left_out: dict[str, str | None], fresh: dict[str, Read], progress: bool, log, tracker: _Tracker,
-           fp: str) -> None:
+           fp: str, reusable: dict | None = None) -> None:
     """Chunks of fresh files plus the live index's chunks of unchanged files → embed what is new
     → save a new index version (swapped in atomically by Index.save): first with the passages
     (and the sentence and section vectors already known), then with every one."""
@@ -369,7 +374,7 @@ def _write(settings: Settings, report: IngestReport, old_meta: dict, manifest: d
         else:
             chunks.extend(kept[rel])
             documents[rel] = old_meta.get("documents", {}).get(rel, {})
-    cache = VectorCache(settings.embedder, old)
+    cache = VectorCache(settings.embedder, old, reusable)
     passage_texts = [embedding_text(c) for c in chunks]
     sentences = list(dict.fromkeys(s.text for c in chunks for s in c.sentences))
     sections = list(dict.fromkeys(c.section for c in chunks))

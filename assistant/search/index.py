@@ -237,6 +237,18 @@ def embedding_text(chunk: Chunk) -> str:
     return f"{chunk.doc} | {chunk.section}\n{chunk.text}"
 
 
+def passage_vectors_by_key(folder: Path) -> dict[str, np.ndarray]:
+    """The live version's passage vectors by content key, whatever its format (an upgrade then
+    embeds only what changed); empty when they cannot be read."""
+    try:
+        base = Path(folder) / (current_version(folder) or "")
+        keys = json.loads((base / "vector_keys.json").read_text(encoding="utf-8")).get("passages") or []
+        vectors = faiss.read_index(str(base / "passages.faiss"))
+    except Exception:  # noqa: BLE001 - nothing to reuse
+        return {}
+    return dict(zip(keys, vectors.reconstruct_n(0, vectors.ntotal))) if len(keys) == vectors.ntotal else {}
+
+
 def current_version(folder: Path) -> str | None:
     """Name of the version folder that `folder/CURRENT` points to, if any."""
     try:

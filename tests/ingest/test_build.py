@@ -244,7 +244,9 @@ def test_an_index_written_by_another_version_is_stale_and_rebuilt(tmp_path):
     assert is_stale(settings)
     report, lines = _run(settings)
     assert report.written and any("another version of the assistant" in line for line in lines)
-    assert Index.load(settings.index_dir).meta["format"] == 2 and not is_stale(settings)
+    index = Index.load(settings.index_dir)
+    assert index.meta["format"] == 2 and not is_stale(settings)
+    assert report.reused == len(index.chunks)  # its passage vectors are reused; sentences are embedded anew
 
 
 def test_index_records_the_code_fingerprint_of_the_run_start(tmp_path, monkeypatch):
