@@ -139,8 +139,9 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
     # a count for a year is given with that year, by the sentence that answers, which holds a number
     # besides years ("How many … in 2023?")
     counts = "number" in query.asks
-    unstated = (_unmentioned(query.years, [best.text]) or (list(query.years) if not _counts(best.text) else [])) \
-        if best and counts and query.years and not missing else []
+    unstated = []
+    if best and counts and query.years and not missing:
+        unstated = _unmentioned(query.years, [best.text]) or ([] if _counts(best.text) else list(query.years))
     # a question for a file is answered by a quote that names one
     no_file = bool(picked and "file" in query.asks and not missing and not unstated
                    and not any(SHAPES["file"].search(s.text) for _, s in picked))

@@ -9,9 +9,10 @@ nothing. Only one ingest runs at a time per index folder.
 
 Two phases: files are read in worker processes (parallel.py); passages are embedded and saved with
 BM25 first (searchable: answers score sentences by their passage until their vectors exist), then
-each distinct sentence (alone) and section title, saved as the next version. An interrupted second phase is finished by the
-next run. `on_progress` gets an IngestProgress (files, pages, texts, ETA) after every step, and a
-set `cancel` event stops the run at the next step (IngestCancelled; the live index stays whole).
+each distinct sentence (alone) and section title, saved as the next version. An interrupted second
+phase is finished by the next run. `on_progress` gets an IngestProgress (files, pages, texts, ETA)
+after every step, and a set `cancel` event stops the run at the next step (IngestCancelled; the
+live index stays whole).
 """
 from __future__ import annotations
 
@@ -378,8 +379,8 @@ def _write(settings: Settings, report: IngestReport, old_meta: dict, manifest: d
     passage_texts = [embedding_text(c) for c in chunks]
     sentences = list(dict.fromkeys(s.text for c in chunks for s in c.sentences))
     sections = list(dict.fromkeys(c.section for c in chunks))
-    later = sentences + sections  # the second phase
-    todo = cache.missing(passage_texts) + cache.missing(later)
+    unknown = set(cache.missing(sentences + sections))  # the second phase (passages never share their texts)
+    todo = cache.missing(passage_texts) + list(unknown)
     tracker.state.texts_total, tracker.chars_total = len(todo), sum(map(len, todo))
     tracker.emit("passages")
     tracker.check()
@@ -388,7 +389,6 @@ def _write(settings: Settings, report: IngestReport, old_meta: dict, manifest: d
             "chunk_words": settings.chunk_words, "chunk_overlap_sentences": settings.chunk_overlap_sentences,
             "files": report.ingested, "documents": documents, "fingerprint": fp,  # the code the chunks were made with
             "manifest": manifest, "left_out": left_out}
-    unknown = set(cache.missing(later))
     known = [t for t in sentences if t not in unknown]
     known_sections = [t for t in sections if t not in unknown]
     index = Index.build(chunks, passage_vectors, known, cache.vectors(known),

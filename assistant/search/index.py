@@ -49,10 +49,13 @@ class Index:
     passage_keys: list[str] | None = None
     sentence_keys: list[str] | None = None
     section_texts: list[str] = field(default_factory=list)
-    section_vectors: np.ndarray | None = None
+    section_vectors: np.ndarray | None = None  # None: no section titles (an empty array after init)
     section_keys: list[str] | None = None
+    _languages: dict[str, str] = field(default_factory=dict, init=False, repr=False)  # file → its language
 
     def __post_init__(self) -> None:
+        if self.section_vectors is None:  # an index built without section titles
+            self.section_vectors = np.zeros((0, self.vectors.d), dtype=np.float32)
         self.sentence_row = {t: i for i, t in enumerate(self.sentence_texts)}
         self.section_row = {t: i for i, t in enumerate(self.section_texts)}
         # foreign terms the documents italicise inside their own language (*human trafficking*)
@@ -81,7 +84,7 @@ class Index:
         if rows:
             rows_, prev_, sec_ = (np.array(x, dtype=np.int64) for x in (rows, previous, sections))
             mix = out[rows_] + np.where((prev_ >= 0)[:, None], PREVIOUS_SHARE * out[np.maximum(prev_, 0)], 0)
-            if self.section_vectors is not None and len(self.section_vectors):
+            if len(self.section_vectors):
                 mix += np.where((sec_ >= 0)[:, None], SECTION_SHARE * self.section_vectors[np.maximum(sec_, 0)], 0)
             out[rows_] = mix / np.maximum(np.linalg.norm(mix, axis=1, keepdims=True), 1e-12)
         return out
@@ -107,13 +110,12 @@ class Index:
 
     def language(self, file: str) -> str:
         """The language ("id" or "en") a corpus file is mostly written in (from its first passages)."""
-        known = self.__dict__.setdefault("_languages", {})
-        if file not in known:
+        if file not in self._languages:
             from .language import detect_language
 
             sample = [c.text[:400] for c in self.chunks if c.file == file][:8]
-            known[file] = detect_language(" ".join(sample)) if sample else "id"
-        return known[file]
+            self._languages[file] = detect_language(" ".join(sample)) if sample else "id"
+        return self._languages[file]
 
     @property
     def embedder_id(self) -> str:
@@ -133,8 +135,8 @@ class Index:
         return cls(chunks, vectors, keywords, sentence_texts,
                    np.asarray(sentence_vectors, dtype=np.float32).reshape(-1, dim), meta,
                    passage_keys, sentence_keys, list(section_texts),
-                   np.asarray(section_vectors if section_vectors is not None else np.zeros((0, dim)),
-                              dtype=np.float32).reshape(-1, dim), section_keys)
+                   None if section_vectors is None else np.asarray(section_vectors, dtype=np.float32).reshape(-1, dim),
+                   section_keys)
 
     def save(self, folder: Path) -> None:
         """Write a new version under `folder` and switch `folder/CURRENT` to it atomically.
@@ -149,9 +151,8 @@ class Index:
             for c in self.chunks:
                 fh.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
         faiss.write_index(self.vectors, str(tmp / "passages.faiss"))
-        sections = self.section_vectors if self.section_vectors is not None else np.zeros((0, self.vectors.d), np.float32)
         for name, texts, vectors in (("sentences", self.sentence_texts, self.sentence_vectors),
-                                     ("sections", self.section_texts, sections)):
+                                     ("sections", self.section_texts, self.section_vectors)):
             np.save(tmp / f"{name}.npy", vectors)
             (tmp / f"{name}.json").write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
         self.keywords.save(tmp / "bm25")

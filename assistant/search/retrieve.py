@@ -81,8 +81,8 @@ class Retriever:
         return [Hit(self.index.chunks[r], r, fused[r], dense[r], keyword.get(r, 0.0)) for r in order]
 
     def _closest_sentence(self, row: int, qvec: np.ndarray, passage: float) -> float:
-        """The cosine of the passage's sentence (embedded alone) closest to the query; the passage's own while its
-        sentences have no vectors yet (ingest's second phase)."""
+        """The cosine of the passage's sentence (embedded alone) closest to the query; the passage's own
+        while its sentences have no vectors yet (ingest's second phase)."""
         found = self._sentence_rows.get(row)
         if found is None:
             index = self.index
