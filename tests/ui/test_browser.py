@@ -73,6 +73,17 @@ def _ask(page, question: str) -> None:
     page.locator("#send-btn").click()
 
 
+def _upload(browser, app_url: str, path):
+    """A new page that puts `path` in the Upload tab and starts the ingest."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(app_url)
+    page.get_by_role("tab", name="Unggah").click()
+    page.locator("#upload-files input[type=file]").set_input_files(str(path))
+    page.locator("#upload-files").get_by_text(path.name).first.wait_for(timeout=60_000)
+    page.locator("#upload-btn").click()
+    return page
+
+
 def test_typed_question_gets_a_cited_answer_in_the_page(browser, app_url, shots):
     outside: list[str] = []
     page = browser.new_page(viewport={"width": 1280, "height": 800})
@@ -170,12 +181,7 @@ def test_upload_in_the_page_is_ingested_and_answered(browser, app_url, shots, tm
     doc = tmp_path / "catatan-wawancara.txt"
     doc.write_text("Catatan wawancara.\n\nPada 14 Mei 2025, peneliti mewawancarai Ibu Sulastri, petugas "
                    "perlindungan WNI di KBRI Phnom Penh, tentang pemulangan korban penipuan daring.\n", encoding="utf-8")
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
-    page.goto(app_url)
-    page.get_by_role("tab", name="Unggah").click()
-    page.locator("#upload-files input[type=file]").set_input_files(str(doc))
-    page.locator("#upload-files").get_by_text("catatan-wawancara.txt").first.wait_for(timeout=60_000)
-    page.locator("#upload-btn").click()
+    page = _upload(browser, app_url, doc)
     page.locator("#upload-status").get_by_text("Indeks diperbarui").wait_for(timeout=300_000)
     assert "✓ catatan-wawancara.txt" in page.locator("#upload-status").inner_text()
     assert "catatan-wawancara.txt" in page.locator("#index-info").inner_text()
@@ -191,12 +197,7 @@ def test_big_pdf_upload_shows_progress_while_questions_are_answered(browser, app
 
     pdf = manual_pdf(tmp_path / "panduan-bengkel.pdf", 120, title="Panduan Bengkel",
                      fact="Mesin penggiling kopi model K-77 memerlukan daya listrik sebesar 450 watt.")
-    uploader = browser.new_page(viewport={"width": 1280, "height": 800})
-    uploader.goto(app_url)
-    uploader.get_by_role("tab", name="Unggah").click()
-    uploader.locator("#upload-files input[type=file]").set_input_files(str(pdf))
-    uploader.locator("#upload-files").get_by_text("panduan-bengkel.pdf").first.wait_for(timeout=60_000)
-    uploader.locator("#upload-btn").click()
+    uploader = _upload(browser, app_url, pdf)
     bar = uploader.locator("#ingest-progress")
     bar.get_by_text("120 halaman").wait_for(timeout=300_000)  # read: pages counted, texts being embedded
     assert bar.locator("progress").count() == 1 and "sisa" in bar.inner_text()
