@@ -15,7 +15,8 @@ from .settings import Settings
 
 
 class Assistant:
-    """Loads the index once; `ask` answers; `reload` swaps in a newer index without a restart."""
+    """Loads the index once; `ask` answers; `reload` swaps in a newer index without a restart;
+    `warm` embeds the sentence vectors questions have not needed yet, in the background."""
 
     def __init__(self, settings: Settings):
         import faiss
@@ -41,6 +42,30 @@ class Assistant:
         retriever = self._load()
         with self._lock:
             self.retriever = retriever
+
+    def keep_sentence_vectors(self) -> bool:
+        """Write the sentence vectors embedded for questions into the index: the next run starts warm."""
+        return self.index.save_sentences()
+
+    def warm(self, stop: threading.Event | None = None, passages: int = 8) -> int:
+        """Embed the sentences of the passages no question has reached yet, `passages` at a time
+        (questions are answered in between), and keep them; stops early when `stop` is set or another
+        index is swapped in. The number embedded."""
+        retriever = self.retriever
+        todo = retriever.index.missing_sentences()
+        done = 0
+        for start in range(0, len(todo), passages):
+            if (stop is not None and stop.is_set()) or self.retriever is not retriever:
+                break
+            done += retriever.ensure_sentences(todo[start:start + passages])
+        retriever.index.save_sentences()
+        return done
+
+    def warm_in_background(self) -> threading.Thread:
+        """`warm` in a daemon thread (the chat starts one at launch and after each ingest)."""
+        thread = threading.Thread(target=self.warm, name="warm-sentences", daemon=True)
+        thread.start()
+        return thread
 
     @property
     def index(self) -> Index:

@@ -23,6 +23,7 @@ class Settings:
     # chunking (words); chosen by the sweep in docs/evaluation.md
     chunk_words: int = 220  # passage size in words
     chunk_overlap_sentences: int = 1  # sentences a passage repeats from the one before
+    sentences_at_ingest: bool = False  # embed every sentence at ingest (else where questions go, and in the chat's background warm-up)
     # retrieval
     top_k: int = 10  # passages retrieved for an answer
     candidates: int = 50  # dense and BM25 candidates fused into the ranking

@@ -42,6 +42,7 @@ def bench_queries(ctx: Ctx, rep: Report) -> None:
     from assistant.settings import Settings
 
     assistant = Assistant(Settings.from_env(corpus_dir=ctx.thesis_corpus, index_dir=ctx.thesis_index))
+    assistant.warm()  # every sentence vector, as the chat has them after its background warm-up
     qs = ctx.questions
     for q in qs[:3]:
         assistant.ask(q)  # warm: lazy detectors, caches

@@ -194,16 +194,18 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
             if sentence.text in seen or sentence.text.rstrip().endswith("?") or len(sentence.text.split()) < 4:
                 continue  # questions in the text and fragments ("BAB I Pendahuluan") answer nothing
             seen.add(sentence.text)
-            # no vector yet (ingest's second phase is running): the passage's cosine stands in
+            # (the retriever gave the sentences of the passages it returns vectors; without one, as for
+            # a passage searched elsewhere, the passage's cosine stands in)
             candidates.append((hit, sentence, index.sentence_row.get(sentence.text), set(tokenize(sentence.text))))
     weights = _term_weights(query.about, alternatives, [stoks for *_, stoks in candidates])
-    vectors = index.context_vectors  # each sentence in its place
+    rows = [row for _, _, row, _ in candidates if row is not None]
+    placed = dict(zip(rows, index.context(rows) @ query.vector))  # each sentence in its place
     total = sum(weights.values()) or 1.0
     scored = []
     for hit, sentence, row, stoks in candidates:
         terms = {t: w for t, w in weights.items() if alternatives.get(t, {t}) & stoks}
         features = {
-            "sim": float(vectors[row] @ query.vector) if row is not None else hit.dense,
+            "sim": float(placed[row]) if row is not None else hit.dense,
             "overlap": sum(terms.values()) / total,
             "passage": hit.score / best_passage if best_passage > 0 else 0.0,
             "type": float(bool(shapes and any(shape.search(sentence.text) for shape in shapes))),
@@ -287,8 +289,8 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
             words += n
     # the best sentence's passage and neighbours in document order, then the rest
     near = {x.text for x in sents} | neighbours
-    rows = retriever.index.sentence_row
-    picked.sort(key=lambda hs: (hs[1].text not in near, rows.get(hs[1].text, 0)))
+    order = retriever.index.sentence_order
+    picked.sort(key=lambda hs: (hs[1].text not in near, order.get(hs[1].text, 0)))
     return picked, sentence
 
 

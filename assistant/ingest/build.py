@@ -7,10 +7,10 @@ leave the index, renamed files are recognised by hash. Vectors of unchanged text
 (same embedder), so a re-ingest only embeds what changed; a run with nothing changed writes
 nothing. Only one ingest runs at a time per index folder.
 
-Two phases: files are read in worker processes (parallel.py); passages are embedded and saved with
-BM25 first (searchable: answers score sentences by their passage until their vectors exist), then
-each distinct sentence (alone) and section title, saved as the next version. An interrupted second
-phase is finished by the next run. `on_progress` gets an IngestProgress (files, pages, texts, ETA)
+Files are read in worker processes (parallel.py); passages and section titles are embedded and saved
+with BM25 (searchable). Sentence vectors are embedded where questions go (Index.ensure_sentences),
+and those the live index had are kept; with `sentences_at_ingest` every sentence is embedded here,
+in a second phase saved as the next version (one cut short is finished by the next run). `on_progress` gets an IngestProgress (files, pages, texts, ETA)
 after every step, and a set `cancel` event stops the run at the next step (IngestCancelled; the
 live index stays whole).
 """
@@ -86,7 +86,7 @@ class IngestCancelled(Exception):
 @dataclass
 class IngestProgress:
     """Where a run stands. `stage`: "reading" (files in worker processes), "passages", "searchable"
-    (passages and BM25 saved: questions are answered), "sentences", "done". `eta_s`: seconds left,
+    (passages and BM25 saved: questions are answered), "sentences" (only with `sentences_at_ingest`), "done". `eta_s`: seconds left,
     from the characters embedded per second so far (None until embedding starts)."""
 
     stage: str
@@ -165,10 +165,6 @@ def live_meta(index_dir: Path) -> dict | None:
         return None
 
 
-def _key(embedder_id: str, text: str) -> str:
-    return hashlib.sha1(f"{embedder_id}\x00{text}".encode()).hexdigest()
-
-
 class VectorCache:
     """Vectors of texts already embedded by the live index, keyed by (embedder, text). The
     embedder is loaded only when something new must be embedded."""
@@ -198,7 +194,13 @@ class VectorCache:
         return self._embedder
 
     def keys(self, texts: list[str]) -> list[str]:
-        return [_key(self.id, t) for t in texts]
+        from ..search.index import vector_key
+
+        return [vector_key(self.id, t) for t in texts]
+
+    def known_of(self, texts: list[str]) -> list[str]:
+        """The texts that have a vector already."""
+        return [t for t, k in zip(texts, self.keys(texts)) if k in self.known]
 
     def missing(self, texts: list[str]) -> list[str]:
         """The texts that have no vector yet (what `passages` will embed)."""
@@ -298,7 +300,7 @@ def build_index(settings: Settings, progress: bool = True, log=print, full: bool
     for rel in report.removed:
         log(f"removed {rel}: no longer in the corpus")
     report.ingested = sorted(manifest)
-    complete = old_meta.get("sentences_complete", True)
+    complete = old_meta.get("sentences_complete", True) or not settings.sentences_at_ingest
     if not manifest:
         if old_meta:
             log("nothing to ingest: the live index is left as it was")
@@ -379,32 +381,31 @@ def _write(settings: Settings, report: IngestReport, old_meta: dict, manifest: d
     passage_texts = [embedding_text(c) for c in chunks]
     sentences = list(dict.fromkeys(s.text for c in chunks for s in c.sentences))
     sections = list(dict.fromkeys(c.section for c in chunks))
-    unknown = set(cache.missing(sentences + sections))  # the second phase (passages never share their texts)
-    todo = cache.missing(passage_texts) + list(unknown)
+    # the second phase, if sentences are embedded at ingest (else where questions go: Index.ensure_sentences)
+    unknown = set(cache.missing(sentences)) if settings.sentences_at_ingest else set()
+    todo = list(dict.fromkeys(cache.missing(passage_texts) + cache.missing(sections))) + list(unknown - set(sections))
     tracker.state.texts_total, tracker.chars_total = len(todo), sum(map(len, todo))
     tracker.emit("passages")
     tracker.check()
     passage_vectors = cache.passages(passage_texts, progress, "embedding passages", tracker)
+    cache.passages(sections, progress, "embedding sections", tracker)
     meta = {"embedder": cache.id, "embedder_spec": settings.embedder, "dim": cache.dim,
             "chunk_words": settings.chunk_words, "chunk_overlap_sentences": settings.chunk_overlap_sentences,
             "files": report.ingested, "documents": documents, "fingerprint": fp,  # the code the chunks were made with
             "manifest": manifest, "left_out": left_out}
-    known = [t for t in sentences if t not in unknown]
-    known_sections = [t for t in sections if t not in unknown]
+    known = cache.known_of(sentences)  # sentence vectors the live index had (embedded where questions went)
     index = Index.build(chunks, passage_vectors, known, cache.vectors(known),
                         {**meta, "sentences_complete": not unknown}, cache.keys(passage_texts), cache.keys(known),
-                        known_sections, cache.vectors(known_sections), cache.keys(known_sections))
-    if unknown:  # searchable now; sentence and section vectors next
-        index.save(index_dir)
-        log(f"searchable: {len(chunks)} passages saved; {len(unknown)} sentence and section vectors next")
+                        sections, cache.vectors(sections), cache.keys(sections))
+    index.save(index_dir)
+    if unknown:  # searchable now; the sentence vectors next
         tracker.emit("searchable")
+        log(f"searchable: {len(chunks)} passages saved; {len(unknown)} sentence vectors next")
         tracker.emit("sentences")
         sentence_vectors = cache.passages(sentences, progress, "embedding sentences", tracker)
-        section_vectors = cache.passages(sections, progress, "embedding sections", tracker)
         index = replace(index, sentence_texts=sentences, sentence_vectors=sentence_vectors,
-                        sentence_keys=cache.keys(sentences), section_texts=sections, section_vectors=section_vectors,
-                        section_keys=cache.keys(sections), meta={**index.meta, "sentences_complete": True})
-    index.save(index_dir)
+                        sentence_keys=cache.keys(sentences), meta={**index.meta, "sentences_complete": True})
+        index.save(index_dir)
     report.written = True
     report.chunks = len(chunks)
     report.embedded, report.reused = cache.embedded, cache.reused
@@ -437,7 +438,7 @@ def is_stale(settings: Settings) -> bool:
     meta = live_meta(Path(settings.index_dir))
     if meta is None or meta.get("fingerprint") != fingerprint(settings) or "manifest" not in meta:
         return True
-    if not meta.get("sentences_complete", True):  # the second phase was interrupted
+    if settings.sentences_at_ingest and not meta.get("sentences_complete", True):  # its second phase was cut short
         return True
     if meta.get("format") != INDEX_FORMAT:  # written by another version of the assistant
         return True

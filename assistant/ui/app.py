@@ -182,9 +182,11 @@ class ChatApp:
         yield f"{status}\n\n{self.job_status(job, lang)}", bar, self.index_info(lang)
 
     def _swap_in(self) -> None:
-        """The new index answers from now on (no restart); the citation index follows it."""
+        """The new index answers from now on (no restart); the citation index follows it; its
+        sentence vectors are embedded in the background."""
         self.assistant.reload()
         self.refresh_citations()
+        self.assistant.warm_in_background()
 
     def cancel_ingest(self) -> bool:
         """Ask the running ingest to stop at its next step (the previous index stays in use);
@@ -314,7 +316,9 @@ def serve(settings: Settings, block: bool = True) -> gr.Blocks:
     """Load the assistant and serve the chat on settings.host:settings.port (127.0.0.1:7860 by default)."""
     from ..engine import Assistant
 
-    demo = build_app(settings, Assistant(settings))
+    assistant = Assistant(settings)
+    assistant.warm_in_background()  # the sentence vectors questions have not needed yet
+    demo = build_app(settings, assistant)
     demo.queue(default_concurrency_limit=1)
     demo.launch(prevent_thread_lock=not block, **launch_options(settings))
     return demo

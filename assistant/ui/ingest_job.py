@@ -1,6 +1,6 @@
 """A corpus ingest in a worker thread for the chat: its progress (files, pages, texts, ETA), a
-cancel flag, and the index swapped in as soon as it is searchable and again when it is complete —
-questions are answered meanwhile."""
+cancel flag, and the index swapped in when it is saved (and, with `sentences_at_ingest`, as soon as
+it is searchable) — questions are answered meanwhile."""
 from __future__ import annotations
 
 import html
@@ -14,8 +14,7 @@ from .strings import t
 
 class IngestJob:
     """One incremental ingest of `settings.corpus_dir`, started at once in a daemon thread;
-    `on_index()` runs in that thread whenever a new index version is saved: searchable (passages),
-    then complete (e.g. to reload it)."""
+    `on_index()` runs in that thread whenever a new index version is saved (e.g. to reload it)."""
 
     def __init__(self, settings: Settings, on_index: Callable[[], None]):
         self.progress: IngestProgress | None = None

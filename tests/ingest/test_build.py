@@ -207,10 +207,35 @@ def _two_files(tmp_path: Path) -> Settings:
     return Settings.from_env(corpus_dir=corpus, index_dir=tmp_path / "index")
 
 
-def test_progress_reports_files_pages_texts_and_a_searchable_first_phase(tmp_path):
+def test_ingest_embeds_passages_and_titles_and_questions_bring_the_sentences(tmp_path):
     from assistant.engine import Assistant
 
     settings = _two_files(tmp_path)
+    events = []
+    report = ingest(settings, progress=False, log=lambda *_: None, on_progress=events.append)
+    assert list(dict.fromkeys(p.stage for p in events)) == ["reading", "passages", "done"]
+    index = Index.load(settings.index_dir)
+    assert report.embedded == len(index.chunks) + len(index.section_texts) and index.sentence_texts == []
+    assert not is_stale(settings)
+    assistant = Assistant(settings)
+    answer = assistant.ask("Siapa yang ditemui Retno Marsudi pada 2 Agustus 2022?")
+    assert answer["answerable"] and "Prak Sokhonn" in answer["answer"]
+    asked = len(assistant.index.sentence_texts)
+    assert asked > 2 and assistant.keep_sentence_vectors()
+    assert assistant.warm() == len(assistant.index.places) - asked  # the rest, as the chat does in the background
+    # an ingest after a change keeps the vectors of unchanged sentences
+    (settings.corpus_dir / "retno.txt").write_text(RETNO + "\n\nKalimat baru ditambahkan di akhir berkas ini.",
+                                                   encoding="utf-8")
+    report, _ = _run(settings)
+    again = Index.load(settings.index_dir)
+    assert report.written and 0 < len(again.missing_sentences()) < len(again.chunks)
+    assert len(again.sentence_texts) >= len(index.chunks)
+
+
+def test_progress_reports_files_pages_texts_and_a_searchable_first_phase(tmp_path):
+    from assistant.engine import Assistant
+
+    settings = _two_files(tmp_path).replace(sentences_at_ingest=True)
     events, early = [], []
 
     def on_progress(p):
@@ -261,7 +286,7 @@ def test_index_records_the_code_fingerprint_of_the_run_start(tmp_path, monkeypat
 def test_cancel_keeps_the_searchable_index_and_the_next_run_finishes_it(tmp_path):
     from assistant.ingest.build import IngestCancelled
 
-    settings = _two_files(tmp_path)
+    settings = _two_files(tmp_path).replace(sentences_at_ingest=True)
     stop = threading.Event()
     stop.set()
     with pytest.raises(IngestCancelled):  # cancelled while reading: nothing written
@@ -276,7 +301,7 @@ def test_cancel_keeps_the_searchable_index_and_the_next_run_finishes_it(tmp_path
     assert not index.meta["sentences_complete"] and len(index.chunks) > 1
     assert is_stale(settings)
     report, _ = _run(settings)  # the next run embeds only the sentences
-    assert report.written and report.reused == len(index.chunks) and report.embedded > 0
+    assert report.written and report.reused == len(index.chunks) + len(index.section_texts) and report.embedded > 0
     assert Index.load(settings.index_dir).meta["sentences_complete"] and not is_stale(settings)
 
 

@@ -33,7 +33,7 @@ def test_round_trip_keeps_everything(thesis_settings):
 def test_adjacent_sentences_follow_the_document_across_chunks(thesis_settings):
     idx = Index.load(thesis_settings.index_dir)
     before, after = idx.adjacent
-    premise = next(t for t in idx.sentence_texts if t.startswith("Pada Rabu 13 Maret 2024"))
+    premise = next(t for t in idx.places if t.startswith("Pada Rabu 13 Maret 2024"))
     # it ends one chunk and opens the next (overlap): what follows it is in the next chunk
     holders = [c for c in idx.chunks if premise in [s.text for s in c.sentences]]
     assert len(holders) == 2 and holders[0].sentences[-1].text == premise
@@ -46,15 +46,47 @@ def test_a_sentence_in_its_place_mixes_in_its_predecessor_and_section(thesis_set
     from assistant.search.index import PREVIOUS_SHARE, SECTION_SHARE
 
     idx = Index.load(thesis_settings.index_dir)
-    chunk = next(c for c in idx.chunks if len(c.sentences) > 2)
+    emb = Assistant(thesis_settings).retriever.embedder
+    row = next(i for i, c in enumerate(idx.chunks) if len(c.sentences) > 2)
+    chunk = idx.chunks[row]
+    idx.ensure_sentences([row], emb.embed_passages)
     first, second = (idx.sentence_row[s.text] for s in chunk.sentences[:2])
     expected = (idx.sentence_vectors[second] + PREVIOUS_SHARE * idx.sentence_vectors[first]
                 + SECTION_SHARE * idx.section_vectors[idx.section_row[chunk.section]])
     assert np.allclose(idx.context_vectors[second], expected / np.linalg.norm(expected), atol=1e-5)
     assert np.allclose(np.linalg.norm(idx.context_vectors, axis=1), 1.0, atol=1e-4)
     # the sentences are embedded alone: a sentence's own vector is the embedder's for its text
-    emb = Assistant(thesis_settings).retriever.embedder
     assert np.allclose(emb.embed_passages([chunk.sentences[1].text])[0], idx.sentence_vectors[second], atol=1e-5)
+
+
+def test_sentence_vectors_come_where_asked_and_mean_the_same_in_any_order(thesis_settings, tmp_path):
+    import shutil
+
+    emb = Assistant(thesis_settings).retriever.embedder
+    copy = tmp_path / "index"
+    shutil.copytree(thesis_settings.index_dir, copy)
+    lazy = Index.load(copy)
+    assert lazy.sentence_texts == [] and lazy.missing_sentences() == list(range(len(lazy.chunks)))
+    # a passage opening with the last sentence of the one before (overlap): that sentence's first place is
+    # there, so the sentence before it there is embedded too
+    row = next(i for i, c in enumerate(lazy.chunks) if i and c.sentences[0].text == lazy.chunks[i - 1].sentences[-1].text)
+    embedded = lazy.ensure_sentences([row], emb.embed_passages)
+    assert embedded == len({s.text for s in lazy.chunks[row].sentences}) + 1
+    assert lazy.ensure_sentences([row], emb.embed_passages) == 0  # nothing twice
+    lazy.ensure_sentences(reversed(range(len(lazy.chunks))), emb.embed_passages)
+    whole = Index.load(copy)
+    whole.ensure_sentences(range(len(whole.chunks)), emb.embed_passages)
+    assert sorted(lazy.sentence_texts) == sorted(whole.sentence_texts) and lazy.sentence_texts != whole.sentence_texts
+    mine, theirs = lazy.context_vectors, whole.context_vectors
+    for text, i in whole.sentence_row.items():
+        assert np.allclose(mine[lazy.sentence_row[text]], theirs[i], atol=1e-6), text
+    # kept in the live version; a cut-short write (texts written, vectors not) loads the common prefix
+    assert lazy.save_sentences() and not lazy.save_sentences()
+    again = Index.load(copy)
+    assert again.sentence_texts == lazy.sentence_texts and len(again.sentence_keys) == len(again.sentence_texts)
+    assert again.missing_sentences() == []
+    np.save(again.path / "sentences.npy", again.sentence_vectors[:5])
+    assert Index.load(copy).sentence_texts == lazy.sentence_texts[:5]
 
 
 def test_an_index_of_another_format_is_refused_with_reingest_hint(thesis_settings, tmp_path):

@@ -7,11 +7,9 @@ from assistant.search.query import analyse
 from assistant.search.retrieve import Retriever
 
 
-class _Embedder:
-    id = "toy"
-
-    def embed_queries(self, texts):
-        return np.array([[1.0, 0.0, 0.0]], dtype=np.float32)
+PROSE = ["Alpha beta gamma delta.", "Epsilon zeta eta theta.", "Iota kappa lambda mu."]
+ROWS = ["Nu xi omicron pi.", "Rho sigma tau upsilon.", "Phi chi psi omega."]
+OTHER = ["Un deux trois quatre."]
 
 
 def _unit(*v):
@@ -19,27 +17,42 @@ def _unit(*v):
     return v / np.linalg.norm(v)
 
 
-def _index(sentence_vectors: bool) -> Index:
-    prose = ["Alpha beta gamma delta.", "Epsilon zeta eta theta.", "Iota kappa lambda mu."]
-    rows = ["Nu xi omicron pi.", "Rho sigma tau upsilon.", "Phi chi psi omega."]
-    other = ["Un deux trois quatre."]
+# each sentence embedded alone: the prose is middling throughout, one table row answers
+SENTENCES = dict(zip(PROSE + ROWS + OTHER, [_unit(0.5, 0.86, 0)] * 3 + [_unit(0.1, 0, 1), _unit(0.99, 0, 0.1),
+                                                                       _unit(0.1, 1, 0), _unit(0, 0.3, 1)]))
+
+
+class _Embedder:
+    id = "toy"
+
+    def __init__(self):
+        self.embedded: list[str] = []
+
+    def embed_queries(self, texts):
+        return np.array([[1.0, 0.0, 0.0]], dtype=np.float32)
+
+    def embed_passages(self, texts):
+        self.embedded += texts
+        return np.vstack([SENTENCES[t] for t in texts])
+
+
+def _index(sentence_vectors: bool, copies: int = 1) -> Index:
+    texts = [PROSE, ROWS, OTHER] * copies
     chunks = [Chunk(str(i), "doc", "doc.pdf", 1, "1", "S", " ".join(s), [Sentence(t, []) for t in s])
-              for i, s in enumerate((prose, rows, other))]
+              for i, s in enumerate(texts)]
     # the prose passage is closer to the question as a whole; one row of the table answers it
-    passages = np.vstack([_unit(0.8, 0.6, 0), _unit(0.7, 0, 0.71), _unit(0, 0.3, 1)])
-    texts = prose + rows + other
-    vectors = np.vstack([_unit(0.5, 0.86, 0)] * 3 + [_unit(0.1, 0, 1), _unit(0.99, 0, 0.1), _unit(0.1, 1, 0)]
-                        + [_unit(0, 0.3, 1)])
-    if not sentence_vectors:  # ingest's first phase: passages only
-        texts, vectors = [], np.zeros((0, 3), dtype=np.float32)
-    return Index.build(chunks, passages, texts, vectors, {"dim": 3, "embedder": "toy"})
+    passages = np.vstack([_unit(0.8, 0.6, 0), _unit(0.7, 0, 0.71), _unit(0, 0.3, 1)] * copies)
+    known = list(SENTENCES) if sentence_vectors else []  # else: embedded where questions go
+    vectors = np.vstack([SENTENCES[t] for t in known]) if known else np.zeros((0, 3), dtype=np.float32)
+    return Index.build(chunks, passages, known, vectors, {"dim": 3, "embedder": "toy"})
 
 
-def _ranked(index: Index, sentence_weight: float) -> list[str]:
-    retriever = Retriever(index, _Embedder())
+def _ranked(index: Index, sentence_weight: float, embedder: _Embedder | None = None, k: int = 3) -> list[str]:
+    embedder = embedder or _Embedder()
+    retriever = Retriever(index, embedder)
     retriever.sentence_weight = sentence_weight
-    query = analyse("Which row answers?", _Embedder(), language="en")
-    return [h.chunk.id for h in retriever.search(query, k=3)]
+    query = analyse("Which row answers?", embedder, language="en")
+    return [h.chunk.id for h in retriever.search(query, k=k)]
 
 
 def test_a_passage_whose_one_sentence_answers_outranks_a_closer_whole():
@@ -47,5 +60,23 @@ def test_a_passage_whose_one_sentence_answers_outranks_a_closer_whole():
     assert _ranked(_index(True), 0.5) == ["1", "0", "2"]
 
 
-def test_without_sentence_vectors_the_passage_scores_stand():
-    assert _ranked(_index(False), 0.5) == ["0", "1", "2"]
+def test_sentences_without_vectors_are_embedded_by_the_search_that_needs_them():
+    embedder = _Embedder()
+    index = _index(False)
+    assert _ranked(index, 0.5, embedder) == ["1", "0", "2"]  # the same ranking as with every vector there
+    assert sorted(embedder.embedded) == sorted(SENTENCES) and index.missing_sentences() == []
+    assert _ranked(index, 0.5, embedder) == ["1", "0", "2"] and len(embedder.embedded) == len(SENTENCES)
+
+
+def test_only_the_best_passages_and_those_returned_get_sentence_vectors():
+    embedder = _Embedder()
+    index = _index(False, copies=2)  # 6 passages, 7 distinct sentences
+    retriever = Retriever(index, embedder)
+    retriever.sentence_candidates = 3  # both proses and a table
+    query = analyse("Which row answers?", embedder, language="en")
+    hits = retriever.search(query, k=1)
+    assert hits[0].chunk.text == " ".join(ROWS)
+    ensured = {r for r, c in enumerate(index.chunks) if all(s.text in index.sentence_row for s in c.sentences)}
+    # the three best fused passages, and no passage of the third kind
+    assert not any(index.chunks[r].text == " ".join(OTHER) for r in ensured)
+    assert set(embedder.embedded) == set(PROSE + ROWS)
