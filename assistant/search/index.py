@@ -68,6 +68,7 @@ class Index:
             self.sentence_keys = list((self.sentence_keys or [])[:n])
         self.sentence_row = {t: i for i, t in enumerate(self.sentence_texts)}
         self._lock = threading.Lock()
+        self._buffer: np.ndarray | None = None  # sentence_vectors is a view of it once sentences are added
         self._saved = n  # sentence vectors already in `path`
         self.section_row = {t: i for i, t in enumerate(self.section_texts)}
         # foreign terms the documents italicise inside their own language (*human trafficking*)
@@ -118,26 +119,35 @@ class Index:
         """Give every sentence of the passages `rows` (and the sentence before each, in its first
         place) a vector, embedding those that have none with `embed` (alone, as passages); the
         number embedded. Thread-safe; readers see the new rows only once their vectors are in."""
+        rows = list(rows)
+        if not self._unembedded(rows):  # the usual case, without waiting for a warm-up's batch
+            return 0
         with self._lock:
-            todo: dict[str, None] = {}
-            for r in rows:
-                for sent in self.chunks[r].sentences:
-                    for text in (self.places[sent.text][0], sent.text):
-                        if text is not None and text not in self.sentence_row:
-                            todo[text] = None
-            if not todo:
+            texts = self._unembedded(rows)
+            if not texts:
                 return 0
-            texts = list(todo)
             vectors = np.asarray(embed(texts), dtype=np.float32).reshape(len(texts), -1)
-            start = len(self.sentence_texts)
-            self.sentence_texts = self.sentence_texts + texts
-            self.sentence_vectors = np.vstack([self.sentence_vectors.reshape(start, vectors.shape[1]), vectors])
+            start, end = len(self.sentence_texts), len(self.sentence_texts) + len(texts)
+            buffer = self._buffer
+            if buffer is None or len(buffer) < end:  # room doubles: a warm-up's many small batches copy little
+                buffer = np.empty((max(end, 2 * start, 256), vectors.shape[1]), dtype=np.float32)
+                buffer[:start] = self.sentence_vectors.reshape(start, vectors.shape[1])
+                self._buffer = buffer
+            buffer[start:end] = vectors  # past every reader's view
+            self.sentence_texts.extend(texts)
+            self.sentence_vectors = buffer[:end]
             if self.sentence_keys is not None:  # (an index saved without keys stays so)
-                self.sentence_keys = self.sentence_keys + [vector_key(self.embedder_id, t) for t in texts]
+                self.sentence_keys.extend(vector_key(self.embedder_id, t) for t in texts)
             row = dict(self.sentence_row)
             row.update((t, start + i) for i, t in enumerate(texts))
             self.sentence_row = row  # published last: a reader never gets a row its arrays lack
             return len(texts)
+
+    def _unembedded(self, rows: list[int]) -> list[str]:
+        """The sentences of passages `rows`, and those before them in their first place, that have no vector."""
+        have, places = self.sentence_row, self.places
+        todo = (text for r in rows for sent in self.chunks[r].sentences for text in (places[sent.text][0], sent.text))
+        return list(dict.fromkeys(t for t in todo if t is not None and t not in have))
 
     def missing_sentences(self) -> list[int]:
         """The passages some of whose sentences have no vector yet (what a warm-up embeds)."""
@@ -149,7 +159,8 @@ class Index:
         (texts after vectors, each file replaced atomically: a crash in between leaves a prefix
         that loads). False when there is nothing new or the folder is gone (a newer version is live)."""
         with self._lock:
-            n, texts, vectors, keys = len(self.sentence_texts), self.sentence_texts, self.sentence_vectors, self.sentence_keys
+            n, texts, vectors, keys = (len(self.sentence_texts), list(self.sentence_texts), self.sentence_vectors,
+                                       list(self.sentence_keys or []))
         if self.path is None or n <= self._saved or not (self.path / "meta.json").exists():
             return False
         try:
@@ -157,7 +168,7 @@ class Index:
             _replace(self.path / "sentences.json", lambda fh: fh.write(json.dumps(texts[:n], ensure_ascii=False).encode()))
             keys_path = self.path / "vector_keys.json"
             stored = json.loads(keys_path.read_text(encoding="utf-8")) if keys_path.exists() else {}
-            stored["sentences"] = (keys or [])[:n]
+            stored["sentences"] = keys[:n]
             _replace(keys_path, lambda fh: fh.write(json.dumps(stored).encode()))
         except OSError:  # the version was pruned meanwhile: the vectors stay in memory
             return False
