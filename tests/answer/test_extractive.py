@@ -193,6 +193,11 @@ class _ToyEmbedder:
 
         return np.array([[1.0, 0.0, 0.0]], dtype=np.float32)
 
+    def embed_passages(self, texts):  # far from the question
+        import numpy as np
+
+        return np.array([[0.0, 0.0, 1.0]] * len(texts), dtype=np.float32)
+
 
 def _toy_retriever(sentences: list[str]):
     """One passage of `sentences`, each close to the toy question (cosine 0.95)."""

@@ -47,7 +47,7 @@ def test_cancel_keeps_the_index_then_a_full_run_reports_pages_texts_and_swaps_in
     assert job.error is None and swapped == [["catatan.txt", "manual.pdf"]]
     assert "manual.pdf" in live_meta(settings.index_dir)["files"]
     last = job.progress
-    assert last.stage == "done" and last.texts_done == last.texts_total > 100 and last.pages == 120
+    assert last.stage == "done" and last.texts_done == last.texts_total > 50 and last.pages == 120
     assert any(p is not None and 0 < p.texts_done < p.texts_total for p in seen)  # it moved in steps
     assert "120 halaman" in progress_html(last, "id") and 'value="1000"' in progress_html(last, "id")
     assert "texts 0/0" in progress_html(None, "en")
