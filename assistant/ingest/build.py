@@ -10,9 +10,9 @@ nothing. Only one ingest runs at a time per index folder.
 Files are read in worker processes (parallel.py); passages and section titles are embedded and saved
 with BM25 (searchable). Sentence vectors are embedded where questions go (Index.ensure_sentences),
 and those the live index had are kept; with `sentences_at_ingest` every sentence is embedded here,
-in a second phase saved as the next version (one cut short is finished by the next run). `on_progress` gets an IngestProgress (files, pages, texts, ETA)
-after every step, and a set `cancel` event stops the run at the next step (IngestCancelled; the
-live index stays whole).
+in a second phase saved as the next version (one cut short is finished by the next run).
+`on_progress` gets an IngestProgress (files, pages, texts, ETA) after every step, and a set `cancel`
+event stops the run at the next step (IngestCancelled; the live index stays whole).
 """
 from __future__ import annotations
 
@@ -85,9 +85,10 @@ class IngestCancelled(Exception):
 
 @dataclass
 class IngestProgress:
-    """Where a run stands. `stage`: "reading" (files in worker processes), "passages", "searchable"
-    (passages and BM25 saved: questions are answered), "sentences" (only with `sentences_at_ingest`), "done". `eta_s`: seconds left,
-    from the characters embedded per second so far (None until embedding starts)."""
+    """Where a run stands. `stage`: "reading" (files in worker processes), "passages", then with
+    `sentences_at_ingest` "searchable" (passages and BM25 saved: questions are answered) and
+    "sentences", and "done". `eta_s`: seconds left, from the characters embedded per second so far
+    (None until embedding starts)."""
 
     stage: str
     files_done: int = 0

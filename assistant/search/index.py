@@ -79,7 +79,7 @@ class Index:
     @property
     def context_vectors(self) -> np.ndarray:
         """Every sentence in its place (rows as in `sentence_texts`): see `context`."""
-        return self.context(range(len(self.sentence_texts)))
+        return self.context(range(len(self.sentence_vectors)))  # (texts grow first, vectors next)
 
     def context(self, rows) -> np.ndarray:
         """Sentence rows `rows` in their place (a sentence's first place wins): its vector
