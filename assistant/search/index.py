@@ -155,25 +155,38 @@ class Index:
         return [r for r, c in enumerate(self.chunks) if any(s.text not in have for s in c.sentences)]
 
     def save_sentences(self) -> bool:
-        """Write the sentence vectors embedded since loading into the version folder they belong to
-        (texts after vectors, each file replaced atomically: a crash in between leaves a prefix
-        that loads). False when there is nothing new or the folder is gone (a newer version is live)."""
+        """Add the sentence vectors embedded since loading to the version folder they belong to. The
+        files there only ever grow (another process may have added others first: those stay, under a
+        file lock), vectors before texts, each replaced atomically, so a reader at any moment loads a
+        consistent prefix. False when there is nothing new or the folder is gone (a newer version is live)."""
+        from filelock import FileLock
+
         with self._lock:
             n, texts, vectors, keys = (len(self.sentence_texts), list(self.sentence_texts), self.sentence_vectors,
                                        list(self.sentence_keys or []))
         if self.path is None or n <= self._saved or not (self.path / "meta.json").exists():
             return False
         try:
-            _replace(self.path / "sentences.npy", lambda fh: np.save(fh, vectors[:n]))
-            _replace(self.path / "sentences.json", lambda fh: fh.write(json.dumps(texts[:n], ensure_ascii=False).encode()))
-            keys_path = self.path / "vector_keys.json"
-            stored = json.loads(keys_path.read_text(encoding="utf-8")) if keys_path.exists() else {}
-            stored["sentences"] = keys[:n]
-            _replace(keys_path, lambda fh: fh.write(json.dumps(stored).encode()))
-        except OSError:  # the version was pruned meanwhile: the vectors stay in memory
+            with FileLock(str(self.path / ".sentences.lock"), timeout=60):
+                stored = json.loads((self.path / "sentences.json").read_text(encoding="utf-8"))
+                stored_vectors = np.load(self.path / "sentences.npy")
+                keys_path = self.path / "vector_keys.json"
+                all_keys = json.loads(keys_path.read_text(encoding="utf-8")) if keys_path.exists() else {}
+                m = min(len(stored), len(stored_vectors))
+                there = set(stored[:m])
+                new = [i for i in range(n) if texts[i] not in there]
+                if new:
+                    grown = np.vstack([stored_vectors[:m].reshape(m, vectors.shape[1]), vectors[new]])
+                    _replace(self.path / "sentences.npy", lambda fh: np.save(fh, grown))
+                    _replace(self.path / "sentences.json", lambda fh: fh.write(
+                        json.dumps(stored[:m] + [texts[i] for i in new], ensure_ascii=False).encode()))
+                    if len(keys) == n and len(all_keys.get("sentences") or []) >= m:
+                        all_keys["sentences"] = all_keys["sentences"][:m] + [keys[i] for i in new]
+                        _replace(keys_path, lambda fh: fh.write(json.dumps(all_keys).encode()))
+        except (OSError, ValueError):  # the version was pruned meanwhile: the vectors stay in memory
             return False
         self._saved = n
-        return True
+        return bool(new)
 
     @cached_property
     def adjacent(self) -> tuple[dict[str, str], dict[str, str]]:

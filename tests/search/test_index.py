@@ -92,6 +92,29 @@ def test_sentence_vectors_come_where_asked_and_mean_the_same_in_any_order(thesis
     assert Index.load(copy).sentence_texts == lazy.sentence_texts[:5]
 
 
+def test_two_processes_keeping_sentence_vectors_add_up(thesis_settings, tmp_path):
+    """Each writer adds what the files lack (under a lock) and never reorders what is there, so a vector
+    always stays with its text."""
+    import shutil
+
+    emb = Assistant(thesis_settings).retriever.embedder
+    copy = tmp_path / "index"
+    shutil.copytree(thesis_settings.index_dir, copy)
+    version = copy / current_version(copy)
+    (version / "sentences.json").write_text("[]")
+    np.save(version / "sentences.npy", np.zeros((0, 384), dtype=np.float32))
+    one, two = Index.load(copy), Index.load(copy)
+    one.ensure_sentences([0, 1], emb.embed_passages)
+    two.ensure_sentences([1, 2, 3], emb.embed_passages)  # shares passage 1 with the other, in another order
+    assert one.save_sentences() and two.save_sentences()
+    both = Index.load(copy)
+    assert set(both.sentence_texts) == set(one.sentence_texts) | set(two.sentence_texts)
+    assert len(both.sentence_texts) == len(set(both.sentence_texts)) == len(both.sentence_keys)
+    for text, row in both.sentence_row.items():
+        mine = one if text in one.sentence_row else two
+        assert np.allclose(both.sentence_vectors[row], mine.sentence_vectors[mine.sentence_row[text]]), text
+
+
 def test_an_index_of_another_format_is_refused_with_reingest_hint(thesis_settings, tmp_path):
     import shutil
 
