@@ -47,19 +47,14 @@ class Assistant:
         """Write the sentence vectors embedded for questions into the index: the next run starts warm."""
         return self.index.save_sentences()
 
-    def warm(self, stop: threading.Event | None = None, passages: int = 8) -> int:
-        """Embed the sentences of the passages no question has reached yet, `passages` at a time
-        (questions are answered in between), and keep them; stops early when `stop` is set or another
-        index is swapped in. The number embedded."""
+    def warm(self, stop: threading.Event | None = None) -> int:
+        """Embed the sentences of the passages no question has reached yet, a few passages at a time
+        (questions are answered in between), keeping them as it goes; stops early when `stop` is set or
+        another index is swapped in. The number embedded."""
         retriever = self.retriever
-        todo = retriever.index.missing_sentences()
-        done = 0
-        for start in range(0, len(todo), passages):
-            if (stop is not None and stop.is_set()) or self.retriever is not retriever:
-                break
-            done += retriever.ensure_sentences(todo[start:start + passages])
-        retriever.index.save_sentences()
-        return done
+        return retriever.index.embed_missing(
+            lambda texts: retriever.embedder.embed_passages(texts),
+            go_on=lambda: not (stop is not None and stop.is_set()) and self.retriever is retriever)
 
     def warm_in_background(self) -> threading.Thread:
         """`warm` in a daemon thread (the chat starts one at launch and after each ingest)."""

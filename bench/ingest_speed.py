@@ -113,19 +113,36 @@ def _first_asks(ctx: Ctx, rep: Report, settings, raw_s: float, ingest_s: float) 
     questions = [json.loads(line)["question"] for line in
                  (ROOT / "tests" / "data" / "debian_eval.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
     assistant = Assistant(settings)
+    embedder = assistant.retriever.embedder
+    embed, spent = embedder.embed_passages, [0.0]
+
+    def timed_embed(texts):  # the sentence embedding the questions do, counted into the total below
+        t0 = time.perf_counter()
+        try:
+            return embed(texts)
+        finally:
+            spent[0] += time.perf_counter() - t0
+
+    embedder.embed_passages = timed_embed
     assistant.ask(ctx.questions[0])  # lazy detectors and caches (a thesis question)
+    spent[0] = 0.0
+    before = len(assistant.index.sentence_texts)
     first = _timed(assistant.ask, questions)
+    asked_s, asked = spent[0], len(assistant.index.sentence_texts) - before
     t0 = time.perf_counter()
     warmed = assistant.warm()
     warm_s = time.perf_counter() - t0
     again = _timed(assistant.ask, questions)
+    del embedder.embed_passages
     rep.add("ask_first_ms p50 / p95 (manual questions, their sentences embedded then)",
-            f"{pct(first, 50):.0f} / {pct(first, 95):.0f}", note=f"{len(questions)} questions, cold index")
+            f"{pct(first, 50):.0f} / {pct(first, 95):.0f}",
+            note=f"{len(questions)} questions, cold index: {asked} sentences embedded in {asked_s:.1f} s")
     rep.add("ask_warm_ms p50 / p95 (the same, after the warm-up)", f"{pct(again, 50):.0f} / {pct(again, 95):.0f}")
     rep.add("warm-up of the remaining sentences s", round(warm_s, 1),
             note=f"{warmed} sentences (what the chat embeds in the background)", key="warm_sentences_s")
-    rep.add("ingest + warm-up ÷ raw passages", round((ingest_s + warm_s) / raw_s, 3),
-            note="everything embedded, questions' share included", key="ingest_and_warm_vs_passages")
+    rep.add("ingest + questions' embedding + warm-up ÷ raw passages", round((ingest_s + asked_s + warm_s) / raw_s, 3),
+            note="every sentence embedded, wherever it happened", key="ingest_and_warm_vs_passages")
+    rep.figures["asked_sentences_s"] = round(asked_s, 1)
     rep.figures.update({"ask_first_ms_p50": round(pct(first, 50), 1), "ask_first_ms_p95": round(pct(first, 95), 1),
                         "ask_warm_ms_p50": round(pct(again, 50), 1), "ask_warm_ms_p95": round(pct(again, 95), 1)})
 

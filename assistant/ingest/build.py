@@ -301,7 +301,7 @@ def build_index(settings: Settings, progress: bool = True, log=print, full: bool
     for rel in report.removed:
         log(f"removed {rel}: no longer in the corpus")
     report.ingested = sorted(manifest)
-    complete = old_meta.get("sentences_complete", True) or not settings.sentences_at_ingest
+    complete = not _unfinished(old_meta, settings)
     if not manifest:
         if old_meta:
             log("nothing to ingest: the live index is left as it was")
@@ -384,7 +384,9 @@ def _write(settings: Settings, report: IngestReport, old_meta: dict, manifest: d
     sections = list(dict.fromkeys(c.section for c in chunks))
     # the second phase, if sentences are embedded at ingest (else where questions go: Index.ensure_sentences)
     unknown = set(cache.missing(sentences)) if settings.sentences_at_ingest else set()
-    todo = list(dict.fromkeys(cache.missing(passage_texts) + cache.missing(sections))) + list(unknown - set(sections))
+    passage_set = set(passage_texts)
+    todo = cache.missing(passage_texts) + [t for t in cache.missing(sections) if t not in passage_set] \
+        + [t for t in unknown if t not in passage_set and t not in set(sections)]  # as `cache.passages` will count
     tracker.state.texts_total, tracker.chars_total = len(todo), sum(map(len, todo))
     tracker.emit("passages")
     tracker.check()
@@ -396,7 +398,8 @@ def _write(settings: Settings, report: IngestReport, old_meta: dict, manifest: d
             "manifest": manifest, "left_out": left_out}
     known = cache.known_of(sentences)  # sentence vectors the live index had (embedded where questions went)
     index = Index.build(chunks, passage_vectors, known, cache.vectors(known),
-                        {**meta, "sentences_complete": not unknown}, cache.keys(passage_texts), cache.keys(known),
+                        {**meta, "sentences_complete": len(known) == len(sentences), "sections_complete": True},
+                        cache.keys(passage_texts), cache.keys(known),
                         sections, cache.vectors(sections), cache.keys(sections))
     index.save(index_dir)
     if unknown:  # searchable now; the sentence vectors next
@@ -433,13 +436,21 @@ def ingest(settings: Settings, progress: bool = True, log=print, wait: float = 0
         lock.release()
 
 
+def _unfinished(meta: dict, settings: Settings) -> bool:
+    """An index lacking vectors an ingest should have made: sentence vectors with `sentences_at_ingest`,
+    or section titles (a second phase of the earlier code, cut short)."""
+    if meta.get("sentences_complete", True):
+        return False
+    return settings.sentences_at_ingest or not meta.get("sections_complete", False)
+
+
 def is_stale(settings: Settings) -> bool:
     """True when there is no index, or the corpus differs from the index's manifest (content
     hashes, chunking settings, embedder, code); unchanged failed or duplicate files do not count."""
     meta = live_meta(Path(settings.index_dir))
     if meta is None or meta.get("fingerprint") != fingerprint(settings) or "manifest" not in meta:
         return True
-    if settings.sentences_at_ingest and not meta.get("sentences_complete", True):  # its second phase was cut short
+    if _unfinished(meta, settings):
         return True
     if meta.get("format") != INDEX_FORMAT:  # written by another version of the assistant
         return True

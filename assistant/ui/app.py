@@ -186,7 +186,8 @@ class ChatApp:
         sentence vectors are embedded in the background."""
         self.assistant.reload()
         self.refresh_citations()
-        self.assistant.warm_in_background()
+        if not (self.settings.sentences_at_ingest and not self.assistant.index.meta.get("sentences_complete", True)):
+            self.assistant.warm_in_background()  # (unless the ingest's second phase is embedding them)
 
     def cancel_ingest(self) -> bool:
         """Ask the running ingest to stop at its next step (the previous index stays in use);

@@ -232,6 +232,34 @@ def test_ingest_embeds_passages_and_titles_and_questions_bring_the_sentences(tmp
     assert len(again.sentence_texts) >= len(index.chunks)
 
 
+def test_sentences_at_ingest_turned_on_later_or_an_old_cut_short_index_is_stale(tmp_path):
+    from assistant.search.index import current_version
+
+    settings = _two_files(tmp_path)
+    _run(settings)
+    assert not is_stale(settings) and is_stale(settings.replace(sentences_at_ingest=True))
+    report, _ = _run(settings.replace(sentences_at_ingest=True))
+    assert report.written and Index.load(settings.index_dir).meta["sentences_complete"]
+    # the earlier code's second phase, cut short, also lacked section titles: rebuilt whatever the setting
+    meta_path = settings.index_dir / current_version(settings.index_dir) / "meta.json"
+    meta = json.loads(meta_path.read_text())
+    meta_path.write_text(json.dumps({k: v for k, v in {**meta, "sentences_complete": False}.items()
+                                     if k != "sections_complete"}))
+    assert is_stale(settings)
+
+
+def test_progress_counts_what_is_embedded_when_passages_repeat(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    paragraph = " ".join(["Kalimat yang sama diulang di setiap bagian berkas ini."] * 30)
+    (corpus / "ulang.txt").write_text("\n\n".join([paragraph] * 8), encoding="utf-8")
+    events = []
+    report = ingest(Settings.from_env(corpus_dir=corpus, index_dir=tmp_path / "index"), progress=False,
+                    log=lambda *_: None, on_progress=events.append)
+    last = events[-1]
+    assert last.texts_done == last.texts_total == report.embedded > 1
+
+
 def test_progress_reports_files_pages_texts_and_a_searchable_first_phase(tmp_path):
     from assistant.engine import Assistant
 

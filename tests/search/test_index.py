@@ -153,3 +153,19 @@ def test_partial_write_is_ignored(thesis_settings, tmp_path):
     assert Index.load(copy).chunks
     meta = json.loads((copy / current_version(copy) / "meta.json").read_text())
     assert meta["chunks"] > 0
+
+
+def test_a_warm_up_keeps_what_it_embedded_as_it_goes(thesis_settings, tmp_path):
+    import shutil
+
+    emb = Assistant(thesis_settings).retriever.embedder
+    copy = tmp_path / "index"
+    shutil.copytree(thesis_settings.index_dir, copy)
+    version = copy / current_version(copy)
+    (version / "sentences.json").write_text("[]")
+    np.save(version / "sentences.npy", np.zeros((0, 384), dtype=np.float32))
+    index = Index.load(copy)
+    batches = iter([True, True])  # stopped (the chat closed, another index swapped in) after two batches
+    done = index.embed_missing(emb.embed_passages, passages=2, go_on=lambda: next(batches, False), save_every_s=0)
+    kept = Index.load(copy)
+    assert 0 < done == len(kept.sentence_texts) and len(kept.missing_sentences()) == len(kept.chunks) - 4
