@@ -59,15 +59,22 @@ def test_a_sentence_in_its_place_mixes_in_its_predecessor_and_section(thesis_set
     assert np.allclose(emb.embed_passages([chunk.sentences[1].text])[0], idx.sentence_vectors[second], atol=1e-5)
 
 
-def test_sentence_vectors_come_where_asked_and_mean_the_same_in_any_order(thesis_settings, tmp_path):
+def _without_sentence_vectors(settings, tmp_path):
+    """A copy of the thesis index as ingest leaves it: no sentence vectors (other tests' questions may
+    have kept some in the original)."""
     import shutil
 
-    emb = Assistant(thesis_settings).retriever.embedder
     copy = tmp_path / "index"
-    shutil.copytree(thesis_settings.index_dir, copy)
-    version = copy / current_version(copy)  # as ingest left it (other tests' questions may have added some)
+    shutil.copytree(settings.index_dir, copy)
+    version = copy / current_version(copy)
     (version / "sentences.json").write_text("[]")
     np.save(version / "sentences.npy", np.zeros((0, 384), dtype=np.float32))
+    return copy
+
+
+def test_sentence_vectors_come_where_asked_and_mean_the_same_in_any_order(thesis_settings, tmp_path):
+    emb = Assistant(thesis_settings).retriever.embedder
+    copy = _without_sentence_vectors(thesis_settings, tmp_path)
     lazy = Index.load(copy)
     assert lazy.sentence_texts == [] and lazy.missing_sentences() == list(range(len(lazy.chunks)))
     # a passage opening with the last sentence of the one before (overlap): that sentence's first place is
@@ -95,14 +102,8 @@ def test_sentence_vectors_come_where_asked_and_mean_the_same_in_any_order(thesis
 def test_two_processes_keeping_sentence_vectors_add_up(thesis_settings, tmp_path):
     """Each writer adds what the files lack (under a lock) and never reorders what is there, so a vector
     always stays with its text."""
-    import shutil
-
     emb = Assistant(thesis_settings).retriever.embedder
-    copy = tmp_path / "index"
-    shutil.copytree(thesis_settings.index_dir, copy)
-    version = copy / current_version(copy)
-    (version / "sentences.json").write_text("[]")
-    np.save(version / "sentences.npy", np.zeros((0, 384), dtype=np.float32))
+    copy = _without_sentence_vectors(thesis_settings, tmp_path)
     one, two = Index.load(copy), Index.load(copy)
     one.ensure_sentences([0, 1], emb.embed_passages)
     two.ensure_sentences([1, 2, 3], emb.embed_passages)  # shares passage 1 with the other, in another order
@@ -156,14 +157,8 @@ def test_partial_write_is_ignored(thesis_settings, tmp_path):
 
 
 def test_a_warm_up_keeps_what_it_embedded_as_it_goes(thesis_settings, tmp_path):
-    import shutil
-
     emb = Assistant(thesis_settings).retriever.embedder
-    copy = tmp_path / "index"
-    shutil.copytree(thesis_settings.index_dir, copy)
-    version = copy / current_version(copy)
-    (version / "sentences.json").write_text("[]")
-    np.save(version / "sentences.npy", np.zeros((0, 384), dtype=np.float32))
+    copy = _without_sentence_vectors(thesis_settings, tmp_path)
     index = Index.load(copy)
     batches = iter([True, True])  # stopped (the chat closed, another index swapped in) after two batches
     done = index.embed_missing(emb.embed_passages, passages=2, go_on=lambda: next(batches, False), save_every_s=0)
