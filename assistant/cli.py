@@ -52,12 +52,11 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         for item in _read_batch(args.batch, "question"):
             result = {"id": item.get("id"), **_notified(assistant.ask(item["question"], args.k))}
             print(json.dumps(result, ensure_ascii=False), flush=True)
-        assistant.keep_sentence_vectors()
-        return 0
-    if not args.question:
+    elif not args.question:
         raise SystemExit("ask: give a QUESTION or --batch FILE.jsonl")
-    result = {"id": None, **_notified(assistant.ask(args.question, args.k))}
-    print(json.dumps(result, ensure_ascii=False) if args.json else format_text(result))
+    else:
+        result = {"id": None, **_notified(assistant.ask(args.question, args.k))}
+        print(json.dumps(result, ensure_ascii=False) if args.json else format_text(result))
     assistant.keep_sentence_vectors()
     return 0
 
@@ -177,12 +176,11 @@ def cmd_cite(args: argparse.Namespace, settings: Settings) -> int:
         for item in _read_batch(args.batch, "claim"):
             print(json.dumps({"id": item.get("id"), **find_citation(assistant, item["claim"], args.k)},
                              ensure_ascii=False), flush=True)
-        assistant.keep_sentence_vectors()
-        return 0
-    if not args.claim:
+    elif not args.claim:
         raise SystemExit("cite: give a CLAIM or --batch FILE.jsonl")
-    result = {"id": None, **find_citation(assistant, args.claim, args.k)}
-    print(json.dumps(result, ensure_ascii=False) if args.json else format_find_citation(result))
+    else:
+        result = {"id": None, **find_citation(assistant, args.claim, args.k)}
+        print(json.dumps(result, ensure_ascii=False) if args.json else format_find_citation(result))
     assistant.keep_sentence_vectors()
     return 0
 

@@ -301,7 +301,7 @@ def build_index(settings: Settings, progress: bool = True, log=print, full: bool
     for rel in report.removed:
         log(f"removed {rel}: no longer in the corpus")
     report.ingested = sorted(manifest)
-    complete = not _unfinished(old_meta, settings)
+    complete = not unfinished(old_meta, settings)
     if not manifest:
         if old_meta:
             log("nothing to ingest: the live index is left as it was")
@@ -384,9 +384,9 @@ def _write(settings: Settings, report: IngestReport, old_meta: dict, manifest: d
     sections = list(dict.fromkeys(c.section for c in chunks))
     # the second phase, if sentences are embedded at ingest (else where questions go: Index.ensure_sentences)
     unknown = set(cache.missing(sentences)) if settings.sentences_at_ingest else set()
-    passage_set = set(passage_texts)
+    passage_set, section_set = set(passage_texts), set(sections)
     todo = cache.missing(passage_texts) + [t for t in cache.missing(sections) if t not in passage_set] \
-        + [t for t in unknown if t not in passage_set and t not in set(sections)]  # as `cache.passages` will count
+        + [t for t in unknown if t not in passage_set and t not in section_set]  # as `cache.passages` will count
     tracker.state.texts_total, tracker.chars_total = len(todo), sum(map(len, todo))
     tracker.emit("passages")
     tracker.check()
@@ -436,9 +436,9 @@ def ingest(settings: Settings, progress: bool = True, log=print, wait: float = 0
         lock.release()
 
 
-def _unfinished(meta: dict, settings: Settings) -> bool:
-    """An index lacking vectors an ingest should have made: sentence vectors with `sentences_at_ingest`,
-    or section titles (a second phase of the earlier code, cut short)."""
+def unfinished(meta: dict, settings: Settings) -> bool:
+    """An index lacking vectors an ingest should have made (or is making): sentence vectors with
+    `sentences_at_ingest`, or section titles (a second phase of the earlier code, cut short)."""
     if meta.get("sentences_complete", True):
         return False
     return settings.sentences_at_ingest or not meta.get("sections_complete", False)
@@ -450,7 +450,7 @@ def is_stale(settings: Settings) -> bool:
     meta = live_meta(Path(settings.index_dir))
     if meta is None or meta.get("fingerprint") != fingerprint(settings) or "manifest" not in meta:
         return True
-    if _unfinished(meta, settings):
+    if unfinished(meta, settings):
         return True
     if meta.get("format") != INDEX_FORMAT:  # written by another version of the assistant
         return True

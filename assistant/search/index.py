@@ -177,11 +177,11 @@ class Index:
         consistent prefix. False when there is nothing new or the folder is gone (a newer version is live)."""
         from filelock import FileLock
 
+        if self.path is None or len(self.sentence_texts) <= self._saved or not (self.path / "meta.json").exists():
+            return False
         with self._lock:
             n, texts, vectors, keys = (len(self.sentence_texts), list(self.sentence_texts), self.sentence_vectors,
                                        list(self.sentence_keys or []))
-        if self.path is None or n <= self._saved or not (self.path / "meta.json").exists():
-            return False
         try:
             with FileLock(str(self.path / ".sentences.lock"), timeout=60):
                 stored = json.loads((self.path / "sentences.json").read_text(encoding="utf-8"))

@@ -10,6 +10,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 import gradio as gr  # noqa: E402
 
 from ..answer import cite  # noqa: E402
+from ..ingest.build import unfinished  # noqa: E402
 from ..search.query import Query  # noqa: E402
 from ..settings import Settings  # noqa: E402
 from .cite_tab import cite_tab  # noqa: E402
@@ -186,8 +187,8 @@ class ChatApp:
         sentence vectors are embedded in the background."""
         self.assistant.reload()
         self.refresh_citations()
-        if not (self.settings.sentences_at_ingest and not self.assistant.index.meta.get("sentences_complete", True)):
-            self.assistant.warm_in_background()  # (unless the ingest's second phase is embedding them)
+        if not unfinished(self.assistant.index.meta, self.settings):  # (else the ingest is embedding them)
+            self.assistant.warm_in_background()
 
     def cancel_ingest(self) -> bool:
         """Ask the running ingest to stop at its next step (the previous index stays in use);
