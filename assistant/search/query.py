@@ -33,6 +33,29 @@ ASKS = {
 }
 
 
+# A request for a source put before the claim ("Find a citation for the claim that …", "Carikan sumber
+# untuk pernyataan bahwa …"): it says what to do with the claim, not what the claim is about, so the
+# search reads the claim alone (its words would otherwise weigh as keywords: "citation", "klaim").
+_SOURCE_REQUEST = re.compile(
+    r"^\W*(?:please\s+|tolong\s+|mohon\s+)?"
+    r"(?:(?:find|give|show|suggest|name|cite)(?:\s+me)?\s+(?:an?\s+|the\s+|some\s+)?"
+    r"(?:citations?|sources?|references?|works?|evidence)\s+(?:for|to\s+cite\s+for|that\s+supports?|supporting|behind)"
+    r"|(?:what|which)\s+(?:citations?|sources?|references?|works?)\s+(?:supports?|backs?(?:\s+up)?|is\s+cited\s+for)"
+    r"|(?:cari(?:kan)?|berikan|beri|tunjukkan|sebutkan)\s+(?:sebuah\s+)?(?:sumber|rujukan|referensi|kutipan|sitasi)"
+    r"(?:\s+(?:yang\s+mendukung|untuk|bagi|atas|dari))?"
+    r"|(?:apa|mana)\s+(?:sumber|rujukan|referensi|kutipan|sitasi)\s+(?:yang\s+)?(?:mendukung|untuk))"
+    r"\s*[:,]?\s+(?:(?:the|this)\s+)?(?:(?:claim|statement|assertion|idea|sentence|klaim|pernyataan|gagasan|kalimat)\s+)?"
+    r"(?:that|bahwa)?\s*[:,]?\s*", re.I)
+
+
+def claim_of(text: str) -> str:
+    """The claim a request for a source is about ("Find a citation for the claim that X." → "X."); the
+    text itself when it is no such request (or nothing of at least three words is left)."""
+    match = _SOURCE_REQUEST.match(text)
+    claim = text[match.end():] if match else text
+    return claim[:1].upper() + claim[1:] if match and len(claim.split()) >= 3 else text
+
+
 @dataclass(frozen=True)
 class Query:
     """A question as every stage reads it."""
@@ -61,16 +84,17 @@ def analyse(text: str, embedder: Embedder, surnames: frozenset[str] | set[str] =
     """The `Query` of `text`. `surnames` are the cited authors of the index (lower case),
     `loan_terms` the foreign terms its documents italicise (set aside for language detection)."""
     language = language or detect_language(text, loan_terms)
-    tokens = tuple(tokenize(text))
-    keys = word_keys(text) if language == "en" else {}
-    named = frozenset({w.lower() for w in _CAPITALISED.findall(text)} & set(surnames))
+    claim = claim_of(text)  # what the search reads; the whole text still decides its language
+    tokens = tuple(tokenize(claim))
+    keys = word_keys(claim) if language == "en" else {}
+    named = frozenset({w.lower() for w in _CAPITALISED.findall(claim)} & set(surnames))
     about = set(tokens)
     if named:  # the works a question names are matched through citations; the rest of it through words
         about = about - set(tokenize(" ".join(named))) - set(YEAR.findall(text)) or about
     return Query(
-        text=text, language=language, tokens=tokens, exact=frozenset(tokenize(text, cognates=False)), keys=keys,
+        text=text, language=language, tokens=tokens, exact=frozenset(tokenize(claim, cognates=False)), keys=keys,
         expansion=tuple(expansion_of(tokens, keys)), named=named, about=frozenset(about),
         years=tuple(dict.fromkeys(YEAR.findall(without_citations(text)))),
         asks=tuple(kind for kind, pattern in ASKS.items() if pattern.search(text)),
         acronyms=frozenset(_ACRONYM.findall(text)), refers_to_document=bool(_SELF_REFERENCE.search(text)),
-        vector=embedder.embed_queries([text])[0])
+        vector=embedder.embed_queries([claim])[0])

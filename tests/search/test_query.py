@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from assistant.search import keywords
-from assistant.search.query import analyse
+from assistant.search.query import analyse, claim_of
 
 
 class CountingEmbedder:
@@ -73,3 +73,37 @@ def test_asking_embeds_and_tokenizes_the_question_once(engine, monkeypatch):
     result = engine.ask(question)
     assert result["answerable"] and counting.queries == [question]
     assert calls.count((question, True)) == 1 and calls.count((question, False)) == 1
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("Find a citation for the claim that Southeast Asia's weak border control makes it strategic for transnational crime.",
+     "Southeast Asia's weak border control makes it strategic for transnational crime."),
+    ("Give me a reference for: border control is weak in ASEAN", "Border control is weak in ASEAN"),
+    ("Which sources support the idea that trafficking grows online?", "Trafficking grows online?"),
+    ("Carikan sumber untuk pernyataan bahwa korban direkrut lewat media sosial.", "Korban direkrut lewat media sosial."),
+    ("Tunjukkan rujukan yang mendukung klaim bahwa perbatasan Asia Tenggara lemah.", "Perbatasan Asia Tenggara lemah."),
+])
+def test_a_request_for_a_source_is_read_as_its_claim(text, claim):
+    assert claim_of(text) == claim
+
+
+@pytest.mark.parametrize("text", [
+    "Who did Retno Marsudi meet on 2 August 2022?",
+    "Find a citation for this.",  # nothing left to search for
+    "Apa sumber pendapatan utama para pelaku?",  # a question about sources, not a request for one
+    "Which work does the thesis cite for the Palermo Protocol?",
+])
+def test_other_questions_are_read_whole(text):
+    assert claim_of(text) == text
+
+
+def test_a_request_for_a_source_searches_as_its_claim(engine):
+    request = "Find a citation for the claim that Southeast Asia's weak border control makes it strategic for transnational crime."
+    asked, bare = engine.query(request), engine.query(claim_of(request))
+    assert asked.text == request and asked.language == "en"
+    assert asked.tokens == bare.tokens and asked.expansion == bare.expansion
+    assert np.array_equal(asked.vector, bare.vector)
+    assert "klaim" not in asked.tokens + asked.expansion and "kutip" not in asked.expansion  # "claim", "citation"
+    result = engine.ask(request)
+    assert result["retrieved"][0]["text"] == engine.ask(claim_of(request))["retrieved"][0]["text"]
+    assert "border control" in result["retrieved"][0]["text"] and "Pinatih" in result["answer"]
