@@ -86,7 +86,7 @@ class AnswerConfig:
     min_sentence_sim: float = 0.79
     min_sim_without_overlap: float = 0.835
     # … and when question and passages share a language, at least this share of the question's
-    # words must be in them, unless the closest sentence reaches `sim_overrides_coverage` or spells
+    # words must be in one of them, unless the closest sentence reaches `sim_overrides_coverage` or spells
     # out an acronym the question asks about.
     min_coverage_same_language: float = 0.6
     sim_overrides_coverage: float = 0.89
@@ -233,12 +233,14 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
     best_sim = max(x.alone for x in scored)
     if best_sim < config.min_sentence_sim:
         return [], None
-    top_tokens = {t for h in top for t in tokenize(h.chunk.text, cognates=False)}
+    passage_tokens = [set(tokenize(h.chunk.text, cognates=False)) for h in top]
     content = {t for t in query.exact if not t[:1].isdigit()}  # its words (a shared year is no shared keyword)
-    if best_sim < config.min_sim_without_overlap and not (content & top_tokens) and not query.refers_to_document:
+    if (best_sim < config.min_sim_without_overlap and not any(content & p for p in passage_tokens)
+            and not query.refers_to_document):
         return [], None
-    # a question in the passages' own language should find most of its words there
-    coverage = len(content & top_tokens) / len(content) if content else 1.0
+    # a question in the passages' own language should find most of its words in one of them: a near
+    # miss finds its words spread over several ("ekstradisi" here, "Thailand" there)
+    coverage = max(len(content & p) for p in passage_tokens) / len(content) if content else 1.0
     # (an acronym the question asks about and a sentence spells out is what it asks: "Apa kepanjangan X?")
     spelled = any(_defines(a, x.sentence.text) for a in query.acronyms for x in scored)
     if (coverage < config.min_coverage_same_language and best_sim < config.sim_overrides_coverage and not spelled

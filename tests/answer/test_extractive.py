@@ -11,12 +11,12 @@ from conftest import DEV, ROOT
 # 0.85 target, at the level measured, see docs/evaluation.md).
 TARGETS = {"hit@5": 0.95, "mrr@10": 0.90, "facts": 0.85, "cite": 0.95, "abstain": 1.0, "lang": 0.95}
 # Our own 36 answerable questions (tests/data/own_eval.jsonl, written from the thesis by a separate
-# session; changes are judged on them with the dev file); 4 of its 6 near-miss unanswerable
+# session; changes are judged on them with the dev file); 3 of its 6 near-miss unanswerable
 # questions are not abstained on yet (SHORT).
-OWN_TARGETS = {"hit@5": 0.95, "mrr@10": 0.90, "facts": 0.85, "cite": 0.95, "lang": 0.95}
+OWN_TARGETS = {"hit@5": 0.95, "mrr@10": 0.90, "facts": 0.85, "cite": 0.95, "lang": 0.95, "abstain": 0.5}
 # 34 questions another session wrote at the end (tests/data/holdout_eval.jsonl), scored once blind:
-# two of its four unanswerable questions are near misses that are answered (SHORT).
-HOLDOUT_TARGETS = {"hit@5": 0.95, "mrr@10": 0.90, "facts": 0.85, "cite": 0.85, "lang": 0.95}
+# one of its four unanswerable questions is a near miss that is answered (SHORT).
+HOLDOUT_TARGETS = {"hit@5": 0.95, "mrr@10": 0.90, "facts": 0.85, "cite": 0.85, "lang": 0.95, "abstain": 0.75}
 CEILINGS = {"false_abstain": 0.10, "words_p50": 60}
 # The held-out set's answers are back under the dev ceiling (words_p50 62 → 57 with closest-sentence
 # retrieval, 55 with sentences embedded alone; docs/evaluation.md).
@@ -99,6 +99,16 @@ def test_a_count_for_a_year_must_be_stated_with_that_year(engine):
     assert not period["answerable"] and period["answer"] == "The corpus gives no such figure for 2024."
     idq = engine.ask("Berapa anggaran yang dialokasikan BP2MI untuk pencegahan TPPO pada tahun 2023?")
     assert not idq["answerable"] and idq["answer"].startswith("Korpus tidak memberikan angka")
+
+
+def test_a_near_miss_whose_words_are_spread_over_passages_abstains(engine):
+    # "menteri luar negeri" and "Kamboja" are in one passage, "ekstradisi" in another: no passage
+    # holds most of what is asked
+    spread = engine.ask("Siapa menteri luar negeri Kamboja yang menandatangani perjanjian ekstradisi?")
+    assert not spread["answerable"] and spread["answer"].startswith("Korpus tidak")
+    # the same words asked of the one passage that holds them are answered
+    held = engine.ask("Siapa Menteri Luar Negeri Indonesia yang bertemu Kepala Kepolisian Kamboja?")
+    assert held["answerable"] and "Retno Marsudi" in held["answer"]
 
 
 def test_out_of_corpus_question_abstains_in_its_language(engine):
