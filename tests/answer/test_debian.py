@@ -1,7 +1,9 @@
-"""A second real document: the Indonesian Debian Reference (266 pages) beside the thesis, asked the
-30 questions another session wrote from its text alone (tests/data/debian_eval.jsonl: 13 id, 13 en,
-4 unanswerable near misses). Slow: the first run ingests the PDF (many minutes on 2 shared cores)
-into $ASSISTANT_DEBIAN_BASE (default: <tmp>/thesis-assistant-debian), later runs reuse that index."""
+"""Other real documents: the Indonesian Debian Reference (266 pages) beside the thesis, asked the 30
+questions another session wrote from its text alone (tests/data/debian_eval.jsonl: 13 id, 13 en, 4
+unanswerable near misses) and 30 more written blind later by another (debian_eval2.jsonl); the English
+Debian Reference beside the thesis, asked 30 written blind the same way (debian_en_eval.jsonl: 13 en,
+13 id, 4 near misses). Slow: the first run ingests each PDF (minutes on 2 shared cores) into
+$ASSISTANT_DEBIAN_BASE (default: <tmp>/thesis-assistant-debian), later runs reuse those indexes."""
 import json
 import os
 import shutil
@@ -14,6 +16,7 @@ from conftest import ROOT, THESIS
 from test_extractive import CEILINGS, _score
 
 PDF = Path("/usr/share/debian-reference/debian-reference.id.pdf")
+PDF_EN = PDF.with_name("debian-reference.en.pdf")
 QUESTIONS = ROOT / "tests" / "data" / "debian_eval.jsonl"
 # The issue's targets are hit@5 ≥ 0.95, facts ≥ 0.80, abstain ≥ 0.75, false_abstain ≤ 0.05, held here at the
 # level measured (docs/evaluation.md): hit@5 0.962, facts 0.827, abstain 0.75, false_abstain 0.038 (was 0.885,
@@ -24,42 +27,71 @@ QUESTIONS = ROOT / "tests" / "data" / "debian_eval.jsonl"
 # sentence, the anacron row (its passage ranks lower as a whole): one false abstention.
 TARGETS = {"hit@5": 0.96, "facts": 0.82, "abstain": 0.75, "lang": 0.95}
 CEILING = {"false_abstain": 0.05}
+# The later blind sets, held at the level measured (docs/evaluation.md "More blind sets"). SHORT of the
+# issue's abstain ≥ 0.75 on both: near misses about a sibling the sibling rule cannot see (/dev/null
+# beside /dev/zero, "$+" beside "$@") or a fact of the same kind (flash memory's lifetime) are answered.
+TARGETS_2 = {"hit@5": 0.96, "facts": 0.84, "abstain": 0.25, "lang": 0.95}
+TARGETS_EN = {"hit@5": 0.96, "facts": 0.80, "abstain": 0.5, "lang": 0.95}
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(not PDF.exists(), reason="debian-reference-id is not installed")]
 
 
-@pytest.fixture(scope="module")
-def debian_engine():
+def _engine(pdf: Path, name: str):
+    """The thesis and `pdf`, ingested once into a cached folder `name`."""
     from assistant.engine import Assistant
     from assistant.ingest.build import ingest
     from assistant.settings import Settings
 
     base = Path(os.environ.get("ASSISTANT_DEBIAN_BASE") or Path(tempfile.gettempdir()) / "thesis-assistant-debian")
-    corpus = base / "corpus"
+    corpus = base / name / "corpus" if name else base / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
-    for src in (THESIS, PDF):
+    for src in (THESIS, pdf):
         if not (corpus / src.name).exists():
             shutil.copy(src, corpus / src.name)
-    settings = Settings.from_env(corpus_dir=corpus, index_dir=base / "index")
+    settings = Settings.from_env(corpus_dir=corpus, index_dir=corpus.parent / "index")
     assert ingest(settings, progress=False, log=lambda *_: None).exit_code == 0
     return Assistant(settings)
 
 
-def test_debian_questions_meet_the_targets_and_are_not_framed_as_the_thesis(debian_engine):
-    questions = [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
-    results = [{"id": q["id"], **debian_engine.ask(q["question"])} for q in questions]
+@pytest.fixture(scope="module")
+def debian_engine():
+    return _engine(PDF, "")
+
+
+@pytest.fixture(scope="module")
+def debian_en_engine():
+    if not PDF_EN.exists():
+        pytest.skip("debian-reference-en is not installed")
+    return _engine(PDF_EN, "en")
+
+
+def _meets(engine, path: Path, targets: dict, title: str) -> None:
+    """The set at `path` meets `targets`, and no answer from the manual is framed as the thesis."""
+    questions = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    results = [{"id": q["id"], **engine.ask(q["question"])} for q in questions]
     summary = _score(questions, results)
-    print("debian summary:", json.dumps(summary))
-    for key, target in TARGETS.items():
+    print(f"{path.stem} summary:", json.dumps(summary))
+    for key, target in targets.items():
         assert summary[key] >= target, (key, summary)
     for key, ceiling in {**CEILINGS, **CEILING}.items():
         assert summary[key] <= ceiling, (key, summary)
     framed = [r["id"] for r in results if r["answer"].startswith(("Menurut tesis", "According to the thesis"))
               and any(c["file"] != "thesis.txt" for c in r["citations"])]
     assert framed == []
-    assert any(r["answer"].startswith(("Menurut *Referensi Debian*:", "According to *Referensi Debian*:"))
-               for r in results)
+    assert any(r["answer"].startswith((f"Menurut *{title}*:", f"According to *{title}*:")) for r in results)
+
+
+def test_debian_questions_meet_the_targets_and_are_not_framed_as_the_thesis(debian_engine):
+    _meets(debian_engine, QUESTIONS, TARGETS, "Referensi Debian")
+
+
+def test_a_later_blind_set_on_the_same_manual(debian_engine):
+    _meets(debian_engine, QUESTIONS.with_name("debian_eval2.jsonl"), TARGETS_2, "Referensi Debian")
+
+
+def test_a_blind_set_on_the_english_manual(debian_en_engine):
+    _meets(debian_en_engine, QUESTIONS.with_name("debian_en_eval.jsonl"), TARGETS_EN, "Debian Reference")
 
 
 def test_lead_in_list_item_and_near_miss_on_the_manual(debian_engine):
