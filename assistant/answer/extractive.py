@@ -16,6 +16,7 @@ from ..citations import parse_citations, without_citations
 from ..records import Sentence
 from ..search.keywords import tokenize
 from ..search.language import detect_language
+from ..search.lexicon import english_lemma
 from ..search.query import Query
 from ..search.retrieve import Hit, Retriever, backed_by
 from ..settings import Settings
@@ -235,8 +236,10 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
     best_sim = max(x.alone for x in scored)
     if best_sim < config.min_sentence_sim:
         return [], None
-    top_tokens = {t for h in top for t in tokenize(h.chunk.text, cognates=False)}
-    content = {t for t in query.exact if not t[:1].isdigit()}  # its words (a shared year is no shared keyword)
+    # its words and the passages' (English ones as lemmas: "hashes" is "hash"); a shared year is no shared keyword
+    same = (lambda t: t) if not query.is_english else english_lemma
+    top_tokens = {same(t) for h in top for t in tokenize(h.chunk.text, cognates=False)}
+    content = {same(t) for t in query.exact if not t[:1].isdigit()}
     if best_sim < config.min_sim_without_overlap and not (content & top_tokens) and not query.refers_to_document:
         return [], None
     # a question in the passages' own language should find most of its words there (in all of them

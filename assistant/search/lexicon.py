@@ -34,14 +34,20 @@ def _tables() -> tuple[dict[str, tuple[str, ...]], ...]:
     return (_read(TABLE),) + ((_read(PIVOT_TABLE),) if PIVOT_TABLE.exists() else ())
 
 
+@lru_cache(maxsize=200_000)
+def english_lemma(word: str) -> str:
+    """The English word's lemma (simplemma: "hashes" → "hash", "running" → "run")."""
+    import simplemma
+
+    return simplemma.lemmatize(word, lang="en")
+
+
 @lru_cache(maxsize=50_000)
 def translations(word: str) -> tuple[str, ...]:
     """Indonesian translations of one English word (empty when the tables have none): eng-ind's
     for the word as written or its lemma, then the pivot table's for the lemma."""
-    import simplemma
-
     word = word.lower()
-    lemma = simplemma.lemmatize(word, lang="en")
+    lemma = english_lemma(word)
     found: list[str] = []
     for table, forms in zip(_tables(), ((word, lemma), (lemma, word))):
         found += [t for t in next((table[f] for f in forms if f in table), ()) if t not in found]

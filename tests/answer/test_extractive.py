@@ -250,3 +250,20 @@ def test_a_question_for_a_file_is_not_answered_by_quotes_that_name_none():
     named = answer_question(query, _toy_retriever(["The clock daemon reads its servers from /etc/clock/daemon.conf at start.",
                                                    "Under the service manager, use the clock daemon to keep network time."]))
     assert named["answerable"] and "/etc/clock/daemon.conf" in named["answer"]
+
+
+def test_an_english_question_finds_its_inflected_words_in_an_english_manual(tmp_path):
+    from assistant.engine import Assistant
+    from assistant.ingest.build import ingest
+    from assistant.settings import Settings
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "tools.md").write_text(
+        "# Admin Tools\n\n## Passwords\n\nThe mkpasswd tool computes a salted hash of a password given on its "
+        "command line.\n\n## Shutdown\n\nTo switch the machine off at once, run poweroff with the -f option.\n",
+        encoding="utf-8")
+    settings = Settings(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index")
+    assert ingest(settings, progress=False, log=lambda *_: None).exit_code == 0
+    # "commands", "machines" are "command", "machine" in the text: most of the question's words are there
+    result = Assistant(settings).ask("Which commands switch machines off?")
+    assert result["answerable"] and "poweroff" in result["answer"], result["answer"]
