@@ -2,8 +2,11 @@
 (passages) made of `Sentence`s, and the in-text `Citation`s found in them. No stage logic here."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+_COMMAND_LINE = re.compile(r"^[＃#$]\s+[a-z/~.]")
 
 
 @dataclass
@@ -35,6 +38,16 @@ class Document:
 class Sentence:
     text: str
     cites: list[str]
+
+    @property
+    def is_command(self) -> bool:
+        return is_command_line(self.text)
+
+
+def is_command_line(text: str) -> bool:
+    """A command after a shell prompt ("＃ poweroff -i -f", "$ ls -l"): chunking keeps it a sentence of its
+    own, and an answer quotes it after the sentence it illustrates."""
+    return bool(_COMMAND_LINE.match(text))
 
 
 @dataclass

@@ -265,6 +265,9 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
             words += len(item.text.split())
         return picked, sentence
     before, after = retriever.index.adjacent
+    command = next((x for x in sents if x.text == after.get(sentence.text) and x.is_command), None)
+    if config.max_sentences > 1 and command and words + len(command.text.split()) <= config.continuation_words:
+        return [*picked, (hit, command)], sentence  # the command line the sentence describes
     # the sentence that goes on about what the best one introduces ("Pertemuan ini membahas …", or
     # the next line from the same cited work) often holds what the question asks
     follow = next((x for x in scored if x.sentence.text == after.get(sentence.text)), None)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sentencex import segment
 
 from ..citations import attribute
-from ..records import Chunk, Document, Sentence
+from ..records import Chunk, Document, Sentence, is_command_line
 
 ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _CHAPTER = re.compile(r"^(BAB|CHAPTER|Bab|Chapter)\s+([IVX]+|\d{1,2})$")
@@ -101,25 +101,30 @@ def paragraphs(doc: Document) -> list[Paragraph]:
     return out
 
 
-_MARKER_ONLY = re.compile(r"^(?:\(?\d{1,2}[.)]|[a-zA-Z][.)]|[-•*–])$")
+# a list marker split off its item ("1.", "a)"), or a symbol ending in ? or ! that the segmenter took for a
+# sentence end ("$?", "$!" in a table of shell parameters)
+_MARKER_ONLY = re.compile(r"^(?:\(?\d{1,2}[.)]|[a-zA-Z][.)]|[-•*–]|[^\w\s]{1,2}[?!])$")
 _LIST_ITEM = re.compile(r"^(?:[-•*–]|\d{1,2}[.)]|[a-z][.)])\s+")
 _CONTENTS_ENTRY = re.compile(r"(?:\.\s?){5,}\s*(?:\d{1,4}|[ivxlc]{1,6})\b")
 _DASH_ITEM = re.compile(r"^[-–—]\s+")
 
 
 def _unwrap(raw: str) -> str:
-    """Lines of one paragraph joined with spaces; list items keep their own line."""
-    out = ""
+    """Lines of one paragraph joined with spaces; list items and command lines keep their own line."""
+    out, prev = "", ""
     for line in raw.split("\n"):
         line = " ".join(line.split())
         if not line:
             continue
-        out += ("\n" if out and _is_list_item(line) else (" " if out else "")) + line
+        own = _is_list_item(line) or is_command_line(line) or is_command_line(prev)
+        out += ("\n" if out and own else (" " if out else "")) + line
+        prev = line
     return out
 
 
 def _is_list_item(text: str) -> bool:
     return bool(_LIST_ITEM.match(text))
+
 
 
 def _is_term(line: str) -> bool:
@@ -131,7 +136,7 @@ def _continues(prev: str, nxt: str) -> bool:
     """A paragraph broken mid-sentence: no closing punctuation, and the next one starts in lower
     case, or the previous one ends on a function word ("… penelitiannya tentang"). A list item
     (or table row) starts anew."""
-    if prev.rstrip().endswith(_END) or _is_list_item(nxt):
+    if prev.rstrip().endswith(_END) or _is_list_item(nxt) or is_command_line(prev) or is_command_line(nxt):
         return False
     last = prev.rsplit(None, 1)[-1].lower() if prev.strip() else ""
     return nxt[:1].islower() or prev.endswith("-") or last in _function_words()

@@ -11,6 +11,7 @@ from pathlib import Path
 import bm25s
 import numpy as np
 
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:https?://|www\.)\S+")
 _WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
 
@@ -73,8 +74,9 @@ def cognate(word: str) -> str:
 
 def tokenize(text: str, cognates: bool = True) -> list[str]:
     """Lower-cased, stopword-free, stemmed tokens (as cognate keys unless `cognates` is False);
-    numbers are kept ("2022", "5.000")."""
-    words = _WORD.findall(text.lower().replace("*", ""))
+    numbers are kept ("2022", "5.000"); web and e-mail addresses are no words ("osamu@debian.org" does
+    not mention Debian)."""
+    words = _WORD.findall(_ADDRESS.sub(" ", text.lower().replace("*", "")))
     stop = stopwords()
     out = []
     for word in words:

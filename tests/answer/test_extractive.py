@@ -154,6 +154,14 @@ Rebus air cuka selama 10 menit lalu gosok dengan spons.
 ## Garansi
 
 Blender seri BX7/BX9 bergaransi dua tahun dan dibuat menurut standar mutu sni3551.
+
+## Oven pintar
+
+Oven pintar dimatikan dari terminal dengan hak root.
+
+＃ oven-ctl --off
+
+Lampu oven lalu padam dalam lima detik.
 """
 
 
@@ -180,6 +188,9 @@ def test_the_sentence_after_a_lead_in_is_quoted_with_it(manual_engine):
     # "… sebagai berikut." announces the line that follows
     result = manual_engine.ask("Bagaimana suhu oven diatur?")
     assert "kenop ke angka 180" in result["answer"], result["answer"]
+    # a command line after a sentence is what the sentence describes
+    result = manual_engine.ask("Bagaimana cara mematikan oven pintar dari terminal?")
+    assert "＃ oven-ctl --off" in result["answer"], result["answer"]
     # so does a sentence that begins "Berikut …" ("Here is …")
     result = manual_engine.ask("Bagaimana cara menghilangkan kerak di dasar panci?")
     assert "air cuka" in result["answer"], result["answer"]

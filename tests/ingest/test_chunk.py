@@ -102,3 +102,21 @@ def test_a_list_item_never_continues_the_paragraph_before_it():
     sents = [s.text for s in chunk_document(_doc(text), "x.txt")[0].sentences]
     assert sents == ["Berikut penganalisis log terkenal.", "• analog 3739 penganalisis log server web",
                      "• awstats 6895 penganalisis log server yang kuat", "• sarg 845 generator laporan analisis"]
+
+
+def test_a_command_line_is_a_sentence_of_its_own():
+    # a prompt line ends with no full stop, often on a function word ("now"): it never runs on into the prose
+    text = ("You can shutdown the system under the normal multiuser mode from the commandline.\n\n"
+            "＃ shutdown -h now\n\nYou can shutdown the system under the single-user mode from the commandline.\n\n"
+            "＃ poweroff -i -f\n\nSee the next section.\n\nRun it like this\n$ ls -l /etc\nand read the output.")
+    sentences = [s for p in paragraphs(_doc(text)) for s in split_sentences(p.text)]
+    assert "＃ shutdown -h now" in sentences and "＃ poweroff -i -f" in sentences
+    assert "$ ls -l /etc" in sentences
+    assert "You can shutdown the system under the single-user mode from the commandline." in sentences
+
+
+def test_a_symbol_ending_in_a_question_mark_stays_with_its_table_row():
+    assert split_sentences("$? exit status of the most recent command") == ["$? exit status of the most recent command"]
+    assert split_sentences("$! PID of most recently started background job") == [
+        "$! PID of most recently started background job"]
+    assert split_sentences("Apa itu? Ini jawabannya.") == ["Apa itu?", "Ini jawabannya."]

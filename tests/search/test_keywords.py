@@ -13,3 +13,8 @@ def test_forms_of_a_word_share_one_key():
 def test_english_and_indonesian_cognates_meet():
     assert tokenize("corruption") == tokenize("korupsi")
     assert tokenize("qualitative") == tokenize("kualitatif")
+
+
+def test_web_and_mail_addresses_are_no_words():
+    assert tokenize("Osamu Aoki <osamu@debian.org>, lihat https://www.debian.org/doc") == ["osamu", "aoki", "lihat"]
+    assert "debia" in tokenize("Debian Reference")
