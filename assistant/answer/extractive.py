@@ -148,8 +148,10 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
     # a question for a file is answered by a quote that names one
     no_file = bool(picked and "file" in query.asks and not missing and not unstated
                    and not any(SHAPES["file"].search(s.text) for _, s in picked))
-    # a near miss shows in the quotes, or in the passage of the best one (its sibling's fact stated nearby)
-    near = next((n for n in (_sibling(query.text, " ".join(s.text for _, s in picked)),
+    # a near miss shows in the quotes (a sibling term, or another file of the folder asked about), or in
+    # the passage of the best one (its sibling's fact stated nearby)
+    quoted = " ".join(s.text for _, s in picked)
+    near = next((n for n in (_sibling(query.text, quoted), _sibling_name(query.text, quoted),
                              _sibling(query.text, picked[0][0].chunk.text)) if n), None) \
         if picked and not (missing or unstated or no_file) else None
     if not picked or missing or unstated or no_file:
@@ -346,6 +348,28 @@ def _sibling(question: str, quoted: str) -> tuple[str, str] | None:
             if len(key) >= 3 and key != a and _specific(given) and (
                     key in a or a in key or re.sub(r"\d+", "#", key) == re.sub(r"\d+", "#", a)):
                 return asked, given
+    return None
+
+
+_PATH = re.compile(r"(?<![\w/])(?:~|\.{1,2})?/[\w.+-]+(?:/[\w.+-]+)*")
+_SIGIL = re.compile(r"(?<![\w$])\$[^\w\s\"”“'’({]")  # "$@", "$+", "$?": shell and make variables (no prices)
+
+
+def _sibling_name(question: str, quoted: str) -> tuple[str, str] | None:
+    """A near miss on a name of a family: the quotes name another file of the folder the question
+    asks about (/dev/zero, asked about /dev/null) or another special variable ($@, asked about $+),
+    never the one asked: (asked, given); None otherwise. Only the quotes: a passage often discusses a
+    file it named earlier without naming it again."""
+    for pattern, family in ((_PATH, lambda name: name.rsplit("/", 1)[0] if "/" in name.strip("/") else None),
+                            (_SIGIL, lambda name: "$")):
+        given = pattern.findall(quoted)
+        for asked in dict.fromkeys(pattern.findall(question)):
+            kin = family(asked)
+            if asked in given or kin is None:
+                continue
+            other = next((g for g in given if family(g) == kin), None)
+            if other:
+                return asked, other
     return None
 
 

@@ -27,11 +27,11 @@ QUESTIONS = ROOT / "tests" / "data" / "debian_eval.jsonl"
 # sentence, the anacron row (its passage ranks lower as a whole): one false abstention.
 TARGETS = {"hit@5": 0.96, "facts": 0.82, "abstain": 0.75, "lang": 0.95}
 CEILING = {"false_abstain": 0.05}
-# The later blind sets, held at the level measured (docs/evaluation.md "More blind sets"). SHORT of the
-# issue's abstain ≥ 0.75 on both: near misses about a sibling the sibling rule cannot see (/dev/null
-# beside /dev/zero, "$+" beside "$@") or a fact of the same kind (flash memory's lifetime) are answered.
-TARGETS_2 = {"hit@5": 0.96, "facts": 0.84, "abstain": 0.25, "lang": 0.95}
-TARGETS_EN = {"hit@5": 0.96, "facts": 0.88, "abstain": 0.5, "lang": 0.95}
+# The later blind sets, held at the level measured after the fixes their failures led to (docs/evaluation.md
+# "More blind sets"). SHORT of the abstain ≥ 0.75 on the second Indonesian set: near misses about a
+# fact of the same kind (flash memory's lifetime beside other media's, nice's default beside its range).
+TARGETS_2 = {"hit@5": 0.96, "facts": 0.84, "abstain": 0.5, "lang": 0.95}
+TARGETS_EN = {"hit@5": 0.96, "facts": 0.88, "abstain": 0.75, "lang": 0.95}
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(not PDF.exists(), reason="debian-reference-id is not installed")]

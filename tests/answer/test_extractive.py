@@ -162,6 +162,12 @@ Oven pintar dimatikan dari terminal dengan hak root.
 ＃ oven-ctl --off
 
 Lampu oven lalu padam dalam lima detik.
+
+## Berkas pengaturan
+
+Berkas ”/etc/dapur/oven.conf” menyimpan suhu baku oven, yaitu 180 derajat.
+
+Di resep otomatis, variabel $@ berisi nama hidangan yang sedang dimasak.
 """
 
 
@@ -210,6 +216,19 @@ def test_a_near_miss_says_what_the_text_gives_instead_of_answering(manual_engine
     assert compound["answerable"] and "dua tahun" in compound["answer"], compound["answer"]
     number = manual_engine.ask("Blender dibuat menurut standar mutu SNI nomor berapa?")
     assert number["answerable"] and "sni3551" in number["answer"], number["answer"]
+    # a file of the same folder is no answer for the file asked about
+    own = manual_engine.ask("Berapa suhu baku yang disimpan di berkas /etc/dapur/oven.conf?")
+    assert own["answerable"] and "180 derajat" in own["answer"], own["answer"]
+    other = manual_engine.ask("Berapa suhu baku yang disimpan di berkas /etc/dapur/kulkas.conf?")
+    assert not other["answerable"] and other["answer"].startswith(
+        "Korpus tidak menyebut hal ini untuk /etc/dapur/kulkas.conf; yang disebut adalah untuk /etc/dapur/oven.conf"), \
+        other["answer"]
+    # … and another special variable is no answer for the one asked about
+    own = manual_engine.ask("Di resep otomatis, variabel $@ berisi apa?")
+    assert own["answerable"] and "nama hidangan" in own["answer"], own["answer"]
+    other = manual_engine.ask("Di resep otomatis, variabel $< berisi apa?")
+    assert not other["answerable"] and other["answer"].startswith(
+        "Korpus tidak menyebut hal ini untuk $<; yang disebut adalah untuk $@"), other["answer"]
     # a camel-case name no passage holds is reported missing
     brand = manual_engine.ask("Berapa watt daya paling besar kompor listrik seri KL2 merek DapurPintar?")
     assert not brand["answerable"] and brand["answer"] == "Korpus tidak menyebut apa pun tentang DapurPintar."
