@@ -1,5 +1,6 @@
 """The shared records every stage passes on: a loaded `Document` of `Page`s, the `Chunk`s
-(passages) made of `Sentence`s, and the in-text `Citation`s found in them. No stage logic here."""
+(passages) made of `Sentence`s, and the in-text `Citation`s found in them. No stage logic here, besides
+telling a command line, which chunking and answering both need."""
 from __future__ import annotations
 
 import re

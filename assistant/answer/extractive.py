@@ -64,7 +64,8 @@ _CONTINUES = re.compile(r"^(?!\W*sementara itu)\W*(?:\S+\s+){0,3}?(?:ini|tersebu
 # A lead-in: what follows it is the answer ("… adalah:", "… sebagai berikut.", "… as follows.",
 # "Berikut konfigurasi ulang …", "The following command …").
 _LEAD_IN = re.compile(r"(?::|\b(?:sebagai berikut|berikut ini|yang berikut|as follows|the following)\W*)$"
-                      r"|^\W*(?:berikut\b(?!nya)|the following\b|here (?:is|are)\b)", re.I)
+                      r"|^\W*(?:berikut\b(?!nya)|the following\b(?!\s+(?:days?|weeks?|months?|years?|decades?|morning|"
+                      r"evening|night|season)\b)|here (?:is|are)\b(?!\s+(?:where|why|how|what|when)\b))", re.I)
 
 
 # Weights of a sentence's features in its score: e5 cosine to the question, (IDF-weighted) share of
@@ -256,7 +257,7 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
     picked = [(hit, sentence)]
     words = len(sentence.text.split())
     sents = hit.chunk.sentences
-    if _LEAD_IN.search(sentence.text.rstrip()):  # a lead-in: the list (or line) that follows is the answer
+    if _LEAD_IN.search(sentence.text.rstrip()) and not sentence.is_command:  # a lead-in: what follows answers
         i = next(j for j, x in enumerate(sents) if x.text == sentence.text)
         for item in sents[i + 1:]:
             if words + len(item.text.split()) > config.max_words or (len(picked) > 1 and _LEAD_IN.search(item.text)):
@@ -335,7 +336,8 @@ def _sibling(question: str, quoted: str) -> tuple[str, str] | None:
     """A near miss: a specific term the question asks about is not in the quotes, which name a sibling
     of it instead — one containing the other (FAT/exFAT) or differing only in its numbers (IPv4/IPv6):
     (asked, given); None otherwise. A term inside a compound ("SMTP/POP3") is named, and so is one
-    followed by its number ("rfc1321" names the RFC asked about)."""
+    followed by its number ("rfc1321" names the RFC asked about; "FAT16" names FAT, while "FAT" is no
+    exFAT). A question naming two terms of which the quotes give one is a near miss too."""
     terms = _TERM.findall(without_citations(quoted))
     words = {w.casefold(): w for w in terms}
     parts = {part.casefold() for w in terms for part in w.split("/")}
@@ -362,8 +364,8 @@ def _sibling_name(question: str, quoted: str) -> tuple[str, str] | None:
     file it named earlier without naming it again."""
     for pattern, family in ((_PATH, lambda name: name.rsplit("/", 1)[0] if "/" in name.strip("/") else None),
                             (_SIGIL, lambda name: "$")):
-        given = pattern.findall(quoted)
-        for asked in dict.fromkeys(pattern.findall(question)):
+        given = [g.rstrip(".") for g in pattern.findall(quoted)]  # "… in /etc/hosts." names /etc/hosts
+        for asked in dict.fromkeys(a.rstrip(".") for a in pattern.findall(question)):
             kin = family(asked)
             if asked in given or kin is None:
                 continue

@@ -126,7 +126,6 @@ def _is_list_item(text: str) -> bool:
     return bool(_LIST_ITEM.match(text))
 
 
-
 def _is_term(line: str) -> bool:
     """A list item that only names a term ("• ”Enhances”"): a few words, no sentence punctuation."""
     return _is_list_item(line) and len(line.split()) <= 6 and not line.rstrip("”\"’' ").endswith(tuple(".?!:;,"))
@@ -136,7 +135,8 @@ def _continues(prev: str, nxt: str) -> bool:
     """A paragraph broken mid-sentence: no closing punctuation, and the next one starts in lower
     case, or the previous one ends on a function word ("… penelitiannya tentang"). A list item
     (or table row) starts anew."""
-    if prev.rstrip().endswith(_END) or _is_list_item(nxt) or is_command_line(prev) or is_command_line(nxt):
+    if prev.rstrip().endswith(_END) or _is_list_item(nxt) or is_command_line(prev.rsplit("\n", 1)[-1]) \
+            or is_command_line(nxt):
         return False
     last = prev.rsplit(None, 1)[-1].lower() if prev.strip() else ""
     return nxt[:1].islower() or prev.endswith("-") or last in _function_words()

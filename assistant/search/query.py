@@ -42,10 +42,12 @@ _SOURCE_REQUEST = re.compile(
     r"(?:citations?|sources?|references?|works?|evidence)\s+(?:for|to\s+cite\s+for|that\s+supports?|supporting|behind)"
     r"|(?:what|which)\s+(?:citations?|sources?|references?|works?)\s+(?:supports?|backs?(?:\s+up)?|is\s+cited\s+for)"
     r"|(?:cari(?:kan)?|berikan|beri|tunjukkan|sebutkan)\s+(?:sebuah\s+)?(?:sumber|rujukan|referensi|kutipan|sitasi)"
-    r"(?:\s+(?:yang\s+mendukung|untuk|bagi|atas|dari))?"
+    r"\s+(?:yang\s+mendukung|untuk|bagi|atas)"
     r"|(?:apa|mana)\s+(?:sumber|rujukan|referensi|kutipan|sitasi)\s+(?:yang\s+)?(?:mendukung|untuk))"
-    r"\s*[:,]?\s+(?:(?:the|this)\s+)?(?:(?:claim|statement|assertion|idea|sentence|klaim|pernyataan|gagasan|kalimat)\s+)?"
-    r"(?:that|bahwa)?\s*[:,]?\s*", re.I)
+    # then the claim, after a colon or "(the claim) that" / "(pernyataan) bahwa": "Sebutkan sumber hukum …"
+    # (a legal source) or "Name the works for which …" ask something else
+    r"(?:\s*:\s*|\s+(?:(?:the|this)\s+)?(?:(?:claim|statement|assertion|idea|sentence|klaim|pernyataan|gagasan|kalimat)\s+)?"
+    r"(?:that|bahwa)\s+)", re.I)
 
 
 def claim_of(text: str) -> str:

@@ -30,7 +30,7 @@ CEILING = {"false_abstain": 0.05}
 # The later blind sets, held at the level measured after the fixes their failures led to (docs/evaluation.md
 # "More blind sets"). SHORT of the abstain ≥ 0.75 on the second Indonesian set: near misses about a
 # fact of the same kind (flash memory's lifetime beside other media's, nice's default beside its range).
-TARGETS_2 = {"hit@5": 0.96, "facts": 0.84, "abstain": 0.5, "lang": 0.95}
+TARGETS_2 = {"hit@5": 0.96, "facts": 0.88, "abstain": 0.5, "lang": 0.95}
 TARGETS_EN = {"hit@5": 0.96, "facts": 0.88, "abstain": 0.75, "lang": 0.95}
 
 pytestmark = [pytest.mark.slow,

@@ -167,6 +167,8 @@ Lampu oven lalu padam dalam lima detik.
 
 Berkas ”/etc/dapur/oven.conf” menyimpan suhu baku oven, yaitu 180 derajat.
 
+Resep cadangan disimpan di /etc/dapur/resep.
+
 Di resep otomatis, variabel $@ berisi nama hidangan yang sedang dimasak.
 """
 
@@ -223,6 +225,9 @@ def test_a_near_miss_says_what_the_text_gives_instead_of_answering(manual_engine
     assert not other["answerable"] and other["answer"].startswith(
         "Korpus tidak menyebut hal ini untuk /etc/dapur/kulkas.conf; yang disebut adalah untuk /etc/dapur/oven.conf"), \
         other["answer"]
+    # (a path that ends the sentence is the file asked about, not "/etc/dapur/resep.")
+    kept = manual_engine.ask("Di mana resep cadangan disimpan, di /etc/dapur/resep?")
+    assert kept["answerable"] and "/etc/dapur/resep" in kept["answer"], kept["answer"]
     # … and another special variable is no answer for the one asked about
     own = manual_engine.ask("Di resep otomatis, variabel $@ berisi apa?")
     assert own["answerable"] and "nama hidangan" in own["answer"], own["answer"]

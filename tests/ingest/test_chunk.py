@@ -108,10 +108,12 @@ def test_a_command_line_is_a_sentence_of_its_own():
     # a prompt line ends with no full stop, often on a function word ("now"): it never runs on into the prose
     text = ("You can shutdown the system under the normal multiuser mode from the commandline.\n\n"
             "＃ shutdown -h now\n\nYou can shutdown the system under the single-user mode from the commandline.\n\n"
-            "＃ poweroff -i -f\n\nSee the next section.\n\nRun it like this\n$ ls -l /etc\nand read the output.")
+            "＃ poweroff -i -f\n\nSee the next section.\n\nRun it like this\n$ ls -l /etc\nand read the output.\n\n"
+            "Matikan sistem dari baris perintah\n＃ shutdown -h now\n\nlalu tunggu sampai lampu padam.")
     sentences = [s for p in paragraphs(_doc(text)) for s in split_sentences(p.text)]
     assert "＃ shutdown -h now" in sentences and "＃ poweroff -i -f" in sentences
     assert "$ ls -l /etc" in sentences
+    assert "＃ shutdown -h now" in sentences and "lalu tunggu sampai lampu padam." in sentences
     assert "You can shutdown the system under the single-user mode from the commandline." in sentences
 
 

@@ -92,6 +92,10 @@ def test_a_request_for_a_source_is_read_as_its_claim(text, claim):
     "Find a citation for this.",  # nothing left to search for
     "Apa sumber pendapatan utama para pelaku?",  # a question about sources, not a request for one
     "Which work does the thesis cite for the Palermo Protocol?",
+    "Sebutkan sumber hukum perjanjian ekstradisi Indonesia-Kamboja.",  # a legal source, not a request
+    "Berikan referensi utama yang digunakan dalam bab kedua.",
+    "Tunjukkan kutipan pernyataan Retno Marsudi tentang kerja sama ini.",
+    "Name the works for which Arisandy is cited",
 ])
 def test_other_questions_are_read_whole(text):
     assert claim_of(text) == text
