@@ -53,7 +53,7 @@ class Assistant:
         another index is swapped in. The number embedded."""
         retriever = self.retriever
         return retriever.index.embed_missing(
-            lambda texts: retriever.embedder.embed_passages(texts),
+            retriever.embedder.embed_passages,
             go_on=lambda: not (stop is not None and stop.is_set()) and self.retriever is retriever)
 
     def warm_in_background(self) -> threading.Thread:

@@ -268,12 +268,13 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
             words += len(item.text.split())
         return picked, sentence
     before, after = retriever.index.adjacent
-    command = next((x for x in sents if x.text == after.get(sentence.text) and x.is_command), None)
+    nxt = after.get(sentence.text)
+    command = next((x for x in sents if x.text == nxt and x.is_command), None)
     if config.max_sentences > 1 and command and words + len(command.text.split()) <= config.continuation_words:
         return [*picked, (hit, command)], sentence  # the command line the sentence describes
     # the sentence that goes on about what the best one introduces ("Pertemuan ini membahas …", or
     # the next line from the same cited work) often holds what the question asks
-    follow = next((x for x in scored if x.sentence.text == after.get(sentence.text)), None)
+    follow = next((x for x in scored if x.sentence.text == nxt), None)
     if (config.max_sentences > 1 and follow and follow.score >= config.continuation_ratio * best.score
             and words + len(follow.sentence.text.split()) <= config.continuation_words
             and (_CONTINUES.match(follow.sentence.text) or (sentence.cites and follow.sentence.cites == sentence.cites))
@@ -281,7 +282,7 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
         return [*picked, (follow.hit, follow.sentence)], sentence
     # else a second sentence: a neighbour of the best one keeps the quote coherent, and one that
     # holds question terms the best one lacks answers the rest of the question
-    neighbours = {before.get(sentence.text), after.get(sentence.text)}
+    neighbours = {before.get(sentence.text), nxt}
     covered = {t: w for x in scored for t, w in x.terms.items()}  # the terms any candidate holds
     missing = sum(w for t, w in covered.items() if t not in best.terms)
     lowest = min(config.neighbour_ratio, config.second_ratio) * best.score

@@ -89,7 +89,7 @@ class Retriever:
 
     def ensure_sentences(self, rows) -> int:
         """Vectors for the sentences of passages `rows`, embedded now where missing; how many."""
-        return self.index.ensure_sentences(rows, lambda texts: self.embedder.embed_passages(texts))
+        return self.index.ensure_sentences(rows, self.embedder.embed_passages)
 
     def _closest_sentence(self, row: int, qvec: np.ndarray, passage: float) -> float:
         """The cosine of the passage's sentence (embedded alone) closest to the query; the passage's own

@@ -204,36 +204,36 @@ def test_the_sentence_after_a_lead_in_is_quoted_with_it(manual_engine):
     assert "air cuka" in result["answer"], result["answer"]
 
 
+def _answered(engine, question: str, fact: str) -> None:
+    result = engine.ask(question)
+    assert result["answerable"] and fact in result["answer"], result["answer"]
+
+
+def _refused(engine, question: str, start: str) -> None:
+    result = engine.ask(question)
+    assert not result["answerable"] and result["answer"].startswith(start), result["answer"]
+
+
 def test_a_near_miss_says_what_the_text_gives_instead_of_answering(manual_engine):
-    asked = manual_engine.ask("Berapa watt daya paling besar kompor listrik seri KL2?")
-    assert asked["answerable"] and "1800 watt" in asked["answer"]
-    near = manual_engine.ask("Berapa watt daya paling besar kompor listrik seri KL3?")
-    assert not near["answerable"], near["answer"]
-    assert near["answer"].startswith("Korpus tidak menyebut hal ini untuk KL3; yang disebut adalah untuk KL2: “")
-    english = manual_engine.ask("What is the maximum power of the KL3 series electric stove?")
-    assert not english["answerable"] and english["answer"].startswith("The corpus does not say this for KL3;")
+    _answered(manual_engine, "Berapa watt daya paling besar kompor listrik seri KL2?", "1800 watt")
+    _refused(manual_engine, "Berapa watt daya paling besar kompor listrik seri KL3?",
+             "Korpus tidak menyebut hal ini untuk KL3; yang disebut adalah untuk KL2: “")
+    _refused(manual_engine, "What is the maximum power of the KL3 series electric stove?",
+             "The corpus does not say this for KL3;")
     # a term named inside a compound ("BX7/BX9") is named; the asked term with its number ("sni3551")
     # is what was asked, not a sibling
-    compound = manual_engine.ask("Berapa tahun garansi blender seri BX9?")
-    assert compound["answerable"] and "dua tahun" in compound["answer"], compound["answer"]
-    number = manual_engine.ask("Blender dibuat menurut standar mutu SNI nomor berapa?")
-    assert number["answerable"] and "sni3551" in number["answer"], number["answer"]
+    _answered(manual_engine, "Berapa tahun garansi blender seri BX9?", "dua tahun")
+    _answered(manual_engine, "Blender dibuat menurut standar mutu SNI nomor berapa?", "sni3551")
     # a file of the same folder is no answer for the file asked about
-    own = manual_engine.ask("Berapa suhu baku yang disimpan di berkas /etc/dapur/oven.conf?")
-    assert own["answerable"] and "180 derajat" in own["answer"], own["answer"]
-    other = manual_engine.ask("Berapa suhu baku yang disimpan di berkas /etc/dapur/kulkas.conf?")
-    assert not other["answerable"] and other["answer"].startswith(
-        "Korpus tidak menyebut hal ini untuk /etc/dapur/kulkas.conf; yang disebut adalah untuk /etc/dapur/oven.conf"), \
-        other["answer"]
+    _answered(manual_engine, "Berapa suhu baku yang disimpan di berkas /etc/dapur/oven.conf?", "180 derajat")
+    _refused(manual_engine, "Berapa suhu baku yang disimpan di berkas /etc/dapur/kulkas.conf?",
+             "Korpus tidak menyebut hal ini untuk /etc/dapur/kulkas.conf; yang disebut adalah untuk /etc/dapur/oven.conf")
     # (a path that ends the sentence is the file asked about, not "/etc/dapur/resep.")
-    kept = manual_engine.ask("Di mana resep cadangan disimpan, di /etc/dapur/resep?")
-    assert kept["answerable"] and "/etc/dapur/resep" in kept["answer"], kept["answer"]
+    _answered(manual_engine, "Di mana resep cadangan disimpan, di /etc/dapur/resep?", "/etc/dapur/resep")
     # … and another special variable is no answer for the one asked about
-    own = manual_engine.ask("Di resep otomatis, variabel $@ berisi apa?")
-    assert own["answerable"] and "nama hidangan" in own["answer"], own["answer"]
-    other = manual_engine.ask("Di resep otomatis, variabel $< berisi apa?")
-    assert not other["answerable"] and other["answer"].startswith(
-        "Korpus tidak menyebut hal ini untuk $<; yang disebut adalah untuk $@"), other["answer"]
+    _answered(manual_engine, "Di resep otomatis, variabel $@ berisi apa?", "nama hidangan")
+    _refused(manual_engine, "Di resep otomatis, variabel $< berisi apa?",
+             "Korpus tidak menyebut hal ini untuk $<; yang disebut adalah untuk $@")
     # a camel-case name no passage holds is reported missing
     brand = manual_engine.ask("Berapa watt daya paling besar kompor listrik seri KL2 merek DapurPintar?")
     assert not brand["answerable"] and brand["answer"] == "Korpus tidak menyebut apa pun tentang DapurPintar."
