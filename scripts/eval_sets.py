@@ -36,16 +36,16 @@ def read(path: Path) -> list[dict]:
 
 
 def answer_set(assistant, questions: list[dict]) -> list[dict]:
-    """What `ask --json --batch` prints for each question."""
-    return [{"id": q.get("id"), **assistant.ask(q["question"], history=q.get("history"), doc=q.get("doc"))}
-            if _takes_history(assistant) else {"id": q.get("id"), **assistant.ask(q["question"])}
-            for q in questions]
-
-
-def _takes_history(assistant) -> bool:
+    """What `ask --json --batch` prints for each question (a line's "history" and "doc" passed on when
+    `Assistant.ask` takes them)."""
     import inspect
 
-    return "history" in inspect.signature(assistant.ask).parameters
+    takes = set(inspect.signature(assistant.ask).parameters)
+    out = []
+    for q in questions:
+        extra = {key: q[key] for key in ("history", "doc") if key in q and key in takes}
+        out.append({"id": q.get("id"), **assistant.ask(q["question"], **extra)})
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
