@@ -101,7 +101,8 @@ def cmd_inspect(args: argparse.Namespace, settings: Settings) -> int:
         result = inspect_file(args.file, settings.replace(chunk_words=args.chunk_words))
     except LoadError as exc:
         if args.json:
-            print(json.dumps({"file": str(args.file), "error": exc.reason, "pages": [], "chunks": [], "warnings": []},
+            print(json.dumps({"file": str(args.file), "error": exc.reason, "pages": [], "chunks": [], "warnings": [],
+                              "ocr": {"pages": {}, "failed": {}, "summary": ""}},
                              ensure_ascii=False))
         else:
             print(f"cannot ingest {exc}", file=sys.stderr)
@@ -110,10 +111,13 @@ def cmd_inspect(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps(result, ensure_ascii=False, indent=1))
         return 0
     print(f"{result['file']} — \"{result['title']}\": {len(result['pages'])} page(s), {len(result['chunks'])} chunk(s)")
+    if result["ocr"]["summary"]:
+        print(f"OCR: {result['ocr']['summary']}")
     for w in result["warnings"]:
         print(f"warning: {w}")
     for p in result["pages"]:
-        print(f"\n=== page {p['page'] or '-'}" + (f" (printed {p['label']})" if p["label"] else "") + " ===")
+        print(f"\n=== page {p['page'] or '-'}" + (f" (printed {p['label']})" if p["label"] else "")
+              + (f" (OCR, confidence {p['ocr']:.0f})" if p["ocr"] is not None else "") + " ===")
         print(p["text"])
     for c in result["chunks"]:
         where = f"p. {c['label'] or c['page']} · " if c["page"] else ""
@@ -258,7 +262,8 @@ def build_parser() -> argparse.ArgumentParser:
     inspect = sub.add_parser("inspect", help="show what ingestion extracts from one file (index untouched)")
     inspect.add_argument("file", type=Path)
     inspect.add_argument("--json", action="store_true",
-                         help='JSON: {"file", "pages": [{"page", "label", "text"}], "chunks": [...], "warnings": [...]}')
+                         help='JSON: {"file", "pages": [{"page", "label", "text", "ocr"}], "ocr", "chunks": [...], '
+                              '"warnings": [...]}')
     inspect.add_argument("--chunk-words", type=int, help="chunk size in words (default: as ingest)")
     inspect.set_defaults(func=cmd_inspect)
 

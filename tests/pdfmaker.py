@@ -108,3 +108,44 @@ def manual_pdf(path: Path, n_pages: int = 120, fact: str = "", fact_page: int = 
             lines += textwrap.wrap(fact, 68)
         pages.append(lines)
     return make_pdf(path, pages, title=title)
+
+
+def thesis_pdf(path: Path, text: str) -> Path:
+    """`text` (paragraphs separated by blank lines, Markdown *italics*) typeset as a thesis: A4,
+    Times 12 pt at 1.5 line spacing, short paragraphs (headings) in bold, page numbers at the foot."""
+    import re
+
+    from fpdf import FPDF
+
+    class Thesis(FPDF):
+        def footer(self):
+            self.set_y(-50)
+            self.set_font("Times", size=11)
+            self.cell(0, 12, str(self.page_no()), align="C")
+
+    pdf = Thesis(unit="pt", format="A4")
+    pdf.set_margins(72, 72, 72)
+    pdf.set_auto_page_break(True, margin=80)
+    pdf.add_page()
+    for para in re.split(r"\n\s*\n", text):
+        para = " ".join(para.split()).replace("“", '"').replace("”", '"')
+        if not para:
+            continue
+        heading = len(para) < 80 and not para.endswith((".", ",", ":"))
+        pdf.set_font("Times", "B" if heading else "", size=12)
+        pdf.multi_cell(0, 18, re.sub(r"\*([^*]+)\*", r"__\1__", para), markdown=True, align="L")
+        pdf.ln(9)
+    pdf.output(str(path))
+    return Path(path)
+
+
+def scanned_copy(src: Path, dst: Path, dpi: int = 200) -> Path:
+    """`src` as a scan would give it: each page rendered to a greyscale picture (pypdfium2) and the
+    pictures put back into a PDF with no text layer."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(src))
+    images = [pdf[i].render(scale=dpi / 72, grayscale=True).to_pil() for i in range(len(pdf))]
+    pdf.close()
+    images[0].save(dst, "PDF", save_all=True, append_images=images[1:], resolution=dpi)
+    return Path(dst)

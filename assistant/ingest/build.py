@@ -30,7 +30,8 @@ from filelock import FileLock, Timeout
 from ..search import INDEX_FORMAT
 from ..settings import Settings
 from .load import SUPPORTED, LoadError, check_file, load_document, read_bytes
-from .parallel import Read, map_files, read_file, workers_for
+from .ocr import OcrOptions, prune_cache
+from .parallel import OCR_CACHE, Read, map_files, read_file, workers_for
 
 if TYPE_CHECKING:  # heavy imports (numpy, FAISS, BM25, the sentence splitter) wait until needed,
     import threading  # so a run with nothing changed stays quick
@@ -43,7 +44,7 @@ if TYPE_CHECKING:  # heavy imports (numpy, FAISS, BM25, the sentence splitter) w
 
 EXIT_OK, EXIT_NOTHING, EXIT_PARTIAL, EXIT_BUSY = 0, 1, 3, 75
 _PACKAGE = Path(__file__).resolve().parent.parent
-_SOURCES = ("ingest/load.py", "ingest/pdftext.py", "ingest/chunk.py", "citations.py", "records.py", "search/keywords.py")  # code that decides the index
+_SOURCES = ("ingest/load.py", "ingest/pdftext.py", "ingest/ocr.py", "ingest/chunk.py", "citations.py", "records.py", "search/keywords.py")  # code that decides the index
 
 
 @dataclass
@@ -88,12 +89,15 @@ class IngestProgress:
     """Where a run stands. `stage`: "reading" (files in worker processes), "passages", then with
     `sentences_at_ingest` "searchable" (passages and BM25 saved: questions are answered) and
     "sentences", and "done". `eta_s`: seconds left, from the characters embedded per second so far
-    (None until embedding starts)."""
+    (None until embedding starts). `ocr_pages_*`: pages without a usable text layer read by OCR while
+    reading (the total grows as files are opened)."""
 
     stage: str
     files_done: int = 0
     files_total: int = 0
     pages: int = 0
+    ocr_pages_done: int = 0
+    ocr_pages_total: int = 0
     texts_done: int = 0
     texts_total: int = 0
     eta_s: float | None = None
@@ -322,7 +326,21 @@ def _read_all(jobs: list[tuple[Path, str, Settings]], settings: Settings, tracke
     fresh: dict[str, Read] = {}
     tracker.state.files_total = len(jobs)
     bar = tqdm(total=len(jobs), desc="files", unit="file", disable=not progress or not jobs, file=sys.stderr)
-    for (_, rel, _), out in map_files(read_file, jobs, workers_for(len(jobs)), tracker.cancelled):
+    ocr_bar = None
+
+    def on_note(kind: str, n: int) -> None:  # OCR pages, as the workers read them
+        nonlocal ocr_bar
+        if kind == "todo":
+            tracker.state.ocr_pages_total += n
+        else:
+            tracker.state.ocr_pages_done += n
+        if progress:
+            ocr_bar = ocr_bar or tqdm(desc="OCR pages", unit="page", file=sys.stderr)
+            ocr_bar.total, ocr_bar.n = tracker.state.ocr_pages_total, tracker.state.ocr_pages_done
+            ocr_bar.refresh()
+        tracker.emit()
+
+    for (_, rel, _), out in map_files(read_file, jobs, workers_for(len(jobs)), tracker.cancelled, on_note):
         bar.update(1)
         if isinstance(out, Read):
             fresh[rel] = out
@@ -337,6 +355,8 @@ def _read_all(jobs: list[tuple[Path, str, Settings]], settings: Settings, tracke
         tracker.state.files_done += 1
         tracker.emit()
     bar.close()
+    if ocr_bar is not None:
+        ocr_bar.close()
     tracker.check()
     return {rel: fresh[rel] for _, rel, _ in jobs if rel in fresh}
 
@@ -410,6 +430,7 @@ def _write(settings: Settings, report: IngestReport, old_meta: dict, manifest: d
         index = replace(index, sentence_texts=sentences, sentence_vectors=sentence_vectors,
                         sentence_keys=cache.keys(sentences), meta={**index.meta, "sentences_complete": True})
         index.save(index_dir)
+    prune_cache(index_dir / OCR_CACHE, set(manifest.values()) | {d for d in left_out.values() if d})
     report.written = True
     report.chunks = len(chunks)
     report.embedded, report.reused = cache.embedded, cache.reused
@@ -472,18 +493,26 @@ def is_stale(settings: Settings) -> bool:
 
 
 def inspect_file(path: Path, settings: Settings) -> dict:
-    """What ingestion would extract from one file, without touching the index:
-    {"file", "pages": [{"page", "label", "text"}], "chunks": [{"id", "page", "section", "text",
-    "cites"}], "warnings": [...]}; LoadError if the file cannot be ingested."""
+    """What ingestion would extract from one file, without touching the index (OCR'd pages are
+    cached in its folder, as ingest caches them): {"file", "pages": [{"page", "label", "text", "ocr"}],
+    "ocr": {"pages": {page: mean confidence}, "failed": {page: reason}, "summary"} (PDF pages read by
+    OCR), "chunks": [{"id", "page", "section", "text", "cites"}], "warnings": [...]}; LoadError if the
+    file cannot be ingested."""
+    import os
+
     path = Path(path)
     from .chunk import chunk_document
 
-    doc = load_document(path, max_mb=settings.max_file_mb)
+    cache = Path(settings.index_dir) / OCR_CACHE if Path(settings.index_dir).is_dir() else None
+    doc = load_document(path, max_mb=settings.max_file_mb, ocr=OcrOptions(cache, os.cpu_count() or 1))
+    ocr = doc.meta.get("ocr", {"pages": {}, "failed": {}, "summary": ""})
     chunks = chunk_document(doc, path.name, settings.chunk_words, settings.chunk_overlap_sentences)
     return {
         "file": str(path),
         "title": doc.title,
-        "pages": [{"page": p.number, "label": p.label, "text": p.text} for p in doc.pages],
+        "pages": [{"page": p.number, "label": p.label, "text": p.text, "ocr": ocr["pages"].get(p.number)}
+                  for p in doc.pages],
+        "ocr": ocr,
         "chunks": [{"id": c.id, "page": c.page, "label": c.page_label, "section": c.section, "text": c.text,
                     "cites": c.cites} for c in chunks],
         "warnings": list(doc.warnings),

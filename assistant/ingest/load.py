@@ -1,7 +1,8 @@
 """Load: read one file of the corpus into a `Document` of pages of text.
 
 Formats: .txt/.md (encoding detected), .pdf (pypdfium2 text cleaned by `pdftext`, page labels
-and metadata), .docx (python-docx; headings become Markdown-style "# Heading" lines).
+and metadata; pages without a usable text layer read by OCR, `ocr`), .docx (python-docx; headings
+become Markdown-style "# Heading" lines).
 Every failure is a `LoadError` whose message names the file and the reason.
 """
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from pathlib import Path
 
 from ..records import Document, Page
+from .ocr import OcrOptions
 
 SUPPORTED = {".txt", ".md", ".pdf", ".docx"}
 
@@ -64,8 +66,9 @@ def read_bytes(path: Path | str) -> bytes:
         raise LoadError(path, _os_reason(exc)) from exc
 
 
-def load_document(path: Path | str, max_mb: float = 50.0) -> Document:
-    """Read `path` into a Document, or raise LoadError naming the file and the reason."""
+def load_document(path: Path | str, max_mb: float = 50.0, ocr: OcrOptions | None = None) -> Document:
+    """Read `path` into a Document, or raise LoadError naming the file and the reason. `ocr`: where
+    OCR results are cached and who hears of OCR'd pages (PDFs only)."""
     path = Path(path)
     check_file(path, max_mb)
     suffix = path.suffix.lower()
@@ -73,7 +76,7 @@ def load_document(path: Path | str, max_mb: float = 50.0) -> Document:
         if suffix in (".txt", ".md"):
             return _load_text(path)
         if suffix == ".pdf":
-            return _load_pdf(path)
+            return _load_pdf(path, ocr)
         return _load_docx(path)
     except OSError as exc:
         raise LoadError(path, _os_reason(exc)) from exc
@@ -116,10 +119,10 @@ def _load_text(path: Path) -> Document:
     return Document(path=path, title=_title_from_name(path), pages=[Page(None, text)], warnings=warnings)
 
 
-def _load_pdf(path: Path) -> Document:
+def _load_pdf(path: Path, ocr_options: OcrOptions | None = None) -> Document:
     import pypdfium2 as pdfium
 
-    from . import pdftext
+    from . import ocr, pdftext
 
     with open(path, "rb") as fh:
         head = fh.read(1024)
@@ -134,14 +137,15 @@ def _load_pdf(path: Path) -> Document:
     try:
         raw_pages = [pdftext.page_lines(pdf[i].get_textpage()) for i in range(len(pdf))]
         labels, meta = _pdf_labels_and_meta(pdf)
+        scanned = ocr.read_pages(pdf, raw_pages, path, ocr_options)  # pages without usable text, in place
     except pdfium.PdfiumError as exc:
         raise LoadError(path, f"corrupt PDF: a page cannot be read ({exc})") from exc
     finally:
         pdf.close()
     if not any(raw_pages):
-        raise LoadError(path, f"no text layer in {len(raw_pages)} page(s): scanned/image-only PDF, it needs OCR "
-                              "(e.g. `ocrmypdf in.pdf out.pdf`)")
-    warnings = []
+        raise LoadError(path, f"no text layer in {len(raw_pages)} page(s): scanned/image-only PDF, it needs OCR: "
+                              + (scanned.unavailable or "OCR found no text"))
+    warnings = scanned.warnings(path.name)
     lines, printed = pdftext.strip_headers_footers(raw_pages)
     labels = labels or pdftext.printed_labels(printed)
     vocab = pdftext.vocabulary([line.text for page in lines for line in page])
@@ -161,13 +165,14 @@ def _load_pdf(path: Path) -> Document:
     for kind, numbers in bad.items():
         if numbers and len(numbers) * 2 > n_text:
             raise LoadError(path, f"{why[kind]} on {len(numbers)} of {n_text} text page(s): the PDF's text layer "
-                                  "is unusable (re-export it, or OCR it, e.g. `ocrmypdf --force-ocr in.pdf out.pdf`)")
+                                  "is unusable, " + (f"and OCR cannot read it: {scanned.unavailable}" if scanned.unavailable
+                                                     else "and so is what OCR read (re-export the PDF)"))
         if numbers:
             warnings.append(f"{path.name}: skipped {_pages(numbers)}: {why[kind]}")
     if not pages:
         raise LoadError(path, f"no usable text on any of {len(raw_pages)} page(s)")
-    if empty:
-        warnings.append(f"{path.name}: no text layer on {_pages(empty)} (scanned? needs OCR)")
+    if scanned.needed:
+        meta["ocr"] = {"pages": scanned.confidence, "failed": scanned.failed, "summary": scanned.summary()}
     title = meta.get("title") or _title_from_name(path)
     return Document(path=path, title=title, pages=pages, meta=meta, warnings=warnings)
 

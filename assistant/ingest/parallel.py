@@ -3,6 +3,8 @@
 PDF extraction and sentence splitting are pure Python and C calls that hold the GIL, so threads
 do not help; processes do (bench/run.py `pdf_pages_s`). Workers are started by a fork server
 (not fork: a serving process has OpenMP and Gradio threads), which imports this module once.
+OCR'd pages are read in the worker that reads their file (the cores left over by fewer files than
+workers read pages side by side), and reported to the caller as they are read (`on_note`).
 """
 from __future__ import annotations
 
@@ -16,6 +18,10 @@ from typing import Callable, Iterator
 from ..records import Chunk, Document
 from ..settings import Settings
 from .load import LoadError, load_document
+from .ocr import OcrOptions
+
+_notes = None  # in a worker: the queue notes go back through; in this process: the caller's callback
+_ocr_threads = 1  # pages a worker reads by OCR at once (cores ÷ workers)
 
 
 @dataclass
@@ -26,6 +32,7 @@ class Read:
     meta: dict
     pages: int
     warnings: list[str] = field(default_factory=list)
+    ocr_pages: int = 0
 
 
 def doc_meta(doc: Document) -> dict:
@@ -36,8 +43,9 @@ def read_file(path: Path, rel: str, settings: Settings) -> Read:
     """Load and chunk one file; LoadError (naming the file and the reason) if it cannot be ingested."""
     from .chunk import chunk_document
 
+    ocr = OcrOptions(Path(settings.index_dir) / OCR_CACHE, _ocr_threads, note)
     try:
-        doc = load_document(path, max_mb=settings.max_file_mb)
+        doc = load_document(path, max_mb=settings.max_file_mb, ocr=ocr)
     except LoadError:
         raise
     except Exception as exc:  # noqa: BLE001 - one odd file must not stop the whole corpus
@@ -45,7 +53,25 @@ def read_file(path: Path, rel: str, settings: Settings) -> Read:
     chunks = chunk_document(doc, rel, settings.chunk_words, settings.chunk_overlap_sentences)
     if not chunks:
         raise LoadError(path, "no text to index")
-    return Read(chunks, doc_meta(doc), len(doc.pages), list(doc.warnings))
+    return Read(chunks, doc_meta(doc), len(doc.pages), list(doc.warnings), len(doc.meta.get("ocr", {}).get("pages", {})))
+
+
+OCR_CACHE = "ocr"  # OCR results by file digest, in the index folder (see build.py)
+
+
+def note(kind: str, n: int) -> None:
+    """Tell the caller of `map_files` about progress inside a file (("todo"|"done", pages) of OCR)."""
+    if _notes is None:
+        return
+    if callable(_notes):
+        _notes(kind, n)
+    else:
+        _notes.put((kind, n))
+
+
+def _start_worker(queue, ocr_threads: int) -> None:
+    global _notes, _ocr_threads
+    _notes, _ocr_threads = queue, ocr_threads
 
 
 def workers_for(jobs: int, wanted: int = 0) -> int:
@@ -68,29 +94,45 @@ class _Failed:
     reason: str
 
 
-def map_files(fn: Callable, jobs: list[tuple], workers: int,
-              cancelled: Callable[[], bool] = lambda: False) -> Iterator[tuple[tuple, object]]:
+def map_files(fn: Callable, jobs: list[tuple], workers: int, cancelled: Callable[[], bool] = lambda: False,
+              on_note: Callable[[str, int], None] | None = None) -> Iterator[tuple[tuple, object]]:
     """(job, fn(*job) or the exception it raised) for each job, as they finish; in this process when
-    `workers` is 1. Stops early (pending jobs dropped) once `cancelled()` is true."""
+    `workers` is 1. Stops early (pending jobs dropped) once `cancelled()` is true. `on_note` hears
+    what `note` says inside the jobs, as it is said."""
+    global _notes, _ocr_threads
+    cores = os.cpu_count() or 1
     if workers <= 1:
-        for job in jobs:
-            if cancelled():
-                return
-            try:
-                yield job, fn(*job)
-            except Exception as exc:  # noqa: BLE001 - handed to the caller, as from a worker
-                yield job, exc
+        _notes, _ocr_threads = on_note, cores
+        try:
+            for job in jobs:
+                if cancelled():
+                    return
+                try:
+                    yield job, fn(*job)
+                except Exception as exc:  # noqa: BLE001 - handed to the caller, as from a worker
+                    yield job, exc
+        finally:
+            _notes, _ocr_threads = None, 1
         return
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload([__name__])
-    ex = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+    queue = ctx.SimpleQueue() if on_note is not None else None
+    ex = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_start_worker,
+                             initargs=(queue, max(1, cores // workers)))
     pending: dict[Future, tuple] = {ex.submit(_call, fn, *job): job for job in jobs}
     try:
         while pending and not cancelled():
             done, _ = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
+            _drain(queue, on_note)
             for fut in done:
                 job = pending.pop(fut)
                 out = fut.exception() or fut.result()
                 yield job, LoadError(out.path, out.reason) if isinstance(out, _Failed) else out
     finally:
         ex.shutdown(wait=not pending, cancel_futures=True)
+        _drain(queue, on_note)
+
+
+def _drain(queue, on_note: Callable[[str, int], None] | None) -> None:
+    while queue is not None and not queue.empty():
+        on_note(*queue.get())
