@@ -43,13 +43,13 @@ def make_pdf(path: Path, pages: list[list[str]], header: str | None = None, numb
     return Path(path)
 
 
-def image_only_pdf(path: Path) -> Path:
-    """A 'scanned' page: one picture, no text layer."""
+def image_only_pdf(path: Path, text: str = "Halaman hasil pindaian") -> Path:
+    """A 'scanned' page: one picture (of `text`, in PIL's small default font), no text layer."""
     from fpdf import FPDF
     from PIL import Image, ImageDraw
 
     img = Image.new("RGB", (400, 200), "white")
-    ImageDraw.Draw(img).text((20, 80), "Halaman hasil pindaian", fill="black")
+    ImageDraw.Draw(img).text((20, 80), text, fill="black")
     pdf = FPDF()
     pdf.add_page()
     pdf.image(img, x=10, y=10, w=180)

@@ -59,6 +59,7 @@ class IngestReport:
     chunks: int = 0
     embedded: int = 0
     reused: int = 0
+    resumed: int = 0  # of `reused`: vectors an interrupted run had kept (VectorLog)
     written: bool = False
     seconds: float = 0.0
 
@@ -73,7 +74,9 @@ class IngestReport:
         state = "index updated" if self.written else "index unchanged"
         return (f"ingested {len(self.ingested)} ({len(self.unchanged)} unchanged, {len(self.removed)} removed), "
                 f"skipped {len(self.skipped)}, failed {len(self.failed)} file(s); {self.chunks} chunks, "
-                f"{self.embedded} texts embedded, {self.reused} reused; {state}; {self.seconds:.1f} s")
+                f"{self.embedded} texts embedded, {self.reused} reused"
+                + (f" ({self.resumed} kept by an interrupted run)" if self.resumed else "")
+                + f"; {state}; {self.seconds:.1f} s")
 
 
 class IngestBusy(SystemExit):
@@ -171,15 +174,19 @@ def live_meta(index_dir: Path) -> dict | None:
 
 
 class VectorCache:
-    """Vectors of texts already embedded by the live index, keyed by (embedder, text). The
-    embedder is loaded only when something new must be embedded."""
+    """Vectors of texts already embedded by the live index, keyed by (embedder, text), and, with
+    `log_dir`, those an interrupted run kept in its VectorLog (new vectors are kept there as they
+    are made). The embedder is loaded only when something new must be embedded."""
 
-    def __init__(self, spec: str, old: Index | None, reusable: dict[str, np.ndarray] | None = None):
+    def __init__(self, spec: str, old: Index | None, reusable: dict[str, np.ndarray] | None = None,
+                 log_dir: Path | None = None):
         self.spec = spec
         self._embedder: Embedder | None = None
         self.known: dict[str, np.ndarray] = dict(reusable or {})  # keys name the embedder: others never match
         self.embedded = 0
         self.reused = 0
+        self.resumed: set[str] = set()  # keys of vectors an interrupted run made
+        self.resumed_used = 0
         same = old is not None and old.meta.get("embedder_spec") == spec
         self.id: str = old.meta["embedder"] if same else self.embedder.id
         self.dim: int = int(old.meta["dim"]) if same else self.embedder.dim
@@ -189,6 +196,14 @@ class VectorCache:
                                  (old.section_keys, lambda i: old.section_vectors[i])):
                 for i, key in enumerate(keys or []):
                     self.known[key] = vector(i)
+        self.log = None
+        if log_dir is not None:
+            from .vectorlog import VectorLog
+
+            self.log = VectorLog(log_dir, self.id, self.dim)
+            kept = {k: v for k, v in self.log.read().items() if k not in self.known}
+            self.known.update(kept)
+            self.resumed = set(kept)
 
     @property
     def embedder(self) -> Embedder:
@@ -217,19 +232,26 @@ class VectorCache:
         keys = self.keys(texts)
         todo = [i for i, k in enumerate(keys) if k not in self.known]
         self.reused += len(texts) - len(todo)
+        self.resumed_used += len(self.resumed.intersection(keys))
         if todo:
             from tqdm import tqdm
 
             batch = 32
             bar = tqdm(total=len(todo), desc=desc, unit="text", disable=not progress, file=sys.stderr)
-            for s in range(0, len(todo), batch):
-                part = todo[s:s + batch]
-                vecs = self.embedder.embed_passages([texts[i] for i in part])
-                for i, v in zip(part, vecs):
-                    self.known[keys[i]] = v
-                bar.update(len(part))
-                if tracker is not None:
-                    tracker.embedded(len(part), sum(len(texts[i]) for i in part))
+            try:
+                for s in range(0, len(todo), batch):
+                    part = todo[s:s + batch]
+                    vecs = self.embedder.embed_passages([texts[i] for i in part])
+                    for i, v in zip(part, vecs):
+                        self.known[keys[i]] = v
+                    if self.log is not None:
+                        self.log.add([keys[i] for i in part], vecs)
+                    bar.update(len(part))
+                    if tracker is not None:
+                        tracker.embedded(len(part), sum(len(texts[i]) for i in part))
+            finally:
+                if self.log is not None:
+                    self.log.flush()
             bar.close()
             self.embedded += len(todo)
         return self.vectors(texts)
@@ -398,7 +420,7 @@ def _write(settings: Settings, report: IngestReport, old_meta: dict, manifest: d
         else:
             chunks.extend(kept[rel])
             documents[rel] = old_meta.get("documents", {}).get(rel, {})
-    cache = VectorCache(settings.embedder, old, reusable)
+    cache = VectorCache(settings.embedder, old, reusable, index_dir)
     passage_texts = [embedding_text(c) for c in chunks]
     sentences = list(dict.fromkeys(s.text for c in chunks for s in c.sentences))
     sections = list(dict.fromkeys(c.section for c in chunks))
@@ -430,10 +452,11 @@ def _write(settings: Settings, report: IngestReport, old_meta: dict, manifest: d
         index = replace(index, sentence_texts=sentences, sentence_vectors=sentence_vectors,
                         sentence_keys=cache.keys(sentences), meta={**index.meta, "sentences_complete": True})
         index.save(index_dir)
+    cache.log.clear()  # the saved version holds every vector now
     prune_cache(index_dir / OCR_CACHE, set(manifest.values()) | {d for d in left_out.values() if d})
     report.written = True
     report.chunks = len(chunks)
-    report.embedded, report.reused = cache.embedded, cache.reused
+    report.embedded, report.reused, report.resumed = cache.embedded, cache.reused, cache.resumed_used
 
 
 def ingest(settings: Settings, progress: bool = True, log=print, wait: float = 0, full: bool = False,

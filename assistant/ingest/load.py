@@ -143,8 +143,8 @@ def _load_pdf(path: Path, ocr_options: OcrOptions | None = None) -> Document:
     finally:
         pdf.close()
     if not any(raw_pages):
-        raise LoadError(path, f"no text layer in {len(raw_pages)} page(s): scanned/image-only PDF, it needs OCR: "
-                              + (scanned.unavailable or "OCR found no text"))
+        raise LoadError(path, f"no text layer in {len(raw_pages)} page(s): scanned/image-only PDF, "
+                              + scanned.why_no_text())
     warnings = scanned.warnings(path.name)
     lines, printed = pdftext.strip_headers_footers(raw_pages)
     labels = labels or pdftext.printed_labels(printed)

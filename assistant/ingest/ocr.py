@@ -64,6 +64,7 @@ class OcrResult:
     failed: dict[int, str] = field(default_factory=dict)
     unavailable: str | None = None
     needed: list[int] = field(default_factory=list)
+    unread: list[int] = field(default_factory=list)  # needed, but OCR is unavailable
     blank: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -71,10 +72,18 @@ class OcrResult:
         """One line per problem, naming the file and the pages."""
         out = [f"{name}: {note}" for note in self.notes]
         if self.unavailable:
-            out.append(f"{name}: no usable text layer on {_pages(self.needed)}, not read: {self.unavailable}")
+            out.append(f"{name}: no usable text layer on {_pages(self.unread)}, not read: {self.unavailable}")
         for page, reason in sorted(self.failed.items()):
             out.append(f"{name}: OCR could not read page {page}: {reason}")
         return out
+
+    def why_no_text(self) -> str:
+        """Why a file whose pages have no text layer has no text after OCR either."""
+        if self.unavailable:
+            return f"it needs OCR: {self.unavailable}"
+        if self.failed:
+            return "and OCR could not read it (" + "; ".join(f"page {n}: {why}" for n, why in self.failed.items()) + ")"
+        return "and OCR found no text in it (blank pages?)"
 
     def summary(self) -> str:
         """'pages 2-9 OCR'd (mean confidence 89)', or ''."""
@@ -126,15 +135,16 @@ def read_pages(pdf, pages: list[list[Line]], path: Path, options: OcrOptions | N
     result = OcrResult(needed=[i + 1 for i, lines in enumerate(pages) if needs_ocr(lines) or _scanned(lines, pdf[i])])
     if not result.needed:
         return result
-    langs, info, result.notes = engine()
-    if langs is None:
-        result.unavailable = info
-        return result
-    engine_id = f"{info} {langs} {DPI}dpi v{CACHE_FORMAT}"
-    cache = _Cache(options.cache_dir, path, engine_id) if options.cache_dir else None
-    known = cache.read() if cache else {}
+    langs, info, notes = engine()
+    cache = _Cache(options.cache_dir, path, langs) if options.cache_dir else None
+    known = cache.read() if cache else {}  # (without Tesseract, what it read before still counts)
+    unread = [number for number in result.needed if number not in known]
+    if unread and langs is None:
+        result.unavailable, result.unread = info, unread
+    elif unread:
+        result.notes = notes
     progress = options.progress or (lambda kind, n: None)
-    progress("todo", len(result.needed))
+    progress("todo", len(result.needed) - len(result.unread))
 
     def take(number: int, lines: list[Line] | None, confidence: float, error: str | None) -> None:
         if error:
@@ -153,6 +163,8 @@ def read_pages(pdf, pages: list[list[Line]], path: Path, options: OcrOptions | N
         for number in result.needed:
             if number in known:
                 take(number, *known[number], None)
+                continue
+            if langs is None:
                 continue
             try:  # pdfium is not thread-safe: pages are rendered here, read by tesseract in the pool
                 image, scale = _render(pdf[number - 1])
@@ -210,8 +222,11 @@ def _recognise(image: bytes, scale: float, height: float, langs: str) -> tuple[l
     """Tesseract's lines of one page image and their mean word confidence. One thread per process
     (OpenMP threads only fight the other readers: 2 threads took 7× longer on a busy 2-core machine)."""
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    run = subprocess.run(["tesseract", "stdin", "stdout", "-l", langs, "--dpi", str(round(72 * scale)), "hocr"],
-                         input=image, capture_output=True, timeout=PAGE_TIMEOUT_S, env=env)
+    try:
+        run = subprocess.run(["tesseract", "stdin", "stdout", "-l", langs, "--dpi", str(round(72 * scale)), "hocr"],
+                             input=image, capture_output=True, timeout=PAGE_TIMEOUT_S, env=env)
+    except subprocess.TimeoutExpired:
+        raise RuntimeError(f"tesseract took over {PAGE_TIMEOUT_S:g} s") from None
     if run.returncode != 0:
         raise RuntimeError(f"tesseract failed ({run.stderr.decode(errors='replace').strip()[-200:]})")
     return hocr_lines(run.stdout.decode("utf-8", errors="replace"), scale, height)
@@ -258,11 +273,11 @@ def _props(title: str) -> dict[str, list[str]]:
 
 class _Cache:
     """OCR'd pages of one file, keyed by its content digest: `<dir>/<sha256>.jsonl`, a header line
-    naming the engine, then one line per page, appended (and flushed) as pages are read."""
+    naming how pages were read (format, dpi, languages), then one line per page, appended (and flushed) as pages are read."""
 
-    def __init__(self, folder: Path, path: Path, engine_id: str):
+    def __init__(self, folder: Path, path: Path, languages: str | None):
         self.path = Path(folder) / f"{file_sha256(path)}.jsonl"
-        self.engine_id = engine_id
+        self.header = {"format": CACHE_FORMAT, "dpi": DPI, "languages": languages}
         self.valid = self.torn = False
 
     def read(self) -> dict[int, tuple[list[Line], float]]:
@@ -271,8 +286,9 @@ class _Cache:
         except OSError:
             return {}
         rows = text.splitlines()
-        try:
-            self.valid = json.loads(rows[0]).get("engine") == self.engine_id
+        try:  # pages read with other settings do not count (any languages will do when Tesseract is missing)
+            header = json.loads(rows[0])
+            self.valid = all(header.get(k) == v for k, v in self.header.items() if v is not None)
         except (IndexError, ValueError, AttributeError):
             self.valid = False
         self.torn = not text.endswith("\n")
@@ -292,7 +308,7 @@ class _Cache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with open(self.path, "a" if self.valid else "w", encoding="utf-8") as fh:
                 if not self.valid:
-                    fh.write(json.dumps({"engine": self.engine_id}) + "\n")
+                    fh.write(json.dumps(self.header) + "\n")
                 fh.write(("\n" if self.valid and self.torn else "") + row + "\n")
             self.valid, self.torn = True, False
         except OSError:  # a read-only index folder: OCR again next time

@@ -50,7 +50,7 @@ def bad_corpus(tmp_path_factory):
                                               .encode("cp1252"))
     (corpus / "rusak.pdf").write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage\n")
     encrypt_pdf(make_pdf(base / "plain.pdf", ARTICLE), corpus / "rahasia.pdf")
-    image_only_pdf(corpus / "pindaian.pdf")
+    image_only_pdf(corpus / "pindaian.pdf", text="")  # a blank scan: OCR finds nothing either
     (corpus / "kosong.txt").write_bytes(b"")
     (corpus / "besar.txt").write_text("kata " * 20000)  # 100 KB, over the 0.05 MB limit below
     (corpus / "gambar.xyz").write_text("bukan dokumen")
@@ -69,7 +69,7 @@ def bad_corpus(tmp_path_factory):
 BAD = {
     "rusak.pdf": "corrupt or unreadable PDF",
     "rahasia.pdf": "encrypted PDF: a password is needed to open it",
-    "pindaian.pdf": "no text layer in 1 page(s): scanned/image-only PDF, it needs OCR",
+    "pindaian.pdf": "no text layer in 1 page(s): scanned/image-only PDF",
     "kosong.txt": "empty file",
     "besar.txt": "over the 0.05 MB limit",
     "laporan.txt": "looks like a PDF (wrong extension?)",
@@ -391,6 +391,68 @@ def test_kill_9_mid_ingest_leaves_the_old_index_answering(tmp_path):
     lock.acquire(timeout=0)  # the killed ingest's lock died with it
     lock.release()
     assert is_stale(settings)
+
+
+def _kept(index_dir: Path, meta: dict) -> set[str]:
+    """Content keys of the vectors an ingest of `index_dir` has kept so far (its VectorLog)."""
+    from assistant.ingest.vectorlog import VectorLog
+
+    return set(VectorLog(index_dir, meta["embedder"], int(meta["dim"])).read())
+
+
+def _answers(settings: Settings, questions: list[str]) -> list[tuple]:
+    from assistant.engine import Assistant
+
+    assistant = Assistant(settings)
+    return [(r["answer"], [(p["file"], p["page"], p["text"]) for p in r["retrieved"][:3]])
+            for r in map(assistant.ask, questions)]
+
+
+@pytest.mark.slow
+def test_kill_9_halfway_through_embedding_the_rerun_reuses_what_was_embedded(tmp_path):
+    """A real ingest killed once half its passages are embedded: the last good index answers meanwhile,
+    the rerun embeds only the rest, and the result is the index a clean run builds."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "retno.txt").write_text(RETNO, encoding="utf-8")
+    settings = Settings.from_env(corpus_dir=corpus, index_dir=tmp_path / "index", chunk_words=80)
+    assert _run(settings)[0].exit_code == 0  # the last good index: retno.txt alone
+    shutil.copy(ROOT / "corpus" / "thesis.txt", corpus / "thesis.txt")
+    clean = settings.replace(index_dir=tmp_path / "clean")
+    shutil.copytree(settings.index_dir, clean.index_dir)
+    assert _run(clean)[0].exit_code == 0  # from the same start, not interrupted
+    clean_index = Index.load(clean.index_dir)
+    passages = set(clean_index.passage_keys)
+    questions = [json.loads(line)["question"] for line in
+                 (ROOT / "tests" / "data" / "own_eval.jsonl").read_text(encoding="utf-8").splitlines()[:6]]
+    before = _answers(settings, questions[:1])
+
+    proc = subprocess.Popen([sys.executable, "ingest.py", "--corpus", str(corpus), "--index", str(settings.index_dir),
+                             "--chunk-words", "80", "--quiet"], cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, env=_env())
+    deadline = time.monotonic() + 600
+    asked = False
+    while len(kept := _kept(settings.index_dir, clean_index.meta) & passages) < len(passages) / 2 and proc.poll() is None:
+        assert time.monotonic() < deadline, "not half the passage vectors kept after 10 minutes"
+        if kept and not asked:
+            assert _answers(settings, questions[:1]) == before, "the last good index answers meanwhile"
+            asked = True
+        time.sleep(0.1)
+    os.kill(proc.pid, signal.SIGKILL)
+    assert proc.wait() == -signal.SIGKILL, "killed while embedding"
+    kept = _kept(settings.index_dir, clean_index.meta) & passages
+    assert len(kept) < len(passages), "killed before the end of the passages"
+    assert {c.file for c in Index.load(settings.index_dir).chunks} == {"retno.txt"}
+    assert _answers(settings, questions[:1]) == before
+
+    report, _ = _run(settings)
+    assert report.exit_code == 0 and report.resumed >= len(kept) >= 0.45 * len(passages), report.summary()
+    assert report.embedded <= len(passages) - len(kept) + len(clean_index.section_texts), report.summary()
+    resumed = Index.load(settings.index_dir)
+    assert [c.to_dict() for c in resumed.chunks] == [c.to_dict() for c in clean_index.chunks]
+    assert resumed.passage_keys == clean_index.passage_keys
+    assert _answers(settings, questions) == _answers(clean, questions)
+    assert _kept(settings.index_dir, clean_index.meta) == set(), "the saved index holds the vectors now"
 
 
 def test_inspect_shows_pages_chunks_and_cites_without_an_index(tmp_path):

@@ -107,8 +107,12 @@ def test_encrypted_pdf(tmp_path):
     assert "encrypted PDF: a password is needed" in _reason(path)
 
 
-def test_image_only_pdf_needs_ocr(tmp_path):
-    assert "needs OCR" in _reason(image_only_pdf(tmp_path / "pindaian.pdf"))
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs Tesseract: sudo bash scripts/setup-system.sh")
+def test_image_only_pdf_is_read_by_ocr_and_a_blank_one_says_so(tmp_path):
+    doc = load_document(image_only_pdf(tmp_path / "pindaian.pdf"))
+    assert [(p.number, p.text) for p in doc.pages] == [(1, "Halaman hasil pindaian")]
+    assert list(doc.meta["ocr"]["pages"]) == [1] and doc.warnings == []
+    assert "image-only PDF, and OCR found no text in it" in _reason(image_only_pdf(tmp_path / "kosong.pdf", ""))
 
 
 def test_empty_file(tmp_path):
