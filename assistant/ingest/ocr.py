@@ -38,7 +38,7 @@ PAGE_TIMEOUT_S = 300
 # without capitals or ascenders, the second on a line without descenders. Fitted on Times and Courier.
 ASCENT_EM = 0.68
 EM_PER_X_SIZE = 1.1
-SAME_SIZE = 1.06  # sizes this close are one size, measured with noise (see even_sizes)
+SAME_SIZE = 1.08  # sizes this close are one size, measured with noise (see even_sizes; pdftext._same_size)
 INSTALL = ("install Tesseract with Indonesian: the Debian packages tesseract-ocr and tesseract-ocr-ind "
            "(`sudo bash scripts/setup-system.sh`)")
 CACHE_FORMAT = 2  # raise when the lines kept for a page change (their geometry, what is dropped)

@@ -12,7 +12,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from pdfmaker import ARTICLE, make_pdf, scanned_copy
+from conftest import DEV, SHARED, THESIS
+from pdfmaker import ARTICLE, make_pdf, scanned_copy, thesis_pdf
 
 from assistant.ingest import ocr, pdftext
 from assistant.ingest.build import ingest, inspect_file
@@ -22,6 +23,8 @@ from assistant.search.index import Index
 from assistant.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
+SCAN = SHARED / "zoo" / "docs" / "sahal-respati-2008-scan.pdf"  # a real scanned article (zoo/SOURCE.md)
+SCAN_QUESTIONS = Path(os.environ.get("ASSISTANT_SCAN_QUESTIONS") or SHARED / "zoo" / "sets" / "sahal-respati-2008-scan.jsonl")
 pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None,
                                 reason="needs Tesseract: sudo bash scripts/setup-system.sh")
 
@@ -167,3 +170,92 @@ def test_glued_text_that_ocr_reads_glued_too_keeps_its_reason(tmp_path):
     glued = ["Berikutadalahbeberapametodeyangdigunakandalampenelitian"] * 12
     with pytest.raises(LoadError, match="run together without spaces .* and so is what OCR read"):
         load_document(make_pdf(tmp_path / "lengket.pdf", [glued]))
+
+
+def _facts(settings: Settings, questions_file: Path) -> dict:
+    """The shared scorer's summary of the answers to a question set on an index."""
+    import importlib.util
+
+    from assistant.engine import Assistant
+
+    spec = importlib.util.spec_from_file_location("score", DEV.parent / "score.py")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    questions = [json.loads(line) for line in questions_file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assistant = Assistant(settings)
+    return score.score(questions, [{"id": q["id"], **assistant.ask(q["question"])} for q in questions])[0]
+
+
+def _ingested(tmp_path: Path, name: str, source: Path, as_name: str) -> Settings:
+    corpus = tmp_path / name / "corpus"
+    corpus.mkdir(parents=True)
+    shutil.copy(source, corpus / as_name)
+    settings = Settings.from_env(corpus_dir=corpus, index_dir=tmp_path / name / "index")
+    report = ingest(settings, progress=False, log=lambda *_: None)
+    assert report.exit_code == 0, report.summary()
+    return settings
+
+
+def _ocr_of(settings: Settings, name: str):
+    """The file as ingest read it, OCR'd pages from the index's cache."""
+    return load_document(Path(settings.corpus_dir) / name, ocr=OcrOptions(Path(settings.index_dir) / "ocr"))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/eval/dev.jsonl and its scorer not present")
+def test_an_image_only_thesis_is_read_whole_and_answers_as_its_text_pdf(tmp_path):
+    """The thesis typeset (Times 12, 21 pages), its pages rendered to pictures and put back in a PDF
+    with no text layer: OCR gives back ≥ 0.97 of its words, and the dev questions score within 0.03
+    of the same PDF with its text layer."""
+    text = THESIS.read_text(encoding="utf-8")
+    pdf = thesis_pdf(tmp_path / "thesis-text.pdf", text)
+    scan = scanned_copy(pdf, tmp_path / "thesis-scan.pdf", dpi=200)
+    typeset = _ingested(tmp_path, "text", pdf, "thesis.pdf")
+    scanned = _ingested(tmp_path, "scan", scan, "thesis.pdf")
+    doc = _ocr_of(scanned, "thesis.pdf")
+    assert sorted(doc.meta["ocr"]["pages"]) == [p.number for p in doc.pages] and doc.warnings == []
+    recall = word_recall(text.replace("*", ""), "\n".join(p.text for p in doc.pages))
+    by_text, by_scan = _facts(typeset, DEV), _facts(scanned, DEV)
+    print(f"OCR word recall {recall:.4f}; dev facts {by_scan['facts']} (text layer {by_text['facts']})")
+    assert recall >= 0.97
+    assert abs(by_scan["facts"] - by_text["facts"]) <= 0.03, (by_scan, by_text)
+
+
+@pytest.fixture(scope="module")
+def scanned_article(tmp_path_factory):
+    """A journal article scanned at about 160-190 dpi (page 1 the issue's cover, pages 2-9 the
+    article, printed pages 45-52), ingested."""
+    if not SCAN.exists():
+        pytest.skip("../shared/zoo/docs/sahal-respati-2008-scan.pdf not present")
+    return _ingested(tmp_path_factory.mktemp("zoo"), "zoo", SCAN, SCAN.name)
+
+
+@pytest.mark.slow
+def test_a_real_scanned_article_is_read_with_its_page_numbers_and_its_title_largest(scanned_article):
+    import pypdfium2 as pdfium
+
+    settings = scanned_article
+    doc = _ocr_of(settings, SCAN.name)
+    confidence = doc.meta["ocr"]["pages"]
+    assert sorted(confidence) == list(range(1, 10)) and sum(confidence.values()) / 9 > 80, confidence
+    assert [p.label for p in doc.pages][1:] == [str(n) for n in range(45, 53)]
+    chunks = Index.load(settings.index_dir).chunks
+    assert "45" in {c.page_label for c in chunks} <= {str(n) for n in range(44, 53)}
+    pages: list[list] = [[] for _ in range(9)]  # the lines of the article's first page, from the cache
+    ocr.read_pages(pdfium.PdfDocument(str(SCAN)), pages, SCAN, OcrOptions(Path(settings.index_dir) / "ocr"))
+    first = [line for line in pages[1] if line.y > 0.6 * 842]  # its top part
+    largest = max(line.size for line in first)
+    title = " ".join(line.text for line in first if line.size == largest)
+    assert "Pengembangan Pustaka" in title and "Visual Basic" in title, title
+    body = sorted(line.size for line in pages[1])[len(pages[1]) // 2]
+    assert largest >= 1.15 * body
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/eval/score.py not present")
+@pytest.mark.skipif(not SCAN_QUESTIONS.exists(), reason="no question set for the scanned article "
+                    "(../shared/zoo/sets/sahal-respati-2008-scan.jsonl or ASSISTANT_SCAN_QUESTIONS)")
+def test_questions_written_from_the_scanned_pages_are_answered(scanned_article):
+    summary = _facts(scanned_article, SCAN_QUESTIONS)
+    print("scan questions:", json.dumps(summary))
+    assert summary["hit@5"] >= 0.8 and summary["facts"] >= 0.6, summary
