@@ -257,7 +257,17 @@ def paragraphs(doc: Document) -> list[Paragraph]:
                                  section))
     if references:
         doc.meta.setdefault("reference_lines", []).extend(references)
+    doc.meta["kind"] = _kind(doc, legal, out)
     return out
+
+
+def _kind(doc: Document, legal: bool, paras: list[Paragraph]) -> str:
+    """What the document is: "statute" (its own heading names it), "treaty" (Articles), "paper" (an abstract,
+    keywords or a reference list), else "document"."""
+    if legal:
+        return "statute" if doc.meta.get("number") else "treaty"
+    labelled = {p.section[-1] for p in paras if p.section} & set(_LABELS.values())
+    return "paper" if labelled or doc.meta.get("reference_lines") else "document"
 
 
 # a list marker split off its item ("1.", "a)"), or a symbol ending in ? or ! that the segmenter took for a

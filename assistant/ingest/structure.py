@@ -92,6 +92,22 @@ def _case(title: str) -> str:
     return title.title() if title.isupper() else title
 
 
+_SMALL_WORDS = {"dan", "di", "ke", "dari", "yang", "untuk", "pada", "dengan", "dalam", "atau", "terhadap", "oleh",
+                "of", "the", "and", "in", "on", "for", "to", "a", "an", "by", "with", "at", "from", "as", "or"}
+
+
+def title_case(title: str) -> str:
+    """An all-capitals title as a title ("PENGARUH IKLIM ORGANISASI DAN …" → "Pengaruh Iklim Organisasi dan …");
+    others as printed."""
+    letters = [ch for ch in title if ch.isalpha()]
+    if not letters or sum(ch.isupper() for ch in letters) < 0.9 * len(letters):
+        return title
+    words = title.lower().split()
+    return " ".join(w if i and w in _SMALL_WORDS else "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
+                    for i, w in enumerate(words))
+
+
+
 _KINDS = [  # the type of regulation as its heading names it → its abbreviation ("" : the type's own words)
     ("PERATURAN PEMERINTAH PENGGANTI UNDANG-UNDANG", "Perppu"), ("UNDANG-UNDANG DASAR", "UUD"),
     ("UNDANG-UNDANG", "UU"), ("PERATURAN PEMERINTAH", "PP"), ("PERATURAN PRESIDEN", "Perpres"),
@@ -112,7 +128,7 @@ def statute_heading(text: str) -> dict | None:
     span = head[m.start():m.end()]
     kind = m.group("kind")
     abbr = next(a for pattern, a in _KINDS if re.fullmatch(pattern, kind))
-    who = re.sub(r"^REPUBLIK INDONESIA$", "", m.group("who").strip())
+    who = re.sub(r"\s*\bREPUBLIK INDONESIA$", "", m.group("who").strip())
     if not abbr:  # "Peraturan Menteri Kesehatan"
         abbr = f"{kind.title()} {who.title()}".strip()
     elif who and abbr == "Perda":  # the region: "Perda Daerah Istimewa Yogyakarta"
@@ -123,5 +139,5 @@ def statute_heading(text: str) -> dict | None:
                          about.upper())[0].strip()
     full = re.sub(r"\s+TENTANG\s*$", "", head[m.start():m.start("about")], flags=re.I) if about else span
     return {"short_title": f"{abbr} No. {m.group('number')} Tahun {m.group('year')}",
-            "title": " ".join(full.split()).title() + (f" tentang {about.title()}" if about else ""),
+            "title": title_case(" ".join(full.split())) + (f" tentang {title_case(about)}" if about else ""),
             "number": m.group("number"), "year": m.group("year"), "type": abbr}

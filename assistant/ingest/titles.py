@@ -11,16 +11,12 @@ import re
 from pathlib import Path
 
 from ..records import Document
-from .structure import statute_heading
+from .structure import statute_heading, title_case
 
 _PLACEHOLDER = re.compile(r"^(untitled|title|judul|document\d*|dokumen\d*|presentation\d*|slide \d+|"
                           r"no title|tanpa judul|microsoft word|word document|pdf|template|\W*)$", re.I)
 _PRODUCER = re.compile(r"^(microsoft (word|powerpoint|excel)|libreoffice|openoffice|google docs)\b|\s-\s.*\.(docx?|pptx?|odt)$"
                        r"|\.(docx?|pdf|odt|rtf|txt|tex|pptx?)$", re.I)
-_SMALL_WORDS = {"dan", "di", "ke", "dari", "yang", "untuk", "pada", "dengan", "dalam", "atau", "terhadap", "oleh",
-                "of", "the", "and", "in", "on", "for", "to", "a", "an", "by", "with", "at", "from", "as", "or"}
-
-
 def real_title(value: str | None, path: Path) -> str | None:
     """`value` when it is a real title: not empty, no producer's name or file name, no placeholder."""
     value = " ".join(str(value or "").split())
@@ -30,16 +26,6 @@ def real_title(value: str | None, path: Path) -> str | None:
     if value.lower() in (stem, path.name.lower()) or re.fullmatch(r"[\w\-. ]+", value) and "_" in value:
         return None
     return value
-
-
-def title_case(title: str) -> str:
-    """An all-capitals title as a title ("PENGARUH IKLIM ORGANISASI DAN …" → "Pengaruh Iklim Organisasi dan …");
-    others as printed."""
-    letters = [ch for ch in title if ch.isalpha()]
-    if not letters or sum(ch.isupper() for ch in letters) < 0.9 * len(letters):
-        return title
-    words = title.lower().split()
-    return " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
 def name_title(path: Path) -> str:
