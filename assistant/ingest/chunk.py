@@ -156,19 +156,20 @@ def _title_headings(doc: Document, legal: bool) -> int:
     and those of that level right after it (a translated title), before any text; 0 when no heading is
     the title."""
     norm = lambda text: " ".join(re.findall(r"\w+", text.casefold()))  # noqa: E731
-    title, seen, level, count = norm(doc.title), False, None, 0
-    for raw in _blocks(doc.pages[0].text if doc.pages else "", legal, False):
+    title, seen, count = norm(doc.title), False, 0
+    blocks = _blocks(doc.pages[0].text if doc.pages else "", legal, False)
+    for i, raw in enumerate(blocks):
         text = _unwrap(raw)
         head = _heading(raw, numbered=not legal)
         if head is None:
             if len(text.split()) >= 12:
                 break
             continue
-        if _numbered(head) or seen and head[0] != level:
-            break
+        following = _unwrap(blocks[i + 1]) if i + 1 < len(blocks) else ""
+        if _numbered(head) or seen and len(following.split()) >= 12 and not _label(following):
+            break  # a part's heading over its text ("Introduction")
         count += 1
-        if norm(head[1]) == title:
-            seen, level = True, head[0]
+        seen = seen or norm(head[1]) == title
     return count if seen else 0
 
 

@@ -10,7 +10,8 @@ import errno
 import re
 from pathlib import Path
 
-from ..records import Document, Page
+from ..records import Document, Note, Page
+from .tables import rows_text
 from .titles import choose_title, name_title
 
 SUPPORTED = {".txt", ".md", ".pdf", ".docx"}
@@ -235,9 +236,9 @@ def _load_docx(path: Path) -> tuple[Document, str]:
         raise LoadError(path, f"corrupt or unreadable DOCX ({exc.__class__.__name__}: {exc})") from exc
     blocks, printed = [], ""
     for item in document.iter_inner_content():
-        if hasattr(item, "rows"):  # a table: one line per row, cells separated by " | "
-            rows = [" | ".join(dict.fromkeys(c.text.strip() for c in row.cells if c.text.strip())) for row in item.rows]
-            blocks.append("\n".join(r for r in rows if r))
+        if hasattr(item, "rows"):  # a table: one line per row, with its header (tables.rows_text)
+            rows = [list(dict.fromkeys(" ".join(c.text.split()) for c in row.cells if c.text.strip())) for row in item.rows]
+            blocks.append("\n".join(rows_text([r for r in rows if r])))
             continue
         text = item.text.strip()
         style = (item.style.name or "").lower() if item.style is not None else ""
@@ -253,4 +254,22 @@ def _load_docx(path: Path) -> tuple[Document, str]:
         raise LoadError(path, "no text in document")
     props = document.core_properties
     meta = {k: v for k, v in {"title": props.title, "author": props.author}.items() if v}
-    return Document(path=path, title=name_title(path), pages=[Page(None, "\n\n".join(blocks))], meta=meta), printed
+    page = Page(None, "\n\n".join(blocks), notes=_docx_footnotes(document))
+    return Document(path=path, title=name_title(path), pages=[page], meta=meta), printed
+
+
+def _docx_footnotes(document) -> list[Note]:
+    """The footnotes of a DOCX (word/footnotes.xml, which python-docx does not read), numbered in the order the
+    text refers to them, as Word prints them."""
+    from docx.oxml.ns import qn
+
+    part = next((p for p in document.part.package.iter_parts() if str(p.partname) == "/word/footnotes.xml"), None)
+    if part is None:
+        return []
+    from lxml import etree
+
+    root = etree.fromstring(part.blob)
+    texts = {note.get(qn("w:id")): " ".join("".join(t.text or "" for t in note.iter(qn("w:t"))).split())
+             for note in root.iter(qn("w:footnote"))}
+    order = [ref.get(qn("w:id")) for ref in document.element.body.iter(qn("w:footnoteReference"))]
+    return [Note(str(n), texts[i]) for n, i in enumerate(dict.fromkeys(order), 1) if texts.get(i)]

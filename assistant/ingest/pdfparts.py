@@ -15,7 +15,7 @@ from ..records import Note
 from .pdftext import Line
 
 _NOTE_START = re.compile(r"^(\d{1,3})\s*[.)]?\s*(?=\S)(.*)$")
-_SMALL = 0.9  # a footnote's size, at most this share of the body's
+_SMALL = 0.93  # a footnote's size, at most this share of the body's (10.5 pt under 11.5 pt)
 _CONTACT = re.compile(r"@|\b(e-?mail|universit|fakultas|faculty|department|departemen|program studi|sekolah|"
                       r"institut|jurusan|school|college|pascasarjana|lecturer|dosen|correspond)", re.I)
 
@@ -28,7 +28,7 @@ def split_notes(lines: list[Line], body: float, last: int = 0) -> tuple[list[Lin
     start = len(lines)
     while start > 0 and lines[start - 1].size <= _SMALL * body:
         start -= 1
-    foot = lines[start:]
+    foot = _numbers_joined(lines[start:])
     # the small block must open with a number, sit below the body, and leave most of the page as body
     while foot and not _NOTE_START.match(foot[0].text):
         foot, start = foot[1:], start + 1
@@ -44,6 +44,18 @@ def split_notes(lines: list[Line], body: float, last: int = 0) -> tuple[list[Lin
         elif notes:
             notes[-1] = Note(notes[-1].number, _join(notes[-1].text, line.text))
     return lines[:start], notes
+
+
+def _numbers_joined(foot: list[Line]) -> list[Line]:
+    """A note number raised above its line comes as a line of its own: put it before the text it numbers."""
+    out: list[Line] = []
+    for line in foot:
+        if out and out[-1].text.isdigit() and len(out[-1].text) <= 3 and abs(out[-1].y - line.y) < (line.size or 10):
+            number = out.pop()
+            line = Line(f"{number.text} {line.text}", min(number.x0, line.x0), line.x1, line.y, line.size, line.row,
+                        line.weight)
+        out.append(line)
+    return out
 
 
 def _join(text: str, more: str) -> str:

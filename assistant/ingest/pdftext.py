@@ -76,7 +76,10 @@ def _line(textpage, s: str, offset: int) -> Line:
     text = s.strip()
     if _MARKER_CANDIDATE.search(text):
         text = _without_note_markers(textpage, text, first, size, y.value)
-    return Line(text, left, right, y.value, size or None, _is_row(textpage, first, last), weight if weight > 0 else None)
+    cells = _row_cells(textpage, first, last)
+    if cells and " ".join(cells).replace(" ", "") == text.replace(" ", ""):
+        text = " | ".join(cells)  # a row keeps its cells apart
+    return Line(text, left, right, y.value, size or None, cells is not None, weight if weight > 0 else None)
 
 
 # digits right after a word or its punctuation ("Daerah24", "Ramadhani1", "kerja.3"): maybe a raised note marker
@@ -118,18 +121,31 @@ def font_size(textpage, index: int) -> float:
     return size
 
 
-def _is_row(textpage, first: int, last: int) -> bool:
-    """A table row: pdfium's text runs on the line stand apart by two or more gaps wider than 1.5
-    font sizes (cells in columns); a dot leader's gaps ("Bab 1 . . . . 3") do not count."""
-    import pypdfium2.raw as raw
-
+def _row_cells(textpage, first: int, last: int) -> list[str] | None:
+    """A table row's cells, or None when the line is no row: pdfium's text runs on the line stand apart by two
+    or more gaps wider than 1.5 font sizes (cells in columns); a dot leader's gaps ("Bab 1 . . . . 3") do not
+    count. Runs closer than that are one cell."""
     count = textpage.count_rects(first, last - first + 1)
     if count < 3:
-        return False
+        return None
     size = font_size(textpage, first) or 10  # of a glyph: a space's may be 1
     rects = [textpage.get_rect(i) for i in range(count)]
-    wide = sum(1 for a, b in zip(rects, rects[1:]) if b[0] - a[2] > 1.5 * size and b[2] - b[0] > size / 2)
-    return wide >= 2
+    wide = [b[0] - a[2] > 1.5 * size and b[2] - b[0] > size / 2 for a, b in zip(rects, rects[1:])]
+    if sum(wide) < 2:
+        return None
+    cells, group = [], [rects[0]]
+    for rect, apart in zip(rects[1:], wide):
+        if apart:
+            cells.append(group)
+            group = []
+        group.append(rect)
+    cells.append(group)
+    out = []
+    for group in cells:
+        left, bottom = min(r[0] for r in group), min(r[1] for r in group)
+        right, top = max(r[2] for r in group), max(r[3] for r in group)
+        out.append(" ".join(textpage.get_text_bounded(left - 0.5, bottom - 0.5, right + 0.5, top + 0.5).split()))
+    return out if all(out) else None
 
 
 def _norm(text: str) -> str:
@@ -328,7 +344,32 @@ def paragraphs(lines: list[Line], vocab: tuple[set[str], set[str]], levels: dict
         if brk:
             out.append(_paragraph(current, vocab, levels, bold))
             current = []
-    return [p for p in out if p]
+    return _with_headers([p for p in out if p])
+
+
+def _with_headers(paragraphs: list[str]) -> list[str]:
+    """Each run of table rows ("• a | b | c") rewritten with its header (tables.rows_text)."""
+    from .tables import rows_text
+
+    out: list[str] = []
+    i = 0
+    while i < len(paragraphs):
+        j, rows = i, []
+        while j < len(paragraphs):
+            if paragraphs[j].startswith("• ") and " | " in paragraphs[j]:
+                rows.append(paragraphs[j][2:].split(" | "))
+            elif rows and paragraphs[j][:1].islower():  # a cell's text wrapped onto the next line
+                rows[-1][-1] += " " + paragraphs[j]
+            else:
+                break
+            j += 1
+        if len(rows) >= 2:
+            out.extend("• " + text for text in rows_text(rows))
+            i = j
+        else:
+            out.append(paragraphs[i])
+            i += 1
+    return out
 
 
 def _paragraph(lines: list[Line], vocab: tuple[set[str], set[str]], levels: dict[float, int],
