@@ -50,12 +50,13 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     assistant = Assistant(settings)
     if args.batch:
         for item in _read_batch(args.batch, "question"):
-            result = {"id": item.get("id"), **_notified(assistant.ask(item["question"], args.k))}
+            doc = item.get("doc") or args.doc
+            result = {"id": item.get("id"), **_notified(assistant.ask(item["question"], args.k, doc=doc))}
             print(json.dumps(result, ensure_ascii=False), flush=True)
     elif not args.question:
         raise SystemExit("ask: give a QUESTION or --batch FILE.jsonl")
     else:
-        result = {"id": None, **_notified(assistant.ask(args.question, args.k))}
+        result = {"id": None, **_notified(assistant.ask(args.question, args.k, doc=args.doc))}
         print(json.dumps(result, ensure_ascii=False) if args.json else format_text(result))
     assistant.keep_sentence_vectors()
     return 0
@@ -125,6 +126,21 @@ def cmd_inspect(args: argparse.Namespace, settings: Settings) -> int:
         print(c["text"])
         if c["cites"]:
             print("cites: " + "; ".join(c["cites"]))
+    return 0
+
+
+def cmd_documents(args: argparse.Namespace, settings: Settings) -> int:
+    """The indexed documents: file, title, kind, pages and passages."""
+    from .search.documents import list_documents
+    from .search.index import Index
+
+    docs = list_documents(Index.load(settings.index_dir))
+    if args.json:
+        print(json.dumps(docs, ensure_ascii=False))
+        return 0
+    for d in docs:
+        pages = f"{d['pages']} p." if d["pages"] else "no pages"
+        print(f"{d['file']}  [{d['kind']}, {pages}, {d['passages']} passages]  {d['title']}")
     return 0
 
 
@@ -240,6 +256,8 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print the JSON result")
     ask.add_argument("--batch", metavar="FILE.jsonl", help="questions, one JSON object a line ('question', optional 'id')")
     ask.add_argument("-k", type=int, default=10, help="passages to retrieve (default 10)")
+    ask.add_argument("--doc", metavar="NAME", help="ask one document: its file name or a part of its title "
+                                                  "(`assistant documents` lists them); a batch line may carry 'doc'")
     common(ask)
     llm(ask)
     ask.set_defaults(func=cmd_ask)
@@ -258,6 +276,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help='lines {"id", "question", "passages": [text, ...], "answer"}; [n] numbers passages from 1')
     guard.add_argument("--json", action="store_true", help='print {"id", "verdict", "kept", "dropped"} per line')
     guard.set_defaults(func=cmd_guard)
+
+    documents = sub.add_parser("documents", help="list the indexed documents: title, kind, pages, passages")
+    documents.add_argument("--json", action="store_true",
+                           help='JSON: [{"file", "title", "kind", "pages", "passages", "authors", "year"}]')
+    common(documents)
+    documents.set_defaults(func=cmd_documents)
 
     inspect = sub.add_parser("inspect", help="show what ingestion extracts from one file (index untouched)")
     inspect.add_argument("file", type=Path)
@@ -303,13 +327,14 @@ def main(argv: list[str] | None = None) -> int:
                                  host=getattr(args, "host", None), port=getattr(args, "port", None),
                                  corpus_dir=getattr(args, "corpus", None), llm_url=getattr(args, "llm_url", None),
                                  llm_model=getattr(args, "llm_model", None))
+    from .search.documents import DocumentNotFound
     from .search.index import IndexError_
 
     try:
         code = args.func(args, settings)
         sys.stdout.flush()  # a closed pipe shows here rather than at interpreter exit
         return code
-    except IndexError_ as exc:
+    except (IndexError_, DocumentNotFound) as exc:
         raise SystemExit(f"assistant: {exc}") from None
     except BrokenPipeError:  # the reader left (`assistant ask … | head`): stop quietly, as Unix tools do
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush at exit

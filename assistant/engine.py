@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .answer.extractive import AnswerConfig, answer_question
 from .answer.generate import LLM, stream_answer
+from .search.documents import resolve
 from .search.embed import get_embedder
 from .search.index import Index
 from .search.query import Query
@@ -70,22 +71,26 @@ class Assistant:
         """The question analysed once, for every stage that reads it."""
         return self.retriever.query(text)
 
-    def extractive(self, question: str | Query, k: int | None = None) -> dict:
-        """The extractive cited answer (see README for the JSON)."""
+    def documents(self, doc: str | None) -> frozenset[str] | None:
+        """The files a document name picks (None: all); DocumentNotFound when none matches."""
+        return resolve(self.index, doc) if doc else None
+
+    def extractive(self, question: str | Query, k: int | None = None, *, doc: str | None = None) -> dict:
+        """The extractive cited answer (see README for the JSON); `doc` asks one document (a name or title)."""
         query = question if isinstance(question, Query) else self.query(question)
         config = AnswerConfig(max_sentences=self.settings.answer_max_sentences,
                               max_words=self.settings.answer_max_words, thesis=self.settings.thesis)
-        return answer_question(query, self.retriever, k or self.settings.top_k, config)
+        return answer_question(query, self.retriever, k or self.settings.top_k, config, self.documents(doc))
 
-    def stream(self, question: str | Query, k: int | None = None) -> Iterator[str | dict]:
+    def stream(self, question: str | Query, k: int | None = None, *, doc: str | None = None) -> Iterator[str | dict]:
         """With an LLM endpoint: the generated text as it grows, then the result; else just the result."""
-        result = self.extractive(question, k)
+        result = self.extractive(question, k, doc=doc)
         if self.llm is None:
             yield result
             return
         yield from stream_answer(result["question"], result, self.llm)
 
-    def ask(self, question: str | Query, k: int | None = None) -> dict:
+    def ask(self, question: str | Query, k: int | None = None, *, doc: str | None = None) -> dict:
         """The JSON-ready result (extractive, or generated and guarded when an endpoint is set)."""
-        *_, result = self.stream(question, k)
+        *_, result = self.stream(question, k, doc=doc)
         return result

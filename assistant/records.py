@@ -10,14 +10,23 @@ from pathlib import Path
 _COMMAND_LINE = re.compile(r"^[＃#$]\s+[a-z/~.]")
 
 
+@dataclass(frozen=True)
+class Note:
+    """A footnote: its printed number and its text."""
+
+    number: str
+    text: str
+
+
 @dataclass
 class Page:
     """One page of text. `number` is the physical 1-based page (None for page-less text);
-    `label` is the printed page label when the document defines one."""
+    `label` is the printed page label when the document defines one; `notes` its footnotes."""
 
     number: int | None
     text: str
     label: str | None = None
+    notes: list[Note] = field(default_factory=list)
 
 
 @dataclass

@@ -13,7 +13,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
 THESIS = ROOT / "corpus" / "thesis.txt"
-SHARED = Path(os.environ.get("ASSISTANT_TEST_SHARED") or ROOT.parent / "shared")  # (a worktree elsewhere: set it)
+SHARED = Path(os.environ.get("ASSISTANT_SHARED_DIR") or ROOT.parent / "shared")  # ../shared, or where it is
 DEV = SHARED / "eval" / "dev.jsonl"
 
 

@@ -16,6 +16,7 @@ from ..citations import parse_citations, without_citations
 from ..records import Sentence
 from ..search.keywords import tokenize
 from ..search.language import detect_language
+from ..search.legal import part_numbers, starts_paragraph
 from ..search.lexicon import english_lemma
 from ..search.query import Query
 from ..search.retrieve import Hit, Retriever, backed_by
@@ -73,7 +74,8 @@ _LEAD_IN = re.compile(r"(?::|\b(?:sebagai berikut|berikut ini|yang berikut|as fo
 # author's work backing it, an acronym it spells out. The passage's score counts its sentence closest
 # to the question too (retrieve.py), so it weighs 0.15 (0.10 → 0.15: Debian facts 0.788 → 0.827, a table
 # row picked over its lead-in; thesis sets unchanged, 0.30 costs dev facts).
-SENTENCE_WEIGHTS = {"sim": 1.0, "overlap": 0.15, "passage": 0.15, "type": 0.03, "named": 0.15, "acronym": 0.05}
+SENTENCE_WEIGHTS = {"sim": 1.0, "overlap": 0.15, "passage": 0.15, "type": 0.03, "named": 0.15, "acronym": 0.05,
+                    "part": 0.1}
 
 
 @dataclass
@@ -115,6 +117,7 @@ class Scored(NamedTuple):
     sentence: Sentence
     terms: dict
     alone: float
+    features: dict = {}
 
 
 def passage_dict(hit: Hit, n: int) -> dict:
@@ -130,10 +133,11 @@ def _cite_suffix(keys: list[str], quoted: str) -> str:
     return f" ({'; '.join(keys)})" if keys else ""
 
 
-def answer_question(query: Query, retriever: Retriever, k: int = 10, config: AnswerConfig | None = None) -> dict:
-    """The JSON-ready result for one question (see README for the schema)."""
+def answer_question(query: Query, retriever: Retriever, k: int = 10, config: AnswerConfig | None = None,
+                    files: frozenset[str] | None = None) -> dict:
+    """The JSON-ready result for one question (see README for the schema); `files`: ask only these documents."""
     config = config or AnswerConfig()
-    hits = retriever.search(query, k=max(k, 10))
+    hits = retriever.search(query, k=max(k, 10), files=files)
     retrieved = [passage_dict(h, i + 1) for i, h in enumerate(hits)]
     result = {"question": query.text, "language": query.language, "answer": "", "answerable": False,
               "citations": [], "retrieved": retrieved}
@@ -208,19 +212,29 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
     placed = dict(zip(rows, index.context(rows) @ query.vector))  # each sentence in its place
     total = sum(weights.values()) or 1.0
     scored = []
+    rank = {hit.chunk.id: i for i, hit in enumerate(top)}
     for hit, sentence, row, stoks in candidates:
         terms = {t: w for t, w in weights.items() if alternatives.get(t, {t}) & stoks}
+        alone = float(index.sentence_vectors[row] @ query.vector) if row is not None else hit.dense
+        position = next((i for i, x in enumerate(hit.chunk.sentences) if x.text == sentence.text), 0)
         features = {
+            "alone": alone,
+            "rank": rank[hit.chunk.id] / max(1, len(top) - 1),
+            "first": float(position == 0),
+            "lead_in": float(bool(_LEAD_IN.search(sentence.text.rstrip()))),
+            "item": float(bool(re.match(r"^\W{0,2}(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[-•*–])\s", sentence.text))),
+            "long": min(1.0, len(sentence.text.split()) / 60),
             "sim": float(placed[row]) if row is not None else hit.dense,
             "overlap": sum(terms.values()) / total,
             "passage": hit.score / best_passage if best_passage > 0 else 0.0,
             "type": float(bool(shapes and any(shape.search(sentence.text) for shape in shapes))),
             "named": float(bool(named and backed_by(sentence.cites, named))),
             "acronym": float(bool(acronyms and any(_defines(a, sentence.text) for a in acronyms))),
+            "part": float(any(starts_paragraph(sentence.text, p) and p.article in part_numbers(hit.chunk.section)
+                              for p in query.parts)),
         }
         score = sum(config.weights.get(name, 0.0) * value for name, value in features.items())
-        alone = float(index.sentence_vectors[row] @ query.vector) if row is not None else hit.dense
-        scored.append(Scored(score, features["sim"], hit, sentence, terms, alone))
+        scored.append(Scored(score, features["sim"], hit, sentence, terms, alone, features))
     scored.sort(key=lambda x: -x.score)
     return scored
 

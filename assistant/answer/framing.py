@@ -9,6 +9,7 @@ from __future__ import annotations
 import fnmatch
 from pathlib import PurePath
 
+from ..search.documents import title_of
 from ..search.index import Index
 
 LEAD = {"en": "According to {names}:", "id": "Menurut {names}:"}
@@ -19,16 +20,6 @@ AND = {"en": " and ", "id": " dan "}
 def is_thesis(file: str, pattern: str) -> bool:
     """`file` (corpus-relative) is the thesis: its name or path matches the glob `pattern`."""
     return bool(pattern) and (fnmatch.fnmatch(PurePath(file).name, pattern) or fnmatch.fnmatch(file, pattern))
-
-
-def title_of(file: str, index: Index) -> str:
-    """A document's title: metadata title, else its first heading, else its file name without extension."""
-    title = str((index.meta.get("documents") or {}).get(file, {}).get("title") or "").strip()
-    if not title:
-        first = next((c for c in index.chunks if c.file == file), None)
-        # the top heading of its first passage's section path ("BAB I › A. Latar Belakang")
-        title = first.section.split(" › ")[0].strip() if first and first.section else ""
-    return " ".join((title or PurePath(file).stem.replace("_", " ")).split())
 
 
 def lead(language: str, files: list[str], index: Index, thesis: str) -> str:

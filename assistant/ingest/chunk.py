@@ -14,14 +14,32 @@ from sentencex import segment
 
 from ..citations import attribute
 from ..records import Chunk, Document, Sentence, is_command_line
+from .structure import is_legal, legal_heading, title_line
+
+_REFERENCE_HEADING = re.compile(r"^\W*(?:[IVX\d]{1,4}[.)]?\s+)?(daftar (?:pustaka|rujukan|referensi|bacaan)|rujukan|referensi|"
+                                r"bibliografi|kepustakaan|references?(?: list| cited)?|bibliography|works cited|"
+                                r"literature cited|sumber rujukan)\W*$", re.I)
+
+
+def is_reference_heading(text: str) -> bool:
+    """A heading that opens a reference list (Daftar Pustaka, References, Bibliography …)."""
+    return bool(_REFERENCE_HEADING.match(" ".join(text.split())))
 
 ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _CHAPTER = re.compile(r"^(BAB|CHAPTER|Bab|Chapter)\s+([IVX]+|\d{1,2})$")
 _LETTER = re.compile(r"^([A-H])\.\s+(\S.{0,90})$")
 _NUMBER = re.compile(r"^(\d{1,2})\.\s+(\S.{0,80})$")
-_MD = re.compile(r"^(#{1,6})\s+(.+)$")
+_MD = re.compile(r"^(#{1,6})(?:\s+|(?=[A-Z0-9]))(\S.*)$")  # "## Title", and "##Title" as some converters write it
 _FUNCTION_WORDS = {"dan", "di", "ke", "dari", "yang", "untuk", "dalam", "of", "and", "the", "in", "on", "for", "to", "a"}
 _END = tuple('.?!:;"”)')
+# words a sentence goes on after, which no title ends with
+_DANGLING = {"yaitu", "yakni", "adalah", "ialah", "merupakan", "sebagai", "yang", "dan", "atau", "dengan", "untuk",
+             "bahwa", "namely", "that", "which", "is", "are", "was", "were", "the", "of", "and", "or", "with", "to"}
+# a paragraph opened by its part's label: "Abstrak: …", "Keywords: …" (a one-letter slip such as "Astract" too)
+_LABELS = {"abstrak": "Abstrak", "abstract": "Abstract", "kata kunci": "Kata kunci", "keywords": "Keywords",
+           "key words": "Keywords", "intisari": "Intisari", "ringkasan": "Ringkasan", "summary": "Summary"}
+_LABEL = re.compile(r"^\W*([A-Za-z]+(?: [A-Za-z]+)?)\s*[:.—–-]\s+\S")
+_NOTES = {"id": "Catatan kaki", "en": "Footnotes"}
 
 
 @dataclass
@@ -35,29 +53,41 @@ class Paragraph:
 SECTION_SEP = " › "
 
 
-def _heading(text: str) -> tuple[int, str] | None:
-    """(level, title) if the paragraph is a heading: 1 chapter, 2 lettered, 3 numbered."""
+_MARKUP = re.compile(r"^\s*<[!/?]?[a-zA-Z][^<>]*>\s*$")
+
+
+def _heading(text: str, numbered: bool = True) -> tuple[int, str] | None:
+    """(level, title) if the paragraph is a heading: 1 chapter, 2 lettered, 3 numbered (these two only when
+    `numbered`: in a statute "1. …" is a definition, not a heading)."""
     line = " ".join(text.split())
-    if "\n" in text.strip() or len(line) > 100:
+    if "\n" in text.strip():
         return None
     m = _MD.match(line)
-    if m:
-        return len(m.group(1)), m.group(2).strip()
+    if m and len(line) <= 300:
+        return len(m.group(1)), m.group(2).strip(" #")
+    if len(line) > 100:
+        return None
     m = _CHAPTER.match(line)
     if m:
         num = m.group(2)
         roman = ROMAN[int(num)] if num.isdigit() and int(num) < len(ROMAN) else num
         return 1, f"BAB {roman}"
-    for level, pattern in ((2, _LETTER), (3, _NUMBER)):
+    for level, pattern in ((2, _LETTER), (3, _NUMBER)) if numbered else ():
         m = pattern.match(line)
         if m and _looks_like_title(m.group(2), strict=level == 3):
             return level, line
     return None
 
 
+def _numbered(level_title: tuple[int, str]) -> bool:
+    """A heading that numbers a part (BAB I, A. …, 1. …, Article 3): not the title over a document."""
+    title = level_title[1]
+    return bool(re.match(r"^(BAB|Bab|Chapter|CHAPTER|Part|PART|Pasal|Article)\b|^[A-Z\d]{1,4}[.)]\s|^[IVXLC]+\.?$", title))
+
+
 def _looks_like_title(title: str, strict: bool) -> bool:
-    if title.endswith(_END + (",",)) or len(title.split()) > 9:
-        return False
+    if title.endswith(_END + (",",)) or len(title.split()) > 9 or title.split()[-1].lower() in _DANGLING:
+        return False  # "5. Variabel Money, yaitu": a sentence going on, not a title
     words = [w for w in re.findall(r"[\w'’\-]+", title) if w.lower() not in _FUNCTION_WORDS]
     if not words or not words[0][0].isupper():
         return False
@@ -65,29 +95,153 @@ def _looks_like_title(title: str, strict: bool) -> bool:
     return capital >= (0.6 if strict else 0.4)
 
 
+def _label(text: str) -> str | None:
+    """The part a paragraph's opening label names ("Abstrak: …" → "Abstrak"), allowing a one-letter slip."""
+    m = _LABEL.match(text)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    for key, name in _LABELS.items():
+        if word == key or len(word) >= 6 and _one_off(word, key):
+            return name
+    return None
+
+
+def _one_off(a: str, b: str) -> bool:
+    """Equal but for one letter left out, added or changed."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return a == b
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _blocks(text: str, legal: bool, unwrapped: bool) -> list[str]:
+    """The page's paragraphs before joining: blank-line separated blocks, cut further where a line is a
+    heading of a statute or treaty (legal documents), and, in text written a paragraph a line
+    (`unwrapped`), after a line that ends a sentence."""
+    out: list[str] = []
+    for raw in re.split(r"\n\s*\n", text):
+        current: list[str] = []
+        for line in raw.split("\n"):
+            bare = " ".join(line.split())
+            if not bare:
+                continue
+            heading = legal and (legal_heading(bare) is not None or bool(_MD.match(bare)))
+            if current and (heading or unwrapped and current[-1].rstrip().endswith((".", "?", "!")) and
+                            not _is_list_item(bare)):
+                out.append("\n".join(current))
+                current = []
+            current.append(line)
+            if heading:
+                out.append("\n".join(current))
+                current = []
+        if current:
+            out.append("\n".join(current))
+    return out
+
+
+def _unwrapped(doc: Document) -> bool:
+    """Text written a paragraph a line, without blank lines between (a transcription): most lines are long."""
+    lines = [line for page in doc.pages for line in page.text.split("\n") if line.strip()]
+    blank = sum(1 for page in doc.pages for line in page.text.split("\n") if not line.strip())
+    long_lines = sum(1 for line in lines if len(line) > 90)
+    return bool(lines) and doc.path.suffix.lower() in (".txt", ".md") and blank < 0.2 * len(lines) \
+        and long_lines >= 0.3 * len(lines)
+
+
+def _title_headings(doc: Document, legal: bool) -> int:
+    """How many unnumbered headings open the document as its title: those up to the one that is its title,
+    and those of that level right after it (a translated title), before any text; 0 when no heading is
+    the title."""
+    norm = lambda text: " ".join(re.findall(r"\w+", text.casefold()))  # noqa: E731
+    title, seen, count = norm(doc.title), False, 0
+    blocks = _blocks(doc.pages[0].text if doc.pages else "", legal, False)
+    for i, raw in enumerate(blocks):
+        text = _unwrap(raw)
+        head = _heading(raw, numbered=not legal)
+        if head is None:
+            if len(text.split()) >= 12:
+                break
+            continue
+        following = _unwrap(blocks[i + 1]) if i + 1 < len(blocks) else ""
+        if _numbered(head) or seen and len(following.split()) >= 12 and not _label(following):
+            break  # a part's heading over its text ("Introduction")
+        count += 1
+        seen = seen or norm(head[1]) == title
+    return count if seen else 0
+
+
 def paragraphs(doc: Document) -> list[Paragraph]:
     """Paragraphs with their section path; broken paragraphs are rejoined across blank lines
-    and pages; headings become section path entries, not paragraphs."""
+    and pages; headings become section path entries, not paragraphs. A statute's or treaty's parts
+    (BAB, Pasal, Article, Penjelasan …) are sections; the headings over a document before its text
+    (its title) are not; a reference list is set aside in `doc.meta["reference_lines"]`; footnotes
+    are paragraphs of their own section ("… › Catatan kaki"); a paragraph labelled "Abstrak:",
+    "Keywords:" … is in that section."""
+    from ..search.language import detect_language
+
     out: list[Paragraph] = []
     path: dict[int, str] = {}
+    everything = "\n".join(page.text for page in doc.pages)
+    legal = is_legal(everything)
+    unwrapped = _unwrapped(doc)
+    notes_name = _NOTES[detect_language(everything[:3000])] if any(page.notes for page in doc.pages) else ""
+    started = False  # body text seen
+    opening = _title_headings(doc, legal)  # the headings over the text that are its title (and its translation)
+    references: list[str] | None = None  # a reference list being read
+    reference_level = 0
     chapter_title_pending = False
+    pending_title: int | None = None  # the level of a part heading waiting for its title line
     for page in doc.pages:
-        for raw in re.split(r"\n\s*\n", page.text):
+        for raw in _blocks(page.text, legal, unwrapped):
             text = _unwrap(raw)
             if not text or len(_CONTENTS_ENTRY.findall(text)) >= 2:
                 continue  # nothing, or a table of contents ("1.3.1 Penyesuaian MC . . . . . 17")
-            head = _heading(raw)
+            if pending_title is not None:
+                level, pending_title = pending_title, None
+                title = title_line(text)
+                if title:
+                    path[level] = f"{path[level]} {title}"
+                    continue
+            if _MARKUP.match(text):
+                continue  # an HTML tag line ("<meta …/>") in a Markdown file
+            legal_head = legal_heading(text) if legal else None
+            head = (legal_head.level, legal_head.title) if legal_head else _heading(raw, numbered=not legal)
+            if head and is_reference_heading(head[1]) or not head and is_reference_heading(text):
+                references, reference_level = [], head[0] if head else 99
+                continue
+            if references is not None:
+                if head is None or head[0] > reference_level:
+                    references.append(text)
+                    continue
+                doc.meta.setdefault("reference_lines", []).extend(references)
+                references = None
             if head:
                 level, title = head
+                if not started and opening and not _numbered(head) and not legal_head:
+                    opening -= 1
+                    continue  # the document's title (and its translation) over its text
                 path = {k: v for k, v in path.items() if k < level}
                 path[level] = title
-                chapter_title_pending = level == 1 and title.startswith("BAB")
+                chapter_title_pending = level == 1 and title.startswith("BAB") and not legal_head
+                if legal_head:
+                    if legal_head.needs_title:
+                        pending_title = level
+                    if legal_head.rest:
+                        started = True
+                        out.append(Paragraph(legal_head.rest, page.number, page.label, [path[k] for k in sorted(path)]))
                 continue
             if chapter_title_pending and text.isupper() and len(text) < 80:
                 chapter_title_pending = False  # "PENDAHULUAN" after "BAB 1": part of the heading
                 continue
             chapter_title_pending = False
+            started = started or len(text.split()) >= 12  # authors, affiliations: still the title's block
             section = [path[k] for k in sorted(path)]
+            label = _label(text)
+            if label:
+                section = [*section, label]
             if out and out[-1].section == section:
                 if _continues(out[-1].text, text):
                     out[-1].text = _join(out[-1].text, text)
@@ -98,13 +252,29 @@ def paragraphs(doc: Document) -> list[Paragraph]:
                     out[-1].text += (" " if _is_term(last) and _DASH_ITEM.match(text) else "\n") + text
                     continue
             out.append(Paragraph(text, page.number, page.label, section))
+        if page.notes:
+            section = [*(path[k] for k in sorted(path)), notes_name]
+            out.append(Paragraph("\n".join(f"{n.number}. {n.text}" for n in page.notes), page.number, page.label,
+                                 section))
+    if references:
+        doc.meta.setdefault("reference_lines", []).extend(references)
+    doc.meta["kind"] = _kind(doc, legal, out)
     return out
+
+
+def _kind(doc: Document, legal: bool, paras: list[Paragraph]) -> str:
+    """What the document is: "statute" (its own heading names it), "treaty" (Articles), "paper" (an abstract,
+    keywords or a reference list), else "document"."""
+    if legal:
+        return "statute" if doc.meta.get("number") else "treaty"
+    labelled = {p.section[-1] for p in paras if p.section} & set(_LABELS.values())
+    return "paper" if labelled or doc.meta.get("reference_lines") else "document"
 
 
 # a list marker split off its item ("1.", "a)"), or a symbol ending in ? or ! that the segmenter took for a
 # sentence end ("$?", "$!" in a table of shell parameters)
-_MARKER_ONLY = re.compile(r"^(?:\(?\d{1,2}[.)]|[a-zA-Z][.)]|[-•*–]|[^\w\s]{1,2}[?!])$")
-_LIST_ITEM = re.compile(r"^(?:[-•*–]|\d{1,2}[.)]|[a-z][.)])\s+")
+_MARKER_ONLY = re.compile(r"^(?:\(?\d{1,2}[.)]|\([a-z\d]{1,2}\)|[a-zA-Z][.)]|[-•*–]|[^\w\s]{1,2}[?!])$")
+_LIST_ITEM = re.compile(r"^(?:[-•*–]|\d{1,2}[.)]|\(\d{1,2}[a-z]?\)|\([a-z]{1,2}\)|[a-z][.)])\s+")
 _CONTENTS_ENTRY = re.compile(r"(?:\.\s?){5,}\s*(?:\d{1,4}|[ivxlc]{1,6})\b")
 _DASH_ITEM = re.compile(r"^[-–—]\s+")
 
@@ -139,7 +309,8 @@ def _continues(prev: str, nxt: str) -> bool:
             or is_command_line(nxt):
         return False
     last = prev.rsplit(None, 1)[-1].lower() if prev.strip() else ""
-    return nxt[:1].islower() or prev.endswith("-") or last in _function_words()
+    number = nxt[:1].isdigit() and not re.match(r"^\d{1,3}[.)]\s", nxt)  # "5 (lima) tahun" going on
+    return nxt[:1].islower() or number or prev.endswith("-") or last in _function_words()
 
 
 def _function_words() -> frozenset[str]:

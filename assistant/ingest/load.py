@@ -11,8 +11,10 @@ import errno
 import re
 from pathlib import Path
 
-from ..records import Document, Page
+from ..records import Document, Note, Page
 from .ocr import OcrOptions
+from .tables import rows_text
+from .titles import choose_title, name_title
 
 SUPPORTED = {".txt", ".md", ".pdf", ".docx"}
 
@@ -74,16 +76,15 @@ def load_document(path: Path | str, max_mb: float = 50.0, ocr: OcrOptions | None
     suffix = path.suffix.lower()
     try:
         if suffix in (".txt", ".md"):
-            return _load_text(path)
-        if suffix == ".pdf":
-            return _load_pdf(path, ocr)
-        return _load_docx(path)
+            doc, printed = _load_text(path), ""
+        elif suffix == ".pdf":
+            doc, printed = _load_pdf(path, ocr)
+        else:
+            doc, printed = _load_docx(path)
     except OSError as exc:
         raise LoadError(path, _os_reason(exc)) from exc
-
-
-def _title_from_name(path: Path) -> str:
-    return re.sub(r"[_]+", " ", path.stem).strip()
+    choose_title(doc, printed)
+    return doc
 
 
 def _sniff(head: bytes) -> str:
@@ -116,13 +117,16 @@ def _load_text(path: Path) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise LoadError(path, "no text in file (only whitespace)")
-    return Document(path=path, title=_title_from_name(path), pages=[Page(None, text)], warnings=warnings)
+    from .textpages import split_pages
+
+    return Document(path=path, title=name_title(path), pages=split_pages(text), warnings=warnings)
 
 
-def _load_pdf(path: Path, ocr_options: OcrOptions | None = None) -> Document:
+def _load_pdf(path: Path, ocr_options: OcrOptions | None = None) -> tuple[Document, str]:
+    """The document and the title its first page prints."""
     import pypdfium2 as pdfium
 
-    from . import ocr, pdftext
+    from . import ocr, pdfparts, pdftext
 
     with open(path, "rb") as fh:
         head = fh.read(1024)
@@ -138,6 +142,7 @@ def _load_pdf(path: Path, ocr_options: OcrOptions | None = None) -> Document:
         raw_pages = [pdftext.page_lines(pdf[i].get_textpage()) for i in range(len(pdf))]
         labels, meta = _pdf_labels_and_meta(pdf)
         scanned = ocr.read_pages(pdf, raw_pages, path, ocr_options)  # pages without usable text, in place
+        height = pdf[0].get_height() if len(pdf) else 0.0
     except pdfium.PdfiumError as exc:
         raise LoadError(path, f"corrupt PDF: a page cannot be read ({exc})") from exc
     finally:
@@ -148,9 +153,19 @@ def _load_pdf(path: Path, ocr_options: OcrOptions | None = None) -> Document:
     warnings = scanned.warnings(path.name)
     lines, printed = pdftext.strip_headers_footers(raw_pages)
     labels = labels or pdftext.printed_labels(printed)
+    body, levels = pdftext.heading_levels(lines)
+    notes, last = [], 0
+    for i, page in enumerate(lines):
+        lines[i], found = pdfparts.split_notes(page, body, last)
+        notes.append(found)
+        last = int(found[-1].number) if found else last
+    title, authors = pdfparts.title_block(lines[0], body, height) if lines else ("", [])
+    if authors:
+        meta["authors"] = authors
     vocab = pdftext.vocabulary([line.text for page in lines for line in page])
-    _, levels = pdftext.heading_levels(lines)
-    texts = pdftext.join_across_pages(["\n\n".join(pdftext.paragraphs(page, vocab, levels)) for page in lines], vocab)
+    bold = pdftext.bold_level(lines, body, levels)
+    texts = pdftext.join_across_pages(["\n\n".join(pdftext.paragraphs(page, vocab, levels, bold)) for page in lines],
+                                      vocab)
     pages, empty, bad = [], [], {"glued": [], "garbled": []}
     for i, text in enumerate(texts):
         if not raw_pages[i]:
@@ -158,7 +173,7 @@ def _load_pdf(path: Path, ocr_options: OcrOptions | None = None) -> Document:
         elif pdftext.run_together(text) or pdftext.garbled(text):
             bad["glued" if pdftext.run_together(text) else "garbled"].append(i + 1)
             continue
-        pages.append(Page(i + 1, text, labels[i] if labels else None))
+        pages.append(Page(i + 1, text, labels[i] if labels else None, notes[i]))
     n_text = len(raw_pages) - len(empty)
     why = {"glued": "words run together without spaces",
            "garbled": "text is garbled (fonts without a Unicode mapping)"}
@@ -173,8 +188,7 @@ def _load_pdf(path: Path, ocr_options: OcrOptions | None = None) -> Document:
         raise LoadError(path, f"no usable text on any of {len(raw_pages)} page(s)")
     if scanned.needed:
         meta["ocr"] = {"pages": scanned.confidence, "failed": scanned.failed, "summary": scanned.summary()}
-    title = meta.get("title") or _title_from_name(path)
-    return Document(path=path, title=title, pages=pages, meta=meta, warnings=warnings)
+    return Document(path=path, title=name_title(path), pages=pages, meta=meta, warnings=warnings), title
 
 
 def _pages(numbers: list[int]) -> str:
@@ -213,7 +227,8 @@ def _pdf_date(value: str) -> str:
     return f"{y}-{mo or '01'}-{d or '01'} {h or '00'}:{mi or '00'}:{sec or '00'}{zone}"
 
 
-def _load_docx(path: Path) -> Document:
+def _load_docx(path: Path) -> tuple[Document, str]:
+    """The document and the text of its Title style."""
     import docx
 
     with open(path, "rb") as fh:
@@ -224,15 +239,17 @@ def _load_docx(path: Path) -> Document:
         document = docx.Document(str(path))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many types for bad zips
         raise LoadError(path, f"corrupt or unreadable DOCX ({exc.__class__.__name__}: {exc})") from exc
-    blocks = []
+    blocks, printed = [], ""
     for item in document.iter_inner_content():
-        if hasattr(item, "rows"):  # a table: one line per row, cells separated by " | "
-            rows = [" | ".join(dict.fromkeys(c.text.strip() for c in row.cells if c.text.strip())) for row in item.rows]
-            blocks.append("\n".join(r for r in rows if r))
+        if hasattr(item, "rows"):  # a table: one line per row, with its header (tables.rows_text)
+            rows = [list(dict.fromkeys(" ".join(c.text.split()) for c in row.cells if c.text.strip())) for row in item.rows]
+            blocks.append("\n".join(rows_text([r for r in rows if r])))
             continue
         text = item.text.strip()
         style = (item.style.name or "").lower() if item.style is not None else ""
         m = re.match(r"heading (\d)", style)
+        if text and style == "title" and not printed:
+            printed = " ".join(text.split())
         if text and (m or style == "title"):
             blocks.append("#" * min(6, int(m.group(1)) if m else 1) + " " + " ".join(text.split()))
         elif text:
@@ -242,5 +259,22 @@ def _load_docx(path: Path) -> Document:
         raise LoadError(path, "no text in document")
     props = document.core_properties
     meta = {k: v for k, v in {"title": props.title, "author": props.author}.items() if v}
-    return Document(path=path, title=meta.get("title") or _title_from_name(path),
-                    pages=[Page(None, "\n\n".join(blocks))], meta=meta)
+    page = Page(None, "\n\n".join(blocks), notes=_docx_footnotes(document))
+    return Document(path=path, title=name_title(path), pages=[page], meta=meta), printed
+
+
+def _docx_footnotes(document) -> list[Note]:
+    """The footnotes of a DOCX (word/footnotes.xml, which python-docx does not read), numbered in the order the
+    text refers to them, as Word prints them."""
+    from docx.oxml.ns import qn
+
+    part = next((p for p in document.part.package.iter_parts() if str(p.partname) == "/word/footnotes.xml"), None)
+    if part is None:
+        return []
+    from lxml import etree
+
+    root = etree.fromstring(part.blob)
+    texts = {note.get(qn("w:id")): " ".join("".join(t.text or "" for t in note.iter(qn("w:t"))).split())
+             for note in root.iter(qn("w:footnote"))}
+    order = [ref.get(qn("w:id")) for ref in document.element.body.iter(qn("w:footnoteReference"))]
+    return [Note(str(n), texts[i]) for n, i in enumerate(dict.fromkeys(order), 1) if texts.get(i)]

@@ -35,8 +35,18 @@ class Read:
     ocr_pages: int = 0
 
 
+_META = ("title", "author", "subject", "creation_date", "full_title", "number", "year", "type", "kind")
+
+
 def doc_meta(doc: Document) -> dict:
-    return {k: str(v) for k, v in doc.meta.items() if k in ("title", "author", "subject", "creation_date") and v}
+    """What the index keeps of a document: its title and the other metadata as text, its authors, page count
+    and reference list."""
+    meta = {k: str(v) for k, v in doc.meta.items() if k in _META and v}
+    for key in ("authors", "references"):
+        if doc.meta.get(key):
+            meta[key] = list(doc.meta[key])
+    meta["pages"] = len(doc.pages)
+    return meta
 
 
 def read_file(path: Path, rel: str, settings: Settings) -> Read:

@@ -36,6 +36,7 @@ class Line:
     y: float | None = None  # baseline
     size: float | None = None
     row: bool = False  # a table row: its text runs stand apart in columns (see _is_row)
+    weight: int | None = None  # font weight (700 bold), None if unknown
 
 
 def page_lines(textpage) -> list[Line]:
@@ -54,7 +55,8 @@ def page_lines(textpage) -> list[Line]:
                 continue
             prev = lines[-1] if lines and lines[-1].text.endswith(tuple(_HYPHEN_MARKS)) else None
             if prev is not None and abs(prev.y - line.y) < 0.5 * (line.size or 10):  # same visual line
-                lines[-1] = Line(prev.text + line.text, prev.x0, line.x1, prev.y, prev.size, prev.row or line.row)
+                lines[-1] = Line(prev.text + line.text, prev.x0, line.x1, prev.y, prev.size, prev.row or line.row,
+                                 prev.weight)
             else:
                 lines.append(line)
     return lines
@@ -69,22 +71,81 @@ def _line(textpage, s: str, offset: int) -> Line:
     raw.FPDFText_GetCharOrigin(textpage.raw, first, ctypes.byref(x), ctypes.byref(y))
     left = textpage.get_charbox(first)[0]
     right = textpage.get_charbox(last)[2]
-    size = raw.FPDFText_GetFontSize(textpage.raw, (first + last) // 2)
-    return Line(s.strip(), left, right, y.value, size or None, _is_row(textpage, first, last))
+    size = font_size(textpage, (first + last) // 2)
+    weight = raw.FPDFText_GetFontWeight(textpage.raw, (first + last) // 2)
+    text = s.strip()
+    if _MARKER_CANDIDATE.search(text):
+        text = _without_note_markers(textpage, text, first, size, y.value)
+    cells = _row_cells(textpage, first, last)
+    if cells and " ".join(cells).replace(" ", "") == text.replace(" ", ""):
+        text = " | ".join(cells)  # a row keeps its cells apart
+    return Line(text, left, right, y.value, size or None, cells is not None, weight if weight > 0 else None)
 
 
-def _is_row(textpage, first: int, last: int) -> bool:
-    """A table row: pdfium's text runs on the line stand apart by two or more gaps wider than 1.5
-    font sizes (cells in columns); a dot leader's gaps ("Bab 1 . . . . 3") do not count."""
+# digits right after a word or its punctuation ("Daerah24", "Ramadhani1", "kerja.3"): maybe a raised note marker
+_MARKER_CANDIDATE = re.compile(r"(?<=[^\W\d_]|[.,;:)”\"’'])\d{1,3}(?:,\d{1,3})*(?=[\s,.;:)]|$)")
+
+
+def _without_note_markers(textpage, text: str, first: int, size: float, baseline: float) -> str:
+    """The line without its note markers: digits after a word drawn smaller than the line's text, or
+    raised above its baseline (footnote and affiliation marks), which would otherwise glue onto words."""
     import pypdfium2.raw as raw
 
+    x, y = ctypes.c_double(), ctypes.c_double()
+    keep = []
+    last = 0
+    for m in _MARKER_CANDIDATE.finditer(text):
+        digit = first + m.start()
+        raw.FPDFText_GetCharOrigin(textpage.raw, digit, ctypes.byref(x), ctypes.byref(y))
+        smaller = font_size(textpage, digit) <= 0.85 * (size or 0)
+        raised = y.value - baseline >= 0.2 * (size or 10)
+        if smaller or raised:
+            keep.append(text[last:m.start()])
+            last = m.end()
+    if not keep:
+        return text
+    return "".join(keep) + text[last:]
+
+
+def font_size(textpage, index: int) -> float:
+    """The size a glyph is drawn at, in points: the font size times the scale of its text matrix
+    (Word's PDFs set size 1 and scale the matrix to 12)."""
+    import pypdfium2.raw as raw
+
+    size = raw.FPDFText_GetFontSize(textpage.raw, index)
+    matrix = raw.FS_MATRIX()
+    if raw.FPDFText_GetMatrix(textpage.raw, index, ctypes.byref(matrix)):
+        scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+        if scale > 0:
+            size *= scale
+    return size
+
+
+def _row_cells(textpage, first: int, last: int) -> list[str] | None:
+    """A table row's cells, or None when the line is no row: pdfium's text runs on the line stand apart by two
+    or more gaps wider than 1.5 font sizes (cells in columns); a dot leader's gaps ("Bab 1 . . . . 3") do not
+    count. Runs closer than that are one cell."""
     count = textpage.count_rects(first, last - first + 1)
     if count < 3:
-        return False
-    size = raw.FPDFText_GetFontSize(textpage.raw, first) or 10  # of a glyph: a space's may be 1
+        return None
+    size = font_size(textpage, first) or 10  # of a glyph: a space's may be 1
     rects = [textpage.get_rect(i) for i in range(count)]
-    wide = sum(1 for a, b in zip(rects, rects[1:]) if b[0] - a[2] > 1.5 * size and b[2] - b[0] > size / 2)
-    return wide >= 2
+    wide = [b[0] - a[2] > 1.5 * size and b[2] - b[0] > size / 2 for a, b in zip(rects, rects[1:])]
+    if sum(wide) < 2:
+        return None
+    cells, group = [], [rects[0]]
+    for rect, apart in zip(rects[1:], wide):
+        if apart:
+            cells.append(group)
+            group = []
+        group.append(rect)
+    cells.append(group)
+    out = []
+    for group in cells:
+        left, bottom = min(r[0] for r in group), min(r[1] for r in group)
+        right, top = max(r[2] for r in group), max(r[3] for r in group)
+        out.append(" ".join(textpage.get_text_bounded(left - 0.5, bottom - 0.5, right + 0.5, top + 0.5).split()))
+    return out if all(out) else None
 
 
 def _norm(text: str) -> str:
@@ -196,8 +257,8 @@ def _median(values: list[float]) -> float:
     return values[len(values) // 2] if values else 0.0
 
 
-def _breaks(lines: list[Line]) -> list[bool]:
-    """breaks[i]: a paragraph ends after lines[i]."""
+def _breaks(lines: list[Line], heading_sizes: frozenset[float] = frozenset()) -> list[bool]:
+    """breaks[i]: a paragraph ends after lines[i]; lines of a heading size break only at a gap."""
     n = len(lines)
     if n and lines[0].y is None:  # no geometry: break after short lines that end a sentence
         typical = _median([len(line.text) for line in lines])
@@ -226,6 +287,9 @@ def _breaks(lines: list[Line]) -> list[bool]:
         short = a.x1 < right - 0.12 * width and not hyphen
         # each table row is an item of its own; a row's cell wrapped onto the next line stays with it
         row = b.row or a.row and b.x0 < a.x0 + 2 * size
+        if heading_sizes and a.size and _same_size(a, b) and round(a.size * 2) / 2 in heading_sizes:
+            out.append(gap <= 0 or gap > 1.6 * size)  # a heading's lines, centred or not, go on while close
+            continue
         out.append(gap <= 0 or gap > 1.3 * pitch + 0.5 or not _same_size(a, b) or short
                    or bool(_BULLET.match(b.text)) or indent or row)
     return out
@@ -255,19 +319,61 @@ def heading_levels(pages: list[list[Line]]) -> tuple[float, dict[float, int]]:
     return body, {s: i + 1 for i, s in enumerate(bigger[:4])}
 
 
-def paragraphs(lines: list[Line], vocab: tuple[set[str], set[str]], levels: dict[float, int]) -> list[str]:
-    """The page as paragraphs (blank-line separated by the caller); headings as '# Title'."""
+def bold_level(pages: list[list[Line]], body: float, levels: dict[float, int]) -> int | None:
+    """The heading level of short bold lines at the body size, when bold is rare in the body text (an
+    article whose headings are bold, not larger); None otherwise."""
+    chars = bold = 0
+    for lines in pages:
+        for line in lines:
+            if line.size and _same_size(line, Line("", size=body)):
+                chars += len(line.text)
+                bold += len(line.text) if (line.weight or 0) >= 600 else 0
+    if not chars or bold > 0.15 * chars:
+        return None
+    return max(levels.values(), default=0) + 1
+
+
+def paragraphs(lines: list[Line], vocab: tuple[set[str], set[str]], levels: dict[float, int],
+               bold: int | None = None) -> list[str]:
+    """The page as paragraphs (blank-line separated by the caller); headings as '# Title' (a short bold
+    paragraph at the body size too, at level `bold`, when given)."""
     out: list[str] = []
     current: list[Line] = []
-    for line, brk in zip(lines, _breaks(lines)):
+    for line, brk in zip(lines, _breaks(lines, frozenset(levels))):
         current.append(line)
         if brk:
-            out.append(_paragraph(current, vocab, levels))
+            out.append(_paragraph(current, vocab, levels, bold))
             current = []
-    return [p for p in out if p]
+    return _with_headers([p for p in out if p])
 
 
-def _paragraph(lines: list[Line], vocab: tuple[set[str], set[str]], levels: dict[float, int]) -> str:
+def _with_headers(paragraphs: list[str]) -> list[str]:
+    """Each run of table rows ("• a | b | c") rewritten with its header (tables.rows_text)."""
+    from .tables import rows_text
+
+    out: list[str] = []
+    i = 0
+    while i < len(paragraphs):
+        j, rows = i, []
+        while j < len(paragraphs):
+            if paragraphs[j].startswith("• ") and " | " in paragraphs[j]:
+                rows.append(paragraphs[j][2:].split(" | "))
+            elif rows and paragraphs[j][:1].islower():  # a cell's text wrapped onto the next line
+                rows[-1][-1] += " " + paragraphs[j]
+            else:
+                break
+            j += 1
+        if len(rows) >= 2:
+            out.extend("• " + text for text in rows_text(rows))
+            i = j
+        else:
+            out.append(paragraphs[i])
+            i += 1
+    return out
+
+
+def _paragraph(lines: list[Line], vocab: tuple[set[str], set[str]], levels: dict[float, int],
+               bold: int | None = None) -> str:
     text = ""
     for line in lines:
         piece = line.text[:-1] + "-" if line.text[-1] in _HYPHEN_MARKS else line.text
@@ -281,8 +387,11 @@ def _paragraph(lines: list[Line], vocab: tuple[set[str], set[str]], levels: dict
     text = " ".join(text.split())
     size = lines[0].size
     level = levels.get(round(size * 2) / 2) if size else None
-    if level and len(lines) <= 2 and len(text.split()) <= 15 and not text.endswith((".", ",", ";")):
+    if level and len(lines) <= 4 and len(text.split()) <= 40 and not text.endswith((".", ",", ";")):
         return "#" * level + " " + text
+    if bold and len(lines) <= 2 and all((line.weight or 0) >= 600 and not line.row for line in lines) \
+            and len(text.split()) <= 12 and not text.endswith((".", ",", ";", ":")) and text[:1].isupper() | text[:1].isdigit():
+        return "#" * min(bold, 6) + " " + text
     if lines[0].row and not _BULLET.match(text):
         return "• " + text
     return "\uff03" + text[1:] if re.match(r"#{1,6}\s", text) else text  # a literal '#' is not a heading

@@ -15,6 +15,7 @@ from ..citations import without_citations
 from .embed import Embedder
 from .keywords import tokenize
 from .language import detect_language
+from .legal import Part, asked_parts, asks_explanation, named_statutes, without_statutes
 from .lexicon import expansion_of, word_keys
 
 YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
@@ -75,6 +76,9 @@ class Query:
     acronyms: frozenset[str]
     refers_to_document: bool  # "the thesis", "penelitian ini"
     vector: np.ndarray = field(compare=False, repr=False)
+    parts: tuple[Part, ...] = ()  # the Pasal/Article (ayat, huruf) it names
+    statutes: tuple[tuple[str, str], ...] = ()  # the statutes it names, as (number, year)
+    explanation: bool = False  # it asks about a Penjelasan
 
     @property
     def is_english(self) -> bool:
@@ -96,7 +100,8 @@ def analyse(text: str, embedder: Embedder, surnames: frozenset[str] | set[str] =
     return Query(
         text=text, language=language, tokens=tokens, exact=frozenset(tokenize(claim, cognates=False)), keys=keys,
         expansion=tuple(expansion_of(tokens, keys)), named=named, about=frozenset(about),
-        years=tuple(dict.fromkeys(YEAR.findall(without_citations(text)))),
+        years=tuple(dict.fromkeys(YEAR.findall(without_statutes(without_citations(text))))),
         asks=tuple(kind for kind, pattern in ASKS.items() if pattern.search(text)),
         acronyms=frozenset(_ACRONYM.findall(text)), refers_to_document=bool(_SELF_REFERENCE.search(text)),
-        vector=embedder.embed_queries([claim])[0])
+        vector=embedder.embed_queries([claim])[0], parts=asked_parts(claim), statutes=named_statutes(claim),
+        explanation=asks_explanation(claim))

@@ -11,12 +11,14 @@ sentences, with those of the passages returned, are embedded then if they have n
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
 from ..records import Chunk
 from .embed import Embedder
 from .index import Index
+from .legal import is_explanation, part_numbers
 from .query import Query, analyse
 
 
@@ -46,27 +48,45 @@ class Retriever:
         self.author_bonus = 0.15
         self.sentence_weight = 0.5
         self.sentence_candidates = 10
+        self.part_bonus = 0.3
         self._sentence_rows: dict[int, np.ndarray] = {}
         self._surnames = frozenset(_surname(c) for ch in index.chunks for c in ch.cites)
+        documents = index.meta.get("documents") or {}
+        self._statutes = {(str(m.get("number", "")).lstrip("0"), str(m.get("year", ""))): f
+                          for f, m in documents.items() if m.get("number") and m.get("year")}
 
     def query(self, text: str, language: str | None = None) -> Query:
         """`text` analysed once (language, tokens, translations, named works, embedding …)."""
         return analyse(text, self.embedder, self._surnames, self.index.loan_terms, language)
 
-    def search(self, query: Query, k: int = 10) -> list[Hit]:
+    def search(self, query: Query, k: int = 10, files: frozenset[str] | set[str] | None = None) -> list[Hit]:
         """The top-k chunks for the query, best first; an English query's keywords also look for
-        their Indonesian translations (lexicon)."""
+        their Indonesian translations (lexicon). `files`: search only these documents."""
         n = len(self.index.chunks)
-        if n == 0:
+        allowed = None if not files else np.array(sorted(r for f in files for r in self._rows_of_file.get(f, ())),
+                                                  dtype=np.int64)
+        if n == 0 or allowed is not None and not len(allowed):
             return []
         qvec = query.vector
-        depth = min(n, max(self.candidates, k))
-        dsc, drow = self.index.vectors.search(qvec[None, :].astype(np.float32), depth)
-        dense = {int(r): float(s) for r, s in zip(drow[0], dsc[0]) if r >= 0}
+        depth = min(n if allowed is None else len(allowed), max(self.candidates, k))
+        if allowed is None:
+            dsc, drow = self.index.vectors.search(qvec[None, :].astype(np.float32), depth)
+            dense = {int(r): float(s) for r, s in zip(drow[0], dsc[0]) if r >= 0}
+        else:  # one document's passages, scored exactly
+            scores = np.vstack([self.index.vectors.reconstruct(int(r)) for r in allowed]) @ qvec
+            dense = {int(allowed[i]): float(scores[i]) for i in np.argsort(-scores)[:depth]}
         kw_all = self.index.keywords.scores(query.tokens, query.expansion)
+        if allowed is not None:
+            mask = np.zeros_like(kw_all)
+            mask[allowed] = 1.0
+            kw_all = kw_all * mask
         kw_top = np.argsort(-kw_all)[:depth]
         keyword = {int(r): float(kw_all[r]) for r in kw_top if kw_all[r] > 0}
         rows = set(dense) | set(keyword)
+        legal = self._legal_rows(query)
+        if allowed is not None:
+            legal = {r: w for r, w in legal.items() if self.index.chunks[r].file in files}
+        rows |= set(legal)
         missing = [r for r in rows if r not in dense]
         if missing:  # exact dense scores for keyword-only candidates
             vecs = np.vstack([self.index.vectors.reconstruct(r) for r in missing])
@@ -78,6 +98,8 @@ class Retriever:
             for r in rows:
                 if backed_by(self.index.chunks[r].cites, named):
                     fused[r] += self.author_bonus
+        for r, weight in legal.items():  # the Pasal/Article and the statute the question names
+            fused[r] += self.part_bonus * weight
         if self.fusion == "weighted" and self.sentence_weight:
             top = set(sorted(rows, key=lambda r: -fused[r])[:self.sentence_candidates])
             self.ensure_sentences(top)
@@ -86,6 +108,37 @@ class Retriever:
         order = sorted(rows, key=lambda r: -fused[r])[:k]
         self.ensure_sentences(order)  # the answerer reads their sentences
         return [Hit(self.index.chunks[r], r, fused[r], dense[r], keyword.get(r, 0.0)) for r in order]
+
+    def _legal_rows(self, query: Query) -> dict[int, float]:
+        """Passages in the parts (Pasal/Article) and statutes a question names, with how well they match:
+        1 in an asked part of a named statute (or of any, when none is named; its Penjelasan, or its body when
+        the Penjelasan is asked, 0.5), 0.5 elsewhere in a named statute."""
+        if not query.parts and not query.statutes:
+            return {}
+        files = {self._statutes[s] for s in query.statutes if s in self._statutes}
+        chunks = self.index.chunks
+        out: dict[int, float] = {r: 0.5 for f in files for r in self._rows_of_file.get(f, ())}
+        for part in query.parts:
+            for r in self._rows_of_part.get(part.article, ()):
+                if not files or chunks[r].file in files:
+                    out[r] = 1.0 if is_explanation(chunks[r].section) == query.explanation else 0.5
+        return out if len(out) <= max(self.candidates, 200) else {r: w for r, w in out.items() if w >= 1.0}
+
+    @cached_property
+    def _rows_of_part(self) -> dict[str, list[int]]:
+        """Pasal/Article number → the passages in it."""
+        out: dict[str, list[int]] = {}
+        for r, chunk in enumerate(self.index.chunks):
+            for number in part_numbers(chunk.section):
+                out.setdefault(number, []).append(r)
+        return out
+
+    @cached_property
+    def _rows_of_file(self) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        for r, chunk in enumerate(self.index.chunks):
+            out.setdefault(chunk.file, []).append(r)
+        return out
 
     def ensure_sentences(self, rows) -> int:
         """Vectors for the sentences of passages `rows`, embedded now where missing; how many."""

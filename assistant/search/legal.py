@@ -1,0 +1,77 @@
+"""References to parts of statutes and treaties in a question, and to statutes by number and year.
+
+"Pasal 2 ayat (1)", "Pasal 7 ayat 2 huruf c", "Article 3 (a)", "Articles 2, 3 and 4", "Penjelasan Pasal 2";
+"UU Nomor 21 Tahun 2007", "UU 21/2007", "Perda DIY No. 6 Tahun 2025", "Law No. 37 of 1999". Pasal and
+Article are one thing (an Indonesian question may ask about a treaty's Article as its Pasal).
+A passage is in an asked part when its section path names that Pasal/Article.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_ARTICLE = re.compile(r"\b(?:pasal|articles?|art\.)\s+((?:\d{1,3}[A-Z]?)(?:\s*(?:,|dan|and|&|-|–|sampai|to)\s*\d{1,3}[A-Z]?)*)"
+                      r"(?:\s*(?:ayat|paragraph|para\.?)?\s*\(?(\d{1,2})\)?(?!\s*(?:tahun|year)))?"
+                      r"(?:\s*(?:huruf|letter|subparagraph)\s*\(?([a-z])\)?(?!\w)|\s*\(([a-z])\)(?!\w))?", re.I)
+_EXPLANATION = re.compile(r"\b(penjelasan|elucidation|explanatory|explanation)\b", re.I)
+_STATUTE = re.compile(r"\b(?:uu|undang-undang|law|act|pp|perpres|perda|permen|peraturan\s+\w+(?:\s+\w+)?)\s*"
+                      r"(?:[A-Z]{2,5}\s+)?(?:no\.?|nomor|number|nr\.?)?\s*(\d{1,4})\s*"
+                      r"(?:/|tahun|th\.?|of|year)\s*((?:19|20)\d{2})\b", re.I)
+
+
+class Part(NamedTuple):
+    """An asked part: Pasal/Article number, ayat/paragraph ("" if none), huruf/letter ("" if none)."""
+
+    article: str
+    paragraph: str = ""
+    letter: str = ""
+
+
+def asked_parts(text: str) -> tuple[Part, ...]:
+    """The Pasal/Article parts a question names, in order."""
+    found: list[Part] = []
+    for m in _ARTICLE.finditer(text):
+        numbers = re.findall(r"\d{1,3}[A-Z]?", m.group(1))
+        if re.search(r"sampai|to|-|–", m.group(1)) and len(numbers) == 2 and all(n.isdigit() for n in numbers):
+            numbers = [str(n) for n in range(int(numbers[0]), int(numbers[1]) + 1)][:20]
+        single = len(numbers) == 1
+        for n in numbers:
+            letter = (m.group(3) or m.group(4) or "").lower()
+            found.append(Part(n.upper(), m.group(2) or "" if single else "", letter if single else ""))
+    return tuple(dict.fromkeys(found))
+
+
+def without_statutes(text: str) -> str:
+    """The text with the statutes it names cut out: the year of "UU No. 21 Tahun 2007" names a law, it does
+    not ask about 2007."""
+    return _STATUTE.sub(" ", text)
+
+
+def asks_explanation(text: str) -> bool:
+    """The question asks about a Penjelasan (elucidation)."""
+    return bool(_EXPLANATION.search(text))
+
+
+def named_statutes(text: str) -> tuple[tuple[str, str], ...]:
+    """(number, year) of each statute the question names ("UU 21/2007" → ("21", "2007"))."""
+    return tuple(dict.fromkeys((m.group(1).lstrip("0") or "0", m.group(2)) for m in _STATUTE.finditer(text)))
+
+
+_SECTION_PART = re.compile(r"\b(?:Pasal|Article)\s+(\d{1,3}[A-Z]?)(?![\dA-Za-z])")
+
+
+def part_numbers(section: str) -> list[str]:
+    """The Pasal/Article numbers a section path is inside ("… › Pasal 2 › Ayat (1)" → ["2"])."""
+    return _SECTION_PART.findall(section)
+
+
+def is_explanation(section: str) -> bool:
+    return section.startswith("Penjelasan")
+
+
+def starts_paragraph(sentence: str, part: Part) -> bool:
+    """The sentence is the asked ayat ("(2) …") or huruf ("c. …", "(c) …")."""
+    head = sentence.lstrip()[:6]
+    if part.paragraph and re.match(rf"\(?{re.escape(part.paragraph)}[.)]\s", head):
+        return True
+    return bool(part.letter and re.match(rf"\(?{re.escape(part.letter)}[.)]\s", head))
