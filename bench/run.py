@@ -8,8 +8,8 @@ missed gets a pyinstrument profile (summary printed, full tree in bench/out/). T
 shared, so figures are noisy: ratios (ingest vs raw embedder) are measured back to back in the
 same run on the same input, which is what makes them comparable.
 
-One module per thing measured: pdf_speed (PDF extraction) → ingest_speed (raw embedder vs whole
-ingest; no-op re-ingest) → queries (warm asks on the thesis) → scale (100k-chunk index) →
+One module per thing measured: pdf_speed (PDF extraction) → ocr_speed (scanned pages) →
+ingest_speed (raw embedder vs whole ingest; no-op re-ingest) → resume (a killed ingest's rerun) → queries (warm asks on the thesis) → scale (100k-chunk index) →
 cold_start (fresh `assistant ask`) → memory (serving RSS).
 """
 from __future__ import annotations
@@ -33,17 +33,20 @@ from common import OUT, Report, ensure_debian_docs, log  # noqa: E402
 from context import Ctx, get_embedder  # noqa: E402
 from ingest_speed import bench_ingest, bench_reingest  # noqa: E402
 from memory import bench_rss  # noqa: E402
+from ocr_speed import bench_ocr  # noqa: E402
 from pdf_speed import bench_pdf  # noqa: E402
 from queries import bench_queries  # noqa: E402
+from resume import bench_resume  # noqa: E402
 from scale import bench_100k  # noqa: E402
 
 GOALS = {
     "ingest_vs_passages": ("<=", 1.3), "searchable_vs_passages": ("<=", 1.1), "ingest_rss_mb": ("<=", 1000),
-    "pdf_pages_s": (">=", 250), "reingest_noop_s": ("<=", 2.0),
+    "pdf_pages_s": (">=", 250), "reingest_noop_s": ("<=", 2.0), "resume_reused_share": (">=", 0.45),
     "query_p50_ms": ("<=", 40), "query_p95_ms": ("<=", 80), "query_p95_ms_100k": ("<=", 150),
     "ask_cold_s": ("<=", 1.5), "rss_mb": ("<=", 500),
 }
-SECTIONS = [("pdf", bench_pdf), ("ingest", bench_ingest), ("reingest", bench_reingest),
+SECTIONS = [("pdf", bench_pdf), ("ocr", bench_ocr), ("ingest", bench_ingest), ("resume", bench_resume),
+            ("reingest", bench_reingest),
             ("queries", bench_queries), ("100k", bench_100k), ("cold", bench_cold), ("rss", bench_rss)]
 
 

@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# System packages the tests need (Debian): Chromium for browser tests, a real TeX-made PDF
+# System packages (Debian): Tesseract with Indonesian and English, which reads scanned PDF pages
+# (assistant/ingest/ocr.py); for the tests Chromium for browser tests, a real TeX-made PDF
 # with its plain-text twin (debian-reference-en, -id) for extraction recall, and the FreeDict dictionaries of the lexicon. Idempotent; root only.
 set -euo pipefail
 need=()
+command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
+for lang in ind eng; do  # OCR languages (tesseract --list-langs)
+  ls /usr/share/tesseract-ocr/*/tessdata/$lang.traineddata >/dev/null 2>&1 || need+=(tesseract-ocr-$lang)
+done
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 for lang in en id; do  # English and Indonesian twins (PDF + text) for the extraction-recall tests
   ls /usr/share/debian-reference/*.$lang.pdf >/dev/null 2>&1 || need+=(debian-reference-$lang)

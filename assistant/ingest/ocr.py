@@ -1,9 +1,10 @@
 """OCR: text for the PDF pages that have no usable text layer, read by Tesseract (Indonesian + English).
 
-A page needs OCR when its text layer is empty (or a few characters over a picture) or garbage (a
-broken font map: `pdftext.garbled`, `pdftext.run_together`). Such a page is rendered by pypdfium2
-(greyscale, 300 dpi) and read by the `tesseract` program, whose hOCR output gives each line's box,
-baseline and glyph height and each word's confidence. The lines come back as `pdftext.Line`s with
+A page needs OCR when its text layer is garbage (a broken font map: `pdftext.garbled`,
+`pdftext.run_together`), or when it has no text (or a few letters) over pictures covering most of the
+page (a scan; a cover's logo or a figure is left alone), or over any picture in a file where no page
+has text. Such a page is rendered by pypdfium2 (greyscale, 300 dpi) and read by the `tesseract`
+program, whose hOCR output gives each line's box, baseline and glyph height and each word's confidence. The lines come back as `pdftext.Line`s with
 the geometry a text layer gives (PDF points, y growing upwards, font size from the glyph height),
 so the same clean-up (running headers, paragraphs, headings, hyphenation) applies to them.
 
@@ -16,8 +17,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import itertools
 import json
 import os
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -42,7 +45,9 @@ SAME_SIZE = 1.08  # sizes this close are one size, measured with noise (see even
 INSTALL = ("install Tesseract with Indonesian: the Debian packages tesseract-ocr and tesseract-ocr-ind "
            "(`sudo bash scripts/setup-system.sh`)")
 CACHE_FORMAT = 2  # raise when the lines kept for a page change (their geometry, what is dropped)
-_FEW_LETTERS = 30  # fewer letters than this on a page with a picture: a scan (perhaps with a stamp or page number)
+_FEW_LETTERS = 30  # fewer letters than this over a page-sized picture: a scan (perhaps with a stamp or page number)
+_LETTER = re.compile(r"[^\W\d_]")
+_SCAN_SHARE = 0.6  # pictures covering this share of a page make it a scan (a cover's logo or a figure do not)
 
 
 @dataclass
@@ -96,16 +101,33 @@ class OcrResult:
 def needs_ocr(lines: list[Line]) -> bool:
     """True when a page's text layer is unusable: empty, garbled or run together."""
     text = "\n".join(line.text for line in lines)
-    return not text.strip() or pdftext.garbled(text) or pdftext.run_together(text)
+    return (not text.strip() or pdftext.garbled(text)
+            or max(map(len, text.split()), default=0) >= 20 and pdftext.run_together(text))  # (a long word first: cheap)
 
 
-def _scanned(lines: list[Line], page) -> bool:
-    """A few letters only (a stamp, a page number) on a page that holds a picture."""
-    if sum(ch.isalpha() for line in lines for ch in line.text) >= _FEW_LETTERS:
-        return False
+def _few_letters(lines: list[Line]) -> bool:
+    """Fewer than _FEW_LETTERS letters (counting stops there)."""
+    found = 0
+    for line in lines:
+        found += sum(1 for _ in itertools.islice(_LETTER.finditer(line.text), _FEW_LETTERS - found))
+        if found >= _FEW_LETTERS:
+            return False
+    return True
+
+
+def _picture_share(lines: list[Line], page) -> float:
+    """The share of the page its pictures cover, when it has few letters (a stamp, a page number)
+    or none; 0 otherwise."""
+    if not _few_letters(lines):
+        return 0.0
     import pypdfium2.raw as raw
 
-    return any(True for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+    area = 0.0
+    for picture in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = picture.get_bounds()
+        area += max(0.0, right - left) * max(0.0, top - bottom)
+    width, height = page.get_size()
+    return min(1.0, area / max(1.0, width * height))
 
 
 @functools.lru_cache(maxsize=1)
@@ -132,7 +154,12 @@ def read_pages(pdf, pages: list[list[Line]], path: Path, options: OcrOptions | N
     """OCR the pages of the open pypdfium2 document `pdf` whose lines (`pages`, changed in place)
     are unusable; a page keeps its text layer when OCR finds nothing better."""
     options = options or OcrOptions()
-    result = OcrResult(needed=[i + 1 for i, lines in enumerate(pages) if needs_ocr(lines) or _scanned(lines, pdf[i])])
+    garbage = {i for i, lines in enumerate(pages) if lines and needs_ocr(lines)}
+    few = [i for i, lines in enumerate(pages) if i not in garbage and _few_letters(lines)]
+    image_only = len(few) + len(garbage) == len(pages)  # no page has text: any picture may hold some
+    shares = {i: _picture_share(pages[i], pdf[i]) for i in few}
+    scans = [i for i, share in shares.items() if share >= _SCAN_SHARE or image_only and share > 0]
+    result = OcrResult(needed=sorted(i + 1 for i in [*garbage, *scans]))
     if not result.needed:
         return result
     langs, info, notes = engine()
