@@ -68,5 +68,7 @@ def progress_html(progress: IngestProgress | None, lang: str) -> str:
         bar = 0.1 + 0.9 * (p.texts_done / p.texts_total if p.texts_total else 1.0)
     text = t(lang, "ingest_progress", files=p.files_done, files_total=p.files_total, pages=p.pages,
              texts=p.texts_done, texts_total=p.texts_total, eta=_eta(p.eta_s if p.stage != "done" else 0))
+    if p.ocr_pages_total:  # scanned pages read by OCR, which take seconds each
+        text += " · " + t(lang, "ingest_ocr", done=p.ocr_pages_done, total=p.ocr_pages_total)
     return (f'<div class="ingest-progress"><progress max="1000" value="{int(bar * 1000)}"></progress>'
             f'<div class="ingest-progress-text">{html.escape(text)}</div></div>')

@@ -39,6 +39,9 @@ def test_cancel_keeps_the_index_then_a_full_run_reports_pages_texts_and_swaps_in
     assert job.done.wait(120) and job.cancelled
     assert swapped == [] and live_meta(settings.index_dir)["files"] == before  # the old index stays
 
+    kept = list(settings.index_dir.glob("embedded-*.bin"))  # what the cancelled run embedded, kept for the next
+    assert kept and kept[0].stat().st_size > 0
+    kept[0].unlink()  # (dropped here: the next run's progress is what this test watches)
     seen = []
     job = IngestJob(settings, lambda: swapped.append(live_meta(settings.index_dir)["files"]))
     while not job.done.wait(0.05):
@@ -51,3 +54,8 @@ def test_cancel_keeps_the_index_then_a_full_run_reports_pages_texts_and_swaps_in
     assert any(p is not None and 0 < p.texts_done < p.texts_total for p in seen)  # it moved in steps
     assert "120 halaman" in progress_html(last, "id") and 'value="1000"' in progress_html(last, "id")
     assert "texts 0/0" in progress_html(None, "en")
+    from assistant.ingest.build import IngestProgress
+
+    scanning = IngestProgress("reading", files_total=2, ocr_pages_done=3, ocr_pages_total=9)
+    assert "OCR 3/9 halaman pindaian" in progress_html(scanning, "id")
+    assert "OCR 3/9 scanned pages" in progress_html(scanning, "en") and "OCR" not in progress_html(last, "en")
