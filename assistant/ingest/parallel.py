@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import tempfile
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ from ..settings import Settings
 from .load import LoadError, load_document
 from .ocr import OcrOptions
 
-_notes = None  # in a worker: the queue notes go back through; in this process: the caller's callback
+_notes = None  # in a worker: the file its notes are appended to; in this process: the caller's callback
 _ocr_threads = 1  # pages a worker reads by OCR at once (cores ÷ workers)
 
 
@@ -75,13 +76,17 @@ def note(kind: str, n: int) -> None:
         return
     if callable(_notes):
         _notes(kind, n)
-    else:
-        _notes.put((kind, n))
+        return
+    try:  # one short line, appended at once (O_APPEND): workers' lines do not mix
+        with open(_notes, "a", encoding="utf-8") as fh:
+            fh.write(f"{kind} {n}\n")
+    except OSError:  # the caller has gone (cancelled): nobody listens
+        pass
 
 
-def _start_worker(queue, ocr_threads: int) -> None:
+def _start_worker(notes: str | None, ocr_threads: int) -> None:
     global _notes, _ocr_threads
-    _notes, _ocr_threads = queue, ocr_threads
+    _notes, _ocr_threads = notes, ocr_threads
 
 
 def workers_for(jobs: int, wanted: int = 0) -> int:
@@ -126,23 +131,34 @@ def map_files(fn: Callable, jobs: list[tuple], workers: int, cancelled: Callable
         return
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload([__name__])
-    queue = ctx.SimpleQueue() if on_note is not None else None
+    # notes come back through a file, not a queue: a worker still starting after a cancel finds no lock gone
+    notes = tempfile.NamedTemporaryFile("rb", prefix="ingest-notes-", delete=False) if on_note else None
     ex = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_start_worker,
-                             initargs=(queue, max(1, cores // workers)))
+                             initargs=(notes and notes.name, max(1, cores // workers)))
     pending: dict[Future, tuple] = {ex.submit(_call, fn, *job): job for job in jobs}
     try:
         while pending and not cancelled():
             done, _ = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
-            _drain(queue, on_note)
+            _drain(notes, on_note)
             for fut in done:
                 job = pending.pop(fut)
                 out = fut.exception() or fut.result()
                 yield job, LoadError(out.path, out.reason) if isinstance(out, _Failed) else out
     finally:
         ex.shutdown(wait=not pending, cancel_futures=True)
-        _drain(queue, on_note)
+        if notes is not None:
+            _drain(notes, on_note)
+            notes.close()
+            os.unlink(notes.name)
 
 
-def _drain(queue, on_note: Callable[[str, int], None] | None) -> None:
-    while queue is not None and not queue.empty():
-        on_note(*queue.get())
+def _drain(notes, on_note: Callable[[str, int], None] | None) -> None:
+    """Hand on the whole lines the workers have added to the notes file since the last call."""
+    if notes is None:
+        return
+    for line in notes.read().decode("utf-8").splitlines(keepends=True):
+        if not line.endswith("\n"):  # a line being written: read again next time
+            notes.seek(-len(line.encode("utf-8")), os.SEEK_CUR)
+            break
+        kind, n = line.split()
+        on_note(kind, int(n))

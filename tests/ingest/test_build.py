@@ -328,8 +328,8 @@ def test_cancel_keeps_the_searchable_index_and_the_next_run_finishes_it(tmp_path
     index = Index.load(settings.index_dir)
     assert not index.meta["sentences_complete"] and len(index.chunks) > 1
     assert is_stale(settings)
-    report, _ = _run(settings)  # the next run embeds only the sentences
-    assert report.written and report.reused == len(index.chunks) + len(index.section_texts) and report.embedded > 0
+    report, _ = _run(settings)  # the next run finishes: the sentences the cancelled run embedded were kept
+    assert report.written and report.reused == len(index.chunks) + len(index.section_texts) and report.embedded == 0
     assert Index.load(settings.index_dir).meta["sentences_complete"] and not is_stale(settings)
 
 
