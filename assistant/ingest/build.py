@@ -44,7 +44,8 @@ if TYPE_CHECKING:  # heavy imports (numpy, FAISS, BM25, the sentence splitter) w
 
 EXIT_OK, EXIT_NOTHING, EXIT_PARTIAL, EXIT_BUSY = 0, 1, 3, 75
 _PACKAGE = Path(__file__).resolve().parent.parent
-_SOURCES = ("ingest/load.py", "ingest/pdftext.py", "ingest/ocr.py", "ingest/chunk.py", "citations.py", "records.py", "search/keywords.py")  # code that decides the index
+_SOURCES = ("ingest/load.py", "ingest/pdftext.py", "ingest/ocr.py", "ingest/chunk.py", "citations.py", "records.py",
+            "search/keywords.py")  # code that decides the index
 
 
 @dataclass
