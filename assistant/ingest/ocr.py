@@ -5,8 +5,9 @@ A page needs OCR when its text layer is garbage (a broken font map: `pdftext.gar
 page (a scan; a cover's logo or a figure is left alone), or over any picture in a file where no page
 has text. Such a page is rendered by pypdfium2 (greyscale, 300 dpi, grey levels stretched) and read
 by the `tesseract` program, whose hOCR output gives each line's box, baseline and glyph height and
-each word's confidence. The lines come back as `pdftext.Line`s with the geometry a text layer gives (PDF points, y growing upwards, font size from the glyph height),
-so the same clean-up (running headers, paragraphs, headings, hyphenation) applies to them.
+each word's confidence. The lines come back as `pdftext.Line`s with the geometry a text layer gives
+(PDF points, y growing upwards, font size from the glyph height), so the same clean-up (running
+headers, paragraphs, headings, hyphenation) applies to them.
 
 Results are cached per file digest, one JSON line per page as it is read (an ingest cut short keeps
 the pages it read; a torn last line is ignored). A page Tesseract cannot read is reported and the
