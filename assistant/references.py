@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .citations import make_key
+from .citations import first_author_surname, make_key
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,10 @@ _LINKWORD = (r"(?:&|and|dan|with|of|for|the|on|untuk|van|von|de|der|den|da|di|du
 _PAREN = rf"\((?:{_UP}[\w&.\- ]{{0,24}}|[Ee]ds?\.?|[Ee]ditors?|[Pp]eny\.?)\)"  # "(WHO)", "(Ed.)"
 _TOKEN = rf"(?:{_NAME}|{_LINKWORD}|{_PAREN})"
 _SEP = r"(?:\s*[,;]\s*|\s+|(?<=\.))"
-_AUTHORS = rf"(?>{_NAME}(?:{_SEP}{_TOKEN}){{0,30}})"  # atomic: the longest run of name-like tokens
+_PARTICLE = r"(?:van|von|de|der|den|da|di|du|le|la|bin|binti|al-|ter)\s+"
+_AUTHORS = rf"(?>(?:{_PARTICLE}){{0,3}}{_NAME}(?:{_SEP}{_TOKEN}){{0,30}})"  # atomic: the longest name-like run
+_VANCOUVER = re.compile(rf"^((?:(?:{_PARTICLE})*{_UP}[\w'’\-]+(?:\s{_UP}[\w'’\-]+)*\s[A-Z]{{1,3}}(?:,\s*|\s+and\s+)?)+"
+                        rf"(?:,?\s*et\s+al)?)\.\s")  # "Surname AB, Other CD." closed by its period
 YEAR = r"(?:1[5-9]|20)\d\d[a-z]?"
 _NO_DATE = r"n\.\s?d\.?|t\.\s?t\.?|tanpa\s+tahun|no\s+date"
 _LEAD = re.compile(
@@ -219,7 +222,7 @@ def parse_entries(paragraphs: list[str]) -> list[Reference]:
     if numbered:
         return [r for r in (_reference(body, n) for n, body in numbered) if r]
     starts = _starts(text)
-    if not starts or (starts[0] > 0 and re.search(rf"{YEAR}", text[:starts[0]])):
+    if (not starts or starts[0] > 0) and re.search(YEAR, text[:starts[0] if starts else len(text)]):
         starts.insert(0, 0)  # an entry before the first recognised one (its authors unusual)
     ends = starts[1:] + [len(text)]
     return [r for r in (_reference(text[p:e], None) for p, e in zip(starts, ends)) if r]
@@ -268,8 +271,8 @@ def _reference(body: str, number: int | None) -> Reference | None:
     else:
         authors_block, rest = _leading_authors(text)
         year = _last_year(text)
-    if not authors_block and not year:
-        return None
+    if not lead and number is None and year == "n.d." and not _INITIALS_LIST.match(text):
+        return None  # no year and no names with initials: not an entry
     authors = _split_authors(authors_block)
     title, venue = _title_venue(rest)
     url = next((u.rstrip(".,;)") for u in _URL.findall(text)), "")
@@ -299,6 +302,9 @@ def _leading_authors(text: str) -> tuple[str, str]:
     if not m:
         return "", text
     block = m.group()
+    vancouver = _VANCOUVER.match(text)
+    if vancouver:
+        return vancouver.group(1), text[vancouver.end():]
     if _INITIALS_LIST.match(text):  # "Surname, I.M., Other, P.A., Judul …": the authors end at the last initials
         last = list(re.finditer(rf"{_UP}\.(?=\s*,|\s*$)", block))
         if last:
@@ -316,7 +322,7 @@ def _split_authors(block: str) -> list[str]:
     if not block:
         return []
     if not re.search(r"[,;&]", block) and re.search(r"\s(?:of|for|on|the|untuk)\s", block):
-        return [block]  # an institution: "Department of Health and Human Services"
+        return [block.rstrip(".")]  # an institution: "Department of Health and Human Services"
     out: list[str] = []
     for part in re.split(r"\s*;\s*|\s*,?\s+(?:&|and|dan|with)\s+|\s*,?\s*&\s*", block):
         pieces = [_unstop(p) for p in part.split(",") if p.strip(" .")]
@@ -355,6 +361,8 @@ def _first_surname(author: str) -> str:
     if "," in author:
         return author.split(",")[0]
     words = author.replace(".", ". ").split()
+    if first_author_surname(author) == " ".join(author.split()):
+        return author.rstrip(".")  # an institution, keyed by its whole name
     if len(words) >= 2 and _INITIALS.match(words[-1]) and not _INITIALS.match(words[0]) and len(words[0]) > 1:
         return words[0]
     return author
