@@ -79,7 +79,7 @@ _TOKEN = rf"(?:{_NAME}|{_LINKWORD}|{_PAREN})"
 _SEP = r"(?:\s*[,;]\s*|\s+|(?<=\.))"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|le|la|bin|binti|al-|ter)\s+"
 _AUTHORS = rf"(?>(?:{_PARTICLE}){{0,3}}{_NAME}(?:{_SEP}{_TOKEN}){{0,30}})"  # atomic: the longest name-like run
-_VANCOUVER = re.compile(rf"^((?:(?:{_PARTICLE})*{_UP}[\w'’\-]+(?:\s{_UP}[\w'’\-]+)*\s[A-Z]{{1,3}}(?:,\s*|\s+and\s+)?)+"
+_VANCOUVER = re.compile(rf"^((?>(?:{_PARTICLE})*{_UP}[\w'’\-]+(?:\s{_UP}[\w'’\-]+)*\s[A-Z]{{1,3}}(?:,\s*|\s+and\s+)?)+"
                         rf"(?:,?\s*et\s+al)?)\.\s")  # "Surname AB, Other CD." closed by its period
 YEAR = r"(?:1[5-9]|20)\d\d[a-z]?"
 _NO_DATE = r"n\.\s?d\.?|t\.\s?t\.?|tanpa\s+tahun|no\s+date"
@@ -257,7 +257,8 @@ def _numbered(text: str) -> list[tuple[int, str]]:
 
 _URL = re.compile(r"https?://\S+")
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
-_ACCESSED = re.compile(r"\(?\b(?:diakses|accessed|retrieved|diunduh|dilihat|akses)\b[^)]*\)?", re.I)
+_ACCESS_WORD = r"\b(?:diakses|accessed|retrieved|diunduh)\b"
+_ACCESSED = re.compile(rf"\({_ACCESS_WORD}[^)]*\)|{_ACCESS_WORD}.*?(?=https?://|\.\s|$)", re.I)  # "(diakses 3 Mei 2022)"
 _QUOTED = re.compile(r"^[“\"‘'](?P<t>.+?)[”\"’'](?=[\s.,;:]|$)")
 
 
@@ -387,6 +388,7 @@ def _title_venue(rest: str) -> tuple[str, str]:
         return title, ""
     venue = after[:_sentence_end(after)]
     venue = re.split(r",?\s+(?:vol\.?|volume|no\.|pp?\.|hlm\.|hal\.)\s*\d|,?\s*\(?\d+\s*\(|,\s*\d|\s\d+\s*[:(]"
+                     r"|,\s*[IVXLC]+\s*\(\d"
                      r"|\s*https?://", venue, maxsplit=1, flags=re.I)[0]
     venue = re.sub(r"\s+\d+$", "", venue.strip(" ,.;:"))
     return title, "" if re.match(r"^(?:pp?|hlm|hal)\.?\s*\d", venue, re.I) else venue

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +18,7 @@ import numpy as np
 
 from ..citations import make_key, parse_citations
 from ..records import Chunk, Sentence
-from ..references import is_reference_heading, link, parse_entries, strip_heading
+from ..references import fold, is_reference_heading, link, parse_entries, strip_heading
 from ..search.query import Query
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -54,10 +53,7 @@ class Sources:
         return self.references.get(key) or self._refs.get(_norm_key(key))
 
 
-def norm(text: str) -> str:
-    """Lower-case ASCII words separated by single spaces (for matching names)."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.replace("'", "").replace("’", "").casefold()).split())
+norm = fold  # lower-case ASCII words separated by single spaces (for matching names)
 
 
 def _norm_key(key: str) -> str:
