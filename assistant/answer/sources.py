@@ -18,7 +18,7 @@ import numpy as np
 
 from ..citations import make_key, parse_citations
 from ..records import Chunk, Sentence
-from ..references import fold, is_reference_heading, link, parse_entries, strip_heading
+from ..references import Reference, fold, is_reference_heading, link, parse_entries, strip_heading
 from ..search.query import Query
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -146,7 +146,7 @@ def sources_for(index, corpus_dir: Path | None = None) -> Sources:
     """Links and references of an index (cached per index version and corpus folder)."""
     cache_key = (id(index), index.meta.get("built"), len(index.chunks), str(corpus_dir))
     if cache_key not in _CACHE:
-        references = reference_list(index.chunks)
+        references = reference_list(index.chunks, index.meta.get("documents") or {})
         if corpus_dir:
             references.update(read_bibliographies(Path(corpus_dir)))
         _CACHE.clear()
@@ -294,14 +294,20 @@ def format_references(items: list[dict]) -> list[str]:
     return out
 
 
-def reference_list(chunks: list[Chunk]) -> dict[str, str]:
+def reference_list(chunks: list[Chunk], documents: dict | None = None) -> dict[str, str]:
     """key → entry of each indexed document's reference list (Daftar Pustaka, References, …): every
     entry under its own key (and the acronym it gives, "(WHO)"), and every work the document cites under
-    the key it cites it by ("Arguillo, 2013" → the entry of Arguello 2013)."""
+    the key it cites it by ("Arguillo, 2013" → the entry of Arguello 2013). Ingest keeps a document's
+    entries with it (`documents[file]["references"]`); an index without them has the list in its chunks."""
     refs: dict[str, str] = {}
-    for file_chunks in _by_file(chunks).values():
-        cited, listed = _cited_and_listed(file_chunks)
-        entries = parse_entries(listed)
+    for file, file_chunks in _by_file(chunks).items():
+        kept = (documents or {}).get(file, {}).get("references")
+        if kept:
+            entries = [Reference(**entry) for entry in kept]
+            cited = list(dict.fromkeys(k for c in file_chunks for s in c.sentences for k in s.cites))
+        else:
+            cited, listed = _cited_and_listed(file_chunks)
+            entries = parse_entries(listed)
         for entry in entries:
             refs.setdefault(entry.key, entry.text)
             for acronym in re.findall(r"\(([A-Z]{2,10})\)", entry.authors[0] if entry.authors else ""):

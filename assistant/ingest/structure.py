@@ -80,7 +80,7 @@ def legal_heading(line: str) -> Heading | None:
 def title_line(line: str) -> str | None:
     """The title line under a BAB, Bagian or Article ("KETENTUAN UMUM", "Use of terms"), or None."""
     line = " ".join(line.lstrip("#").split())
-    if not line or len(line) > 100 or line.endswith((".", ";", ",", ":")) or legal_heading(line):
+    if not line or len(line) > 160 or line.endswith((".", ";", ",", ":")) or legal_heading(line):
         return None
     if re.match(r"^(\(?\d{1,2}[.)]|\(?[a-z][.)])\s", line):
         return None
