@@ -331,6 +331,10 @@ def _join(prev: str, nxt: str) -> str:
     return prev + nxt if prev.endswith("-") and not prev.endswith(" -") else prev + " " + nxt
 
 
+_CITED_YEAR = re.compile(r"^\((?:1[89]|20)\d{2}[a-z]?[),;]")
+_ABBREVIATED = re.compile(r"\b(?:et al|dkk|and colleagues|[A-Z])\.$")
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of a paragraph (sentencex, Indonesian rules; fine for English too)."""
     out: list[str] = []
@@ -341,6 +345,9 @@ def split_sentences(text: str) -> list[str]:
                 continue
             if _MARKER_ONLY.match(sent):  # "1." split off its item: keep them together
                 pending += sent + " "
+                continue
+            if out and not pending and _CITED_YEAR.match(sent) and _ABBREVIATED.search(out[-1]):
+                out[-1] += " " + sent  # "Wulur et al." | "(2023) menyatakan …": one sentence, cut at "al."
                 continue
             out.append(pending + sent)
             pending = ""
