@@ -111,13 +111,15 @@ def _result(n: int, x: Scored, support: float, backing: list[str], sources: Sour
             "references": {k: sources.reference(k) for k in works if sources.reference(k)}}
 
 
-def find_citation(assistant, claim: str, k: int = 5, config: CiteConfig | None = None) -> dict:
+def find_citation(assistant, claim: str, k: int = 5, config: CiteConfig | None = None,
+                  files: frozenset[str] | None = None) -> dict:
     """The work(s) to cite for `claim` (English or Indonesian) and the sentence that supports it.
 
     `cite` lists the works backing the best-supporting sentence of the top-k passages (scored as
     the answerer scores sentences), as the document attributes them; `support` is that sentence.
     `results` are the passages whose best sentence supports the claim, best first, each with its
-    `backing` works apart from the passage's `others`. Nothing supports the claim → `cite: []`.
+    `backing` works apart from the passage's `others`. Nothing supports the claim → `cite: []`. `files`:
+    search only these documents.
     """
     config = config or CiteConfig()
     retriever = assistant.retriever
@@ -126,7 +128,7 @@ def find_citation(assistant, claim: str, k: int = 5, config: CiteConfig | None =
     is_source = {link.file: key for key, link in sources.links.items()}
     query = retriever.query(claim)
     language = query.language
-    hits = retriever.search(query, k=max(k, config.passages))
+    hits = retriever.search(query, k=max(k, config.passages), files=files)
     scored = score_sentences(query, hits, retriever, AnswerConfig(passages_for_sentences=len(hits)))
     shown = {h.chunk.id for h in hits[:k]}
     covered = coverage(query, [h.chunk.text for h in hits[: config.passages]]) >= config.min_coverage

@@ -186,6 +186,7 @@ def paragraphs(doc: Document) -> list[Paragraph]:
     path: dict[int, str] = {}
     everything = "\n".join(page.text for page in doc.pages)
     legal = is_legal(everything)
+    statute = legal and bool(doc.meta.get("number"))
     unwrapped = _unwrapped(doc)
     notes_name = _NOTES[detect_language(everything[:3000])] if any(page.notes for page in doc.pages) else ""
     started = False  # body text seen
@@ -209,6 +210,8 @@ def paragraphs(doc: Document) -> list[Paragraph]:
             if _MARKUP.match(text):
                 continue  # an HTML tag line ("<meta …/>") in a Markdown file
             legal_head = legal_heading(text) if legal else None
+            if statute and not path and not legal_head and _capitals(text):
+                continue  # a statute's own heading over its preamble ("UNDANG-UNDANG … NOMOR … TENTANG …"): its title
             head = (legal_head.level, legal_head.title) if legal_head else _heading(raw, numbered=not legal)
             if legal and head and not legal_head:
                 head = (HURUF + 1, head[1])  # a plain heading inside a statute or treaty: under its parts
@@ -268,6 +271,11 @@ def paragraphs(doc: Document) -> list[Paragraph]:
         doc.meta["references"] = [asdict(entry) for entry in parse_entries(listed)]
     doc.meta["kind"] = _kind(doc, legal, out)
     return out
+
+
+def _capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
 
 
 def _kind(doc: Document, legal: bool, paras: list[Paragraph]) -> str:
