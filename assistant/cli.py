@@ -194,12 +194,13 @@ def cmd_cite(args: argparse.Namespace, settings: Settings) -> int:
     assistant = Assistant(settings)  # model and index load once, also for a batch
     if args.batch:
         for item in _read_batch(args.batch, "claim"):
-            print(json.dumps({"id": item.get("id"), **find_citation(assistant, item["claim"], args.k)},
+            files = assistant.documents(item.get("doc") or args.doc)
+            print(json.dumps({"id": item.get("id"), **find_citation(assistant, item["claim"], args.k, files=files)},
                              ensure_ascii=False), flush=True)
     elif not args.claim:
         raise SystemExit("cite: give a CLAIM or --batch FILE.jsonl")
     else:
-        result = {"id": None, **find_citation(assistant, args.claim, args.k)}
+        result = {"id": None, **find_citation(assistant, args.claim, args.k, files=assistant.documents(args.doc))}
         print(json.dumps(result, ensure_ascii=False) if args.json else format_find_citation(result))
     assistant.keep_sentence_vectors()
     return 0
@@ -211,18 +212,25 @@ def cmd_study(args: argparse.Namespace, settings: Settings) -> int:
     from .study.export import to_anki, to_csv
     from .study.quiz import quiz
     from .study.timeline import between
+    from .search.documents import resolve
+    from .search.index import Index
+    from .study.scope import of_documents
     from .study.views import load
 
     views = load(settings.index_dir)
+    files = resolve(Index.load(settings.index_dir), args.doc) if args.doc else None
+    view = of_documents(args.view if args.view != "quiz" else "cards", views[args.view if args.view != "quiz" else "cards"],
+                        files)
     if args.view == "timeline":
-        events = between(views["timeline"], args.start, args.end, args.doc)
+        events = between(view, args.start, args.end)
         out, text = {"events": events}, present.timeline_text(events)
     elif args.view == "glossary":
-        out, text = {"terms": views["glossary"]}, present.glossary_text(views["glossary"])
+        out, text = {"terms": view}, present.glossary_text(view)
     elif args.view == "guide":
-        out, text = views["guide"], present.guide_text(views["guide"])
+        out, text = view, present.guide_text(view)
     elif args.view == "cards":
-        out, text = {"cards": views["cards"]}, present.cards_text(views["cards"])
+        views = {**views, "cards": view}
+        out, text = {"cards": view}, present.cards_text(view)
         for path, write in ((args.anki, to_anki), (args.csv, to_csv)):
             if path:
                 try:
@@ -231,7 +239,7 @@ def cmd_study(args: argparse.Namespace, settings: Settings) -> int:
                     raise SystemExit(f"study cards: cannot write {path}: {exc.strerror or exc}") from None
                 print(f"wrote {len(views['cards'])} cards to {path}", file=sys.stderr)
     else:
-        questions = quiz(views["cards"], args.n, args.seed)
+        questions = quiz(view, args.n, args.seed)
         out, text = {"questions": questions}, present.quiz_text(questions)
     print(json.dumps(out, ensure_ascii=False) if args.json else text)
     return 0
@@ -302,13 +310,14 @@ def build_parser() -> argparse.ArgumentParser:
     cite.add_argument("--json", action="store_true", help="print the JSON result")
     cite.add_argument("--batch", metavar="FILE.jsonl", help="claims, one JSON object a line ('claim', optional 'id')")
     cite.add_argument("-k", type=int, default=5, help="passages to return (default 5)")
+    cite.add_argument("--doc", metavar="NAME", help="search one document (a batch line may carry 'doc')")
     common(cite)
     cite.set_defaults(func=cmd_cite)
 
     study = sub.add_parser("study", help="study aid: timeline, glossary, chapter guide, flashcards, quiz")
     study.add_argument("view", choices=["timeline", "glossary", "guide", "cards", "quiz"])
     study.add_argument("--json", action="store_true", help="print JSON")
-    study.add_argument("--doc", help="timeline: only documents whose name contains this")
+    study.add_argument("--doc", metavar="NAME", help="only this document: its file name or a part of its title")
     study.add_argument("--from", dest="start", type=int, metavar="YEAR", help="timeline: from this year")
     study.add_argument("--to", dest="end", type=int, metavar="YEAR", help="timeline: up to this year")
     study.add_argument("--anki", type=Path, metavar="FILE.apkg", help="cards: also write an Anki deck")

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .answer.extractive import AnswerConfig, answer_question
+from .answer.framing import is_thesis
 from .answer.generate import LLM, stream_answer
 from .search.documents import resolve
 from .search.embed import get_embedder
@@ -37,7 +38,9 @@ class Assistant:
             raise SystemExit(
                 f"the index at {index_dir} was built with embedder '{index.embedder_id}' but '{embedder.id}' is "
                 f"configured: re-ingest with `python ingest.py --index {index_dir}` (or use the same embedder)")
-        return Retriever(index, embedder, self.settings.dense_weight, self.settings.candidates)
+        retriever = Retriever(index, embedder, self.settings.dense_weight, self.settings.candidates)
+        retriever.home = frozenset(f for f in {c.file for c in index.chunks} if is_thesis(f, self.settings.thesis))
+        return retriever
 
     def reload(self) -> None:
         retriever = self._load()

@@ -40,6 +40,9 @@ class CiteConfig:
     word_weight: float = 0.1
     min_coverage: float = 0.5
     passages: int = 5
+    # a sentence backed by a work leads when it supports the claim this close to an uncited best one (an
+    # article's abstract restates its cited claims in its own words)
+    cited_margin: float = 0.02
 
 
 def _corpus_dir(assistant) -> Path | None:
@@ -108,13 +111,15 @@ def _result(n: int, x: Scored, support: float, backing: list[str], sources: Sour
             "references": {k: sources.reference(k) for k in works if sources.reference(k)}}
 
 
-def find_citation(assistant, claim: str, k: int = 5, config: CiteConfig | None = None) -> dict:
+def find_citation(assistant, claim: str, k: int = 5, config: CiteConfig | None = None,
+                  files: frozenset[str] | None = None) -> dict:
     """The work(s) to cite for `claim` (English or Indonesian) and the sentence that supports it.
 
     `cite` lists the works backing the best-supporting sentence of the top-k passages (scored as
     the answerer scores sentences), as the document attributes them; `support` is that sentence.
     `results` are the passages whose best sentence supports the claim, best first, each with its
-    `backing` works apart from the passage's `others`. Nothing supports the claim → `cite: []`.
+    `backing` works apart from the passage's `others`. Nothing supports the claim → `cite: []`. `files`:
+    search only these documents.
     """
     config = config or CiteConfig()
     retriever = assistant.retriever
@@ -123,12 +128,16 @@ def find_citation(assistant, claim: str, k: int = 5, config: CiteConfig | None =
     is_source = {link.file: key for key, link in sources.links.items()}
     query = retriever.query(claim)
     language = query.language
-    hits = retriever.search(query, k=max(k, config.passages))
+    hits = retriever.search(query, k=max(k, config.passages), files=files)
     scored = score_sentences(query, hits, retriever, AnswerConfig(passages_for_sentences=len(hits)))
     shown = {h.chunk.id for h in hits[:k]}
     covered = coverage(query, [h.chunk.text for h in hits[: config.passages]]) >= config.min_coverage
     supports = [(x, support_score(x, query, config)) for x in _best_per_passage(scored)]
     passages = [(x, s) for x, s in supports if covered and s >= config.min_support and x.hit.chunk.id in shown]
+    cited = next(((x, s) for x, s in passages if _backing(x, is_source)), None)
+    if passages and not _backing(passages[0][0], is_source) and cited and cited[1] >= passages[0][1] - config.cited_margin:
+        passages.remove(cited)  # a claim asks for a work: a sentence that cites one, nearly as close, comes first
+        passages.insert(0, cited)
     results = [_result(n, x, s, _backing(x, is_source), sources) for n, (x, s) in enumerate(passages, 1)]
     out = {"claim": claim, "language": language, "cite": [], "in_text": "", "references": {}, "support": None,
            "message": NO_SUPPORT[language], "results": results}

@@ -16,7 +16,7 @@ from ..citations import parse_citations, without_citations
 from ..records import Sentence
 from ..search.keywords import tokenize
 from ..search.language import detect_language
-from ..search.legal import part_numbers, starts_paragraph
+from ..search.legal import part_numbers
 from ..search.lexicon import english_lemma
 from ..search.query import Query
 from ..search.retrieve import Hit, Retriever, backed_by
@@ -49,6 +49,8 @@ SHAPES = {
                          r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundreds?|thousands?|millions?)\b", re.I),
     "date": re.compile(rf"\b\d{{1,2}}\s+({_MONTHS})\b|\b({_MONTHS})\s+\d{{4}}\b", re.I),
     "person": re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+\s+[A-Z][a-z]+"),
+    "law": re.compile(r"\b(?:UU|undang-undang|peraturan \w+|law|act|regulation)\s+(?:no\.?|nomor|number)?\s*\d{1,4}"
+                      r"\s*(?:/|tahun|thn\.?|of|year)\s*(?:19|20)\d{2}", re.I),
     # a path ("/etc/hosts", "~/.bashrc") or a file name with an extension ("sources.list", "rules.txt")
     "file": re.compile(r"(?:^|[\s\"'“”(])(?:~|\.{1,2})?/[\w.-]+|\b[\w-]+\.[A-Za-z]{2,5}\b"),
 }
@@ -74,8 +76,8 @@ _LEAD_IN = re.compile(r"(?::|\b(?:sebagai berikut|berikut ini|yang berikut|as fo
 # author's work backing it, an acronym it spells out. The passage's score counts its sentence closest
 # to the question too (retrieve.py), so it weighs 0.15 (0.10 → 0.15: Debian facts 0.788 → 0.827, a table
 # row picked over its lead-in; thesis sets unchanged, 0.30 costs dev facts).
-SENTENCE_WEIGHTS = {"sim": 1.0, "overlap": 0.15, "passage": 0.15, "type": 0.03, "named": 0.15, "acronym": 0.05,
-                    "part": 0.1}
+SENTENCE_WEIGHTS = {"sim": 1.0, "overlap": 0.15, "passage": 0.15, "type": 0.06, "named": 0.15, "acronym": 0.05,
+                    "in_part": 0.1, "caps": -0.1, "in_named": 0.1}
 
 
 @dataclass
@@ -213,11 +215,17 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
     total = sum(weights.values()) or 1.0
     scored = []
     rank = {hit.chunk.id: i for i, hit in enumerate(top)}
+    question_keys = set(query.tokens) | {k for keys in alternatives.values() for k in keys}
     for hit, sentence, row, stoks in candidates:
         terms = {t: w for t, w in weights.items() if alternatives.get(t, {t}) & stoks}
         alone = float(index.sentence_vectors[row] @ query.vector) if row is not None else hit.dense
         position = next((i for i, x in enumerate(hit.chunk.sentences) if x.text == sentence.text), 0)
+        words = re.findall(r"[^\W\d_]+", sentence.text)
         features = {
+            "caps": float(len(words) >= 3 and sum(w.isupper() for w in words) >= 0.8 * len(words)),
+            "novel": len(stoks - question_keys) / max(1, len(stoks)),
+            "in_part": float(any(p.article in part_numbers(hit.chunk.section) for p in query.parts)),
+            "in_named": float(hit.named),
             "alone": alone,
             "rank": rank[hit.chunk.id] / max(1, len(top) - 1),
             "first": float(position == 0),
@@ -230,8 +238,6 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
             "type": float(bool(shapes and any(shape.search(sentence.text) for shape in shapes))),
             "named": float(bool(named and backed_by(sentence.cites, named))),
             "acronym": float(bool(acronyms and any(_defines(a, sentence.text) for a in acronyms))),
-            "part": float(any(starts_paragraph(sentence.text, p) and p.article in part_numbers(hit.chunk.section)
-                              for p in query.parts)),
         }
         score = sum(config.weights.get(name, 0.0) * value for name, value in features.items())
         scored.append(Scored(score, features["sim"], hit, sentence, terms, alone, features))
@@ -271,16 +277,8 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
     picked = [(hit, sentence)]
     words = len(sentence.text.split())
     sents = hit.chunk.sentences
-    if _LEAD_IN.search(sentence.text.rstrip()) and not sentence.is_command:  # a lead-in: what follows answers
-        i = next(j for j, x in enumerate(sents) if x.text == sentence.text)
-        for item in sents[i + 1:]:
-            if words + len(item.text.split()) > config.max_words or (len(picked) > 1 and _LEAD_IN.search(item.text)):
-                break  # full, or the next list's lead-in
-            if not any(ch.isalnum() for ch in item.text):
-                continue  # a stray ":" or bullet
-            picked.append((hit, item))
-            words += len(item.text.split())
-        return picked, sentence
+    if _is_lead_in(sentence):  # a lead-in: what follows answers
+        return [*picked, *_items_after(hit, sentence, words, config.max_words)], sentence
     before, after = retriever.index.adjacent
     nxt = after.get(sentence.text)
     command = next((x for x in sents if x.text == nxt and x.is_command), None)
@@ -315,11 +313,36 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
                      or detect_language(x.sentence.text) == retriever.index.language(x.hit.chunk.file))):
             picked.append((x.hit, x.sentence))
             words += n
+    lead = next(((h, x) for h, x in picked[1:] if _is_lead_in(x)), None) if "list" in query.asks else None
+    if lead:  # a second sentence that leads in to the list asked for: the list is the answer, in the words left
+        picked = [(hit, sentence), lead]
+        words = sum(len(x.text.split()) for _, x in picked)
+        picked += _items_after(*lead, words, config.max_words + len(sentence.text.split()))
     # the best sentence's passage and neighbours in document order, then the rest
     near = {x.text for x in sents} | neighbours
     order = retriever.index.sentence_order
     picked.sort(key=lambda hs: (hs[1].text not in near, order.get(hs[1].text, 0)))
     return picked, sentence
+
+
+def _is_lead_in(sentence: Sentence) -> bool:
+    return bool(_LEAD_IN.search(sentence.text.rstrip())) and not sentence.is_command
+
+
+def _items_after(hit: Hit, lead: Sentence, words: int, budget: int) -> list[tuple[Hit, Sentence]]:
+    """The sentences after a lead-in in its passage (a list's items, a command), while `words` stays within
+    `budget`, up to the next list's lead-in."""
+    sents = hit.chunk.sentences
+    i = next(j for j, x in enumerate(sents) if x.text == lead.text)
+    out: list[tuple[Hit, Sentence]] = []
+    for item in sents[i + 1:]:
+        if words + len(item.text.split()) > budget or (out and _LEAD_IN.search(item.text)):
+            break  # full, or the next list's lead-in
+        if not any(ch.isalnum() for ch in item.text):
+            continue  # a stray ":" or bullet
+        out.append((hit, item))
+        words += len(item.text.split())
+    return out
 
 
 def _term_weights(terms: set[str], alternatives: dict[str, frozenset[str]],

@@ -3,29 +3,25 @@
 A corpus document (e.g. `Pramudyani 2024.pdf`) is linked to the citation key "Pramudyani, 2024"
 when the first author's surname and the year show in its metadata, its first page or its file
 name. Full references come from BibTeX / CSL-JSON files in the corpus folder (rendered with
-citeproc-py) or from a "Daftar Pustaka" / "References" section of an indexed document.
+citeproc-py) or from the reference list of an indexed document (`assistant.references`: its entries,
+and the document's own citations linked to them).
 Everything is computed from the index chunks at load/query time, and cached per index.
 """
 from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from ..citations import make_key, parse_citations
-from ..records import Chunk
+from ..records import Chunk, Sentence
+from ..references import Reference, fold, is_reference_heading, link, parse_entries, strip_heading
 from ..search.query import Query
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_REF_HEADING = re.compile(r"\b(daftar pustaka|references|bibliography|referensi|bibliografi)\b", re.I)
-_REF_START = re.compile(
-    r"^(?P<who>[A-Z][\w'’\-]+(?:\s(?:[A-Z][\w'’\-.]+|of|and|for|on|the|dan|untuk)){0,7})(?:,|\.|\s\()\s?.{0,160}?"
-    r"\(?(?P<year>(?:19|20)\d{2}[a-z]?|n\.\s?d\.)\)?[.,]")
-_ACRONYM = re.compile(r"\(([A-Z]{2,10})\)")
 _CACHE: dict[tuple, "Sources"] = {}
 
 
@@ -57,10 +53,7 @@ class Sources:
         return self.references.get(key) or self._refs.get(_norm_key(key))
 
 
-def norm(text: str) -> str:
-    """Lower-case ASCII words separated by single spaces (for matching names)."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.replace("'", "").replace("’", "").casefold()).split())
+norm = fold  # lower-case ASCII words separated by single spaces (for matching names)
 
 
 def _norm_key(key: str) -> str:
@@ -153,7 +146,7 @@ def sources_for(index, corpus_dir: Path | None = None) -> Sources:
     """Links and references of an index (cached per index version and corpus folder)."""
     cache_key = (id(index), index.meta.get("built"), len(index.chunks), str(corpus_dir))
     if cache_key not in _CACHE:
-        references = reference_list(index.chunks)
+        references = reference_list(index.chunks, index.meta.get("documents") or {})
         if corpus_dir:
             references.update(read_bibliographies(Path(corpus_dir)))
         _CACHE.clear()
@@ -301,45 +294,46 @@ def format_references(items: list[dict]) -> list[str]:
     return out
 
 
-def reference_list(chunks: list[Chunk]) -> dict[str, str]:
-    """key → reference from a "Daftar Pustaka" / "References" section of any indexed document."""
+def reference_list(chunks: list[Chunk], documents: dict | None = None) -> dict[str, str]:
+    """key → entry of each indexed document's reference list (Daftar Pustaka, References, …): every
+    entry under its own key (and the acronym it gives, "(WHO)"), and every work the document cites under
+    the key it cites it by ("Arguillo, 2013" → the entry of Arguello 2013). Ingest keeps a document's
+    entries with it (`documents[file]["references"]`); an index without them has the list in its chunks."""
     refs: dict[str, str] = {}
-    for file_chunks in _by_file(chunks).values():
-        sentences = list(dict.fromkeys(s.text for c in file_chunks for s in c.sentences))
-        for i, sent in enumerate(sentences):
-            in_section = any(_REF_HEADING.search(c.section or "") for c in file_chunks if sent in c.text)
-            head = _REF_HEADING.match(sent.strip())
-            rest = sent.strip()[head.end():].lstrip(" :.") if head else ""
-            if head and rest and not _REF_START.match(rest):
-                head = None  # "Referensi dari …": a sentence, not the heading
-            if in_section or head:
-                tail = sentences[i:]
-                if head:
-                    tail[0] = rest
-                refs.update(parse_reference_list("\n".join(tail)))
-                break
-    return refs
-
-
-def parse_reference_list(text: str) -> dict[str, str]:
-    """key → entry of a reference list whose entries start "Surname, X. (Year)" (lines may wrap)."""
-    entries: list[str] = []
-    for line in text.splitlines():
-        line = line.strip()
-        if not line:
-            continue
-        if _REF_START.match(line) or not entries:
-            entries.append(line)
+    for file, file_chunks in _by_file(chunks).items():
+        kept = (documents or {}).get(file, {}).get("references")
+        if kept:
+            entries = [Reference(**entry) for entry in kept]
+            cited = list(dict.fromkeys(k for c in file_chunks for s in c.sentences for k in s.cites))
         else:
-            entries[-1] += " " + line
-    refs: dict[str, str] = {}
-    for entry in entries:
-        m = _REF_START.match(entry)
-        if not m:
-            continue
-        year = m.group("year").replace(" ", "")
-        refs.setdefault(make_key(m.group("who").split(",")[0], year), entry)
-        acronym = _ACRONYM.search(entry[:m.end()])
-        if acronym:
-            refs.setdefault(f"{acronym.group(1)}, {year}", entry)
+            cited, listed = _cited_and_listed(file_chunks)
+            entries = parse_entries(listed)
+        for entry in entries:
+            refs.setdefault(entry.key, entry.text)
+            for acronym in re.findall(r"\(([A-Z]{2,10})\)", entry.authors[0] if entry.authors else ""):
+                refs.setdefault(f"{acronym}, {entry.year}", entry.text)
+        for key, entry in link(cited, entries).items():
+            refs.setdefault(key, entry.text)
     return refs
+
+
+def _cited_and_listed(chunks: list[Chunk]) -> tuple[list[str], list[str]]:
+    """The works a document cites before its reference list, and the list's sentences (in order; the
+    sentences consecutive chunks share counted once): the section under a reference heading, else what
+    follows the last sentence that opens with one."""
+    sentences: list[tuple[Sentence, str]] = []
+    previous: list[str] = []
+    for c in chunks:
+        texts = [s.text for s in c.sentences]
+        shared = next((j for j in range(min(3, len(previous), len(texts)), 0, -1) if previous[-j:] == texts[:j]), 0)
+        sentences += [(s, c.section) for s in c.sentences[shared:]]
+        previous = texts
+    in_list = [is_reference_heading(section.rsplit("›", 1)[-1]) for _, section in sentences]
+    if any(in_list):
+        first = in_list.index(True)
+        listed = [s.text for (s, _), inside in zip(sentences, in_list) if inside]
+    else:
+        first = next((i for i in range(len(sentences) - 1, -1, -1) if strip_heading(sentences[i][0].text) is not None),
+                     len(sentences))
+        listed = [s.text for s, _ in sentences[first:]]
+    return list(dict.fromkeys(k for s, _ in sentences[:first] for k in s.cites)), listed

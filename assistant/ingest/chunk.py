@@ -8,22 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from sentencex import segment
 
 from ..citations import attribute
 from ..records import Chunk, Document, Sentence, is_command_line
-from .structure import is_legal, legal_heading, title_line
+from ..references import is_reference_heading, parse_entries, strip_heading
+from .structure import HURUF, is_legal, legal_heading, title_line
 
-_REFERENCE_HEADING = re.compile(r"^\W*(?:[IVX\d]{1,4}[.)]?\s+)?(daftar (?:pustaka|rujukan|referensi|bacaan)|rujukan|referensi|"
-                                r"bibliografi|kepustakaan|references?(?: list| cited)?|bibliography|works cited|"
-                                r"literature cited|sumber rujukan)\W*$", re.I)
-
-
-def is_reference_heading(text: str) -> bool:
-    """A heading that opens a reference list (Daftar Pustaka, References, Bibliography …)."""
-    return bool(_REFERENCE_HEADING.match(" ".join(text.split())))
 
 ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _CHAPTER = re.compile(r"^(BAB|CHAPTER|Bab|Chapter)\s+([IVX]+|\d{1,2})$")
@@ -123,6 +116,10 @@ def _blocks(text: str, legal: bool, unwrapped: bool) -> list[str]:
     (`unwrapped`), after a line that ends a sentence."""
     out: list[str] = []
     for raw in re.split(r"\n\s*\n", text):
+        glued = _GLUED_PASAL.match(raw) if legal else None
+        if glued:  # "Pasal 2 Pencegahan dan …": a PDF line joined the heading to its text
+            out.append(glued.group(1))
+            raw = raw[glued.end():]
         current: list[str] = []
         for line in raw.split("\n"):
             bare = " ".join(line.split())
@@ -140,6 +137,9 @@ def _blocks(text: str, legal: bool, unwrapped: bool) -> list[str]:
         if current:
             out.append("\n".join(current))
     return out
+
+
+_GLUED_PASAL = re.compile(r"^\s*((?:Pasal|Article)\s+\d{1,3}[A-Z]?)\s+(?=[A-Z(])(?!Undang|UUD|Peraturan)")
 
 
 def _unwrapped(doc: Document) -> bool:
@@ -177,7 +177,7 @@ def paragraphs(doc: Document) -> list[Paragraph]:
     """Paragraphs with their section path; broken paragraphs are rejoined across blank lines
     and pages; headings become section path entries, not paragraphs. A statute's or treaty's parts
     (BAB, Pasal, Article, Penjelasan …) are sections; the headings over a document before its text
-    (its title) are not; a reference list is set aside in `doc.meta["reference_lines"]`; footnotes
+    (its title) are not; a reference list's entries are set aside in `doc.meta["references"]`; footnotes
     are paragraphs of their own section ("… › Catatan kaki"); a paragraph labelled "Abstrak:",
     "Keywords:" … is in that section."""
     from ..search.language import detect_language
@@ -186,11 +186,13 @@ def paragraphs(doc: Document) -> list[Paragraph]:
     path: dict[int, str] = {}
     everything = "\n".join(page.text for page in doc.pages)
     legal = is_legal(everything)
+    statute = legal and bool(doc.meta.get("number"))
     unwrapped = _unwrapped(doc)
     notes_name = _NOTES[detect_language(everything[:3000])] if any(page.notes for page in doc.pages) else ""
     started = False  # body text seen
     opening = _title_headings(doc, legal)  # the headings over the text that are its title (and its translation)
     references: list[str] | None = None  # a reference list being read
+    listed: list[str] = []  # the reference lists read
     reference_level = 0
     chapter_title_pending = False
     pending_title: int | None = None  # the level of a part heading waiting for its title line
@@ -208,15 +210,23 @@ def paragraphs(doc: Document) -> list[Paragraph]:
             if _MARKUP.match(text):
                 continue  # an HTML tag line ("<meta …/>") in a Markdown file
             legal_head = legal_heading(text) if legal else None
+            if statute and not path and not legal_head and _capitals(text):
+                continue  # a statute's own heading over its preamble ("UNDANG-UNDANG … NOMOR … TENTANG …"): its title
             head = (legal_head.level, legal_head.title) if legal_head else _heading(raw, numbered=not legal)
+            if legal and head and not legal_head:
+                head = (HURUF + 1, head[1])  # a plain heading inside a statute or treaty: under its parts
             if head and is_reference_heading(head[1]) or not head and is_reference_heading(text):
                 references, reference_level = [], head[0] if head else 99
+                continue
+            rest = strip_heading(text) if references is None and not head else None
+            if rest:  # "DAFTAR PUSTAKA Alexa. (2021). …": the heading run into the list's first entry
+                references, reference_level = [rest], 99
                 continue
             if references is not None:
                 if head is None or head[0] > reference_level:
                     references.append(text)
                     continue
-                doc.meta.setdefault("reference_lines", []).extend(references)
+                listed.extend(references)
                 references = None
             if head:
                 level, title = head
@@ -256,10 +266,16 @@ def paragraphs(doc: Document) -> list[Paragraph]:
             section = [*(path[k] for k in sorted(path)), notes_name]
             out.append(Paragraph("\n".join(f"{n.number}. {n.text}" for n in page.notes), page.number, page.label,
                                  section))
-    if references:
-        doc.meta.setdefault("reference_lines", []).extend(references)
+    listed.extend(references or [])
+    if listed:  # the reference list's entries (assistant.references), kept with the document
+        doc.meta["references"] = [asdict(entry) for entry in parse_entries(listed)]
     doc.meta["kind"] = _kind(doc, legal, out)
     return out
+
+
+def _capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
 
 
 def _kind(doc: Document, legal: bool, paras: list[Paragraph]) -> str:
@@ -268,7 +284,7 @@ def _kind(doc: Document, legal: bool, paras: list[Paragraph]) -> str:
     if legal:
         return "statute" if doc.meta.get("number") else "treaty"
     labelled = {p.section[-1] for p in paras if p.section} & set(_LABELS.values())
-    return "paper" if labelled or doc.meta.get("reference_lines") else "document"
+    return "paper" if labelled or doc.meta.get("references") else "document"
 
 
 # a list marker split off its item ("1.", "a)"), or a symbol ending in ? or ! that the segmenter took for a
@@ -323,6 +339,10 @@ def _join(prev: str, nxt: str) -> str:
     return prev + nxt if prev.endswith("-") and not prev.endswith(" -") else prev + " " + nxt
 
 
+_CITED_YEAR = re.compile(r"^\((?:1[89]|20)\d{2}[a-z]?[),;]")
+_ABBREVIATED = re.compile(r"\b(?:et al|dkk|and colleagues|[A-Z])\.$")
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of a paragraph (sentencex, Indonesian rules; fine for English too)."""
     out: list[str] = []
@@ -333,6 +353,9 @@ def split_sentences(text: str) -> list[str]:
                 continue
             if _MARKER_ONLY.match(sent):  # "1." split off its item: keep them together
                 pending += sent + " "
+                continue
+            if out and not pending and _CITED_YEAR.match(sent) and _ABBREVIATED.search(out[-1]):
+                out[-1] += " " + sent  # "Wulur et al." | "(2023) menyatakan …": one sentence, cut at "al."
                 continue
             out.append(pending + sent)
             pending = ""

@@ -80,7 +80,7 @@ def legal_heading(line: str) -> Heading | None:
 def title_line(line: str) -> str | None:
     """The title line under a BAB, Bagian or Article ("KETENTUAN UMUM", "Use of terms"), or None."""
     line = " ".join(line.lstrip("#").split())
-    if not line or len(line) > 100 or line.endswith((".", ";", ",", ":")) or legal_heading(line):
+    if not line or len(line) > 160 or line.endswith((".", ";", ",", ":")) or legal_heading(line):
         return None
     if re.match(r"^(\(?\d{1,2}[.)]|\(?[a-z][.)])\s", line):
         return None
@@ -103,7 +103,8 @@ def title_case(title: str) -> str:
     if not letters or sum(ch.isupper() for ch in letters) < 0.9 * len(letters):
         return title
     words = title.lower().split()
-    return " ".join(w if i and w in _SMALL_WORDS else "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
+    return " ".join(w if i and w in _SMALL_WORDS else "-".join(re.sub(r"^(\W*)(\w)", lambda m: m[1] + m[2].upper(), p)
+                                                               for p in w.split("-"))
                     for i, w in enumerate(words))
 
 
@@ -116,13 +117,14 @@ _KINDS = [  # the type of regulation as its heading names it → its abbreviatio
     ("PERATURAN BADAN", ""), ("KEPUTUSAN MENTERI", ""),
 ]
 _STATUTE = re.compile(r"(?P<kind>" + "|".join(k for k, _ in _KINDS) + r")(?P<who>(?: (?!NOMOR\b)[A-Z]+){0,8}?)\s+"
-                      r"NOMOR\s+(?P<number>[\dA-Z./-]+)\s+TAHUN\s+(?P<year>\d{4})(?:\s+TENTANG\s+(?P<about>[^\n]{3,200}))?")
+                      r"NOMOR\s+(?P<number>[\dA-Z./-]+)\s+TAHUN\s+(?P<year>\d{4})"
+                      r"(?:\s+TENTANG\s+(?P<about>[^a-z]{3,700}?)(?=\s+\S*[a-z]|$))?")
 
 
 def statute_heading(text: str) -> dict | None:
     """A statute's own heading in its opening text: {"short_title", "title", "number", "year", "type"}."""
     head = " ".join(text[:1500].split())
-    m = _STATUTE.search(head.upper())
+    m = _STATUTE.search(head)  # the heading is in capitals; its subject ends at the first word in lower case
     if not m:
         return None
     span = head[m.start():m.end()]

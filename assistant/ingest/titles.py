@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from ..records import Document
-from .structure import statute_heading, title_case
+from .structure import legal_heading, statute_heading, title_case
 
 _PLACEHOLDER = re.compile(r"^(untitled|title|judul|document\d*|dokumen\d*|presentation\d*|slide \d+|"
                           r"no title|tanpa judul|microsoft word|word document|pdf|template|\W*)$", re.I)
@@ -38,18 +38,22 @@ def own_words(heading: str, body: str) -> bool:
     if not words:
         return False
     vocabulary = set(re.findall(r"[^\W\d_]{3,}", body.lower()))
-    return sum(w in vocabulary for w in words) >= 0.6 * len(words)
+    return sum(w in vocabulary for w in words) >= 0.5 * len(words)
 
 
 def first_heading(text: str) -> str:
-    """The first Markdown heading ("# T", "##T") of the opening text that is in the document's own words."""
+    """The first Markdown heading ("# T", "##T") of the opening text that is in the document's own words (a
+    translated title over it is skipped), else the first one."""
     body = text[:20000]
+    headings = []
     for m in re.finditer(r"^#{1,6}\s*(\S[^\n]{2,200})$", text[:3000], re.M):
-        heading = m.group(1).strip(" #")
-        rest = body.replace(m.group(0), " ")
-        if own_words(heading, rest):
-            return heading
-    return ""
+        if legal_heading(m.group(1)) is not None:
+            break  # "Article 1" names a part, and the headings after it are the parts' titles
+        headings.append(m)
+    for m in headings:
+        if own_words(m.group(1), body.replace(m.group(0), " ")):
+            return m.group(1).strip(" #")
+    return headings[0].group(1).strip(" #") if headings else ""
 
 
 def first_line(text: str) -> str:

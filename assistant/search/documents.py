@@ -16,12 +16,8 @@ class DocumentNotFound(ValueError):
 
 
 def title_of(file: str, index: Index) -> str:
-    """A document's title: as ingest found it, else its first heading, else its file name without extension."""
+    """A document's title as ingest found it (ingest/titles.py), else its file name without extension."""
     title = str((index.meta.get("documents") or {}).get(file, {}).get("title") or "").strip()
-    if not title:
-        first = next((c for c in index.chunks if c.file == file), None)
-        # the top heading of its first passage's section path ("BAB I › A. Latar Belakang")
-        title = first.section.split(" › ")[0].strip() if first and first.section else ""
     return " ".join((title or PurePath(file).stem.replace("_", " ")).split())
 
 

@@ -67,11 +67,3 @@ def part_numbers(section: str) -> list[str]:
 
 def is_explanation(section: str) -> bool:
     return section.startswith("Penjelasan")
-
-
-def starts_paragraph(sentence: str, part: Part) -> bool:
-    """The sentence is the asked ayat ("(2) …") or huruf ("c. …", "(c) …")."""
-    head = sentence.lstrip()[:6]
-    if part.paragraph and re.match(rf"\(?{re.escape(part.paragraph)}[.)]\s", head):
-        return True
-    return bool(part.letter and re.match(rf"\(?{re.escape(part.letter)}[.)]\s", head))

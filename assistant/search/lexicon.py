@@ -76,3 +76,25 @@ def word_keys(text: str) -> dict[str, frozenset[str]]:
 def expansion_of(tokens: Iterable[str], keys: dict[str, frozenset[str]]) -> list[str]:
     """The translation keys (`word_keys` of a text) that its `tokens` lack (for BM25)."""
     return sorted({k for found in keys.values() for k in found} - set(tokens))
+
+
+_WORD_OR_NUMBER = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*|\d+")
+
+
+def gloss(text: str) -> str:
+    """An English question put word for word into Indonesian (each word's first translation; stopwords
+    dropped, names, acronyms and numbers kept): crude, but it brings the question's meaning nearer to
+    Indonesian passages for the dense search (docs/evaluation.md "Cross-lingual search")."""
+    from .keywords import stopwords
+
+    skip = stopwords()
+    out: list[str] = []
+    for word in _WORD_OR_NUMBER.findall(text):
+        if word.lower() in skip:
+            continue
+        if word.isdigit() or word.isupper() or word[:1].isupper() and not text.lstrip().startswith(word):
+            out.append(word)
+            continue
+        found = translations(word)
+        out.append(found[0] if found else word)
+    return " ".join(out)

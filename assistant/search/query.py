@@ -16,10 +16,12 @@ from .embed import Embedder
 from .keywords import tokenize
 from .language import detect_language
 from .legal import Part, asked_parts, asks_explanation, named_statutes, without_statutes
-from .lexicon import expansion_of, word_keys
+from .lexicon import expansion_of, gloss, word_keys
 
 YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 _SELF_REFERENCE = re.compile(r"\b(thesis|tesis|skripsi|the author|penulis|this (research|study)|the research|penelitian ini)\b", re.I)
+# the work itself, not its author: with no document named, the thesis
+_HOME = re.compile(r"\b(thesis|tesis|skripsi|this (research|thesis)|the research|penelitian ini)\b", re.I)
 _CAPITALISED = re.compile(r"[A-Z][\w'’\-]+")
 _ACRONYM = re.compile(r"\b[A-Z]{3,}\b")
 # The kinds of answer a question asks for (the answerer knows how a sentence that holds each looks).
@@ -28,6 +30,8 @@ ASKS = {
     "number": re.compile(r"\b(how many|how much|berapa|jumlah|number of)\b", re.I),
     "date": re.compile(r"\b(when|kapan|tanggal|what date|what year|tahun berapa)\b", re.I),
     "person": re.compile(r"\b(who|siapa|whom)\b", re.I),
+    "law": re.compile(r"\b(which|what) (\w+ )?(law|act|regulation|statute)s?\b|\blegal basis\b|\bdasar hukum\b"
+                     r"|\b(undang-undang|uu|peraturan|regulasi)\s+(apa|mana|nomor berapa)\b", re.I),
     # a file ("which configuration file", "berkas apa"), not a file system ("sistem berkas apa")
     "file": re.compile(r"\b(which|what)\s+(\w+[\s-])?files?\b(?!\s*systems?)"
                        r"|(?<!sistem\s)\b(berkas|file)\s+(\w+\s+)?(apa|mana)\b", re.I),
@@ -76,9 +80,11 @@ class Query:
     acronyms: frozenset[str]
     refers_to_document: bool  # "the thesis", "penelitian ini"
     vector: np.ndarray = field(compare=False, repr=False)
+    search_vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # passages are searched with it
     parts: tuple[Part, ...] = ()  # the Pasal/Article (ayat, huruf) it names
     statutes: tuple[tuple[str, str], ...] = ()  # the statutes it names, as (number, year)
     explanation: bool = False  # it asks about a Penjelasan
+    asks_home: bool = False  # "this research", "skripsi ini": the thesis, unless a document is named
 
     @property
     def is_english(self) -> bool:
@@ -91,6 +97,11 @@ def analyse(text: str, embedder: Embedder, surnames: frozenset[str] | set[str] =
     `loan_terms` the foreign terms its documents italicise (set aside for language detection)."""
     language = language or detect_language(text, loan_terms)
     claim = claim_of(text)  # what the search reads; the whole text still decides its language
+    vector = embedder.embed_queries([claim])[0]
+    search_vector = vector
+    if language == "en":  # the question and its word-for-word Indonesian gloss, summed (docs/evaluation.md)
+        both = vector + embedder.embed_queries([gloss(claim)])[0]
+        search_vector = (both / max(float(np.linalg.norm(both)), 1e-12)).astype(np.float32)
     tokens = tuple(tokenize(claim))
     keys = word_keys(claim) if language == "en" else {}
     named = frozenset({w.lower() for w in _CAPITALISED.findall(claim)} & set(surnames))
@@ -103,5 +114,5 @@ def analyse(text: str, embedder: Embedder, surnames: frozenset[str] | set[str] =
         years=tuple(dict.fromkeys(YEAR.findall(without_statutes(without_citations(text))))),
         asks=tuple(kind for kind, pattern in ASKS.items() if pattern.search(text)),
         acronyms=frozenset(_ACRONYM.findall(text)), refers_to_document=bool(_SELF_REFERENCE.search(text)),
-        vector=embedder.embed_queries([claim])[0], parts=asked_parts(claim), statutes=named_statutes(claim),
-        explanation=asks_explanation(claim))
+        vector=vector, search_vector=search_vector, parts=asked_parts(claim), statutes=named_statutes(claim),
+        explanation=asks_explanation(claim), asks_home=bool(_HOME.search(text)))

@@ -19,6 +19,7 @@ from ..records import Chunk
 from .embed import Embedder
 from .index import Index
 from .legal import is_explanation, part_numbers
+from .mentions import DocumentNames
 from .query import Query, analyse
 
 
@@ -31,6 +32,7 @@ class Hit:
     score: float
     dense: float
     keyword: float
+    named: bool = False  # in the document the question names
 
 
 class Retriever:
@@ -49,6 +51,8 @@ class Retriever:
         self.sentence_weight = 0.5
         self.sentence_candidates = 10
         self.part_bonus = 0.3
+        self.name_bonus = 0.3
+        self.home: frozenset[str] = frozenset()  # the document "this research" means when none is named (the thesis)
         self._sentence_rows: dict[int, np.ndarray] = {}
         self._surnames = frozenset(_surname(c) for ch in index.chunks for c in ch.cites)
         documents = index.meta.get("documents") or {}
@@ -67,13 +71,13 @@ class Retriever:
                                                   dtype=np.int64)
         if n == 0 or allowed is not None and not len(allowed):
             return []
-        qvec = query.vector
+        svec = query.search_vector if query.search_vector is not None else query.vector
         depth = min(n if allowed is None else len(allowed), max(self.candidates, k))
         if allowed is None:
-            dsc, drow = self.index.vectors.search(qvec[None, :].astype(np.float32), depth)
+            dsc, drow = self.index.vectors.search(svec[None, :].astype(np.float32), depth)
             dense = {int(r): float(s) for r, s in zip(drow[0], dsc[0]) if r >= 0}
         else:  # one document's passages, scored exactly
-            scores = np.vstack([self.index.vectors.reconstruct(int(r)) for r in allowed]) @ qvec
+            scores = np.vstack([self.index.vectors.reconstruct(int(r)) for r in allowed]) @ svec
             dense = {int(allowed[i]): float(scores[i]) for i in np.argsort(-scores)[:depth]}
         kw_all = self.index.keywords.scores(query.tokens, query.expansion)
         if allowed is not None:
@@ -90,7 +94,7 @@ class Retriever:
         missing = [r for r in rows if r not in dense]
         if missing:  # exact dense scores for keyword-only candidates
             vecs = np.vstack([self.index.vectors.reconstruct(r) for r in missing])
-            for r, s in zip(missing, vecs @ qvec):
+            for r, s in zip(missing, vecs @ svec):
                 dense[r] = float(s)
         fused = self._fuse(rows, dense, keyword)
         named = query.named
@@ -100,14 +104,22 @@ class Retriever:
                     fused[r] += self.author_bonus
         for r, weight in legal.items():  # the Pasal/Article and the statute the question names
             fused[r] += self.part_bonus * weight
+        named_doc = self.names.named(query) if self.name_bonus and not files else None
+        if named_doc is None and query.asks_home and len(self.home) == 1 and not files:
+            named_doc = next(iter(self.home))  # "this research", "penelitian ini": the thesis
+        if named_doc:  # the document the question names
+            for r in rows:
+                if self.index.chunks[r].file == named_doc:
+                    fused[r] += self.name_bonus
         if self.fusion == "weighted" and self.sentence_weight:
             top = set(sorted(rows, key=lambda r: -fused[r])[:self.sentence_candidates])
             self.ensure_sentences(top)
-            closest = _minmax({r: self._closest_sentence(r, qvec, dense[r]) if r in top else dense[r] for r in rows})
+            closest = _minmax({r: self._closest_sentence(r, svec, dense[r]) if r in top else dense[r] for r in rows})
             fused = {r: fused[r] + self.sentence_weight * closest[r] for r in rows}
         order = sorted(rows, key=lambda r: -fused[r])[:k]
         self.ensure_sentences(order)  # the answerer reads their sentences
-        return [Hit(self.index.chunks[r], r, fused[r], dense[r], keyword.get(r, 0.0)) for r in order]
+        return [Hit(self.index.chunks[r], r, fused[r], dense[r], keyword.get(r, 0.0),
+                    self.index.chunks[r].file == named_doc) for r in order]
 
     def _legal_rows(self, query: Query) -> dict[int, float]:
         """Passages in the parts (Pasal/Article) and statutes a question names, with how well they match:
@@ -123,6 +135,11 @@ class Retriever:
                 if not files or chunks[r].file in files:
                     out[r] = 1.0 if is_explanation(chunks[r].section) == query.explanation else 0.5
         return out if len(out) <= max(self.candidates, 200) else {r: w for r, w in out.items() if w >= 1.0}
+
+    @cached_property
+    def names(self) -> DocumentNames:
+        """The documents' names, to tell which one a question names."""
+        return DocumentNames.of(self.index)
 
     @cached_property
     def _rows_of_part(self) -> dict[str, list[int]]:

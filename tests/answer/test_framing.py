@@ -30,11 +30,11 @@ def corpus_index(tmp_path_factory):
     return settings, Index.load(settings.index_dir)
 
 
-def test_titles_come_from_metadata_then_file_name(corpus_index):
+def test_titles_come_from_the_printed_page_then_file_name(corpus_index):
     from assistant.answer.framing import title_of
 
     _, index = corpus_index
-    assert title_of("kebun.pdf", index) == "Panduan Kebun Rumah"
+    assert title_of("kebun.pdf", index) == "Merawat Tomat"  # its first page's largest text, before its metadata
     assert title_of("catatan_lapangan.txt", index) == "catatan lapangan"
 
 
@@ -44,9 +44,9 @@ def test_the_thesis_keeps_its_framing_and_two_documents_are_both_named(corpus_in
     _, index = corpus_index
     assert lead("id", ["thesis.txt"], index, "thesis.*") == "Menurut tesis:"
     assert lead("en", ["thesis.txt", "thesis.txt"], index, "thesis.*") == "According to the thesis:"
-    assert lead("id", ["kebun.pdf"], index, "thesis.*") == "Menurut *Panduan Kebun Rumah*:"
+    assert lead("id", ["kebun.pdf"], index, "thesis.*") == "Menurut *Merawat Tomat*:"
     assert lead("en", ["thesis.txt", "kebun.pdf"], index, "thesis.*") == \
-        "According to the thesis and *Panduan Kebun Rumah*:"
+        "According to the thesis and *Merawat Tomat*:"
     # which file is the thesis is a setting, not a name in the code
     assert lead("id", ["thesis.txt"], index, "kebun.pdf") == "Menurut *thesis*:"
     assert lead("id", ["kebun.pdf"], index, "kebun.pdf") == "Menurut tesis:"
@@ -59,6 +59,6 @@ def test_an_answer_from_another_document_is_not_framed_as_the_thesis(corpus_inde
     assistant = Assistant(settings)
     result = assistant.ask("Berapa kali sehari tanaman tomat perlu disiram pada musim kemarau?")
     assert result["answerable"], result["answer"]
-    assert result["answer"].startswith("Menurut *Panduan Kebun Rumah*: “"), result["answer"]
+    assert result["answer"].startswith("Menurut *Merawat Tomat*: “"), result["answer"]
     english = assistant.ask("How many hours a day does a pet cat sleep?")
     assert english["answer"].startswith("According to *catatan lapangan*: “"), english["answer"]

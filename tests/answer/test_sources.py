@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.ingest.chunk import Chunk, Sentence
-from assistant.answer.sources import (identify_work, link_sources, parse_bibtex, parse_reference_list, read_bibliographies,
-                               reference_list)
+from assistant.answer.sources import identify_work, link_sources, parse_bibtex, read_bibliographies, reference_list
 
 THESIS = Path(__file__).resolve().parents[2] / "corpus" / "thesis.txt"
 KEYS = ["Pramudyani, 2024", "Armandhanu, 2025", "Mangatur, 2023", "Yanggolo, 2024"]
@@ -133,11 +132,14 @@ def test_csl_json_is_read(tmp_path):
 
 
 def test_daftar_pustaka_entries_wrap_and_key():
-    text = ("Bambar, K. (2022). Perdagangan manusia di Asia Tenggara.\nJurnal HI, 5(2), 1-10.\n"
-            "Federal Bureau of Investigation (FBI). (2025). Transnational organized crime.\n"
-            "Mangatur, R., Siregar, A., & Lubis, B. (2023). Penegakan hukum\nTPPO. Jurnal Hukum, 12(1).\n"
-            "Pramudyani, Y. D. 2024. Ratusan WNI jadi korban. Antara.")
-    refs = parse_reference_list(text)
+    lines = ["Bambar, K. (2022). Perdagangan manusia di Asia Tenggara.", "Jurnal HI, 5(2), 1-10.",
+             "Federal Bureau of Investigation (FBI). (2025). Transnational organized crime.",
+             "Mangatur, R., Siregar, A., & Lubis, B. (2023). Penegakan hukum", "TPPO. Jurnal Hukum, 12(1).",
+             "Pramudyani, Y. D. 2024. Ratusan WNI jadi korban. Antara."]
+    chunks = [_chunk("t.txt", "Penegakan hukum lemah (Mangatur dkk, 2023).", ["Mangatur, 2023"], "BAB V"),
+              Chunk("2", "t", "t.txt", None, None, "DAFTAR PUSTAKA", " ".join(lines),
+                    [Sentence(line, []) for line in lines])]
+    refs = reference_list(chunks)
     assert refs["Bambar, 2022"].endswith("Jurnal HI, 5(2), 1-10.")
     assert refs["FBI, 2025"].startswith("Federal Bureau of Investigation (FBI)")
     assert refs["Mangatur, 2023"].endswith("Jurnal Hukum, 12(1).")

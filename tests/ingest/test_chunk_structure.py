@@ -91,7 +91,8 @@ def test_paper_abstract_keywords_and_reference_list():
     doc = Document(path=Path("artikel.md"), title="Artikel", pages=[Page(None, text)])
     paras = paragraphs(doc)
     assert [p.section for p in paras] == [["Abstrak"], ["Kata kunci"], ["Pendahuluan"]]
-    assert doc.meta["reference_lines"][0].startswith("Bales, K. (2014)") and len(doc.meta["reference_lines"]) == 2
+    assert [(r["key"], r["title"]) for r in doc.meta["references"]] == [("Bales, 2014", "Disposable People"),
+                                                                        ("Smith, 2020", "Migration and Crime")]
     assert doc.meta["kind"] == "paper"
     assert not any("Disposable People" in p.text for p in paras)  # no reference entry is a body paragraph
 

@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from assistant.search import keywords
+from assistant.search.lexicon import gloss
 from assistant.search.query import analyse, claim_of
 
 
@@ -71,7 +72,8 @@ def test_asking_embeds_and_tokenizes_the_question_once(engine, monkeypatch):
     for module in (keywords, query_module, extractive, cite):  # every module that tokenizes
         monkeypatch.setattr(module, "tokenize", counted)
     result = engine.ask(question)
-    assert result["answerable"] and counting.queries == [question]
+    # the question once, and (English) its Indonesian gloss once, for the passage search
+    assert result["answerable"] and counting.queries == [question, gloss(question)]
     assert calls.count((question, True)) == 1 and calls.count((question, False)) == 1
 
 

@@ -1,0 +1,110 @@
+"""Which document a question names: by a statute's number and year ("UU 21/2007", or "the 2007 law"), by its title's
+words (those few other titles share, matched across English and Indonesian: "the ASEAN trafficking
+convention" names the law ratifying it), or by an acronym of its title ("UNTOC" for "United Nations
+Convention against Transnational Organized Crime"). A question names a document when one scores
+clearly above the others; the retriever then ranks that document's passages higher.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from .index import Index
+from .keywords import tokenize
+from .query import Query
+
+_ACRONYM = re.compile(r"\b[A-Z]{3,8}\b")
+_SMALL = {"of", "the", "and", "in", "on", "for", "to", "a", "an", "against", "dan", "di", "ke", "dari", "yang",
+          "untuk", "tentang", "pada", "dalam", "atas", "terhadap", "oleh", "with", "by"}
+
+
+_LAW = re.compile(r"\b(law|act|statute|regulation|uu|undang-undang|peraturan)\b", re.I)
+# "this convention", "undang-undang ini", "Protokol tersebut": a document named by its head noun
+_THIS = re.compile(r"\b(?:this|the said|that)\s+([A-Za-z-]+)|\b([A-Za-z-]+)\s+(?:ini|tersebut|itu)\b", re.I)
+
+
+@dataclass
+class DocumentNames:
+    """The name words of each document of an index (title, full title, file name), weighted by how few
+    titles share them; words most documents use in their text are topic words, not names."""
+
+    names: dict[str, set[str]]
+    initials: dict[str, str]
+    idf: dict[str, float]
+    statutes: dict[tuple[str, str], str]
+    heads: dict[str, set[str]]  # the first words of each title: its head noun ("Protocol", "Convention")
+
+    @classmethod
+    def of(cls, index: Index) -> "DocumentNames":
+        documents = index.meta.get("documents") or {}
+        files = sorted({c.file for c in index.chunks})
+        names, initials, heads = {}, {}, {}
+        in_text: dict[str, set[str]] = {}
+        for c in index.chunks:
+            in_text.setdefault(c.file, set()).update(tokenize(c.text))
+        for f in files:
+            meta = documents.get(f, {})
+            title = " ".join(str(meta.get(k) or "") for k in ("title", "full_title"))
+            names[f] = {t for t in tokenize(title) if not t[:1].isdigit()}  # (not the file name: a user's own label)
+            heads[f] = {t for k in ("title", "full_title") for t in tokenize(" ".join(str(meta.get(k) or "").split()[:3]))}
+            words = [w for w in re.findall(r"[^\W\d_]+", str(meta.get("full_title") or meta.get("title") or ""))]
+            initials[f] = "".join(w[0].upper() for w in words)
+        n = len(files)
+        df: dict[str, int] = {}
+        for tokens in names.values():
+            for t in tokens:
+                df[t] = df.get(t, 0) + 1
+        common = {t for t in df if sum(t in words for words in in_text.values()) > 0.5 * n}
+        idf = {t: 0.0 if t in common else math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
+        statutes = {(str(m.get("number", "")).lstrip("0"), str(m.get("year", ""))): f
+                    for f, m in documents.items() if m.get("number") and m.get("year")}
+        return cls(names, initials, idf, statutes, heads)
+
+    def scores(self, query: Query) -> dict[str, float]:
+        """Each document's name score for the question: the weights of the name words it uses, a named
+        statute or a title acronym counting as a whole name."""
+        out: dict[str, float] = {}
+        tokens = [t for t in dict.fromkeys(query.tokens) if not t[:1].isdigit()]
+        for f, names in self.names.items():
+            matched = [self.idf.get(t, 0.0) for t in tokens if query.keys.get(t, frozenset({t})) & names]
+            out[f] = sum(matched) if sum(1 for w in matched if w > 0) >= 2 else 0.0  # one shared word names nothing
+        for m in _THIS.finditer(query.text):
+            noun = tokenize(m.group(1) or m.group(2))
+            for f, heads in self.heads.items():
+                if noun and noun[0] in heads:
+                    out[f] = out.get(f, 0.0) + 2.5
+        for statute in query.statutes:
+            if statute in self.statutes:
+                out[self.statutes[statute]] = out.get(self.statutes[statute], 0.0) + 10.0
+        if _LAW.search(query.text):  # "the 2007 anti-trafficking law": a statute of that year
+            for (_, year), f in self.statutes.items():
+                if year in query.years or re.search(rf"\b{year}\b", query.text):
+                    out[f] = out.get(f, 0.0) + 2.5
+        for acronym in dict.fromkeys(_ACRONYM.findall(query.text)):
+            for f, initials in self.initials.items():
+                if _spells(acronym, initials):
+                    out[f] = out.get(f, 0.0) + 3.0
+        return out
+
+    def named(self, query: Query, least: float = 2.5, margin: float = 1.5) -> str | None:
+        """The document the question names: the best name score, at least `least` and `margin` times the next."""
+        ranked = sorted(self.scores(query).items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < least:
+            return None
+        if len(ranked) > 1 and ranked[0][1] < margin * ranked[1][1]:
+            return None
+        return ranked[0][0]
+
+
+def _spells(acronym: str, initials: str) -> bool:
+    """The acronym's letters are, in order, initials of the title's words from one that starts it, skipping
+    at most as many words as it has letters ("UNTOC": United Nations Convention against Transnational
+    Organized Crime)."""
+    for start, first in enumerate(initials):
+        if first != acronym[0]:
+            continue
+        it = iter(initials[start:start + 2 * len(acronym)])
+        if all(ch in it for ch in acronym):
+            return True
+    return False

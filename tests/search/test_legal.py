@@ -1,0 +1,26 @@
+"""Parts of statutes and treaties, and statutes, named in a question."""
+import pytest
+
+from assistant.search.legal import Part, asked_parts, asks_explanation, named_statutes, part_numbers, without_statutes
+
+
+@pytest.mark.parametrize("question, parts", [
+    ("Berapa ancaman pidana menurut Pasal 2 ayat (1)?", [Part("2", "1")]),
+    ("Dalam keadaan apa menurut Pasal 3 ayat 2?", [Part("3", "2")]),
+    ("What does Article 3 (a) say?", [Part("3", "", "a")]),
+    ("Pasal 7 ayat (2) huruf c", [Part("7", "2", "c")]),
+    ("under Articles 2, 3 and 4", [Part("2"), Part("3"), Part("4")]),
+    ("Pasal 5 sampai 7", [Part("5"), Part("6"), Part("7")]),
+    ("Apa isi tesis ini?", []),
+])
+def test_asked_parts(question, parts):
+    assert list(asked_parts(question)) == parts
+
+
+def test_named_statutes_and_their_years_are_no_years_asked():
+    assert named_statutes("Kapan UU Nomor 21 Tahun 2007 disahkan, dan UU 12/2017?") == (("21", "2007"), ("12", "2017"))
+    assert named_statutes("Law No. 37 of 1999") == (("37", "1999"),)
+    assert "2007" not in without_statutes("menurut UU No. 21 Tahun 2007 pada tahun 2008") and \
+        "2008" in without_statutes("menurut UU No. 21 Tahun 2007 pada tahun 2008")
+    assert asks_explanation("Menurut Penjelasan Pasal 2") and not asks_explanation("Menurut Pasal 2")
+    assert part_numbers("Penjelasan › II. Pasal demi pasal › Pasal 12A › Ayat (1)") == ["12A"]

@@ -1,0 +1,46 @@
+"""Which document a question names, on a real index of four small documents."""
+import pytest
+
+STATUTE = ("UNDANG-UNDANG REPUBLIK INDONESIA\nNOMOR 9 TAHUN 2030\nTENTANG\nPELINDUNGAN NELAYAN PESISIR\n"
+           "Pasal 1\nNelayan pesisir berhak atas pelindungan dari cuaca buruk.\nPasal 2\nPemerintah menyediakan "
+           "asuransi bagi nelayan pesisir.\nPasal 3\nUndang-Undang ini mulai berlaku pada tanggal diundangkan.\n")
+TREATY = ("# Convention on Maritime Rescue Cooperation\n\n### Article 1\n\n#### Purpose\n\nStates Parties shall "
+          "cooperate in rescue at sea.\n\n### Article 2\n\n#### Depositary\n\nThe Secretary-General shall be the "
+          "depositary.\n\n### Article 3\n\n#### Entry into force\n\nThis Convention enters into force after ten "
+          "ratifications.\n")
+
+
+@pytest.fixture(scope="module")
+def retriever(tmp_path_factory):
+    from assistant.engine import Assistant
+    from assistant.ingest.build import ingest
+    from assistant.settings import Settings
+
+    base = tmp_path_factory.mktemp("mentions")
+    corpus = base / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(STATUTE, encoding="utf-8")
+    (corpus / "b.md").write_text(TREATY, encoding="utf-8")
+    (corpus / "thesis.txt").write_text("Nelayan pesisir menghadapi cuaca buruk dan kerja sama penyelamatan di laut "
+                                       "menjadi penting bagi negara kepulauan.\n", encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, index_dir=base / "index")
+    assert ingest(settings, progress=False, log=lambda *_: None).exit_code == 0
+    return Assistant(settings).retriever
+
+
+@pytest.mark.parametrize("question, named", [
+    ("Apa isi Pasal 2 UU Nomor 9 Tahun 2030?", "a.txt"),  # number and year
+    ("What does the 2030 law say about insurance?", "a.txt"),  # a law of that year
+    ("Who is the depositary of the Convention on Maritime Rescue?", "b.md"),  # title words
+    ("Kapan konvensi ini mulai berlaku?", "b.md"),  # "this convention": the title's head noun
+    ("Apa yang dihadapi nelayan pesisir?", None),  # topic words name no document
+])
+def test_the_named_document(retriever, question, named):
+    assert retriever.names.named(retriever.query(question)) == named
+
+
+def test_this_research_means_the_thesis_and_a_named_part_ranks_first(retriever):
+    hits = retriever.search(retriever.query("Apa isi Pasal 2 UU Nomor 9 Tahun 2030?"), k=3)
+    assert hits[0].chunk.section.endswith("Pasal 2") and hits[0].named
+    home = retriever.search(retriever.query("Apa yang dibahas penelitian ini tentang laut?"), k=3)
+    assert home[0].chunk.file == "thesis.txt" and home[0].named
