@@ -3,7 +3,7 @@
 A page needs OCR when its text layer is garbage (a broken font map: `pdftext.garbled`,
 `pdftext.run_together`), or when it has no text (or a few letters) over pictures covering most of the
 page (a scan; a cover's logo or a figure is left alone), or over any picture in a file where no page
-has text. Such a page is rendered by pypdfium2 (greyscale, 300 dpi, grey levels stretched) and read
+has text. Such a page is rendered by pypdfium2 (greyscale, 300 dpi) and read
 by the `tesseract` program, whose hOCR output gives each line's box, baseline and glyph height and
 each word's confidence. The lines come back as `pdftext.Line`s with the geometry a text layer gives
 (PDF points, y growing upwards, font size from the glyph height), so the same clean-up (running
@@ -45,7 +45,7 @@ EM_PER_X_SIZE = 1.1
 SAME_SIZE = 1.08  # sizes this close are one size, measured with noise (see even_sizes; pdftext._same_size)
 INSTALL = ("install Tesseract with Indonesian: the Debian packages tesseract-ocr and tesseract-ocr-ind "
            "(`sudo bash scripts/setup-system.sh`)")
-CACHE_FORMAT = 3  # raise when the lines kept for a page change (their geometry, what is dropped)
+CACHE_FORMAT = 4  # raise when the lines kept for a page change (their geometry, what is dropped)
 _FEW_LETTERS = 30  # fewer letters than this over a page-sized picture: a scan (perhaps with a stamp or page number)
 _LETTER = re.compile(r"[^\W\d_]")
 _SCAN_SHARE = 0.6  # pictures covering this share of a page make it a scan (a cover's logo or a figure do not)
@@ -236,15 +236,14 @@ def _finish(number: int, future: Future, take: Callable, cache: _Cache | None) -
 
 
 def _render(page) -> tuple[bytes, float]:
-    """The page as a greyscale PGM image at DPI (less for huge pages), contrast stretched, and pixels
-    per point."""
+    """The page as a greyscale PGM image at DPI (less for huge pages), and pixels per point."""
     scale = min(DPI / 72, (MAX_PIXELS / max(1.0, page.get_width() * page.get_height())) ** 0.5)
-    from PIL import ImageOps
-
+    # (stretching the grey levels first, PIL's autocontrast, read "MySQL" right 8 to 16 times out of 26 on a
+    # 160-dpi journal page depending on the share clipped, and put a stray "." and a lost heading into a
+    # clean page: left out)
     image = page.render(scale=scale, grayscale=True).to_pil()
-    # grey levels stretched (1% clipped at each end): a scan's grey paper and faded ink read better
-    # ("MySQL" read 16 times instead of 8 on a 160-dpi journal page; a clean page is unchanged)
-    image = ImageOps.autocontrast(image if image.mode == "L" else image.convert("L"), cutoff=1)
+    if image.mode != "L":
+        image = image.convert("L")
     buffer = io.BytesIO()
     image.save(buffer, "PPM")  # uncompressed: tesseract reads it from stdin at once
     return buffer.getvalue(), scale
