@@ -245,8 +245,9 @@ def test_a_real_scanned_article_is_read_with_its_page_numbers_and_its_title_larg
     ocr.read_pages(pdfium.PdfDocument(str(SCAN)), pages, SCAN, OcrOptions(Path(settings.index_dir) / "ocr"))
     first = [line for line in pages[1] if line.y > 0.6 * 842]  # its top part
     largest = max(line.size for line in first)
-    title = " ".join(line.text for line in first if line.size == largest)
-    assert "Pengembangan Pustaka" in title and "Visual Basic" in title, title
+    # the largest lines, within OCR's measuring noise (its title lines measure 11.65 and 12.35 pt)
+    title = " ".join(line.text for line in first if line.size * ocr.SAME_SIZE >= largest)
+    assert title.startswith("Pengembangan Pustaka Konektivitas Database") and title.endswith("MySql VB API"), title
     body = sorted(line.size for line in pages[1])[len(pages[1]) // 2]
     assert largest >= 1.15 * body
 
