@@ -378,7 +378,7 @@ def _sibling(question: str, quoted: str) -> tuple[str, str] | None:
     exFAT). A question naming two terms of which the quotes give one is a near miss too."""
     terms = _TERM.findall(without_citations(quoted))
     words = {w.casefold(): w for w in terms}
-    parts = {part.casefold() for w in terms for part in w.split("/")}
+    parts = {part.casefold() for w in terms for part in re.split(r"[/-]", w)}  # "SMTP/POP3", "PMT-predicted"
     named = set(words) | parts | {re.sub(r"[\d.]+$", "", part) for part in parts}
     for asked in dict.fromkeys(w for w in _TERM.findall(question) if _specific(w) and len(w) >= 3):
         a = asked.casefold()

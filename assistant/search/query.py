@@ -21,7 +21,7 @@ from .lexicon import expansion_of, gloss, word_keys
 YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 _SELF_REFERENCE = re.compile(r"\b(thesis|tesis|skripsi|the author|penulis|this (research|study)|the research|penelitian ini)\b", re.I)
 # the work itself, not its author: with no document named, the thesis
-_HOME = re.compile(r"\b(thesis|tesis|skripsi|this (research|thesis)|the research|penelitian ini)\b", re.I)
+_HOME = re.compile(r"\b(thesis|tesis|skripsi)\b", re.I)  # ("penelitian ini" may be any paper's own study)
 _CAPITALISED = re.compile(r"[A-Z][\w'’\-]+")
 _ACRONYM = re.compile(r"\b[A-Z]{3,}\b")
 # The kinds of answer a question asks for (the answerer knows how a sentence that holds each looks).
@@ -84,7 +84,7 @@ class Query:
     parts: tuple[Part, ...] = ()  # the Pasal/Article (ayat, huruf) it names
     statutes: tuple[tuple[str, str], ...] = ()  # the statutes it names, as (number, year)
     explanation: bool = False  # it asks about a Penjelasan
-    asks_home: bool = False  # "this research", "skripsi ini": the thesis, unless a document is named
+    asks_home: bool = False  # "the thesis", "skripsi ini": the thesis, unless a document is named
 
     @property
     def is_english(self) -> bool:

@@ -52,7 +52,7 @@ class Retriever:
         self.sentence_candidates = 10
         self.part_bonus = 0.3
         self.name_bonus = 0.3
-        self.home: frozenset[str] = frozenset()  # the document "this research" means when none is named (the thesis)
+        self.home: frozenset[str] = frozenset()  # the document "the thesis" means when none is named
         self._sentence_rows: dict[int, np.ndarray] = {}
         self._surnames = frozenset(_surname(c) for ch in index.chunks for c in ch.cites)
         documents = index.meta.get("documents") or {}
@@ -106,7 +106,7 @@ class Retriever:
             fused[r] += self.part_bonus * weight
         named_doc = self.names.named(query) if self.name_bonus and not files else None
         if named_doc is None and query.asks_home and len(self.home) == 1 and not files:
-            named_doc = next(iter(self.home))  # "this research", "penelitian ini": the thesis
+            named_doc = next(iter(self.home))  # "the thesis", "skripsi ini"
         if named_doc:  # the document the question names
             for r in rows:
                 if self.index.chunks[r].file == named_doc:
