@@ -105,6 +105,13 @@ def _unanswered(question: str, kept: str) -> str | None:
     return None
 
 
+def unsupported_fact(sentence: str, passages: list[str], given: str = "") -> str | None:
+    """Why `passages` do not support the facts `sentence` states (a number, date, month, acronym,
+    quote or name they do not hold), or None; `given` may name what is taken as known."""
+    parsed = [_Passage(p) for p in passages]
+    return _unsupported(sentence, parsed, given.lower(), known_names(parsed))
+
+
 def known_names(parsed: list[_Passage]) -> frozenset[str]:
     """The passages' capitalised words that are not stopwords (names a sentence may repeat)."""
     stopwords = facts.stopwords()
