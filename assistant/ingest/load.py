@@ -208,7 +208,8 @@ def _pdf_date(value: str) -> str:
     return f"{y}-{mo or '01'}-{d or '01'} {h or '00'}:{mi or '00'}:{sec or '00'}{zone}"
 
 
-def _load_docx(path: Path) -> Document:
+def open_docx(path: Path | str):
+    """The python-docx Document of `path`, or LoadError: not a ZIP package, or corrupt."""
     import docx
 
     with open(path, "rb") as fh:
@@ -216,9 +217,20 @@ def _load_docx(path: Path) -> Document:
     if not head.startswith(b"PK"):
         raise LoadError(path, f"not a DOCX (not a ZIP package){_sniff(head)}")
     try:
-        document = docx.Document(str(path))
+        return docx.Document(str(path))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many types for bad zips
         raise LoadError(path, f"corrupt or unreadable DOCX ({exc.__class__.__name__}: {exc})") from exc
+
+
+def docx_heading_level(paragraph) -> int | None:
+    """1-6 for a DOCX paragraph styled as a heading ("Heading 2" → 2) or the title, else None."""
+    style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
+    m = re.match(r"heading (\d)", style)
+    return min(6, int(m.group(1))) if m else 1 if style == "title" else None
+
+
+def _load_docx(path: Path) -> Document:
+    document = open_docx(path)
     blocks = []
     for item in document.iter_inner_content():
         if hasattr(item, "rows"):  # a table: one line per row, cells separated by " | "
@@ -226,10 +238,9 @@ def _load_docx(path: Path) -> Document:
             blocks.append("\n".join(r for r in rows if r))
             continue
         text = item.text.strip()
-        style = (item.style.name or "").lower() if item.style is not None else ""
-        m = re.match(r"heading (\d)", style)
-        if text and (m or style == "title"):
-            blocks.append("#" * min(6, int(m.group(1)) if m else 1) + " " + " ".join(text.split()))
+        level = docx_heading_level(item)
+        if text and level:
+            blocks.append("#" * level + " " + " ".join(text.split()))
         elif text:
             blocks.append("\uff03" + text[1:] if re.match(r"#{1,6}\s", text) else text)
     blocks = [b for b in blocks if b.strip()]
