@@ -82,9 +82,11 @@ class Query:
 
 
 def analyse(text: str, embedder: Embedder, surnames: frozenset[str] | set[str] = frozenset(),
-            loan_terms: frozenset[str] = frozenset(), language: str | None = None) -> Query:
+            loan_terms: frozenset[str] = frozenset(), language: str | None = None,
+            vector: np.ndarray | None = None) -> Query:
     """The `Query` of `text`. `surnames` are the cited authors of the index (lower case),
-    `loan_terms` the foreign terms its documents italicise (set aside for language detection)."""
+    `loan_terms` the foreign terms its documents italicise (set aside for language detection);
+    `vector`: the claim's query embedding when it was computed already (`claim_of(text)`, e.g. in a batch)."""
     language = language or detect_language(text, loan_terms)
     claim = claim_of(text)  # what the search reads; the whole text still decides its language
     tokens = tuple(tokenize(claim))
@@ -99,4 +101,4 @@ def analyse(text: str, embedder: Embedder, surnames: frozenset[str] | set[str] =
         years=tuple(dict.fromkeys(YEAR.findall(without_citations(text)))),
         asks=tuple(kind for kind, pattern in ASKS.items() if pattern.search(text)),
         acronyms=frozenset(_ACRONYM.findall(text)), refers_to_document=bool(_SELF_REFERENCE.search(text)),
-        vector=embedder.embed_queries([claim])[0])
+        vector=embedder.embed_queries([claim])[0] if vector is None else vector)
