@@ -15,6 +15,7 @@ claim's words it holds. The claim is analysed once (`Query`) and passed to every
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -184,8 +185,14 @@ def _work_id(key: str) -> str:
     return f"{norm(surname)}|{year.strip()}"
 
 
-def check_sentences(assistant, sentences: list[DraftSentence], config: CheckConfig | None = None) -> list[dict]:
-    """The verdict on each sentence, in order."""
+def check_sentences(assistant, sentences: list[DraftSentence], config: CheckConfig | None = None,
+                    progress: Callable[[int, int], None] | None = None) -> list[dict]:
+    """The verdict on each sentence, in order; `progress(done, total)` after each one."""
     checker = Checker(assistant, config)
     vectors = checker.retriever.query_vectors([s.claim for s in sentences])  # all at once: faster
-    return [checker.check(s, v) for s, v in zip(sentences, vectors)]
+    out = []
+    for sentence, vector in zip(sentences, vectors):
+        out.append(checker.check(sentence, vector))
+        if progress:
+            progress(len(out), len(sentences))
+    return out
