@@ -1,6 +1,6 @@
-"""HTML for the check tab: the draft with every sentence marked by its verdict (a colour and a word, never
-colour alone) and, on click, why, the work to cite and the evidence (document, section, page, the
-quoted sentence and the works cited there)."""
+"""HTML for the check tab: the draft, a sentence a line and its paragraphs apart, every sentence marked by its
+verdict (a colour and a word, never colour alone) and, on click, why, the work to cite and the evidence
+(document, section, page, the quoted sentence and the works cited there)."""
 from __future__ import annotations
 
 import html
@@ -13,9 +13,9 @@ from .strings import t
 
 CSS = """
 .ck-legend {display: flex; flex-wrap: wrap; gap: .4em .8em; margin: .2em 0 .6em 0; font-size: .9em;}
-.ck-draft p {line-height: 1.7; margin: 0 0 .8em 0;}
-details.ck-s {display: inline;}
-details.ck-s > summary {display: inline; cursor: pointer; list-style: none; border-radius: 3px; padding: 0 .15em;}
+.ck-draft .ck-p {line-height: 1.6; margin: 0 0 .9em 0; padding-left: .5em; border-left: 2px solid var(--border-color-primary);}
+details.ck-s {display: block; margin: .15em 0;}
+details.ck-s > summary {cursor: pointer; list-style: none; border-radius: 3px; padding: .05em .25em;}
 details.ck-s > summary::-webkit-details-marker {display: none;}
 .ck-badge {display: inline-block; font-size: .72em; font-weight: 700; padding: 0 .4em; margin-left: .25em;
       border-radius: 999px; color: #111; vertical-align: .1em; white-space: nowrap;}
@@ -78,5 +78,5 @@ def draft_html(draft: Draft, results: list[dict], lang: str, corpus_dir: Path) -
             out.append(sentence_html(r, lang, corpus_dir))
             pos = r["end"]
         out.append(html.escape(paragraph.text[pos:]))
-        paragraphs.append(f"<p>{''.join(out)}</p>")
+        paragraphs.append(f'<div class="ck-p">{"".join(out)}</div>')
     return f'{legend_html(results, lang)}<div class="ck-draft">{"".join(paragraphs)}</div>'

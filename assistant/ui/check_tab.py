@@ -69,8 +69,9 @@ def check_tab(settings: Settings, assistant: Any, lang: gr.State, labels: dict, 
         text = gr.Textbox(label=t(l0, "check_text"), placeholder=t(l0, "check_placeholder"), lines=8, max_lines=30,
                           max_length=MAX_DRAFT_CHARS, elem_id="check-text")
         labels[text] = lambda c: gr.Textbox(label=t(c, "check_text"), placeholder=t(c, "check_placeholder"))
-        with gr.Row(equal_height=True):
-            file = gr.File(label=t(l0, "check_file"), file_types=list(DRAFT_TYPES), elem_id="check-file", scale=3)
+        with gr.Row():
+            file = gr.File(label=t(l0, "check_file"), file_types=list(DRAFT_TYPES), elem_id="check-file", scale=3,
+                           height=120)
             button = gr.Button(t(l0, "check_button"), variant="primary", elem_id="check-btn", scale=1, min_width=150)
         labels[file] = lambda c: gr.File(label=t(c, "check_file"))
         labels[button] = lambda c: gr.Button(t(c, "check_button"))
