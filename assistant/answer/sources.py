@@ -47,14 +47,14 @@ class Sources:
     references: dict[str, str]
 
     def __post_init__(self) -> None:
-        self._refs = {_norm_key(k): v for k, v in self.references.items()}
+        self._refs = {norm_key(k): v for k, v in self.references.items()}
 
     def source(self, key: str) -> str | None:
         link = self.links.get(key)
         return link.file if link else None
 
     def reference(self, key: str) -> str | None:
-        return self.references.get(key) or self._refs.get(_norm_key(key))
+        return self.references.get(key) or self._refs.get(norm_key(key))
 
 
 def norm(text: str) -> str:
@@ -63,7 +63,8 @@ def norm(text: str) -> str:
     return " ".join(re.sub(r"[^0-9a-z]+", " ", text.replace("'", "").replace("’", "").casefold()).split())
 
 
-def _norm_key(key: str) -> str:
+def norm_key(key: str) -> str:
+    """A work key compared loosely: "L’Hoiry, 2024" and "l'hoiry, 2024" are one work."""
     surname, _, year = key.rpartition(",")
     return f"{norm(surname)}|{year.strip()}"
 

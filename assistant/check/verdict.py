@@ -24,7 +24,7 @@ from ..answer import facts
 from ..answer.cite import CiteConfig, backing, citation_sources, rank_support, source_files, work_support
 from ..answer.extractive import Scored
 from ..answer.guard import MissingFact, unsupported_fact
-from ..answer.sources import cited_keys, norm
+from ..answer.sources import cited_keys, norm_key
 from .report import reason_text
 from .sentences import DraftSentence
 
@@ -92,11 +92,11 @@ class Checker:
         self.sources = citation_sources(assistant)
         self.is_source = source_files(self.sources)
         known = cited_keys(self.retriever.index.chunks) + list(self.sources.links)
-        self._known = {_work_id(k): k for k in known}
+        self._known = {norm_key(k): k for k in known}
 
     def work(self, key: str) -> str | None:
         """The corpus's key of a work the draft cites ("L’Hoiry, 2024" → "L'Hoiry, 2024"), None if unknown."""
-        return self._known.get(_work_id(key))
+        return self._known.get(norm_key(key))
 
     def check(self, sentence: DraftSentence, vector: np.ndarray | None = None) -> dict:
         """The verdict on one sentence (see the module docstring) as a JSON-ready dict; `vector`, its
@@ -178,11 +178,6 @@ class Checker:
         return {"role": role, "sentence": x.sentence.text, "doc": chunk.doc, "file": chunk.file, "page": chunk.page,
                 "page_label": chunk.page_label, "section": chunk.section, "works": backing(x, self.is_source),
                 "support": round(support, 4)}
-
-
-def _work_id(key: str) -> str:
-    surname, _, year = key.rpartition(",")
-    return f"{norm(surname)}|{year.strip()}"
 
 
 def check_sentences(assistant, sentences: list[DraftSentence], config: CheckConfig | None = None,
