@@ -61,6 +61,7 @@ details.sources summary {cursor: pointer; font-weight: 600; margin: .3em 0;}
   .src-text {font-size: .88em;}
   .src {padding: .3em .5em;}
   #chatbot .message-row {margin-left: 4px !important; margin-right: 4px !important;}
+  .tab-container button {padding-left: .45em !important; padding-right: .45em !important; font-size: .9em;}
 }
 """
 
