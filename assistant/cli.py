@@ -202,6 +202,46 @@ def cmd_cite(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
+    """`assistant check DRAFT`: each sentence's verdict, the evidence, the work to cite."""
+    from .check.draft import DraftError, read_draft
+    from .check.export import write_outputs
+    from .check.report import check_text
+    from .check.sentences import draft_sentences, sentence_of
+    from .check.verdict import check_sentences
+    from .engine import Assistant
+
+    if bool(args.batch) == bool(args.draft):
+        raise SystemExit("check: give a DRAFT (.docx, .md, .txt) or --batch FILE.jsonl")
+    if args.batch:
+        items = _read_batch(args.batch, "text")
+        assistant = Assistant(settings)
+        for item, result in zip(items, check_sentences(assistant, [sentence_of(item["text"]) for item in items])):
+            print(json.dumps({"id": item.get("id"), **result}, ensure_ascii=False), flush=True)
+        assistant.keep_sentence_vectors()
+        return 0
+    try:
+        draft = read_draft(args.draft)
+    except DraftError as exc:
+        raise SystemExit(f"check: {exc}") from None
+    for warning in draft.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    assistant = Assistant(settings)
+    results = check_sentences(assistant, draft_sentences(draft))
+    assistant.keep_sentence_vectors()
+    try:
+        for path in write_outputs(draft, results, args.md, args.docx):
+            print(f"wrote {path}", file=sys.stderr)
+    except OSError as exc:
+        raise SystemExit(f"check: cannot write {exc.filename or args.md or args.docx}: {exc.strerror or exc}") from None
+    if args.json:
+        for result in results:
+            print(json.dumps(result, ensure_ascii=False))
+    else:
+        print(check_text(results))
+    return 0
+
+
 def cmd_study(args: argparse.Namespace, settings: Settings) -> int:
     """`assistant study timeline|glossary|guide|cards|quiz`: the cached study views of the index."""
     from .study import present
@@ -308,6 +348,19 @@ def build_parser() -> argparse.ArgumentParser:
     cite.add_argument("--doc", metavar="NAME", help="search one document (a batch line may carry 'doc')")
     common(cite)
     cite.set_defaults(func=cmd_cite)
+
+    check = sub.add_parser("check", help="check a draft: each sentence's citation against the sources, "
+                                         "the work to cite where one is missing")
+    check.add_argument("draft", nargs="?", type=Path, help="the draft: .docx, .md or .txt")
+    check.add_argument("--json", action="store_true",
+                       help='one JSON object per sentence: {"text", "verdict", "cited", "suggest", "evidence", …}')
+    check.add_argument("--batch", metavar="FILE.jsonl", help='sentences, one {"id", "text"} object a line')
+    check.add_argument("--md", type=Path, metavar="REPORT.md", help="also write a Markdown report")
+    check.add_argument("--docx", type=Path, metavar="OUT.docx",
+                       help="also write the DOCX draft back with a comment on every flagged sentence and the "
+                            "reference list of the works it should cite")
+    common(check)
+    check.set_defaults(func=cmd_check)
 
     study = sub.add_parser("study", help="study aid: timeline, glossary, chapter guide, flashcards, quiz")
     study.add_argument("view", choices=["timeline", "glossary", "guide", "cards", "quiz"])

@@ -61,3 +61,38 @@ def test_closed_output_pipe_ends_quietly(thesis_settings, tmp_path, read_first_l
     stderr = proc.stderr.read()
     assert proc.wait(timeout=300) == 128 + signal.SIGPIPE
     assert stderr == ""
+
+
+@pytest.mark.parametrize("name, content, reason", [
+    ("missing.docx", None, "missing file"),
+    ("draft.pdf", b"%PDF-1.4", "unsupported draft type '.pdf'"),
+    ("draft.docx", b"PK\x03\x04 not really a zip", "corrupt or unreadable DOCX"),
+])
+def test_check_bad_draft_gives_one_line_naming_file_and_reason(tmp_path, name, content, reason):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    out = _assistant("check", str(path), "--index", str(tmp_path / "no-index-needed"))
+    assert out.returncode != 0 and out.stdout == ""
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(path) in lines[0] and reason in lines[0]
+
+
+def test_check_needs_a_draft_or_a_batch():
+    out = _assistant("check")
+    assert out.returncode != 0 and "DRAFT" in out.stderr
+
+
+def test_check_batch_gives_id_verdict_and_suggestions(thesis_settings, tmp_path):
+    batch = tmp_path / "draft.jsonl"
+    batch.write_text(json.dumps({"id": "s1", "text": "Para korban dijaga oleh orang bersenjata dan anjing pelacak "
+                                                     "sepanjang hari (Rudy, 2002)."}) + "\n"
+                     + json.dumps({"text": "The following section describes the method."}) + "\n", encoding="utf-8")
+    out = _assistant("check", "--json", "--batch", str(batch), "--index", str(thesis_settings.index_dir))
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["s1", None]
+    assert rows[0]["verdict"] == "wrong_citation" and rows[0]["suggest"][0] == "Armandhanu, 2025"
+    assert rows[0]["cited"] == ["Rudy, 2002"] and rows[1]["verdict"] == "ok"
+    evidence = rows[0]["evidence"][0]
+    assert set(evidence) >= {"sentence", "doc", "page", "section", "works"} and evidence["works"] == ["Armandhanu, 2025"]

@@ -92,12 +92,14 @@ class Query:
 
 
 def analyse(text: str, embedder: Embedder, surnames: frozenset[str] | set[str] = frozenset(),
-            loan_terms: frozenset[str] = frozenset(), language: str | None = None) -> Query:
+            loan_terms: frozenset[str] = frozenset(), language: str | None = None,
+            vector: np.ndarray | None = None) -> Query:
     """The `Query` of `text`. `surnames` are the cited authors of the index (lower case),
-    `loan_terms` the foreign terms its documents italicise (set aside for language detection)."""
+    `loan_terms` the foreign terms its documents italicise (set aside for language detection);
+    `vector`: the claim's query embedding when it was computed already (`claim_of(text)`, e.g. in a batch)."""
     language = language or detect_language(text, loan_terms)
     claim = claim_of(text)  # what the search reads; the whole text still decides its language
-    vector = embedder.embed_queries([claim])[0]
+    vector = embedder.embed_queries([claim])[0] if vector is None else vector
     search_vector = vector
     if language == "en":  # the question and its word-for-word Indonesian gloss, summed (docs/evaluation.md)
         both = vector + embedder.embed_queries([gloss(claim)])[0]

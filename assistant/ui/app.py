@@ -13,6 +13,7 @@ from ..answer import cite  # noqa: E402
 from ..ingest.build import unfinished  # noqa: E402
 from ..search.query import Query  # noqa: E402
 from ..settings import Settings  # noqa: E402
+from .check_tab import CSS as CHECK_CSS, check_tab  # noqa: E402
 from .cite_tab import cite_tab  # noqa: E402
 from .generated import draft_html, note_html  # noqa: E402
 from .render import answer_html, as_written, quotes_by_source  # noqa: E402
@@ -60,6 +61,7 @@ details.sources summary {cursor: pointer; font-weight: 600; margin: .3em 0;}
   .src-text {font-size: .88em;}
   .src {padding: .3em .5em;}
   #chatbot .message-row {margin-left: 4px !important; margin-right: 4px !important;}
+  .tab-container button {padding-left: .45em !important; padding-right: .45em !important; font-size: .9em;}
 }
 """
 
@@ -260,6 +262,7 @@ def build_app(settings: Settings, assistant: Any) -> gr.Blocks:
                 clear = gr.ClearButton([chatbot, question], value=t(l0, "clear"), size="sm")
                 labels[clear] = lambda c: gr.Button(t(c, "clear"))
             cite_table = cite_tab(app, settings, lang, labels, engine)
+            check_tab(settings, assistant, lang, labels, engine)
             study_tab(settings, assistant, lang, labels)
             with gr.Tab(t(l0, "tab_upload"), id="upload") as tab:
                 labels[tab] = lambda c: gr.Tab(label=t(c, "tab_upload"))
@@ -311,7 +314,7 @@ def launch_options(settings: Settings) -> dict:
     return dict(server_name=settings.host, server_port=settings.port, share=False, auth=login(settings),
                 allowed_paths=[str(Path(settings.corpus_dir).resolve())], max_file_size=int(settings.max_upload_mb * 1024 * 1024),
                 footer_links=["api", "settings"], ssr_mode=False, mcp_server=False, pwa=False, inbrowser=False,
-                theme=THEME, css=CSS + STUDY_CSS, head=HEAD, show_error=True, quiet=False)
+                theme=THEME, css=CSS + STUDY_CSS + CHECK_CSS, head=HEAD, show_error=True, quiet=False)
 
 
 def serve(settings: Settings, block: bool = True) -> gr.Blocks:

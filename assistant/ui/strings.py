@@ -113,6 +113,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "gen_attributed": "Penanda sumber pada {n} kalimat ditambahkan kemudian, dengan mencocokkan kalimat ke satu bagian.",
         "gen_fell_back": "↩ Kembali ke kutipan: {why}",
         "gen_dropped": "Kalimat yang dibuang ({n})",
+        "tab_check": "Periksa draf",
+        "check_intro": "Tempel draf (satu paragraf atau satu bab) atau unggah berkasnya. Setiap kalimat diperiksa: "
+                       "apakah karya yang dikutipnya memang mendukungnya, dan karya mana yang perlu dikutip bila "
+                       "belum ada kutipan. Klik sebuah kalimat untuk melihat buktinya.",
+        "check_text": "Draf",
+        "check_placeholder": "Tempel paragraf draf Anda; kutipan seperti (Arisandy, 2022) atau Rudy (2002) ikut diperiksa.",
+        "check_file": "… atau unggah draf (.docx, .md, .txt)",
+        "check_button": "Periksa",
+        "check_empty": "Tempel draf atau unggah berkasnya terlebih dahulu.",
+        "check_too_long": "Draf terlalu panjang ({n} karakter; maksimal {limit}). Unggah sebagai berkas atau bagi menjadi beberapa bagian.",
+        "check_bad_file": "Berkas {name} tidak bisa diperiksa: {reason}",
+        "check_progress": "Memeriksa kalimat",
+        "check_legend": "{n} kalimat. Klik sebuah kalimat untuk melihat alasan, karya yang perlu dikutip, dan buktinya.",
+        "check_md": "Unduh laporan (.md)",
+        "check_docx": "Unduh draf berkomentar (.docx)",
+        "check_stem": "draf",
     },
     "en": {
         "title": "Thesis Assistant",
@@ -222,6 +238,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "gen_attributed": "The source marker of {n} sentence(s) was added afterwards, by matching the sentence to one passage.",
         "gen_fell_back": "↩ Fell back to quotes: {why}",
         "gen_dropped": "Dropped sentences ({n})",
+        "tab_check": "Check draft",
+        "check_intro": "Paste a draft (a paragraph or a chapter) or upload its file. Every sentence is checked: does "
+                       "the work it cites really support it, and which work to cite where it cites none. Click a "
+                       "sentence to see the evidence.",
+        "check_text": "Draft",
+        "check_placeholder": "Paste your draft; citations such as (Arisandy, 2022) or Rudy (2002) are checked too.",
+        "check_file": "… or upload a draft (.docx, .md, .txt)",
+        "check_button": "Check",
+        "check_empty": "Paste a draft or upload its file first.",
+        "check_too_long": "The draft is too long ({n} characters; at most {limit}). Upload it as a file or split it.",
+        "check_bad_file": "Cannot check {name}: {reason}",
+        "check_progress": "Checking sentences",
+        "check_legend": "{n} sentences. Click a sentence to see why, the work to cite, and the evidence.",
+        "check_md": "Download the report (.md)",
+        "check_docx": "Download the commented draft (.docx)",
+        "check_stem": "draft",
     },
 }
 
