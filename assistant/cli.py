@@ -216,7 +216,9 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     if args.batch:
         items = _read_batch(args.batch, "text")
         assistant = Assistant(settings)
-        for item, result in zip(items, check_sentences(assistant, [sentence_of(item["text"]) for item in items])):
+        files = assistant.documents(args.doc)
+        for item, result in zip(items, check_sentences(assistant, [sentence_of(item["text"]) for item in items],
+                                                       files=files)):
             print(json.dumps({"id": item.get("id"), **result}, ensure_ascii=False), flush=True)
         assistant.keep_sentence_vectors()
         return 0
@@ -227,7 +229,7 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     for warning in draft.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     assistant = Assistant(settings)
-    results = check_sentences(assistant, draft_sentences(draft))
+    results = check_sentences(assistant, draft_sentences(draft), files=assistant.documents(args.doc))
     assistant.keep_sentence_vectors()
     try:
         for path in write_outputs(draft, results, args.md, args.docx):
@@ -355,6 +357,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true",
                        help='one JSON object per sentence: {"text", "verdict", "cited", "suggest", "evidence", …}')
     check.add_argument("--batch", metavar="FILE.jsonl", help='sentences, one {"id", "text"} object a line')
+    check.add_argument("--doc", metavar="NAME", help="check against one document only (file name or part of its title)")
     check.add_argument("--md", type=Path, metavar="REPORT.md", help="also write a Markdown report")
     check.add_argument("--docx", type=Path, metavar="OUT.docx",
                        help="also write the DOCX draft back with a comment on every flagged sentence and the "

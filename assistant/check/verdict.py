@@ -86,8 +86,9 @@ def about_itself(text: str) -> bool:
 class Checker:
     """Judges sentences against the assistant's index (read once: its sources and the works it knows)."""
 
-    def __init__(self, assistant, config: CheckConfig | None = None):
+    def __init__(self, assistant, config: CheckConfig | None = None, files: frozenset[str] | None = None):
         self.retriever = assistant.retriever
+        self.files = files  # check against these documents only (None: all)
         self.config = config or CheckConfig()
         self.sources = citation_sources(assistant)
         self.is_source = source_files(self.sources)
@@ -108,7 +109,7 @@ class Checker:
             verdict = Verdict("ok", "about_itself")
         else:
             cfg = self.config
-            ranked, covered = rank_support(self.retriever, query, cfg.passages, cfg.cite)
+            ranked, covered = rank_support(self.retriever, query, cfg.passages, cfg.cite, self.files)
             works = {w for w in known.values() if w}
             own = work_support(self.retriever, query, works, self.is_source, cfg.cite) if works else []
             supporting = [(x, s) for x, s in ranked if covered and s >= cfg.cite.min_support]
@@ -181,9 +182,11 @@ class Checker:
 
 
 def check_sentences(assistant, sentences: list[DraftSentence], config: CheckConfig | None = None,
-                    progress: Callable[[int, int], None] | None = None) -> list[dict]:
-    """The verdict on each sentence, in order; `progress(done, total)` after each one."""
-    checker = Checker(assistant, config)
+                    progress: Callable[[int, int], None] | None = None,
+                    files: frozenset[str] | None = None) -> list[dict]:
+    """The verdict on each sentence, in order; `progress(done, total)` after each one; `files`: check against
+    these documents only."""
+    checker = Checker(assistant, config, files)
     vectors = checker.retriever.query_vectors([s.claim for s in sentences])  # all at once: faster
     out = []
     for sentence, vector in zip(sentences, vectors):
