@@ -75,6 +75,7 @@ class Query:
     acronyms: frozenset[str]
     refers_to_document: bool  # "the thesis", "penelitian ini"
     vector: np.ndarray = field(compare=False, repr=False)
+    typed: str = ""  # a follow-up as typed, when `text` is the standalone question it was rewritten into
 
     @property
     def is_english(self) -> bool:
