@@ -11,7 +11,9 @@ from pathlib import Path
 from .settings import Settings
 
 
-def _read_batch(path: str, field: str) -> list[dict]:
+def _read_batch(path: str, field: str, check=None) -> list[dict]:
+    """The JSON objects of a batch file, each with a `field` string; `check(obj)` raises ValueError for a
+    line it cannot take. A bad line stops the batch before anything is answered, naming line and reason."""
     stream = sys.stdin if path == "-" else open(path, encoding="utf-8")
     items = []
     with stream:
@@ -24,12 +26,16 @@ def _read_batch(path: str, field: str) -> list[dict]:
                 raise SystemExit(f"{path}:{n}: not a JSON object ({exc.msg})") from None
             if not isinstance(obj, dict) or not isinstance(obj.get(field), str):
                 raise SystemExit(f"{path}:{n}: each line needs a '{field}' string")
+            try:
+                check and check(obj)
+            except ValueError as exc:
+                raise SystemExit(f"{path}:{n}: {exc}") from None
             items.append(obj)
     return items
 
 
 def format_text(result: dict) -> str:
-    """Human-readable answer with its numbered sources."""
+    """Human-readable answer with its numbered sources (a follow-up's standalone question first)."""
     lines = [result["answer"], ""]
     if result.get("mode") == "generated":
         lines[1:1] = [f"(generated; checked against sources: {len(result['guard']['dropped'])} of "
@@ -41,16 +47,23 @@ def format_text(result: dict) -> str:
         cites = f"  cites: {'; '.join(p['cites'])}" if p["cites"] else ""
         lines.append(f"[{p['n']}] {p['doc']} — {where}{cites}")
         lines.append("    " + p["text"][:400] + ("…" if len(p["text"]) > 400 else ""))
+    if result.get("searched"):
+        from .ui.strings import t
+
+        lines.insert(0, f"{t(result.get('language') or 'id', 'searched')}: {result['searched']}")
     return "\n".join(lines).rstrip()
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from .converse.history import user_turns
     from .engine import Assistant
 
+    items = _read_batch(args.batch, "question", lambda obj: user_turns(obj.get("history"))) if args.batch else []
     assistant = Assistant(settings)
     if args.batch:
-        for item in _read_batch(args.batch, "question"):
-            result = {"id": item.get("id"), **_notified(assistant.ask(item["question"], args.k))}
+        for item in items:
+            result = {"id": item.get("id"),
+                      **_notified(assistant.ask(item["question"], args.k, history=item.get("history")))}
             print(json.dumps(result, ensure_ascii=False), flush=True)
     elif not args.question:
         raise SystemExit("ask: give a QUESTION or --batch FILE.jsonl")
@@ -234,7 +247,8 @@ def build_parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="answer a question (or a batch) with citations")
     ask.add_argument("question", nargs="?")
     ask.add_argument("--json", action="store_true", help="print the JSON result")
-    ask.add_argument("--batch", metavar="FILE.jsonl", help="questions, one JSON object a line ('question', optional 'id')")
+    ask.add_argument("--batch", metavar="FILE.jsonl", help="questions, one JSON object a line ('question', optional "
+                     "'id'; optional 'history': the chat before it, [{'role', 'content'}, ...], for a follow-up)")
     ask.add_argument("-k", type=int, default=10, help="passages to retrieve (default 10)")
     common(ask)
     llm(ask)
