@@ -269,7 +269,8 @@ def _ellipsis(question: str, toks: list[Token]) -> str | None:
     "Bagaimana dengan Thailand?", "And the main obstacle?"), or a bare question word ("Kapan?")."""
     words = [t for t in toks if t.is_word]
     meaning = [t for t in words if is_content(t) or is_anchor(t)]
-    if not meaning and words and all(t.low in QUESTION_WORDS or not is_content(t) for t in words) \
+    pointing = any(t.low in PRONOUNS | DEMONSTRATIVES_ID | DEMONSTRATIVES_EN for t in words)
+    if not meaning and not pointing and words and all(t.low in QUESTION_WORDS or not is_content(t) for t in words) \
             and any(t.low in QUESTION_WORDS for t in words) and len(words) <= 3:
         return question.strip()  # "Kapan?", "Why?", "Siapa saja?"
     match = ELLIPSIS_OPENER.match(question)
@@ -282,6 +283,6 @@ def _ellipsis(question: str, toks: list[Token]) -> str | None:
         return None
     if sum(is_content(t) or is_anchor(t) for t in rest_toks) > 4 or len(rest_toks) > 7:
         return None
-    if any(t.low in PRONOUNS or t.low in DEMONSTRATIVES_ID | DEMONSTRATIVES_EN for t in rest_toks):
-        return None  # "And what did it cover?": its pronoun is resolved as such
+    if pointing:
+        return None  # "And what did it cover?", "What about that?": a pronoun is resolved as such
     return rest.strip()

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from ..search.keywords import stopwords, tokenize
+from ..search.keywords import stem, stopwords, tokenize
 from ..search.lexicon import english_lemma
 from .words import AUXILIARIES, CLOSED, QUESTION_WORDS
 
@@ -77,8 +77,8 @@ def is_verb(token: Token) -> bool:
     low = token.low
     if not _VERB_PREFIX.match(low):
         return False
-    stem = (tokenize(low, cognates=False) or [low])[0]
-    return len(stem) <= len(low) - 2 and not low.startswith(stem)
+    root = stem(low)
+    return len(root) <= len(low) - 2 and not low.startswith(root)
 
 
 @lru_cache(maxsize=20_000)

@@ -132,7 +132,8 @@ def _attribution_last(text: str) -> str:
     comma = text.find(",", match.end())
     if comma < 0:
         return text
-    return tidy(f"{trim(text[comma + 1:])}, {text[:comma].strip()}")
+    said = text[:comma].strip()
+    return tidy(f"{trim(text[comma + 1:])}, {said[0].lower()}{said[1:]}")
 
 
 def without(phrase: str, used: list[str] | tuple[str, ...], own: list[str] | tuple[str, ...] = ()) -> str:

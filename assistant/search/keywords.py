@@ -43,6 +43,11 @@ def _stem(word: str) -> str:
     return stem
 
 
+def stem(word: str) -> str:
+    """The Indonesian root of one word (stopwords too; lower case)."""
+    return _stem(word.lower())
+
+
 # English derivational endings and their Indonesian loan-word forms (-tion → -si, -ity → -itas …).
 _SUFFIXES = [("izations", "isasi"), ("ization", "isasi"), ("isation", "isasi"), ("ations", "asi"), ("ation", "asi"),
              ("tions", "si"), ("tion", "si"), ("sion", "si"), ("ities", "itas"), ("ity", "itas"), ("ives", "if"),
