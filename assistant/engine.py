@@ -8,6 +8,8 @@ from pathlib import Path
 
 from .answer.extractive import AnswerConfig, answer_question, refused
 from .answer.generate import LLM, stream_answer
+from .converse.history import user_turns
+from .converse.propose import propose
 from .converse.rewrite import standalone
 from .converse.support import unsupported
 from .search.embed import get_embedder
@@ -77,8 +79,11 @@ class Assistant:
         rewrite = standalone(text, history) if history else None
         if rewrite is None:
             return self.retriever.query(text)
+        said = rewrite.text
+        if self.llm is not None and self.settings.llm_rewrite:  # the model may word it; the rules' stands otherwise
+            said = propose(text, user_turns(history), lambda prompt: "".join(self.llm.stream(prompt, 96))) or said
         language = detect_language(text, self.index.loan_terms)
-        return replace(self.retriever.query(rewrite.text, language), typed=text)
+        return replace(self.retriever.query(said, language), typed=text)
 
     def _query(self, question: str | Query, history: Sequence[dict] | None) -> Query:
         return question if isinstance(question, Query) else self.query(question, history=history)
