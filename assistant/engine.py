@@ -93,11 +93,11 @@ class Assistant:
                               max_words=self.settings.answer_max_words, thesis=self.settings.thesis)
         result = answer_question(query, self.retriever, k or self.settings.top_k, config)
         if query.typed and result["answerable"]:  # a follow-up: what it asks in its own words must be there
-            top = result["retrieved"][:config.passages_for_sentences]
-            if self.index.language(top[0]["file"]) == query.language:
-                missing = unsupported(query.typed, [p["text"] for p in top])
-                if missing:
-                    return refused(result, missing)
+            top = result["retrieved"][:config.passages_for_sentences]  # (across languages, its names)
+            missing = unsupported(query.typed, [p["text"] for p in top],
+                                  names_only=self.index.language(top[0]["file"]) != query.language)
+            if missing:
+                return refused(result, missing)
         return result
 
     def extractive(self, question: str | Query, k: int | None = None, *,

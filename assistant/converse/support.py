@@ -14,9 +14,10 @@ from .references import leaning
 from .tokens import is_anchor, is_content, same_word, tokens
 
 
-def own_words(question: str) -> list[str]:
+def own_words(question: str, names_only: bool = False) -> list[str]:
     """The words a follow-up says itself: those carrying meaning outside its references (a "-nya"
-    word's host is its own), its back-reference and the opener of an ellipsis."""
+    word's host is its own), its back-reference and the opener of an ellipsis; with `names_only`,
+    its names and acronyms alone (what stays the same in another language)."""
     lean = leaning(question)
     if lean is None:
         spans: list[tuple[int, int]] = []
@@ -24,13 +25,15 @@ def own_words(question: str) -> list[str]:
         spans = [(r.start, r.end) for r in lean.references if r.kind != "nya"]
         if lean.back is not None:
             spans.append((lean.back.start, lean.back.end))
-    return list(dict.fromkeys(t.text for t in tokens(question) if (is_content(t) or is_anchor(t))
+    return list(dict.fromkeys(t.text for t in tokens(question) if (is_anchor(t) if names_only else is_content(t)
+                                                                    or is_anchor(t))
                               and not t.text[0].isdigit() and not any(a <= t.start < b for a, b in spans)))
 
 
-def unsupported(question: str, passages: list[str]) -> list[str]:
-    """The follow-up's own words that no passage holds in any form (an English word: nor a translation)."""
-    words = own_words(question)
+def unsupported(question: str, passages: list[str], names_only: bool = False) -> list[str]:
+    """The follow-up's own words (`names_only`: its names) that no passage holds in any form (an English
+    word: nor a translation)."""
+    words = own_words(question, names_only)
     if not words:
         return []
     text = " ".join(passages)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from ..search.keywords import stem, stopwords, tokenize
+from ..search.keywords import is_root, stem, stopwords, tokenize
 from ..search.lexicon import english_lemma
 from .words import AUXILIARIES, CLOSED, QUESTION_WORDS
 
@@ -73,11 +73,14 @@ def is_anchor(token: Token) -> bool:
 
 def is_verb(token: Token) -> bool:
     """An Indonesian verb by its affix ("dijebak", "mendefinisikan", "bekerja"): a me-/di-/ber-/ter- word
-    whose stem, a known root, is shorter. (English verbs have no such mark; none is found.)"""
+    whose stem, a known root, is shorter, or an unknown word with a verb's prefix and suffix
+    ("ditandatangani": the stemmer's dictionary lacks its root). (English verbs have no such mark.)"""
     low = token.low
     if not _VERB_PREFIX.match(low):
         return False
     root = stem(low)
+    if root == low:
+        return low.startswith(("di", "me")) and low.endswith(("i", "kan")) and not is_root(low)
     return len(root) <= len(low) - 2 and not low.startswith(root)
 
 

@@ -139,8 +139,8 @@ def _attribution_last(text: str) -> str:
 def without(phrase: str, used: list[str] | tuple[str, ...], own: list[str] | tuple[str, ...] = ()) -> str:
     """The phrase without what goes elsewhere in the rewrite (`used`: a work, a name; a verb that
     followed it as its subject goes too: "Goswami (2022) mendefinisikan kerja sama bilateral" → "kerja
-    sama bilateral"), and without the words the reference says itself (`own`: "ditandatangani" for
-    "menandatanganinya")."""
+    sama bilateral"), without the words the reference says itself (`own`: "ditandatangani" for
+    "menandatanganinya") and without a verb it starts or ends with."""
     for piece in used:
         at = phrase.find(piece)
         if at < 0:
@@ -158,6 +158,9 @@ def without(phrase: str, used: list[str] | tuple[str, ...], own: list[str] | tup
     toks = tokens(phrase)
     if len(toks) > 1 and is_verb(toks[0]):
         phrase = trim(phrase[toks[1].start:])
+    toks = tokens(phrase)
+    if len(toks) > 2 and is_verb(toks[-1]):  # "MoU … ditandatangani": what the turn asked of it, not what it is
+        phrase = trim(phrase[:toks[-1].start])
     return phrase
 
 

@@ -68,6 +68,7 @@ BACK = re.compile(
     r"|\b(?:I|we|you)\s+(?:just\s+)?(?:asked|mentioned|talked|said|spoke|wrote)\b"
     r"|\b(?:mentioned|discussed|asked)\s+(?:earlier|before|above|previously)\b|\bthe\s+(?:previous|last|earlier|"
     r"former|latter)\s+(?:one|question|answer|topic|person|study|author|source|work|paper|article)\b"
+    r"|\bthe\s+(?:first|second|third)\s+(?:one|question|answer|topic)\b"
     r"|\b(?:saya|aku|kita|kami|anda|kamu)\s+(?:tanyakan|sebut(?:kan)?|bahas|singgung)\s+(?:tadi|sebelumnya|pertama|di\s+awal)\b"
     r"|\b(?:yang\s+)?(?:di)?(?:sebut(?:kan)?|bahas|tanyakan)\s+(?:tadi|sebelumnya|di\s+atas)\b"
     r"|\b(?:pertanyaan|topik|jawaban)\s+(?:pertama|kedua|ketiga|sebelumnya|tadi|terakhir)\b", re.I)

@@ -88,7 +88,9 @@ def test_a_back_reference_names_the_turn_and_what_it_wants():
     assert lean.back.turn == 0 and lean.back.wants == "work"
     lean = leaning("Kembali ke pertanyaan sebelumnya, apa tujuannya?")
     assert lean.back.turn is None and lean.back.drop  # the last turn
+    assert leaning("What about the first one?").back.turn == 0
     assert leaning("Siapa presiden pertama Amerika Serikat?") is None  # "pertama" alone sends nowhere
+    assert leaning("What was the first study to define trafficking?") is None
 
 
 def _questions() -> list[str]:

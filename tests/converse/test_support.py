@@ -19,3 +19,8 @@ def test_a_near_miss_names_what_the_passages_lack():
     assert unsupported("Siapa yang menandatanganinya?", [PASSAGE]) == []  # ditandatangani, another form
     assert unsupported("Who recruited them?", [PASSAGE]) == []  # recruit: rekrut, by the lexicon
     assert unsupported("Berapa pasal yang dimuat undang-undang itu?", [PASSAGE]) == ["pasal", "dimuat"]
+
+
+def test_across_languages_only_names_are_asked_for():
+    assert unsupported("And with Thailand?", [PASSAGE], names_only=True) == ["Thailand"]
+    assert unsupported("What else did Indonesia sign?", [PASSAGE], names_only=True) == []

@@ -27,6 +27,7 @@ def test_same_word(a, b, same):
 
 
 @pytest.mark.parametrize("word,verb", [("dijebak", True), ("mendefinisikan", True), ("bekerja", True),
+                                       ("ditandatangani", True),  # its root is not in the stemmer's dictionary
                                        ("diplomasi", False), ("pertemuan", False), ("media", False)])
 def test_indonesian_verbs_by_their_affix(word, verb):
     assert is_verb(tokens(word)[0]) is verb

@@ -26,6 +26,7 @@ def test_without_takes_out_a_work_with_its_verb_and_the_words_the_follow_up_says
                    ["Siddharth Kara (2009)"]) == "core of human trafficking"
     assert without("MoU tentang kerja sama kepolisian ditandatangani", [],
                    ["menandatangani"]) == "MoU tentang kerja sama kepolisian"
+    assert without("MoU antara Indonesia dan Kamboja ditandatangani", []) == "MoU antara Indonesia dan Kamboja"
 
 
 def test_mention_finds_the_phrase_a_demonstrative_stands_for():
