@@ -83,7 +83,12 @@ def _rewrite(question: str, lean: Leaning, said: list[_Said]) -> Rewrite | None:
     if not top.text:
         return None
     if lean.ellipsis is not None:
-        text, antecedent = _fill(before.text, lean.ellipsis, top)
+        fragment = lean.ellipsis
+        if lean.back is not None:  # "What about the first one?": the turn it sends back to, asked again
+            fragment = fragment.replace(question[lean.back.start:lean.back.end], " ")
+            if not any(is_content(t) or is_anchor(t) for t in tokens(fragment)):
+                fragment = ""
+        text, antecedent = _fill(before.text, fragment, top) if fragment else (before.text, top.text)
     else:
         text, antecedent = _substitute(question, lean, top, before)
     text = _as_question(text, question)

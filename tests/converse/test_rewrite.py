@@ -62,6 +62,11 @@ def test_a_follow_up_becomes_standalone(history, question, expected):
     assert rewrite is not None and rewrite.text == expected
 
 
+def test_going_back_to_a_turn_asks_it_again():
+    rewrite = standalone("What about the first one?", _user("Apa itu ACTIP?", "Apa itu TPPO?"))
+    assert rewrite.text == "Apa itu ACTIP?" and rewrite.turn == 0 and rewrite.kind == "back"
+
+
 def test_the_rewrite_says_which_turn_and_what_it_took():
     rewrite = standalone("Siapa yang menandatanganinya?", _user("Siapa Ghada Waly?", MOU))
     assert rewrite.turn == 1 and rewrite.kind == "reference"
