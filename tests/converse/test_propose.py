@@ -40,11 +40,10 @@ def test_a_real_model_words_it_or_the_rules_do(thesis_settings, llm_url):
 
     settings = thesis_settings.replace(llm_url=llm_url, llm_model="gemma3-270m", llm_rewrite=True)
     assistant = Assistant(settings)
-    replies: list[str] = []
-    complete = lambda p: replies.append("".join(assistant.llm.stream(p, 96))) or replies[-1]  # noqa: E731
-    proposal = propose(QUESTION, TURNS, complete)
-    assert replies and (proposal is None or "MoU" in proposal)
-    query = assistant.query(QUESTION, history=[{"role": "user", "content": TURNS[0]}])
+    proposal = propose(QUESTION, TURNS, lambda p: "".join(assistant.llm.stream(p, 96)))
+    assert proposal is None or ("MoU" in proposal and "Siapa" in proposal)
+    query = assistant.query(QUESTION, history=[{"role": "user", "content": TURNS[0]}])  # the model's, or the rules'
+    assert query.text in (proposal, "Siapa yang menandatangani MoU antara Indonesia dan Kamboja tentang kerja sama kepolisian?")
     assert query.typed == QUESTION and query.text != QUESTION and "MoU" in query.text
     assert assistant.query("Siapa yang ditemui Retno Marsudi pada 2 Agustus 2022?",
                            history=[{"role": "user", "content": TURNS[0]}]).typed == ""  # never sent
