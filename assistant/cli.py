@@ -59,6 +59,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from .engine import Assistant
 
     items = _read_batch(args.batch, "question", lambda obj: user_turns(obj.get("history"))) if args.batch else []
+    history = _read_history(args.history) if args.history else None
     assistant = Assistant(settings)
     if args.batch:
         for item in items:
@@ -68,10 +69,26 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     elif not args.question:
         raise SystemExit("ask: give a QUESTION or --batch FILE.jsonl")
     else:
-        result = {"id": None, **_notified(assistant.ask(args.question, args.k))}
+        result = {"id": None, **_notified(assistant.ask(args.question, args.k, history=history))}
         print(json.dumps(result, ensure_ascii=False) if args.json else format_text(result))
     assistant.keep_sentence_vectors()
     return 0
+
+
+def _read_history(path: Path) -> list:
+    """The chat before a follow-up, from a JSON file ([{"role", "content"}, ...]); a bad one is named."""
+    from .converse.history import HistoryError, user_turns
+
+    try:
+        history = json.loads(Path(path).read_text(encoding="utf-8"))
+        user_turns(history)
+    except OSError as exc:
+        raise SystemExit(f"{path}: cannot read the history ({exc.strerror or exc})") from None
+    except json.JSONDecodeError as exc:
+        raise SystemExit(f"{path}: not JSON ({exc.msg})") from None
+    except HistoryError as exc:
+        raise SystemExit(f"{path}: {exc}") from None
+    return history
 
 
 def cmd_guard(args: argparse.Namespace, settings: Settings) -> int:
@@ -249,6 +266,8 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print the JSON result")
     ask.add_argument("--batch", metavar="FILE.jsonl", help="questions, one JSON object a line ('question', optional "
                      "'id'; optional 'history': the chat before it, [{'role', 'content'}, ...], for a follow-up)")
+    ask.add_argument("--history", type=Path, metavar="FILE.json",
+                     help="the chat before QUESTION, [{'role', 'content'}, ...]: a follow-up is read with it")
     ask.add_argument("-k", type=int, default=10, help="passages to retrieve (default 10)")
     common(ask)
     llm(ask)
