@@ -210,7 +210,8 @@ def _indonesian_demonstrative(toks: list[Token], i: int, trust_inside: bool) -> 
     if not phrase or lows <= GENERIC_NOUNS:
         if trust_inside and _has_antecedent(toks[:i], False, False):
             return None
-        return Reference(tok.start, tok.end, "pronoun")
+        start = prev.start if prev is not None and prev.low in GENERIC_NOUNS else tok.start  # "hal itu"
+        return Reference(start, tok.end, "pronoun")
     start = phrase[0]
     if trust_inside and _said_before(phrase, toks[:i - len(phrase)]):
         return None

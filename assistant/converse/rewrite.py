@@ -155,12 +155,13 @@ def _english(question: str) -> bool:
 
 
 def _named(kind: str | None, top: Topic) -> str:
-    """For a reference to a work: the works the turn cites (else its names); to a person: its longest name."""
+    """For a reference to a work: the works the turn cites (else its names); to a person: its longest
+    name (else the works' authors)."""
     if kind == "work":
         return "; ".join(top.works) or (max(top.names, key=len) if top.names else "")
-    if kind == "person":
+    if kind == "person":  # a name, else the author of the work the turn cites ("Prasetya (2020)")
         people = [n for n in top.names if not n.isupper()]
-        return max(people, key=lambda n: (len(n.split()), len(n))) if people else ""
+        return max(people, key=lambda n: (len(n.split()), len(n))) if people else "; ".join(top.works)
     return ""
 
 
@@ -186,7 +187,7 @@ def _fill(before: str, fragment: str, top: Topic) -> tuple[str, str]:
             and not any(_is_name(t) or t.text[0].isdigit() for t in words):
         return f"{fragment.rstrip('?').strip()} {top.text}", top.text
     text, changed = _swap_years(before, [t.text for t in frag if _YEAR.fullmatch(t.text)])
-    names = [n for n in _name_runs(frag) if n.lower() not in before.lower()]
+    names = [(n, w) for n, w in _name_runs(frag) if n.lower() not in before.lower()]
     if names:
         text, swapped = _swap_names(text, names, top)
         changed = changed or swapped
@@ -201,15 +202,18 @@ def _is_name(tok: Token) -> bool:
         is_content(tok) or is_anchor(tok)) and not tok.text[0].isdigit()
 
 
-def _name_runs(frag: list[Token]) -> list[str]:
+def _name_runs(frag: list[Token]) -> list[tuple[str, str]]:
+    """The names of a fragment, each with the word before it ("di Vietnam" → ("Vietnam", "di"))."""
     runs: list[list[Token]] = []
-    for tok in frag:
+    before: list[str] = []
+    for i, tok in enumerate(frag):
         if _is_name(tok):
             if runs and runs[-1][-1].end >= tok.start - 1:
                 runs[-1].append(tok)
             else:
                 runs.append([tok])
-    return [" ".join(t.text for t in run) for run in runs]
+                before.append(frag[i - 1].low if i and frag[i - 1].is_word else "")
+    return [(" ".join(t.text for t in run), word) for run, word in zip(runs, before)]
 
 
 def _swap_years(text: str, years: list[str]) -> tuple[str, bool]:
@@ -225,14 +229,23 @@ def _swap_years(text: str, years: list[str]) -> tuple[str, bool]:
     return text, True
 
 
-def _swap_names(text: str, names: list[str], top: Topic) -> tuple[str, bool]:
-    """The text with its last names (cited works aside) replaced by `names`."""
-    spots = [n for n in top.names if n in text and not any(n in w for w in top.works) and n not in names]
+def _swap_names(text: str, names: list[tuple[str, str]], top: Topic) -> tuple[str, bool]:
+    """The text with its names replaced by `names` ((name, the word before it)): the name after the
+    same word ("di Vietnam" for "di Kamboja"), else the last ones that no attribution ("menurut KBRI …")
+    or cited work holds."""
+    spots = [n for n in top.names if n in text and not any(n in w for w in top.works) and n not in dict(names)]
+    free = [n for n in spots if not re.search(rf"\b(?:menurut|according\s+to|by|oleh)\s+{re.escape(n)}", text, re.I)]
     if not spots:
         return text, False
-    for old, new in zip(reversed(spots[-len(names):]), reversed(names)):
+    for new, word in reversed(names):
+        same = [n for n in spots if word and re.search(rf"\b{re.escape(word)}\s+{re.escape(n)}", text, re.I)]
+        old = (same or free or spots)[-1]
         at = text.rfind(old)
         text = text[:at] + new + text[at + len(old):]
+        spots.remove(old)
+        free = [n for n in free if n != old]
+        if not spots:
+            break
     return text, True
 
 
@@ -305,7 +318,7 @@ def _open_run(toks: list[Token], j: int) -> int:
 
 def _as_question(text: str, typed: str) -> str:
     """Tidy, capitalised, and ending as the typed question does."""
-    text = tidy(text).rstrip("?.! ")
+    text = tidy(text).rstrip("?.! ").lstrip(",;:.-– ")
     if not text:
         return text
     text = text[0].upper() + text[1:]

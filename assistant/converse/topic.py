@@ -17,7 +17,9 @@ from .tokens import Token, is_anchor, is_content, is_verb, same_word, tokens
 from .words import AUXILIARIES, CONJUNCTIONS, PREPOSITIONS, QUESTION_WORDS
 
 _SELF = r"(?:skripsi|tesis|thesis|penelitian|research|study|studi|dissertation|disertasi)"
-_DOCUMENT_SELF = re.compile(rf"\b(?:this\s+{_SELF}|{_SELF}\s+ini|the\s+(?:thesis|skripsi|tesis|dissertation))\b", re.I)
+_DOCUMENT_SELF = re.compile(rf"\b(?:this\s+{_SELF}|{_SELF}\s+ini|the\s+(?:thesis|skripsi|tesis|dissertation))\b"
+                            # with the verb it is the subject of ("the thesis say about …", "this study conclude on …")
+                            r"(?:\s+[a-z]+(?=\s+(?:about|of|on|in|as|for|to|with|regarding)\b))?", re.I)
 _ATTRIBUTION = re.compile(r"^(?:menurut|according\s+to|kata|as\s+said\s+by)\s+", re.I)
 _EDGE = frozenset(PREPOSITIONS | CONJUNCTIONS | {"yang", "that", "which", "the", "a", "an", "as", "is", "are", "menurut",
                                                   "according", "kata", "itu", "ini", "tersebut", "this", "these",

@@ -51,6 +51,18 @@ CASES = [
     (_user("What did Atmasasmita (2021) say Indonesia should build?", "What do Ngo & Vu (2023) say about ASEAN?"),
      "Back to the first study: what does the success of international cooperation depend on, in its view?",
      "What does the success of international cooperation depend on, according to Atmasasmita (2021)?"),
+    # a person pronoun for the author of the work the turn cites; "hal itu" as a whole; the subject and
+    # verb of "What does the thesis say about …" are no topic
+    (_user("Menurut Prasetya (2020), mengapa perdagangan manusia termasuk kejahatan terorganisir transnasional?"),
+     "Apa yang ia samakan dengan perdagangan manusia?", "Apa yang Prasetya (2020) samakan dengan perdagangan manusia?"),
+    (_user("Bagaimana modus perekrutan korban perdagangan manusia ke Kamboja?"), "Di kota mana hal itu terjadi?",
+     "Di kota mana modus perekrutan korban perdagangan manusia ke Kamboja terjadi?"),
+    (_user("What does the thesis say about the Bali Process?"), "Was it effective?", "Was Bali Process effective?"),
+    (_user("Who is Kevin Bales?"), "Menurutnya, apa itu human trafficking?",
+     "Apa itu human trafficking, menurut Kevin Bales?"),
+    # a name takes the place of the name after the same word, else of one no attribution holds
+    (_user("Berapa WNI yang tinggal di Kamboja menurut KBRI Phnom Penh pada tahun 2024?"), "And in Vietnam?",
+     "Berapa WNI yang tinggal di Vietnam menurut KBRI Phnom Penh pada tahun 2024?"),
     # a chain keeps its topic
     (_user("Apa itu ACTIP?", "Kapan dibentuknya?"), "Apa tujuannya?", "Apa tujuan ACTIP?"),
 ]
