@@ -11,7 +11,9 @@ from pathlib import Path
 from .settings import Settings
 
 
-def _read_batch(path: str, field: str) -> list[dict]:
+def _read_batch(path: str, field: str, check=None) -> list[dict]:
+    """The JSON objects of a batch file, each with a `field` string; `check(obj)` raises ValueError for a
+    line it cannot take. A bad line stops the batch before anything is answered, naming line and reason."""
     stream = sys.stdin if path == "-" else open(path, encoding="utf-8")
     items = []
     with stream:
@@ -24,12 +26,16 @@ def _read_batch(path: str, field: str) -> list[dict]:
                 raise SystemExit(f"{path}:{n}: not a JSON object ({exc.msg})") from None
             if not isinstance(obj, dict) or not isinstance(obj.get(field), str):
                 raise SystemExit(f"{path}:{n}: each line needs a '{field}' string")
+            try:
+                check and check(obj)
+            except ValueError as exc:
+                raise SystemExit(f"{path}:{n}: {exc}") from None
             items.append(obj)
     return items
 
 
 def format_text(result: dict) -> str:
-    """Human-readable answer with its numbered sources."""
+    """Human-readable answer with its numbered sources (a follow-up's standalone question first)."""
     lines = [result["answer"], ""]
     if result.get("mode") == "generated":
         lines[1:1] = [f"(generated; checked against sources: {len(result['guard']['dropped'])} of "
@@ -41,25 +47,48 @@ def format_text(result: dict) -> str:
         cites = f"  cites: {'; '.join(p['cites'])}" if p["cites"] else ""
         lines.append(f"[{p['n']}] {p['doc']} — {where}{cites}")
         lines.append("    " + p["text"][:400] + ("…" if len(p["text"]) > 400 else ""))
+    if result.get("searched"):
+        from .ui.strings import t
+
+        lines.insert(0, f"{t(result.get('language') or 'id', 'searched')}: {result['searched']}")
     return "\n".join(lines).rstrip()
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from .converse.history import user_turns
     from .engine import Assistant
 
+    items = _read_batch(args.batch, "question", lambda obj: user_turns(obj.get("history"))) if args.batch else []
+    history = _read_history(args.history) if args.history else None
     assistant = Assistant(settings)
     if args.batch:
-        for item in _read_batch(args.batch, "question"):
-            doc = item.get("doc") or args.doc
-            result = {"id": item.get("id"), **_notified(assistant.ask(item["question"], args.k, doc=doc))}
+        for item in items:
+            result = {"id": item.get("id"), **_notified(assistant.ask(item["question"], args.k, history=item.get("history"),
+                                                                      doc=item.get("doc") or args.doc))}
             print(json.dumps(result, ensure_ascii=False), flush=True)
     elif not args.question:
         raise SystemExit("ask: give a QUESTION or --batch FILE.jsonl")
     else:
-        result = {"id": None, **_notified(assistant.ask(args.question, args.k, doc=args.doc))}
+        result = {"id": None, **_notified(assistant.ask(args.question, args.k, history=history, doc=args.doc))}
         print(json.dumps(result, ensure_ascii=False) if args.json else format_text(result))
     assistant.keep_sentence_vectors()
     return 0
+
+
+def _read_history(path: Path) -> list:
+    """The chat before a follow-up, from a JSON file ([{"role", "content"}, ...]); a bad one is named."""
+    from .converse.history import HistoryError, user_turns
+
+    try:
+        history = json.loads(Path(path).read_text(encoding="utf-8"))
+        user_turns(history)
+    except OSError as exc:
+        raise SystemExit(f"{path}: cannot read the history ({exc.strerror or exc})") from None
+    except json.JSONDecodeError as exc:
+        raise SystemExit(f"{path}: not JSON ({exc.msg})") from None
+    except HistoryError as exc:
+        raise SystemExit(f"{path}: {exc}") from None
+    return history
 
 
 def cmd_guard(args: argparse.Namespace, settings: Settings) -> int:
@@ -300,7 +329,10 @@ def build_parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="answer a question (or a batch) with citations")
     ask.add_argument("question", nargs="?")
     ask.add_argument("--json", action="store_true", help="print the JSON result")
-    ask.add_argument("--batch", metavar="FILE.jsonl", help="questions, one JSON object a line ('question', optional 'id')")
+    ask.add_argument("--batch", metavar="FILE.jsonl", help="questions, one JSON object a line ('question', optional "
+                     "'id'; optional 'history': the chat before it, [{'role', 'content'}, ...], for a follow-up)")
+    ask.add_argument("--history", type=Path, metavar="FILE.json",
+                     help="the chat before QUESTION, [{'role', 'content'}, ...]: a follow-up is read with it")
     ask.add_argument("-k", type=int, default=10, help="passages to retrieve (default 10)")
     ask.add_argument("--doc", metavar="NAME", help="ask one document: its file name or a part of its title "
                                                   "(`assistant documents` lists them); a batch line may carry 'doc'")

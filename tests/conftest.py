@@ -13,7 +13,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
 THESIS = ROOT / "corpus" / "thesis.txt"
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("ASSISTANT_SHARED_DIR") or ROOT.parent / "shared")  # ../shared, or where it is
 DEV = SHARED / "eval" / "dev.jsonl"
 
 

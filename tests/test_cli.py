@@ -42,6 +42,42 @@ def test_bad_batch_line_names_file_and_line(thesis_settings, tmp_path):
     assert out.returncode != 0 and f"{batch}:2" in out.stderr
 
 
+MOU = "Kapan MoU antara Indonesia dan Kamboja tentang kerja sama kepolisian ditandatangani?"
+
+
+def test_a_batch_line_s_history_makes_a_follow_up_standalone(thesis_settings, tmp_path):
+    batch = tmp_path / "dialogue.jsonl"
+    lines = [{"id": "f", "question": "Siapa yang menandatanganinya?", "history": [{"role": "user", "content": MOU}]},
+             {"id": "alone", "question": "Siapa yang menandatanganinya?"},
+             {"id": "switch", "question": "Apa kepanjangan ACTIP?", "history": [{"role": "user", "content": MOU}]}]
+    batch.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    out = _assistant("ask", "--json", "--batch", str(batch), "--index", str(thesis_settings.index_dir))
+    assert out.returncode == 0, out.stderr
+    rows = {r["id"]: r for r in map(json.loads, out.stdout.splitlines())}
+    assert rows["f"]["question"] == "Siapa yang menandatanganinya?"
+    assert rows["f"]["searched"] == "Siapa yang menandatangani MoU antara Indonesia dan Kamboja tentang kerja sama kepolisian?"
+    assert rows["f"]["answerable"] and "Retno Marsudi" in rows["f"]["answer"] and "Dicari" not in rows["f"]["answer"]
+    assert "searched" not in rows["alone"] and "searched" not in rows["switch"]
+    chat = tmp_path / "chat.json"
+    chat.write_text(json.dumps(lines[0]["history"]), encoding="utf-8")
+    text = _assistant("ask", "Siapa yang menandatanganinya?", "--history", str(chat),
+                      "--index", str(thesis_settings.index_dir))
+    assert text.returncode == 0 and text.stdout.startswith("Dicari: Siapa yang menandatangani MoU"), text.stderr
+    chat.write_text('[{"role": "user"}]', encoding="utf-8")
+    bad = _assistant("ask", "Siapa yang menandatanganinya?", "--history", str(chat), "--index", str(thesis_settings.index_dir))
+    assert bad.returncode != 0 and f"{chat}: history message 1 must be an object" in bad.stderr
+
+
+def test_a_bad_history_stops_the_batch_before_any_answer(thesis_settings, tmp_path):
+    batch = tmp_path / "bad.jsonl"
+    batch.write_text('{"question": "Apa kepanjangan ACTIP?"}\n'
+                     '{"question": "Siapa yang menandatanganinya?", "history": "Kapan MoU ditandatangani?"}\n',
+                     encoding="utf-8")
+    out = _assistant("ask", "--json", "--batch", str(batch), "--index", str(thesis_settings.index_dir))
+    assert out.returncode != 0 and out.stdout == ""
+    assert f"{batch}:2: history must be a list of {{role, content}} messages, not str" in out.stderr
+
+
 def test_missing_index_says_how_to_build_it(tmp_path):
     out = _assistant("ask", "x?", "--index", str(tmp_path / "none"))
     assert out.returncode != 0 and "ingest.py" in out.stderr

@@ -192,6 +192,13 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
     return result
 
 
+def refused(result: dict, terms: list[str]) -> dict:
+    """`result` turned into a refusal: the corpus says nothing about `terms` (what a follow-up asked
+    in its own words, engine.py)."""
+    message = STRINGS[result["language"]]["missing"].format(terms=", ".join(terms))
+    return {**result, "answer": message, "answerable": False, "citations": []}
+
+
 def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config: AnswerConfig) -> list["Scored"]:
     """The sentences of the top passages, scored, best first."""
     index = retriever.index

@@ -85,6 +85,7 @@ class Query:
     statutes: tuple[tuple[str, str], ...] = ()  # the statutes it names, as (number, year)
     explanation: bool = False  # it asks about a Penjelasan
     asks_home: bool = False  # "the thesis", "skripsi ini": the thesis, unless a document is named
+    typed: str = ""  # a follow-up as typed, when `text` is the standalone question it was rewritten into
 
     @property
     def is_english(self) -> bool:

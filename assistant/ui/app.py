@@ -10,6 +10,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 import gradio as gr  # noqa: E402
 
 from ..answer import cite  # noqa: E402
+from ..converse.history import HistoryError, text_of  # noqa: E402
 from ..ingest.build import unfinished  # noqa: E402
 from ..search.query import Query  # noqa: E402
 from ..settings import Settings  # noqa: E402
@@ -27,6 +28,7 @@ CSS = """
 #app-header h1 {margin: 0 0 .2em 0; font-size: 1.6em;}
 #app-header p {margin: 0; opacity: .8;}
 .answer {margin-bottom: .4em;}
+.searched {font-size: .88em; margin-bottom: .25em; font-style: italic;}
 .src-ref {font-weight: 600; color: var(--color-accent);}
 details.sources summary {cursor: pointer; font-weight: 600; margin: .3em 0;}
 .src {border-left: 3px solid var(--color-accent); padding: .35em .7em; margin: .5em 0;
@@ -96,10 +98,14 @@ class ChatApp:
             raise gr.Error(t(lang, "too_long", n=len(question), limit=limit))
         return question
 
-    def ask(self, question: str) -> dict:
-        """The same JSON object as `assistant ask --json`."""
+    def ask(self, question: str, history: list[dict] | None = None) -> dict:
+        """The same JSON object as `assistant ask --json`; `history`: the chat so far ({"role", "content"}
+        messages), for a follow-up question."""
         question = self.check_question(question, "en")
-        return {"id": None, **self.assistant.ask(question)}
+        try:
+            return {"id": None, **self.assistant.ask(question, history=history)}
+        except HistoryError as exc:
+            raise gr.Error(str(exc)) from None
 
     def add_user(self, message: str, history: list, lang: str) -> tuple[list, str]:
         """Show the user's message at once; the answer follows."""
@@ -113,8 +119,8 @@ class ChatApp:
 
     def respond_stream(self, history: list):
         """As `respond`, showing a generated answer's draft while it streams, then the checked answer."""
-        question = _text(history[-1]["content"]) if history else ""
-        query = self.assistant.query(question)
+        question = text_of(history[-1]["content"]) if history else ""
+        query = self.assistant.query(question, history=history[:-1])
         for item in self.assistant.stream(query):
             if isinstance(item, str):
                 yield history + [{"role": "assistant", "content": draft_html(item)}]
@@ -215,17 +221,6 @@ class ChatApp:
         chunks = self.assistant.index.chunks
         docs = sorted({c.file for c in chunks}) if chunks and hasattr(chunks[0], "file") else []
         return t(lang, "docs_in_index", docs=", ".join(docs) or "—", chunks=len(chunks))
-
-
-def _text(content: Any) -> str:
-    """Plain text of a chat message's content (a string or Gradio 6 content blocks)."""
-    if isinstance(content, str):
-        return content
-    if isinstance(content, list):
-        return " ".join(_text(c) for c in content)
-    if isinstance(content, dict):
-        return str(content.get("text") or content.get("content") or "")
-    return str(content or "")
 
 
 def build_app(settings: Settings, assistant: Any) -> gr.Blocks:

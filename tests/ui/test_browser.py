@@ -108,6 +108,35 @@ def test_typed_question_gets_a_cited_answer_in_the_page(browser, app_url, shots)
     assert outside == []
 
 
+def test_a_follow_up_is_understood_and_an_unrelated_question_is_not_bent(browser, app_url, shots):
+    outside: list[str] = []
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    _watch(page, outside)
+    page.goto(app_url)
+    answers = page.locator("#chatbot .answer")
+    _ask(page, "Kapan MoU antara Indonesia dan Kamboja tentang kerja sama kepolisian ditandatangani?")
+    answers.nth(0).wait_for(timeout=120_000)
+    assert page.locator("#chatbot .searched").count() == 0  # a first question is searched as typed
+    _ask(page, "Siapa yang menandatanganinya?")
+    answers.nth(1).wait_for(timeout=120_000)
+    searched = page.locator("#chatbot .searched").first
+    assert searched.inner_text().startswith("Dicari: Siapa yang menandatangani MoU antara Indonesia dan Kamboja")
+    assert "Retno Marsudi" in answers.nth(1).inner_text() and "[1]" in answers.nth(1).inner_text()
+    answers.nth(1).scroll_into_view_if_needed()
+    page.screenshot(path=str(shots / "desktop-followup.png"))
+    unrelated = "Apa jenis data yang digunakan dalam penelitian ini?"
+    _ask(page, unrelated)
+    answers.nth(2).wait_for(timeout=120_000)
+    assert page.locator("#chatbot .searched").count() == 1  # not bent: searched as typed
+    fresh = browser.new_page(viewport={"width": 1280, "height": 800})
+    fresh.goto(app_url)
+    _ask(fresh, unrelated)
+    fresh.locator("#chatbot .answer").first.wait_for(timeout=120_000)
+    assert answers.nth(2).inner_html() == fresh.locator("#chatbot .answer").first.inner_html()
+    assert "data sekunder" in answers.nth(2).inner_text()
+    assert outside == []
+
+
 def test_language_switch_and_phone_width(browser, app_url, shots):
     outside: list[str] = []
     page = browser.new_page(viewport={"width": 390, "height": 844})
