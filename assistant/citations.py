@@ -143,7 +143,7 @@ def _narrative(text: str, m: re.Match, years: list[str]) -> list[Citation]:
     tail = _NARRATIVE_TAIL.search(before)
     if not tail:
         return []
-    names = _strip_openers(tail.group("names"))
+    names = _after_closed_list(_strip_openers(tail.group("names")))
     if any(w.lower().strip(".,") in _NOT_AUTHORS for w in tail.group("names").split()):
         return []
     if not names or not _plausible_authors(names):
@@ -158,6 +158,16 @@ def _narrative(text: str, m: re.Match, years: list[str]) -> list[Citation]:
             start -= len(window) - sec.start() - sec.group(0).find(via)
     written = text[start:m.end()]
     return [Citation(make_key(names, y), written, names, y, "narrative", start, m.end(), via) for y in years]
+
+
+# An author list closes at its last "and"/"dan"/"&": a comma after the name that follows starts a new
+# clause ("Drawing on Plano and Olton, Malik (2022) …" is Malik's; "Lazarus, Chiang, & Button (2025)" stays whole).
+_CLOSED_LIST = re.compile(r"^.*(?:\s(?:and|dan)\s|\s?&\s?)[^,]*,\s*(?=[A-Z])")
+
+
+def _after_closed_list(names: str) -> str:
+    m = _CLOSED_LIST.match(names)
+    return names[m.end():] if m else names
 
 
 def _drop_read_through(found: list[Citation]) -> list[Citation]:

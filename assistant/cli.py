@@ -11,7 +11,9 @@ from pathlib import Path
 from .settings import Settings
 
 
-def _read_batch(path: str, field: str) -> list[dict]:
+def _read_batch(path: str, field: str, check=None) -> list[dict]:
+    """The JSON objects of a batch file, each with a `field` string; `check(obj)` raises ValueError for a
+    line it cannot take. A bad line stops the batch before anything is answered, naming line and reason."""
     stream = sys.stdin if path == "-" else open(path, encoding="utf-8")
     items = []
     with stream:
@@ -24,12 +26,16 @@ def _read_batch(path: str, field: str) -> list[dict]:
                 raise SystemExit(f"{path}:{n}: not a JSON object ({exc.msg})") from None
             if not isinstance(obj, dict) or not isinstance(obj.get(field), str):
                 raise SystemExit(f"{path}:{n}: each line needs a '{field}' string")
+            try:
+                check and check(obj)
+            except ValueError as exc:
+                raise SystemExit(f"{path}:{n}: {exc}") from None
             items.append(obj)
     return items
 
 
 def format_text(result: dict) -> str:
-    """Human-readable answer with its numbered sources."""
+    """Human-readable answer with its numbered sources (a follow-up's standalone question first)."""
     lines = [result["answer"], ""]
     if result.get("mode") == "generated":
         lines[1:1] = [f"(generated; checked against sources: {len(result['guard']['dropped'])} of "
@@ -41,25 +47,48 @@ def format_text(result: dict) -> str:
         cites = f"  cites: {'; '.join(p['cites'])}" if p["cites"] else ""
         lines.append(f"[{p['n']}] {p['doc']} — {where}{cites}")
         lines.append("    " + p["text"][:400] + ("…" if len(p["text"]) > 400 else ""))
+    if result.get("searched"):
+        from .ui.strings import t
+
+        lines.insert(0, f"{t(result.get('language') or 'id', 'searched')}: {result['searched']}")
     return "\n".join(lines).rstrip()
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from .converse.history import user_turns
     from .engine import Assistant
 
+    items = _read_batch(args.batch, "question", lambda obj: user_turns(obj.get("history"))) if args.batch else []
+    history = _read_history(args.history) if args.history else None
     assistant = Assistant(settings)
     if args.batch:
-        for item in _read_batch(args.batch, "question"):
-            doc = item.get("doc") or args.doc
-            result = {"id": item.get("id"), **_notified(assistant.ask(item["question"], args.k, doc=doc))}
+        for item in items:
+            result = {"id": item.get("id"), **_notified(assistant.ask(item["question"], args.k, history=item.get("history"),
+                                                                      doc=item.get("doc") or args.doc))}
             print(json.dumps(result, ensure_ascii=False), flush=True)
     elif not args.question:
         raise SystemExit("ask: give a QUESTION or --batch FILE.jsonl")
     else:
-        result = {"id": None, **_notified(assistant.ask(args.question, args.k, doc=args.doc))}
+        result = {"id": None, **_notified(assistant.ask(args.question, args.k, history=history, doc=args.doc))}
         print(json.dumps(result, ensure_ascii=False) if args.json else format_text(result))
     assistant.keep_sentence_vectors()
     return 0
+
+
+def _read_history(path: Path) -> list:
+    """The chat before a follow-up, from a JSON file ([{"role", "content"}, ...]); a bad one is named."""
+    from .converse.history import HistoryError, user_turns
+
+    try:
+        history = json.loads(Path(path).read_text(encoding="utf-8"))
+        user_turns(history)
+    except OSError as exc:
+        raise SystemExit(f"{path}: cannot read the history ({exc.strerror or exc})") from None
+    except json.JSONDecodeError as exc:
+        raise SystemExit(f"{path}: not JSON ({exc.msg})") from None
+    except HistoryError as exc:
+        raise SystemExit(f"{path}: {exc}") from None
+    return history
 
 
 def cmd_guard(args: argparse.Namespace, settings: Settings) -> int:
@@ -206,6 +235,48 @@ def cmd_cite(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
+    """`assistant check DRAFT`: each sentence's verdict, the evidence, the work to cite."""
+    from .check.draft import DraftError, read_draft
+    from .check.export import write_outputs
+    from .check.report import check_text
+    from .check.sentences import draft_sentences, sentence_of
+    from .check.verdict import check_sentences
+    from .engine import Assistant
+
+    if bool(args.batch) == bool(args.draft):
+        raise SystemExit("check: give a DRAFT (.docx, .md, .txt) or --batch FILE.jsonl")
+    if args.batch:
+        items = _read_batch(args.batch, "text")
+        assistant = Assistant(settings)
+        files = assistant.documents(args.doc)
+        for item, result in zip(items, check_sentences(assistant, [sentence_of(item["text"]) for item in items],
+                                                       files=files)):
+            print(json.dumps({"id": item.get("id"), **result}, ensure_ascii=False), flush=True)
+        assistant.keep_sentence_vectors()
+        return 0
+    try:
+        draft = read_draft(args.draft)
+    except DraftError as exc:
+        raise SystemExit(f"check: {exc}") from None
+    for warning in draft.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    assistant = Assistant(settings)
+    results = check_sentences(assistant, draft_sentences(draft), files=assistant.documents(args.doc))
+    assistant.keep_sentence_vectors()
+    try:
+        for path in write_outputs(draft, results, args.md, args.docx):
+            print(f"wrote {path}", file=sys.stderr)
+    except OSError as exc:
+        raise SystemExit(f"check: cannot write {exc.filename or args.md or args.docx}: {exc.strerror or exc}") from None
+    if args.json:
+        for result in results:
+            print(json.dumps(result, ensure_ascii=False))
+    else:
+        print(check_text(results))
+    return 0
+
+
 def cmd_study(args: argparse.Namespace, settings: Settings) -> int:
     """`assistant study timeline|glossary|guide|cards|quiz`: the cached study views of the index."""
     from .study import present
@@ -262,7 +333,10 @@ def build_parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="answer a question (or a batch) with citations")
     ask.add_argument("question", nargs="?")
     ask.add_argument("--json", action="store_true", help="print the JSON result")
-    ask.add_argument("--batch", metavar="FILE.jsonl", help="questions, one JSON object a line ('question', optional 'id')")
+    ask.add_argument("--batch", metavar="FILE.jsonl", help="questions, one JSON object a line ('question', optional "
+                     "'id'; optional 'history': the chat before it, [{'role', 'content'}, ...], for a follow-up)")
+    ask.add_argument("--history", type=Path, metavar="FILE.json",
+                     help="the chat before QUESTION, [{'role', 'content'}, ...]: a follow-up is read with it")
     ask.add_argument("-k", type=int, default=10, help="passages to retrieve (default 10)")
     ask.add_argument("--doc", metavar="NAME", help="ask one document: its file name or a part of its title "
                                                   "(`assistant documents` lists them); a batch line may carry 'doc'")
@@ -313,6 +387,20 @@ def build_parser() -> argparse.ArgumentParser:
     cite.add_argument("--doc", metavar="NAME", help="search one document (a batch line may carry 'doc')")
     common(cite)
     cite.set_defaults(func=cmd_cite)
+
+    check = sub.add_parser("check", help="check a draft: each sentence's citation against the sources, "
+                                         "the work to cite where one is missing")
+    check.add_argument("draft", nargs="?", type=Path, help="the draft: .docx, .md or .txt")
+    check.add_argument("--json", action="store_true",
+                       help='one JSON object per sentence: {"text", "verdict", "cited", "suggest", "evidence", …}')
+    check.add_argument("--batch", metavar="FILE.jsonl", help='sentences, one {"id", "text"} object a line')
+    check.add_argument("--doc", metavar="NAME", help="check against one document only (file name or part of its title)")
+    check.add_argument("--md", type=Path, metavar="REPORT.md", help="also write a Markdown report")
+    check.add_argument("--docx", type=Path, metavar="OUT.docx",
+                       help="also write the DOCX draft back with a comment on every flagged sentence and the "
+                            "reference list of the works it should cite")
+    common(check)
+    check.set_defaults(func=cmd_check)
 
     study = sub.add_parser("study", help="study aid: timeline, glossary, chapter guide, flashcards, quiz")
     study.add_argument("view", choices=["timeline", "glossary", "guide", "cards", "quiz"])

@@ -2,15 +2,21 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
-from .answer.extractive import AnswerConfig, answer_question
+from .answer.extractive import AnswerConfig, answer_question, refused
 from .answer.framing import is_thesis
 from .answer.generate import LLM, stream_answer
+from .converse.history import user_turns
+from .converse.propose import propose
+from .converse.rewrite import standalone
+from .converse.support import unsupported
 from .search.documents import resolve
 from .search.embed import get_embedder
 from .search.index import Index
+from .search.language import detect_language
 from .search.query import Query
 from .search.retrieve import Retriever
 from .settings import Settings
@@ -70,30 +76,71 @@ class Assistant:
     def index(self) -> Index:
         return self.retriever.index
 
-    def query(self, text: str) -> Query:
-        """The question analysed once, for every stage that reads it."""
-        return self.retriever.query(text)
+    def query(self, text: str, *, history: Sequence[dict] | None = None) -> Query:
+        """The question analysed once, for every stage that reads it. With `history` (the chat so far,
+        {"role", "content"} messages) a follow-up is first made standalone (converse/): its Query reads
+        the standalone question in the language the follow-up was typed in, and keeps what was typed."""
+        rewrite = standalone(text, history) if history else None
+        if rewrite is None:
+            return self.retriever.query(text)
+        said = rewrite.text
+        if self.llm is not None and self.settings.llm_rewrite:  # the model may word it; the rules' stands otherwise
+            said = propose(text, user_turns(history), lambda prompt: "".join(self.llm.stream(prompt, 96))) or said
+        language = detect_language(text, self.index.loan_terms)
+        return replace(self.retriever.query(said, language), typed=text)
 
     def documents(self, doc: str | None) -> frozenset[str] | None:
         """The files a document name picks (None: all); DocumentNotFound when none matches."""
         return resolve(self.index, doc) if doc else None
 
-    def extractive(self, question: str | Query, k: int | None = None, *, doc: str | None = None) -> dict:
-        """The extractive cited answer (see README for the JSON); `doc` asks one document (a name or title)."""
-        query = question if isinstance(question, Query) else self.query(question)
+    def _query(self, question: str | Query, history: Sequence[dict] | None) -> Query:
+        return question if isinstance(question, Query) else self.query(question, history=history)
+
+    def _extractive(self, query: Query, k: int | None, files: frozenset[str] | None = None) -> dict:
         config = AnswerConfig(max_sentences=self.settings.answer_max_sentences,
                               max_words=self.settings.answer_max_words, thesis=self.settings.thesis)
-        return answer_question(query, self.retriever, k or self.settings.top_k, config, self.documents(doc))
-
-    def stream(self, question: str | Query, k: int | None = None, *, doc: str | None = None) -> Iterator[str | dict]:
-        """With an LLM endpoint: the generated text as it grows, then the result; else just the result."""
-        result = self.extractive(question, k, doc=doc)
-        if self.llm is None:
-            yield result
-            return
-        yield from stream_answer(result["question"], result, self.llm)
-
-    def ask(self, question: str | Query, k: int | None = None, *, doc: str | None = None) -> dict:
-        """The JSON-ready result (extractive, or generated and guarded when an endpoint is set)."""
-        *_, result = self.stream(question, k, doc=doc)
+        result = answer_question(query, self.retriever, k or self.settings.top_k, config, files)
+        if query.typed and result["answerable"]:  # a follow-up: what it asks in its own words must be there
+            top = result["retrieved"][:config.passages_for_sentences]  # (across languages, its names)
+            missing = unsupported(query.typed, [p["text"] for p in top],
+                                  names_only=self.index.language(top[0]["file"]) != query.language)
+            if missing:
+                return refused(result, missing)
         return result
+
+    def extractive(self, question: str | Query, k: int | None = None, *,
+                   history: Sequence[dict] | None = None, doc: str | None = None) -> dict:
+        """The extractive cited answer (see README for the JSON); `doc` asks one document (a name or title)."""
+        query = self._query(question, history)
+        return searched(self._extractive(query, k, self.documents(doc)), query)
+
+    def stream(self, question: str | Query, k: int | None = None, *,
+               history: Sequence[dict] | None = None, doc: str | None = None) -> Iterator[str | dict]:
+        """With an LLM endpoint: the generated text as it grows, then the result; else just the result.
+        The model is given the standalone question of a follow-up. `doc` asks one document."""
+        query = self._query(question, history)
+        result = self._extractive(query, k, self.documents(doc))
+        if self.llm is None:
+            yield searched(result, query)
+            return
+        for item in stream_answer(query.text, result, self.llm):
+            yield item if isinstance(item, str) else searched(item, query)
+
+    def ask(self, question: str | Query, k: int | None = None, *, history: Sequence[dict] | None = None,
+            doc: str | None = None) -> dict:
+        """The JSON-ready result (extractive, or generated and guarded when an endpoint is set)."""
+        *_, result = self.stream(question, k, history=history, doc=doc)
+        return result
+
+
+def searched(result: dict, query: Query) -> dict:
+    """The result of a rewritten follow-up: "question" as typed, "searched" the standalone question
+    (put after it); any other result unchanged."""
+    if not query.typed:
+        return result
+    out = {}
+    for key, value in result.items():
+        out[key] = query.typed if key == "question" else value
+        if key == "question":
+            out["searched"] = query.text
+    return out

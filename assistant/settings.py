@@ -37,6 +37,7 @@ class Settings:
     llm_model: str = ""  # model name at that endpoint
     llm_key: str = field(default="", repr=False)  # API key, when the endpoint wants one
     llm_timeout: float = 60.0  # seconds before a silent endpoint counts as down
+    llm_rewrite: bool = False  # with an endpoint: the model words a follow-up's standalone question (checked; the rules' rewrite stays the fallback)
     # ingestion limits
     max_file_mb: float = 50.0  # ingest skips larger files
     # serving

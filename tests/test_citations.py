@@ -125,6 +125,8 @@ def test_written_form_is_in_the_text(thesis_text):
     ("Bales dkk. (2014a) menulis", ["Bales, 2014a"]),
     ("Bales (2014, hlm. 5) menyatakan", ["Bales, 2014"]),
     ("Bales (2014, 2016) menyatakan", ["Bales, 2014", "Bales, 2016"]),
+    ("Drawing on Plano and Olton, Malik (2022) describes", ["Malik, 2022"]),  # the list closed at "and"
+    ("Menurut Plano dan Olton, Malik (2022)", ["Malik, 2022"]),
 ])
 def test_variants(text, expected):
     assert [c.key for c in parse_citations(text)] == expected

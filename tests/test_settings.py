@@ -24,7 +24,7 @@ def test_readme_configuration_table_matches_settings():
     spec.loader.exec_module(script)
     table = script.table()
     assert all(f"`ASSISTANT_{name.upper()}`" in table for name in ("index_dir", "port", "user", "password"))
-    assert "`--index` (ask, serve, citations, cite, study, ingest.py)" in table  # flags found in both parsers
+    assert "`--index` (ask, serve, citations, cite, check, study, ingest.py)" in table  # flags found in both parsers
     check = subprocess.run([sys.executable, str(ROOT / "scripts" / "settings_table.py"), "--check"],
                            capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr

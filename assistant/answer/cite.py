@@ -12,8 +12,9 @@ from ..citations import first_author_surname, parse_citations
 from ..records import Chunk, Citation
 from ..search.keywords import tokenize
 from ..search.query import Query
+from ..search.retrieve import Hit, Retriever
 from .extractive import AnswerConfig, Scored, score_sentences
-from .sources import Sources, sources_for
+from .sources import Sources, file_rows, sources_for
 
 NO_SUPPORT = {
     "en": "No passage in the indexed documents supports this claim.",
@@ -94,7 +95,7 @@ def support_score(x: Scored, query: Query, config: CiteConfig) -> float:
     return x.sim + config.word_weight * coverage(query, [x.sentence.text])
 
 
-def _backing(x: Scored, is_source: dict[str, str]) -> list[str]:
+def backing(x: Scored, is_source: dict[str, str]) -> list[str]:
     """The works backing a sentence as the document attributes them; a cited PDF's passage backs its own work."""
     own = is_source.get(x.hit.chunk.file)
     return [own] if own else list(x.sentence.cites)
@@ -111,9 +112,52 @@ def _result(n: int, x: Scored, support: float, backing: list[str], sources: Sour
             "references": {k: sources.reference(k) for k in works if sources.reference(k)}}
 
 
-def find_citation(assistant, claim: str, k: int = 5, config: CiteConfig | None = None,
+def citation_sources(assistant) -> Sources:
+    """The cited works of the assistant's index: links to corpus files and full references."""
+    return sources_for(assistant.retriever.index, _corpus_dir(assistant))
+
+
+def source_files(sources: Sources) -> dict[str, str]:
+    """Corpus file → the cited work it is."""
+    return {link.file: key for key, link in sources.links.items()}
+
+
+def rank_support(retriever: Retriever, query: Query, k: int = 5, config: CiteConfig | None = None,
+                 files: frozenset[str] | None = None) -> tuple[list[tuple[Scored, float]], bool]:
+    """The best sentence of each of the top-k passages (of `files`, when given) with its support, best passage
+    first, and whether the top `config.passages` passages hold enough of the claim's words (`min_coverage`)."""
+    config = config or CiteConfig()
+    hits = retriever.search(query, k=max(k, config.passages), files=files)
+    scored = score_sentences(query, hits, retriever, AnswerConfig(passages_for_sentences=len(hits)))
+    shown = {h.chunk.id for h in hits[:k]}
+    covered = coverage(query, [h.chunk.text for h in hits[: config.passages]]) >= config.min_coverage
+    return [(x, support_score(x, query, config)) for x in _best_per_passage(scored) if x.hit.chunk.id in shown], covered
+
+
+def work_support(retriever: Retriever, query: Query, keys: set[str], is_source: dict[str, str],
+                 config: CiteConfig | None = None, per_file: int = 5) -> list[tuple[Scored, float]]:
+    """The sentences backed by one of the works `keys` (the sentences the documents attribute to them,
+    and the best `per_file` passages of a corpus file that is one of them), each with its support
+    for the claim, best first."""
+    config = config or CiteConfig()
+    index = retriever.index
+    rows = [r for r, c in enumerate(index.chunks) if any(keys & set(s.cites) for s in c.sentences)]
+    for file, key in is_source.items():
+        if key in keys:
+            rows += [r for r, _ in file_rows(index, file, query, per_file) if r not in rows]
+    if not rows:
+        return []
+    retriever.ensure_sentences(rows)
+    hits = [Hit(index.chunks[r], r, 1.0, float(index.vectors.reconstruct(r) @ query.vector), 0.0) for r in rows]
+    scored = score_sentences(query, hits, retriever, AnswerConfig(passages_for_sentences=len(hits)))
+    found = [(x, support_score(x, query, config)) for x in scored
+             if keys & (set(backing(x, is_source)) | set(x.sentence.cites))]
+    return sorted(found, key=lambda xs: -xs[1])
+
+
+def find_citation(assistant, claim: str | Query, k: int = 5, config: CiteConfig | None = None,
                   files: frozenset[str] | None = None) -> dict:
-    """The work(s) to cite for `claim` (English or Indonesian) and the sentence that supports it.
+    """The work(s) to cite for `claim` (English or Indonesian, or its `Query`) and the sentence that supports it.
 
     `cite` lists the works backing the best-supporting sentence of the top-k passages (scored as
     the answerer scores sentences), as the document attributes them; `support` is that sentence.
@@ -123,23 +167,18 @@ def find_citation(assistant, claim: str, k: int = 5, config: CiteConfig | None =
     """
     config = config or CiteConfig()
     retriever = assistant.retriever
-    index = retriever.index
-    sources = sources_for(index, _corpus_dir(assistant))
-    is_source = {link.file: key for key, link in sources.links.items()}
-    query = retriever.query(claim)
+    sources = citation_sources(assistant)
+    is_source = source_files(sources)
+    query = claim if isinstance(claim, Query) else retriever.query(claim)
     language = query.language
-    hits = retriever.search(query, k=max(k, config.passages), files=files)
-    scored = score_sentences(query, hits, retriever, AnswerConfig(passages_for_sentences=len(hits)))
-    shown = {h.chunk.id for h in hits[:k]}
-    covered = coverage(query, [h.chunk.text for h in hits[: config.passages]]) >= config.min_coverage
-    supports = [(x, support_score(x, query, config)) for x in _best_per_passage(scored)]
-    passages = [(x, s) for x, s in supports if covered and s >= config.min_support and x.hit.chunk.id in shown]
-    cited = next(((x, s) for x, s in passages if _backing(x, is_source)), None)
-    if passages and not _backing(passages[0][0], is_source) and cited and cited[1] >= passages[0][1] - config.cited_margin:
+    ranked, covered = rank_support(retriever, query, k, config, files)
+    passages = [(x, s) for x, s in ranked if covered and s >= config.min_support]
+    cited = next(((x, s) for x, s in passages if backing(x, is_source)), None)
+    if passages and not backing(passages[0][0], is_source) and cited and cited[1] >= passages[0][1] - config.cited_margin:
         passages.remove(cited)  # a claim asks for a work: a sentence that cites one, nearly as close, comes first
         passages.insert(0, cited)
-    results = [_result(n, x, s, _backing(x, is_source), sources) for n, (x, s) in enumerate(passages, 1)]
-    out = {"claim": claim, "language": language, "cite": [], "in_text": "", "references": {}, "support": None,
+    results = [_result(n, x, s, backing(x, is_source), sources) for n, (x, s) in enumerate(passages, 1)]
+    out = {"claim": query.text, "language": language, "cite": [], "in_text": "", "references": {}, "support": None,
            "message": NO_SUPPORT[language], "results": results}
     if not passages:
         return out

@@ -192,6 +192,13 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
     return result
 
 
+def refused(result: dict, terms: list[str]) -> dict:
+    """`result` turned into a refusal: the corpus says nothing about `terms` (what a follow-up asked
+    in its own words, engine.py)."""
+    message = STRINGS[result["language"]]["missing"].format(terms=", ".join(terms))
+    return {**result, "answer": message, "answerable": False, "citations": []}
+
+
 def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config: AnswerConfig) -> list["Scored"]:
     """The sentences of the top passages, scored, best first."""
     index = retriever.index
@@ -378,7 +385,7 @@ def _sibling(question: str, quoted: str) -> tuple[str, str] | None:
     exFAT). A question naming two terms of which the quotes give one is a near miss too."""
     terms = _TERM.findall(without_citations(quoted))
     words = {w.casefold(): w for w in terms}
-    parts = {part.casefold() for w in terms for part in w.split("/")}
+    parts = {part.casefold() for w in terms for part in re.split(r"[/-]", w)}  # "SMTP/POP3", "PMT-predicted"
     named = set(words) | parts | {re.sub(r"[\d.]+$", "", part) for part in parts}
     for asked in dict.fromkeys(w for w in _TERM.findall(question) if _specific(w) and len(w) >= 3):
         a = asked.casefold()

@@ -25,7 +25,8 @@ _UNITS = {**{w: i for i, w in enumerate("satu dua tiga empat lima enam tujuh del
           "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000, "sejuta": 10 ** 6}
 _MAGNITUDES = {"belas": None, "puluh": 10, "ratus": 100, "hundred": 100, "ribu": 10 ** 3, "thousand": 10 ** 3,
                "juta": 10 ** 6, "million": 10 ** 6, "miliar": 10 ** 9, "milyar": 10 ** 9, "billion": 10 ** 9,
-               "triliun": 10 ** 12, "trilyun": 10 ** 12, "trillion": 10 ** 12}
+               "triliun": 10 ** 12, "trilyun": 10 ** 12, "trillion": 10 ** 12,
+               "dekade": 10, "dasawarsa": 10, "decade": 10, "decades": 10}  # "dua dekade" = 20 (years)
 _PERCENT = re.compile(r"\s*(?:%|persen\b|per ?cent\b)", re.I)
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
 _WORDS = re.compile(r"\d+(?:[.,]\d+)*(?!\w)|[^\W_]+(?:['’-][^\W_]+)*|\S")

@@ -47,6 +47,20 @@ class _Passage:
         self.acronyms = facts.acronyms(self.text)
 
 
+@dataclass(frozen=True)
+class MissingFact:
+    """A fact a sentence states that its passages do not hold: its kind (number, date, month, acronym,
+    quote, name) and how the sentence gives it."""
+
+    kind: str
+    value: str
+
+    def __str__(self) -> str:
+        shown = self.value if self.kind in ("date", "month") else f"“{self.value}”" if self.kind == "quote" \
+            else f"'{self.value}'"
+        return f"{self.kind} {shown} is not in the cited passages"
+
+
 def split_sentences(answer: str, language: str = "en") -> list[str]:
     """The answer's sentences; a run of markers standing alone ("… Penh. [1]") joins the one before."""
     out: list[str] = []
@@ -61,27 +75,39 @@ def split_sentences(answer: str, language: str = "en") -> list[str]:
     return out
 
 
-def _unsupported(sentence: str, cited: list[_Passage], given: str, known: frozenset[str]) -> str | None:
-    """Why the cited passages do not support the sentence, or None; names may also come from the
-    question (`given`, lower-cased): it is the premise, not a claim of the answer."""
+def _unsupported(sentence: str, cited: list[_Passage], given: str, known: frozenset[str],
+                 context: list[_Passage] | tuple = ()) -> str | None:
+    """Why the cited passages do not support the sentence, or None (see `_missing`)."""
+    missing = _missing(sentence, cited, given, known, context)
+    return str(missing) if missing else None
+
+
+def _missing(sentence: str, cited: list[_Passage], given: str, known: frozenset[str],
+             context: list[_Passage] | tuple = ()) -> MissingFact | None:
+    """The first fact of the sentence the cited passages do not hold, or None; names may also come from
+    the question (`given`, lower-cased): it is the premise, not a claim of the answer. Acronyms and names
+    may also come from `context` (the text around the passages: a place named once, then "the region")."""
     text = MARKER.sub(" ", sentence)
+    named = [*cited, *context]
     for n in facts.numbers(text):
         if min(n.values) <= 1 and not n.text[0].isdigit():
             continue  # "one of", "satu": a pronoun more often than a count
         if not any(n.values & p.values and (p.percent or not n.percent) for c in cited for p in c.numbers):
-            return f"number '{n.text}{'%' if n.percent else ''}' is not in the cited passages"
+            return MissingFact("number", f"{n.text}{'%' if n.percent else ''}")
     for day, month in facts.dates(text) - set().union(*(c.dates for c in cited)):
-        return f"date {day}/{month} is not in the cited passages"
+        return MissingFact("date", f"{day}/{month}")
     for month in facts.months(text) - set().union(*(c.months for c in cited)):
-        return f"month {month} is not in the cited passages"
-    for acronym in facts.acronyms(text) - set().union(*(c.acronyms for c in cited)):
-        return f"acronym '{acronym}' is not in the cited passages"
+        return MissingFact("month", str(month))
+    for acronym in facts.acronyms(text) - set().union(*(c.acronyms for c in named)):
+        if len(acronym) >= 4 and any(re.search(rf"(?<!\w){re.escape(acronym.lower())}(?!\w)", c.lower) for c in named):
+            continue  # "COVID" written "covid-19"
+        return MissingFact("acronym", acronym)
     for span in facts.quoted(text):
         if not any(" ".join(span.lower().split()) in c.lower for c in cited):
-            return f"quote “{span}” is not in the cited passages"
+            return MissingFact("quote", span)
     for name in facts.names(text, known):
-        if name.lower() not in given and not any(facts.keys(name) & c.tokens or name.lower() in c.lower for c in cited):
-            return f"name '{name}' is not in the cited passages"
+        if name.lower() not in given and not any(facts.keys(name) & c.tokens or name.lower() in c.lower for c in named):
+            return MissingFact("name", name)
     return None
 
 
@@ -103,6 +129,14 @@ def _unanswered(question: str, kept: str) -> str | None:
     if ASKS["number"].search(question) and not facts.numbers(text):
         return "the question asks how many, and no number is left"
     return None
+
+
+def unsupported_fact(sentence: str, passages: list[str], given: str = "", context: list[str] = ()) -> MissingFact | None:
+    """The first fact `sentence` states that `passages` do not hold (a number, date, month, acronym,
+    quote or name), or None; `given` may name what is taken as known, `context` (the text around the
+    passages) may hold its acronyms and names."""
+    parsed, around = [_Passage(p) for p in passages], [_Passage(p) for p in context]
+    return _missing(sentence, parsed, given.lower(), known_names(parsed + around), around)
 
 
 def known_names(parsed: list[_Passage]) -> frozenset[str]:

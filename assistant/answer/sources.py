@@ -43,20 +43,21 @@ class Sources:
     references: dict[str, str]
 
     def __post_init__(self) -> None:
-        self._refs = {_norm_key(k): v for k, v in self.references.items()}
+        self._refs = {norm_key(k): v for k, v in self.references.items()}
 
     def source(self, key: str) -> str | None:
         link = self.links.get(key)
         return link.file if link else None
 
     def reference(self, key: str) -> str | None:
-        return self.references.get(key) or self._refs.get(_norm_key(key))
+        return self.references.get(key) or self._refs.get(norm_key(key))
 
 
 norm = fold  # lower-case ASCII words separated by single spaces (for matching names)
 
 
-def _norm_key(key: str) -> str:
+def norm_key(key: str) -> str:
+    """A work key compared loosely: "L’Hoiry, 2024" and "l'hoiry, 2024" are one work."""
     surname, _, year = key.rpartition(",")
     return f"{norm(surname)}|{year.strip()}"
 
@@ -156,6 +157,11 @@ def sources_for(index, corpus_dir: Path | None = None) -> Sources:
 
 def source_passages(index, file: str, query: Query, k: int = 2) -> list[tuple[Chunk, float]]:
     """The `k` passages of one corpus file that best match `query` (dense + BM25, within the file)."""
+    return [(index.chunks[row], score) for row, score in file_rows(index, file, query, k)]
+
+
+def file_rows(index, file: str, query: Query, k: int = 2) -> list[tuple[int, float]]:
+    """The rows of the `k` passages of one corpus file that best match `query`, with their fused score."""
     rows = [i for i, c in enumerate(index.chunks) if c.file == file]
     if not rows:
         return []
@@ -166,7 +172,7 @@ def source_passages(index, file: str, query: Query, k: int = 2) -> list[tuple[Ch
     kn = keyword / keyword.max() if keyword.max() > 0 else np.zeros_like(keyword)
     fused = 0.7 * dn + 0.3 * kn
     order = np.argsort(-fused)[:k]
-    return [(index.chunks[rows[i]], round(float(fused[i]), 4)) for i in order]
+    return [(rows[i], round(float(fused[i]), 4)) for i in order]
 
 
 def supporting_sources(assistant, result: dict, per_source: int = 2, query: Query | None = None) -> list[dict]:

@@ -44,8 +44,10 @@ if TYPE_CHECKING:  # heavy imports (numpy, FAISS, BM25, the sentence splitter) w
 
 EXIT_OK, EXIT_NOTHING, EXIT_PARTIAL, EXIT_BUSY = 0, 1, 3, 75
 _PACKAGE = Path(__file__).resolve().parent.parent
-_SOURCES = ("ingest/load.py", "ingest/pdftext.py", "ingest/ocr.py", "ingest/chunk.py", "citations.py", "records.py",
-            "search/keywords.py")  # code that decides the index
+# the code that decides the index: every module of ingest/ (but this one and the worker pool) and what it reads with
+_SOURCES = tuple(sorted(f"ingest/{p.name}" for p in (Path(__file__).parent).glob("*.py")
+                        if p.name not in ("build.py", "parallel.py", "__init__.py"))) + \
+    ("citations.py", "references.py", "records.py", "search/keywords.py")
 
 
 @dataclass

@@ -32,7 +32,7 @@ _DANGLING = {"yaitu", "yakni", "adalah", "ialah", "merupakan", "sebagai", "yang"
 _LABELS = {"abstrak": "Abstrak", "abstract": "Abstract", "kata kunci": "Kata kunci", "keywords": "Keywords",
            "key words": "Keywords", "intisari": "Intisari", "ringkasan": "Ringkasan", "summary": "Summary"}
 _LABEL = re.compile(r"^\W*([A-Za-z]+(?: [A-Za-z]+)?)\s*[:.—–-]\s+\S")
-_NOTES = {"id": "Catatan kaki", "en": "Footnotes"}
+NOTES = "Catatan kaki / Footnotes"  # the section of a page's footnotes, found in either language
 
 
 @dataclass
@@ -178,17 +178,14 @@ def paragraphs(doc: Document) -> list[Paragraph]:
     and pages; headings become section path entries, not paragraphs. A statute's or treaty's parts
     (BAB, Pasal, Article, Penjelasan …) are sections; the headings over a document before its text
     (its title) are not; a reference list's entries are set aside in `doc.meta["references"]`; footnotes
-    are paragraphs of their own section ("… › Catatan kaki"); a paragraph labelled "Abstrak:",
+    are paragraphs of their own section ("… › Catatan kaki / Footnotes"); a paragraph labelled "Abstrak:",
     "Keywords:" … is in that section."""
-    from ..search.language import detect_language
-
     out: list[Paragraph] = []
     path: dict[int, str] = {}
     everything = "\n".join(page.text for page in doc.pages)
     legal = is_legal(everything)
     statute = legal and bool(doc.meta.get("number"))
     unwrapped = _unwrapped(doc)
-    notes_name = _NOTES[detect_language(everything[:3000])] if any(page.notes for page in doc.pages) else ""
     started = False  # body text seen
     opening = _title_headings(doc, legal)  # the headings over the text that are its title (and its translation)
     references: list[str] | None = None  # a reference list being read
@@ -263,7 +260,7 @@ def paragraphs(doc: Document) -> list[Paragraph]:
                     continue
             out.append(Paragraph(text, page.number, page.label, section))
         if page.notes:
-            section = [*(path[k] for k in sorted(path)), notes_name]
+            section = [*(path[k] for k in sorted(path)), NOTES]
             out.append(Paragraph("\n".join(f"{n.number}. {n.text}" for n in page.notes), page.number, page.label,
                                  section))
     listed.extend(references or [])

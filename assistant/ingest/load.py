@@ -227,8 +227,8 @@ def _pdf_date(value: str) -> str:
     return f"{y}-{mo or '01'}-{d or '01'} {h or '00'}:{mi or '00'}:{sec or '00'}{zone}"
 
 
-def _load_docx(path: Path) -> tuple[Document, str]:
-    """The document and the text of its Title style."""
+def open_docx(path: Path | str):
+    """The python-docx Document of `path`, or LoadError: not a ZIP package, or corrupt."""
     import docx
 
     with open(path, "rb") as fh:
@@ -236,9 +236,21 @@ def _load_docx(path: Path) -> tuple[Document, str]:
     if not head.startswith(b"PK"):
         raise LoadError(path, f"not a DOCX (not a ZIP package){_sniff(head)}")
     try:
-        document = docx.Document(str(path))
+        return docx.Document(str(path))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many types for bad zips
         raise LoadError(path, f"corrupt or unreadable DOCX ({exc.__class__.__name__}: {exc})") from exc
+
+
+def docx_heading_level(paragraph) -> int | None:
+    """1-6 for a DOCX paragraph styled as a heading ("Heading 2" → 2) or the title, else None."""
+    style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
+    m = re.match(r"heading (\d)", style)
+    return min(6, int(m.group(1))) if m else 1 if style == "title" else None
+
+
+def _load_docx(path: Path) -> tuple[Document, str]:
+    """The document and the text of its Title style."""
+    document = open_docx(path)
     blocks, printed = [], ""
     for item in document.iter_inner_content():
         if hasattr(item, "rows"):  # a table: one line per row, with its header (tables.rows_text)
@@ -246,12 +258,11 @@ def _load_docx(path: Path) -> tuple[Document, str]:
             blocks.append("\n".join(rows_text([r for r in rows if r])))
             continue
         text = item.text.strip()
-        style = (item.style.name or "").lower() if item.style is not None else ""
-        m = re.match(r"heading (\d)", style)
-        if text and style == "title" and not printed:
+        level = docx_heading_level(item)
+        if text and level and not printed and (item.style.name or "").lower() == "title":
             printed = " ".join(text.split())
-        if text and (m or style == "title"):
-            blocks.append("#" * min(6, int(m.group(1)) if m else 1) + " " + " ".join(text.split()))
+        if text and level:
+            blocks.append("#" * level + " " + " ".join(text.split()))
         elif text:
             blocks.append("\uff03" + text[1:] if re.match(r"#{1,6}\s", text) else text)
     blocks = [b for b in blocks if b.strip()]

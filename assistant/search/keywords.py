@@ -43,6 +43,16 @@ def _stem(word: str) -> str:
     return stem
 
 
+def stem(word: str) -> str:
+    """The Indonesian root of one word (stopwords too; lower case)."""
+    return _stem(word.lower())
+
+
+def is_root(word: str) -> bool:
+    """The word is a root in the stemmer's Indonesian dictionary."""
+    return _stemmer().delegatedStemmer.dictionary.contains(word.lower())
+
+
 # English derivational endings and their Indonesian loan-word forms (-tion → -si, -ity → -itas …).
 _SUFFIXES = [("izations", "isasi"), ("ization", "isasi"), ("isation", "isasi"), ("ations", "asi"), ("ation", "asi"),
              ("tions", "si"), ("tion", "si"), ("sion", "si"), ("ities", "itas"), ("ity", "itas"), ("ives", "if"),

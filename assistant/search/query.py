@@ -21,7 +21,7 @@ from .lexicon import expansion_of, gloss, word_keys
 YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 _SELF_REFERENCE = re.compile(r"\b(thesis|tesis|skripsi|the author|penulis|this (research|study)|the research|penelitian ini)\b", re.I)
 # the work itself, not its author: with no document named, the thesis
-_HOME = re.compile(r"\b(thesis|tesis|skripsi|this (research|thesis)|the research|penelitian ini)\b", re.I)
+_HOME = re.compile(r"\b(thesis|tesis|skripsi)\b", re.I)  # ("penelitian ini" may be any paper's own study)
 _CAPITALISED = re.compile(r"[A-Z][\w'’\-]+")
 _ACRONYM = re.compile(r"\b[A-Z]{3,}\b")
 # The kinds of answer a question asks for (the answerer knows how a sentence that holds each looks).
@@ -84,7 +84,8 @@ class Query:
     parts: tuple[Part, ...] = ()  # the Pasal/Article (ayat, huruf) it names
     statutes: tuple[tuple[str, str], ...] = ()  # the statutes it names, as (number, year)
     explanation: bool = False  # it asks about a Penjelasan
-    asks_home: bool = False  # "this research", "skripsi ini": the thesis, unless a document is named
+    asks_home: bool = False  # "the thesis", "skripsi ini": the thesis, unless a document is named
+    typed: str = ""  # a follow-up as typed, when `text` is the standalone question it was rewritten into
 
     @property
     def is_english(self) -> bool:
@@ -92,12 +93,14 @@ class Query:
 
 
 def analyse(text: str, embedder: Embedder, surnames: frozenset[str] | set[str] = frozenset(),
-            loan_terms: frozenset[str] = frozenset(), language: str | None = None) -> Query:
+            loan_terms: frozenset[str] = frozenset(), language: str | None = None,
+            vector: np.ndarray | None = None) -> Query:
     """The `Query` of `text`. `surnames` are the cited authors of the index (lower case),
-    `loan_terms` the foreign terms its documents italicise (set aside for language detection)."""
+    `loan_terms` the foreign terms its documents italicise (set aside for language detection);
+    `vector`: the claim's query embedding when it was computed already (`claim_of(text)`, e.g. in a batch)."""
     language = language or detect_language(text, loan_terms)
     claim = claim_of(text)  # what the search reads; the whole text still decides its language
-    vector = embedder.embed_queries([claim])[0]
+    vector = embedder.embed_queries([claim])[0] if vector is None else vector
     search_vector = vector
     if language == "en":  # the question and its word-for-word Indonesian gloss, summed (docs/evaluation.md)
         both = vector + embedder.embed_queries([gloss(claim)])[0]

@@ -16,11 +16,11 @@ from functools import cached_property
 import numpy as np
 
 from ..records import Chunk
-from .embed import Embedder
+from .embed import Embedder, embed_in_threads
 from .index import Index
 from .legal import is_explanation, part_numbers
 from .mentions import DocumentNames
-from .query import Query, analyse
+from .query import Query, analyse, claim_of
 
 
 @dataclass
@@ -52,16 +52,21 @@ class Retriever:
         self.sentence_candidates = 10
         self.part_bonus = 0.3
         self.name_bonus = 0.3
-        self.home: frozenset[str] = frozenset()  # the document "this research" means when none is named (the thesis)
+        self.home: frozenset[str] = frozenset()  # the document "the thesis" means when none is named
         self._sentence_rows: dict[int, np.ndarray] = {}
         self._surnames = frozenset(_surname(c) for ch in index.chunks for c in ch.cites)
         documents = index.meta.get("documents") or {}
         self._statutes = {(str(m.get("number", "")).lstrip("0"), str(m.get("year", ""))): f
                           for f, m in documents.items() if m.get("number") and m.get("year")}
 
-    def query(self, text: str, language: str | None = None) -> Query:
-        """`text` analysed once (language, tokens, translations, named works, embedding …)."""
-        return analyse(text, self.embedder, self._surnames, self.index.loan_terms, language)
+    def query(self, text: str, language: str | None = None, vector: np.ndarray | None = None) -> Query:
+        """`text` analysed once (language, tokens, translations, named works, embedding …); `vector`, its
+        query embedding when computed already (`query_vectors`)."""
+        return analyse(text, self.embedder, self._surnames, self.index.loan_terms, language, vector)
+
+    def query_vectors(self, texts: list[str]) -> np.ndarray:
+        """The query embeddings of many texts (what `query` would embed for each), spread over threads."""
+        return embed_in_threads(self.embedder.embed_queries, [claim_of(t) for t in texts])
 
     def search(self, query: Query, k: int = 10, files: frozenset[str] | set[str] | None = None) -> list[Hit]:
         """The top-k chunks for the query, best first; an English query's keywords also look for
@@ -106,7 +111,7 @@ class Retriever:
             fused[r] += self.part_bonus * weight
         named_doc = self.names.named(query) if self.name_bonus and not files else None
         if named_doc is None and query.asks_home and len(self.home) == 1 and not files:
-            named_doc = next(iter(self.home))  # "this research", "penelitian ini": the thesis
+            named_doc = next(iter(self.home))  # "the thesis", "skripsi ini"
         if named_doc:  # the document the question names
             for r in rows:
                 if self.index.chunks[r].file == named_doc:
@@ -158,8 +163,12 @@ class Retriever:
         return out
 
     def ensure_sentences(self, rows) -> int:
-        """Vectors for the sentences of passages `rows`, embedded now where missing; how many."""
-        return self.index.ensure_sentences(rows, self.embedder.embed_passages)
+        """Vectors for the sentences of passages `rows`, embedded now where missing (one a call, in
+        threads: `embed_in_threads`); how many."""
+        return self.index.ensure_sentences(rows, self._embed_sentences)
+
+    def _embed_sentences(self, texts: list[str]) -> np.ndarray:
+        return embed_in_threads(self.embedder.embed_passages, texts)
 
     def _closest_sentence(self, row: int, qvec: np.ndarray, passage: float) -> float:
         """The cosine of the passage's sentence (embedded alone) closest to the query; the passage's own

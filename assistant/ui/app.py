@@ -10,9 +10,12 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 import gradio as gr  # noqa: E402
 
 from ..answer import cite  # noqa: E402
+from ..converse.history import HistoryError, text_of  # noqa: E402
 from ..ingest.build import unfinished  # noqa: E402
+from ..search.documents import DocumentNotFound, list_documents  # noqa: E402
 from ..search.query import Query  # noqa: E402
 from ..settings import Settings  # noqa: E402
+from .check_tab import CSS as CHECK_CSS, check_tab  # noqa: E402
 from .cite_tab import cite_tab  # noqa: E402
 from .generated import draft_html, note_html  # noqa: E402
 from .render import answer_html, as_written, quotes_by_source  # noqa: E402
@@ -26,6 +29,7 @@ CSS = """
 #app-header h1 {margin: 0 0 .2em 0; font-size: 1.6em;}
 #app-header p {margin: 0; opacity: .8;}
 .answer {margin-bottom: .4em;}
+.searched {font-size: .88em; margin-bottom: .25em; font-style: italic;}
 .src-ref {font-weight: 600; color: var(--color-accent);}
 details.sources summary {cursor: pointer; font-weight: 600; margin: .3em 0;}
 .src {border-left: 3px solid var(--color-accent); padding: .35em .7em; margin: .5em 0;
@@ -60,6 +64,7 @@ details.sources summary {cursor: pointer; font-weight: 600; margin: .3em 0;}
   .src-text {font-size: .88em;}
   .src {padding: .3em .5em;}
   #chatbot .message-row {margin-left: 4px !important; margin-right: 4px !important;}
+  .tab-container button {padding-left: .45em !important; padding-right: .45em !important; font-size: .9em;}
 }
 """
 
@@ -94,26 +99,39 @@ class ChatApp:
             raise gr.Error(t(lang, "too_long", n=len(question), limit=limit))
         return question
 
-    def ask(self, question: str) -> dict:
-        """The same JSON object as `assistant ask --json`."""
+    def ask(self, question: str, history: list[dict] | None = None, doc: str | None = None) -> dict:
+        """The same JSON object as `assistant ask --json`; `history`: the chat so far ({"role", "content"}
+        messages), for a follow-up question; `doc`: ask one document (its file name or a part of its title)."""
         question = self.check_question(question, "en")
-        return {"id": None, **self.assistant.ask(question)}
+        try:
+            return {"id": None, **self.assistant.ask(question, history=history, doc=doc or None)}
+        except (HistoryError, DocumentNotFound) as exc:
+            raise gr.Error(str(exc)) from None
+
+    def document_choices(self, lang: str = DEFAULT_LANGUAGE) -> list[tuple[str, str]]:
+        """The document picker's choices: all documents (""), then each by its title."""
+        return [(t(lang, "all_documents"), "")] + [(d["title"], d["file"]) for d in list_documents(self.assistant.index)]
+
+    def picker(self, lang: str = DEFAULT_LANGUAGE, value: str = "") -> gr.Dropdown:
+        choices = self.document_choices(lang)
+        return gr.Dropdown(choices=choices, value=value if value in {v for _, v in choices} else "",
+                           label=t(lang, "document"))
 
     def add_user(self, message: str, history: list, lang: str) -> tuple[list, str]:
         """Show the user's message at once; the answer follows."""
         message = self.check_question(message, lang)
         return history + [{"role": "user", "content": message}], ""
 
-    def respond(self, history: list) -> list:
-        """Answer the last user message, with its sources."""
-        *_, last = self.respond_stream(history)
+    def respond(self, history: list, doc: str = "") -> list:
+        """Answer the last user message, with its sources; `doc`: the document picked ("" for all)."""
+        *_, last = self.respond_stream(history, doc)
         return last
 
-    def respond_stream(self, history: list):
+    def respond_stream(self, history: list, doc: str = ""):
         """As `respond`, showing a generated answer's draft while it streams, then the checked answer."""
-        question = _text(history[-1]["content"]) if history else ""
-        query = self.assistant.query(question)
-        for item in self.assistant.stream(query):
+        question = text_of(history[-1]["content"]) if history else ""
+        query = self.assistant.query(question, history=history[:-1])
+        for item in self.assistant.stream(query, doc=doc or None):
             if isinstance(item, str):
                 yield history + [{"role": "assistant", "content": draft_html(item)}]
                 continue
@@ -215,17 +233,6 @@ class ChatApp:
         return t(lang, "docs_in_index", docs=", ".join(docs) or "—", chunks=len(chunks))
 
 
-def _text(content: Any) -> str:
-    """Plain text of a chat message's content (a string or Gradio 6 content blocks)."""
-    if isinstance(content, str):
-        return content
-    if isinstance(content, list):
-        return " ".join(_text(c) for c in content)
-    if isinstance(content, dict):
-        return str(content.get("text") or content.get("content") or "")
-    return str(content or "")
-
-
 def build_app(settings: Settings, assistant: Any) -> gr.Blocks:
     """The Blocks app over a loaded Assistant (no server is started)."""
     app = ChatApp(settings, assistant)
@@ -248,6 +255,8 @@ def build_app(settings: Settings, assistant: Any) -> gr.Blocks:
                                      height="50vh", min_height=300, elem_id="chatbot", buttons=["copy"],
                                      feedback_options=None)
                 labels[chatbot] = lambda c: gr.Chatbot(label=t(c, "chat_label"), placeholder=t(c, "chat_placeholder"))
+                document = gr.Dropdown(choices=app.document_choices(l0), value="", label=t(l0, "document"),
+                                       elem_id="doc-picker", interactive=True)
                 with gr.Row(equal_height=True):
                     question = gr.Textbox(label=t(l0, "question"), placeholder=t(l0, "question_placeholder"),
                                           max_length=settings.max_question_chars, scale=5, elem_id="question",
@@ -260,6 +269,7 @@ def build_app(settings: Settings, assistant: Any) -> gr.Blocks:
                 clear = gr.ClearButton([chatbot, question], value=t(l0, "clear"), size="sm")
                 labels[clear] = lambda c: gr.Button(t(c, "clear"))
             cite_table = cite_tab(app, settings, lang, labels, engine)
+            check_tab(settings, assistant, lang, labels, engine)
             study_tab(settings, assistant, lang, labels)
             with gr.Tab(t(l0, "tab_upload"), id="upload") as tab:
                 labels[tab] = lambda c: gr.Tab(label=t(c, "tab_upload"))
@@ -282,16 +292,18 @@ def build_app(settings: Settings, assistant: Any) -> gr.Blocks:
 
         for trigger in (question.submit, send.click):
             trigger(app.add_user, [question, chatbot, lang], [chatbot, question], **private).success(
-                app.respond_stream, [chatbot], [chatbot], **private, **engine)
+                app.respond_stream, [chatbot, document], [chatbot], **private, **engine)
         done = add.click(app.add_documents, [files, lang], [status, bar, info], api_name="add_documents",
                          concurrency_limit=1, concurrency_id="ingest")
         stop.click(app.cancel_ingest, None, None, api_name="cancel_ingest", concurrency_limit=None)
         done.then(app.refresh_citations, None, [cite_table], **private)
+        done.then(app.picker, [lang, document], [document], **private)  # the new documents can be picked
 
         def relabel(choice: str) -> dict:
             return {lang: choice, **{comp: make(choice) for comp, make in labels.items()}}
 
         switch.change(relabel, [switch], [lang, *labels], **private)
+        switch.change(app.picker, [switch, document], [document], **private)
         gr.api(app.ask, api_name="ask", api_description="Answer a question; returns the `assistant ask --json` object.",
                **engine)
     return demo
@@ -311,7 +323,7 @@ def launch_options(settings: Settings) -> dict:
     return dict(server_name=settings.host, server_port=settings.port, share=False, auth=login(settings),
                 allowed_paths=[str(Path(settings.corpus_dir).resolve())], max_file_size=int(settings.max_upload_mb * 1024 * 1024),
                 footer_links=["api", "settings"], ssr_mode=False, mcp_server=False, pwa=False, inbrowser=False,
-                theme=THEME, css=CSS + STUDY_CSS, head=HEAD, show_error=True, quiet=False)
+                theme=THEME, css=CSS + STUDY_CSS + CHECK_CSS, head=HEAD, show_error=True, quiet=False)
 
 
 def serve(settings: Settings, block: bool = True) -> gr.Blocks:

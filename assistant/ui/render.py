@@ -160,15 +160,24 @@ def answer_html(result: dict, corpus_dir: Path, written: dict[str, str] | None =
     lang = result.get("language") or "id"
     answer = escape(result["answer"])
     answer = MARKER.sub(lambda m: f'<sup class="src-ref">[{m.group(1)}]</sup>', answer)
+    answer = searched_html(result) + f'<div class="answer">{answer}</div>'
     if not result.get("citations"):
-        return f'<div class="answer">{answer}</div>'
+        return answer
     quotes = quotes_by_source(result["answer"])
     cards = "".join(source_card(p, corpus_dir, lang, quotes.get(p["n"]), written, sources,
                                 [e for e in support or [] if e.get("for") == p["n"]], None if backing is None else backing.get(p["n"], []))
                     for p in result["citations"])
     summary = f'{html.escape(t(lang, "sources"))} ({len(result["citations"])})'
-    return (f'<div class="answer">{answer}</div>'
-            f'<details class="sources" open><summary>{summary}</summary>{cards}</details>')
+    return f'{answer}<details class="sources" open><summary>{summary}</summary>{cards}</details>'
+
+
+def searched_html(result: dict) -> str:
+    """"Dicari: …" / "Searched: …" above the answer to a follow-up: the standalone question it was
+    read as, so a wrong reading shows ('' for any other question)."""
+    if not result.get("searched"):
+        return ""
+    label = t(result.get("language") or "id", "searched")
+    return f'<div class="searched muted">{html.escape(label)}: {html.escape(result["searched"])}</div>'
 
 
 def passages_html(passages: list[dict], corpus_dir: Path, lang: str, written: dict[str, str] | None = None,

@@ -8,7 +8,8 @@ import pytest
 
 from conftest import ROOT, SHARED
 
-from assistant.answer.guard import check, split_sentences
+from assistant.answer import facts
+from assistant.answer.guard import MissingFact, check, split_sentences, unsupported_fact
 
 DEBIAN = ["\"/sbin/init\" di-symlink ke \"/lib/systemd/systemd\" setelah Debian 8 Jessie (dirilis pada tahun 2015).",
           "Pada Debian 11 Bullseye (2021), Debian menggunakan hirarki cgroup terpadu (alias cgroups-v2).",
@@ -74,6 +75,32 @@ def test_a_when_question_needs_a_date_left_and_an_instruction_addresses_nothing(
 def test_markers_standing_alone_join_their_sentence():
     assert split_sentences("Law No. 21 of 2007 applies. [1] It is old [2].") == \
         ["Law No. 21 of 2007 applies. [1]", "It is old [2]."]
+
+
+def test_decades_count_as_years():
+    assert {n.values for n in facts.numbers("setelah dua dekade UNTOC lahir")} == {frozenset({20.0})}
+    assert 2.0 in facts.numbers("dua dekade", both_readings=True)[0].values
+    assert facts.numbers("two decades later")[0].values == frozenset({20.0})
+
+
+def test_unsupported_fact_names_the_first_fact_missing():
+    passage = "Pada 2 Agustus 2022, Retno Marsudi bertemu Kepala Kepolisian Kamboja Neth Savouen di Phnom Penh."
+    assert unsupported_fact("On 2 August 2022 Retno Marsudi met Neth Savouen in Phnom Penh.", [passage]) is None
+    assert unsupported_fact("On 2 August 2022 Retno Marsudi met Hun Manet in Phnom Penh.", [passage]) == \
+        MissingFact("name", "Hun")
+    assert unsupported_fact("On 3 August 2022 Retno Marsudi met Neth Savouen.", [passage]).kind == "number"  # the day
+    assert unsupported_fact("Twenty years on, progress is slow.", ["Setelah dua dekade, kemajuannya lambat."]) is None
+    assert str(MissingFact("quote", "x y")) == "quote “x y” is not in the cited passages"
+
+
+def test_names_and_acronyms_may_come_from_the_context():
+    sentence = "IOM counts 200,000 victims in Southeast Asia during COVID-19."
+    passage = "IOM mencatat 200.000 korban di kawasan ini."
+    assert unsupported_fact(sentence, [passage]) == MissingFact("acronym", "COVID")
+    assert unsupported_fact(sentence.replace(" during COVID-19", ""), [passage]).kind == "name"  # Asia: named before
+    context = ["Asia Tenggara menjadi kawasan rawan. Saat pandemi covid-19 …"]
+    assert unsupported_fact(sentence, [passage], context=context) is None  # and COVID written in lower case
+    assert unsupported_fact("IOM counts 300,000 victims.", [passage], context=["300.000 orang"]).kind == "number"
 
 
 def test_guard_command_on_the_shared_guard_set(tmp_path):

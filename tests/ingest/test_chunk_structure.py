@@ -100,7 +100,7 @@ def test_paper_abstract_keywords_and_reference_list():
 def test_footnotes_are_paragraphs_of_their_own_section(tmp_path):
     doc = load_document(paper_pdf(tmp_path / "artikel.pdf"))
     paras = paragraphs(doc)
-    notes = [p for p in paras if p.section and p.section[-1] == "Catatan kaki"]
+    notes = [p for p in paras if p.section and p.section[-1] == "Catatan kaki / Footnotes"]
     assert [p.page for p in notes] == [1, 2]
     assert notes[0].text.split("\n")[0].startswith("1. Lihat laporan tahunan")
     assert not any("Lihat laporan" in p.text for p in paras if p not in notes)

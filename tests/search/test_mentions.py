@@ -39,8 +39,8 @@ def test_the_named_document(retriever, question, named):
     assert retriever.names.named(retriever.query(question)) == named
 
 
-def test_this_research_means_the_thesis_and_a_named_part_ranks_first(retriever):
+def test_the_thesis_means_the_thesis_and_a_named_part_ranks_first(retriever):
     hits = retriever.search(retriever.query("Apa isi Pasal 2 UU Nomor 9 Tahun 2030?"), k=3)
     assert hits[0].chunk.section.endswith("Pasal 2") and hits[0].named
-    home = retriever.search(retriever.query("Apa yang dibahas penelitian ini tentang laut?"), k=3)
+    home = retriever.search(retriever.query("Apa yang dibahas tesis ini tentang laut?"), k=3)
     assert home[0].chunk.file == "thesis.txt" and home[0].named

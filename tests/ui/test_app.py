@@ -131,6 +131,22 @@ def test_ask_endpoint_returns_the_cli_json(client, server):
     assert via_app["language"] == "en" and via_app["answer"].startswith("According")
 
 
+MOU = "Kapan MoU antara Indonesia dan Kamboja tentang kerja sama kepolisian ditandatangani?"
+
+
+@pytest.mark.slow
+def test_ask_endpoint_takes_the_chat_so_far_for_a_follow_up(client):
+    history = [{"role": "user", "content": MOU}, {"role": "assistant", "content": "Menurut tesis: …"}]
+    result = client.predict("Siapa yang menandatanganinya?", history, api_name="/ask")
+    assert result["question"] == "Siapa yang menandatanganinya?"
+    assert result["searched"].startswith("Siapa yang menandatangani MoU antara Indonesia dan Kamboja")
+    assert result["answerable"] and "Retno Marsudi" in result["answer"]
+    alone = client.predict("Siapa yang menandatanganinya?", api_name="/ask")  # one argument, as before
+    assert "searched" not in alone and alone["question"] == "Siapa yang menandatanganinya?"
+    with pytest.raises(Exception, match="role 'robot'"):
+        client.predict("Siapa yang menandatanganinya?", [{"role": "robot", "content": MOU}], api_name="/ask")
+
+
 @pytest.mark.slow
 def test_unanswerable_question_says_so_in_its_language(client):
     result = client.predict("Who won the 2022 World Cup?", api_name="/ask")
@@ -265,6 +281,19 @@ def test_answer_html_numbers_sources_and_highlights_the_quote(tmp_path):
     assert "Arisandy dan Soeharto, 2022" in out and "&lt;b&gt;" in out and "<b>.</b>" not in out
 
 
+def test_a_follow_up_shows_what_was_searched_above_the_answer(tmp_path):
+    from assistant.ui.render import answer_html
+
+    result = {"language": "id", "question": "Siapa yang menandatanganinya?", "answer": "Korpus tidak menjawab <x>.",
+              "searched": "Siapa yang menandatangani MoU <b>?", "citations": []}
+    out = answer_html(result, tmp_path)
+    assert out.startswith('<div class="searched muted">Dicari: Siapa yang menandatangani MoU &lt;b&gt;?</div>')
+    assert out.index("searched") < out.index('class="answer"')
+    english = answer_html({**result, "language": "en"}, tmp_path)
+    assert "Searched: Siapa yang menandatangani MoU" in english
+    assert "searched" not in answer_html({**result, "searched": None}, tmp_path)
+
+
 def test_sources_list_the_works_backing_the_quote_first(tmp_path):
     from assistant.ui.render import answer_html, passages_html
 
@@ -295,6 +324,19 @@ def test_chat_sources_put_the_quoted_sentence_s_works_first(engine, thesis_setti
     assert backing[1] == ["Arisandy, 2022"]
     html = app.respond([{"role": "user", "content": RETNO_ID}])[-1]["content"]
     assert "src-backing" in html and "Arisandy dan Soeharto, 2022" in html
+
+
+@pytest.mark.slow
+def test_chat_reads_its_history_for_a_follow_up(engine, thesis_settings):
+    from assistant.ui.app import ChatApp
+
+    app = ChatApp(thesis_settings, engine)
+    history = app.respond([{"role": "user", "content": MOU}])
+    history.append({"role": "user", "content": [{"type": "text", "text": "Siapa yang menandatanganinya?"}]})
+    html = app.respond(history)[-1]["content"]
+    assert "Dicari: Siapa yang menandatangani MoU antara Indonesia dan Kamboja" in html and "Retno Marsudi" in html
+    history = app.respond(history) + [{"role": "user", "content": RETNO_ID}]
+    assert app.respond(history)[-1]["content"] == app.respond([{"role": "user", "content": RETNO_ID}])[-1]["content"]
 
 
 def test_corpus_link_never_points_outside_corpus(tmp_path):

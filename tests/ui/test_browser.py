@@ -108,6 +108,35 @@ def test_typed_question_gets_a_cited_answer_in_the_page(browser, app_url, shots)
     assert outside == []
 
 
+def test_a_follow_up_is_understood_and_an_unrelated_question_is_not_bent(browser, app_url, shots):
+    outside: list[str] = []
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    _watch(page, outside)
+    page.goto(app_url)
+    answers = page.locator("#chatbot .answer")
+    _ask(page, "Kapan MoU antara Indonesia dan Kamboja tentang kerja sama kepolisian ditandatangani?")
+    answers.nth(0).wait_for(timeout=120_000)
+    assert page.locator("#chatbot .searched").count() == 0  # a first question is searched as typed
+    _ask(page, "Siapa yang menandatanganinya?")
+    answers.nth(1).wait_for(timeout=120_000)
+    searched = page.locator("#chatbot .searched").first
+    assert searched.inner_text().startswith("Dicari: Siapa yang menandatangani MoU antara Indonesia dan Kamboja")
+    assert "Retno Marsudi" in answers.nth(1).inner_text() and "[1]" in answers.nth(1).inner_text()
+    answers.nth(1).scroll_into_view_if_needed()
+    page.screenshot(path=str(shots / "desktop-followup.png"))
+    unrelated = "Apa jenis data yang digunakan dalam penelitian ini?"
+    _ask(page, unrelated)
+    answers.nth(2).wait_for(timeout=120_000)
+    assert page.locator("#chatbot .searched").count() == 1  # not bent: searched as typed
+    fresh = browser.new_page(viewport={"width": 1280, "height": 800})
+    fresh.goto(app_url)
+    _ask(fresh, unrelated)
+    fresh.locator("#chatbot .answer").first.wait_for(timeout=120_000)
+    assert answers.nth(2).inner_html() == fresh.locator("#chatbot .answer").first.inner_html()
+    assert "data sekunder" in answers.nth(2).inner_text()
+    assert outside == []
+
+
 def test_language_switch_and_phone_width(browser, app_url, shots):
     outside: list[str] = []
     page = browser.new_page(viewport={"width": 390, "height": 844})
@@ -216,3 +245,48 @@ def test_big_pdf_upload_shows_progress_while_questions_are_answered(browser, app
     asker.locator("#chatbot .answer").nth(1).wait_for(timeout=300_000)
     answer = asker.locator("#chatbot .answer").nth(1).inner_text()
     assert "450 watt" in answer and answer.startswith("Menurut Panduan Bengkel:")  # named as itself, no restart
+
+
+STUDY = [["# Pelatihan Kader Posyandu di Desa Pesisir",
+          "Artikel ini melaporkan pelatihan kader posyandu di tiga desa pesisir",
+          "Kabupaten Sikka dan pengaruhnya pada kunjungan balita.",
+          "",
+          "Penelitian ini berlangsung selama enam bulan, dari Januari sampai",
+          "Juni 2023, dengan wawancara kepada empat puluh dua kader posyandu.",
+          "",
+          "Kunjungan balita naik dari rata-rata 31 menjadi 47 anak per bulan."]]
+
+
+@pytest.fixture(scope="module")
+def two_documents_url(thesis_settings, tmp_path_factory):
+    """The app over the thesis and a short article (a real PDF), ingested together."""
+    from pdfmaker import make_pdf
+
+    from assistant.ingest.build import ingest
+
+    base = tmp_path_factory.mktemp("picker")
+    corpus, index = copy_thesis(thesis_settings, base)
+    make_pdf(corpus / "kader-posyandu.pdf", STUDY)
+    settings = thesis_settings.replace(corpus_dir=corpus, index_dir=index)
+    assert ingest(settings, progress=False, log=lambda *_: None).exit_code == 0
+    with serve(corpus, index, base / "serve.log") as (url, _):
+        yield url
+
+
+def test_picking_one_document_asks_that_document(browser, two_documents_url, shots):
+    outside: list[str] = []
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    _watch(page, outside)
+    page.goto(two_documents_url)
+    picker = page.locator("#doc-picker")
+    picker.locator("input").click()
+    page.get_by_role("option", name="Pelatihan Kader Posyandu di Desa Pesisir").click()
+    _ask(page, "Berapa lama penelitian ini berlangsung?")
+    answer = page.locator("#chatbot .answer").first
+    answer.wait_for(timeout=120_000)
+    text = answer.inner_text()
+    assert "enam bulan" in text and text.startswith("Menurut Pelatihan Kader Posyandu di Desa Pesisir:"), text
+    sources = page.locator("#chatbot .src")
+    assert all("Pelatihan Kader Posyandu" in sources.nth(i).inner_text() for i in range(sources.count()))
+    page.screenshot(path=str(shots / "desktop-document-picker.png"))
+    assert outside == []

@@ -1,0 +1,325 @@
+"""Rewrite: a follow-up question made standalone from the turns before it.
+
+"Siapa yang menandatanganinya?" after "Kapan MoU antara Indonesia dan Kamboja tentang kerja sama
+kepolisian ditandatangani?" becomes "Siapa yang menandatangani MoU antara Indonesia dan Kamboja tentang
+kerja sama kepolisian?"; "Dan pada tahun 2023?" becomes the question before it with 2023 for its year;
+"What usually facilitates it, according to that author?" takes the work the turn before cited. A
+question that leans on nothing is not rewritten (None): history never bends a complete question.
+Earlier turns are made standalone first, so a chain of follow-ups keeps its topic.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .history import user_turns
+from .references import Leaning, Reference, leaning
+from .tokens import Token, is_anchor, is_content, is_open, same_word, tokens
+from .topic import Topic, mention, tidy, topic, without
+from .words import QUESTION_WORDS
+
+_ENGLISH = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "the", "and", "is",
+                      "are", "did", "does", "do", "was", "were", "of", "it", "they", "that", "this"})
+_POSSESSIVES = frozenset({"its", "their", "his", "her"})
+_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+_OPENING_CONJUNCTION = re.compile(r"^(?:and|dan|lalu|terus|then|so|also|juga|kemudian)\s+(?=\w)", re.I)
+# Where a phrase opened by a function word ends ("yang memiliki izin tinggal | di Kamboja").
+_CLAUSE_ENDS = frozenset({"di", "ke", "dari", "pada", "menurut", "dalam", "in", "at", "on", "from", "according", "and",
+                          "dan", "atau", "or"})
+_CLAUSE_OPENERS = frozenset({"yang", "that", "which", "who", "whose", "where", "with", "dengan", "untuk", "for", "tanpa",
+                             "without", "di", "in", "pada", "on", "dari", "from", "bagi", "tentang", "about"})
+_ARTICLES = frozenset({"the", "a", "an"})
+_CITED_YEAR = re.compile(r"\((?:[^()]*\D)?(?:1[89]|20)\d{2}[a-z]?\)")
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """The standalone question (`text`), the turn of the window it leans on (0 = the oldest), what it
+    took from there (`antecedent`) and how the question leant (`kind`: reference, ellipsis, back)."""
+
+    text: str
+    turn: int
+    antecedent: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class _Said:
+    text: str  # the turn, standalone
+    antecedent: str  # what it took from the turn before ('' when it stood alone)
+
+
+def standalone(question: str, history: Sequence[Any] | None) -> Rewrite | None:
+    """The standalone form of `question` given the chat `history` (see history.py); None when the
+    question stands on its own, there is no history, or nothing in it can be taken in."""
+    turns = user_turns(history)
+    if not turns:
+        return None
+    lean = leaning(question)
+    if lean is None:
+        return None
+    rewrite = _rewrite(question, lean, _resolve(turns))
+    return rewrite if rewrite and rewrite.text != question.strip() else None
+
+
+def _resolve(turns: list[str]) -> list[_Said]:
+    """Each turn made standalone by the ones before it."""
+    said: list[_Said] = []
+    for turn in turns:
+        lean = leaning(turn) if said else None
+        rewrite = _rewrite(turn, lean, said) if lean else None
+        said.append(_Said(rewrite.text, rewrite.antecedent) if rewrite else _Said(turn, ""))
+    return said
+
+
+def _rewrite(question: str, lean: Leaning, said: list[_Said]) -> Rewrite | None:
+    turn = len(said) - 1
+    if lean.back is not None and lean.back.turn is not None:
+        turn = min(lean.back.turn, turn)
+    before = said[turn]
+    top = topic(before.text)
+    if not top.text:
+        return None
+    if lean.ellipsis is not None:
+        fragment = lean.ellipsis
+        if lean.back is not None:  # "What about the first one?": the turn it sends back to, asked again
+            fragment = fragment.replace(question[lean.back.start:lean.back.end], " ")
+            if not any(is_content(t) or is_anchor(t) for t in tokens(fragment)):
+                fragment = ""
+        text, antecedent = _fill(before.text, fragment, top) if fragment else (before.text, top.text)
+    else:
+        text, antecedent = _substitute(question, lean, top, before)
+    text = _as_question(text, question)
+    return Rewrite(text, turn, antecedent, lean.kind) if antecedent else None
+
+
+def _substitute(question: str, lean: Leaning, top: Topic, before: _Said) -> tuple[str, str]:
+    """The question with each reference replaced by (or, for a noun phrase, completed with) what it
+    stands for, and the works the turn before cited as its attribution; the antecedent taken."""
+    wants = lean.back.wants if lean.back else None
+    used: list[str] = []
+    edits: list[tuple[int, int, str]] = []
+    taken: list[str] = []
+    attribution = ""
+    for ref in sorted(lean.references, key=lambda r: r.kind not in ("work", "person", "attribution")):
+        if ref.kind == "attribution":  # "in its view" → ", according to Atmasasmita (2021)"
+            attribution = _named("work", top) or _named("person", top)
+            if attribution:
+                used.append(attribution)
+                taken.append(attribution)
+                edits.append((ref.start, ref.end, ""))
+            continue
+        thing = _named(wants if wants and ref.kind in ("pronoun", "person") else ref.kind, top)
+        if thing:
+            used.append(thing)
+        elif ref.kind == "phrase":
+            thing = mention(before.text, ref.keep) or _default(top, before, lean, used, ref.keep.split())
+        else:
+            thing = _default(top, before, lean, used, [ref.keep] if ref.keep else [])
+        if thing and thing not in taken:  # a second pronoun for the same thing stays as typed
+            taken.append(thing)
+            edits.append((ref.start, ref.end, _replacement(question, ref, thing)))
+    back = lean.back
+    if back is not None and back.drop:
+        edits.append((back.start, back.end, ""))
+    end = len(question.rstrip().rstrip("?.!").rstrip())
+    if back is not None and not lean.references:
+        thing = _named(wants, top) or without(top.text, [*used, *top.works])
+        if thing:
+            taken.append(thing)
+            used.append(thing)
+            edits.append((end, end, f" ({thing})"))
+    works = [w for w in top.works if not any(w in u for u in used) and w not in question]
+    credit = attribution or ("; ".join(works) if works and taken else "")
+    if credit:
+        edits.append((end, end, f", {'according to' if _english(question) else 'menurut'} {credit}"))
+    text = question
+    for start, end_, new in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+        text = text[:start] + new + text[end_:]
+    return _OPENING_CONJUNCTION.sub("", tidy(text)), "; ".join(dict.fromkeys(taken))
+
+
+def _default(top: Topic, before: _Said, lean: Leaning, used: list[str], own: list[str]) -> str:
+    """What a pronoun stands for when it names no one: what the turn before took in itself (a chain
+    of follow-ups keeps its topic), else that turn's topic, its cited works said apart."""
+    if before.antecedent and not lean.back:
+        return before.antecedent
+    return without(top.text, [*used, *top.works], own)
+
+
+def _english(question: str) -> bool:
+    """The follow-up is worded in English (its function words say so)."""
+    return any(t.low in _ENGLISH for t in tokens(question))
+
+
+def _named(kind: str | None, top: Topic) -> str:
+    """For a reference to a work: the works the turn cites (else its names); to a person: its longest
+    name (else the works' authors)."""
+    if kind == "work":
+        return "; ".join(top.works) or (max(top.names, key=len) if top.names else "")
+    if kind == "person":  # a name, else the author of the work the turn cites ("Prasetya (2020)")
+        people = [n for n in top.names if not n.isupper()]
+        return max(people, key=lambda n: (len(n.split()), len(n))) if people else "; ".join(top.works)
+    return ""
+
+
+def _replacement(question: str, ref: Reference, thing: str) -> str:
+    word = question[ref.start:ref.end].lower()
+    if word in _POSSESSIVES and re.match(r"\s+[^\W\d_]", question[ref.end:]):
+        return f"{thing}'s"  # "their meeting" → "Retno Marsudi's meeting"
+    if ref.kind == "nya":
+        return f"{ref.keep} {thing}"
+    if ref.kind == "phrase":
+        return f"{question[ref.start:ref.end]} ({thing})"
+    return thing
+
+
+def _fill(before: str, fragment: str, top: Topic) -> tuple[str, str]:
+    """An elliptical follow-up completed from the turn before: its years and names take the place of
+    that turn's ("Dan pada tahun 2023?", "And with Thailand?"), a phrase the place of the one it
+    matches ("Dan angka pengangguran?", "Dan yang aktif lapor diri?") or of what that turn asked about
+    ("And the main obstacle?"); a bare question word asks it of that turn's topic ("Kapan?")."""
+    frag = tokens(fragment)
+    words = [t for t in frag if t.is_word]
+    if words and all(t.low in QUESTION_WORDS or not is_content(t) for t in words) \
+            and not any(_is_name(t) or t.text[0].isdigit() for t in words):
+        return f"{fragment.rstrip('?').strip()} {top.text}", top.text
+    text, changed = _swap_years(before, [t.text for t in frag if _YEAR.fullmatch(t.text)])
+    names = [(n, w) for n, w in _name_runs(frag) if n.lower() not in before.lower()]
+    if names:
+        text, swapped = _swap_names(text, names, top)
+        changed = changed or swapped
+    if changed:
+        return text, top.text
+    phrase = fragment.rstrip("?.! ").strip()
+    return _replace_focus(before, phrase), top.text
+
+
+def _is_name(tok: Token) -> bool:
+    return tok.is_word and tok.text[0].isupper() and tok.low not in QUESTION_WORDS and (
+        is_content(tok) or is_anchor(tok)) and not tok.text[0].isdigit()
+
+
+def _name_runs(frag: list[Token]) -> list[tuple[str, str]]:
+    """The names of a fragment, each with the word before it ("di Vietnam" → ("Vietnam", "di"))."""
+    runs: list[list[Token]] = []
+    before: list[str] = []
+    for i, tok in enumerate(frag):
+        if _is_name(tok):
+            if runs and runs[-1][-1].end >= tok.start - 1:
+                runs[-1].append(tok)
+            else:
+                runs.append([tok])
+                before.append(frag[i - 1].low if i and frag[i - 1].is_word else "")
+    return [(" ".join(t.text for t in run), word) for run, word in zip(runs, before)]
+
+
+def _swap_years(text: str, years: list[str]) -> tuple[str, bool]:
+    """The text with its last years (not those of citations) replaced by `years`."""
+    if not years:
+        return text, False
+    cited = [m.span() for m in _CITED_YEAR.finditer(text)]
+    spots = [m for m in _YEAR.finditer(text) if not any(a <= m.start() < b for a, b in cited)]
+    if not spots:
+        return text, False
+    for m, year in zip(reversed(spots[-len(years):]), reversed(years)):
+        text = text[:m.start()] + year + text[m.end():]
+    return text, True
+
+
+def _swap_names(text: str, names: list[tuple[str, str]], top: Topic) -> tuple[str, bool]:
+    """The text with its names replaced by `names` ((name, the word before it)): the name after the
+    same word ("di Vietnam" for "di Kamboja"), else the last ones that no attribution ("menurut KBRI …")
+    or cited work holds."""
+    spots = [n for n in top.names if n in text and not any(n in w for w in top.works) and n not in dict(names)]
+    free = [n for n in spots if not re.search(rf"\b(?:menurut|according\s+to|by|oleh)\s+{re.escape(n)}", text, re.I)]
+    if not spots:
+        return text, False
+    for new, word in reversed(names):
+        same = [n for n in spots if word and re.search(rf"\b{re.escape(word)}\s+{re.escape(n)}", text, re.I)]
+        old = (same or free or spots)[-1]
+        at = text.rfind(old)
+        text = text[:at] + new + text[at + len(old):]
+        spots.remove(old)
+        free = [n for n in free if n != old]
+        if not spots:
+            break
+    return text, True
+
+
+def _replace_focus(before: str, phrase: str) -> str:
+    """The turn before with `phrase` where its words are ("angka kemiskinan" → "angka pengangguran"),
+    where the same function word opens a phrase ("yang memiliki izin tinggal" → "yang aktif lapor
+    diri"), else where what it asked about stands (the words after its question word, or its first
+    "the …" phrase); else the phrase and the turn's topic together."""
+    toks = tokens(before)
+    words = [t for t in tokens(phrase) if t.is_word]
+    mine = [t for t in words if is_content(t) or is_anchor(t)]
+    for i, tok in enumerate(toks):
+        if (is_content(tok) or is_anchor(tok)) and any(same_word(tok.text, m.text) for m in mine):
+            span = _run(toks, i, len(words))
+            if i and toks[i - 1].low in _ARTICLES:
+                phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+            return tidy(before[:span[0]] + phrase + before[span[1]:])
+    if words and words[0].low in _CLAUSE_OPENERS:
+        opener = next((i for i, t in enumerate(toks) if t.low == words[0].low), None)
+        if opener is not None:
+            j = opener + 1
+            while j < len(toks) and toks[j].is_word and toks[j].low not in _CLAUSE_ENDS:
+                j += 1
+            return tidy(before[:toks[opener].start] + phrase + " " + before[toks[j - 1].end:])
+    focus = _focus(toks)
+    if focus:
+        start, end, after_question_word = focus
+        if after_question_word:  # "What type of research" → "What data analysis technique"
+            phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+        return tidy(before[:start] + phrase + before[end:])
+    return f"{phrase} {topic(before).text}"
+
+
+def _run(toks: list[Token], i: int, size: int) -> tuple[int, int]:
+    """The span of up to `size` words carrying meaning from token i on."""
+    end = i
+    while end + 1 < len(toks) and end + 1 - i < size and (is_content(toks[end + 1]) or is_anchor(toks[end + 1])):
+        end += 1
+    return toks[i].start, toks[end].end
+
+
+def _focus(toks: list[Token]) -> tuple[int, int, bool] | None:
+    """Where what a question asks about stands: the open words right after its question word ("Apa
+    faktor utama …", "What type of research …"), else its first "the …" phrase; and which of the two."""
+    for i, tok in enumerate(toks):
+        if tok.low in QUESTION_WORDS:
+            j = i + 1
+            while j < len(toks) and toks[j].low == "saja":
+                j += 1
+            end = _open_run(toks, j)
+            if end > j and toks[end - 1].low != "does":
+                if end + 1 < len(toks) and toks[end].low == "of" and is_open(toks[end + 1]):
+                    end = _open_run(toks, end + 1)  # "type of research"
+                return toks[j].start, toks[end - 1].end, True
+            break
+    for i, tok in enumerate(toks):
+        if tok.low in _ARTICLES:
+            end = _open_run(toks, i + 1)
+            if end > i + 1:
+                return tok.start, toks[end - 1].end, False
+    return None
+
+
+def _open_run(toks: list[Token], j: int) -> int:
+    """Where the run of open words (no names) from token j ends."""
+    while j < len(toks) and is_open(toks[j]) and not is_anchor(toks[j]):
+        j += 1
+    return j
+
+
+def _as_question(text: str, typed: str) -> str:
+    """Tidy, capitalised, and ending as the typed question does."""
+    text = tidy(text).rstrip("?.! ").lstrip(",;:.-– ")
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text + ("?" if typed.rstrip().endswith("?") else "")

@@ -1,0 +1,55 @@
+"""Support: does what a follow-up asks in its own words stand in the passages found for it?
+
+A rewritten follow-up carries its antecedent's words, which the passages hold by construction (they
+answered the turn before), so the usual signs of an answerable question — the question's words in
+the passages, a close sentence — say less. What the follow-up adds itself ("Siapa *presiden* yang
+*mengesahkan* undang-undang itu?") must be there too, in some form (a stem, an affixed form, for an
+English word a translation); else the passages only repeat the topic and the question is a near miss.
+"""
+from __future__ import annotations
+
+from ..search.keywords import tokenize
+from ..search.lexicon import word_keys
+from .references import leaning
+from .tokens import is_anchor, is_content, same_word, tokens
+
+
+def own_words(question: str, names_only: bool = False) -> list[str]:
+    """The words a follow-up says itself: those carrying meaning outside its references (a "-nya"
+    word's host is its own), its back-reference and the opener of an ellipsis; with `names_only`,
+    its names and acronyms alone (what stays the same in another language)."""
+    lean = leaning(question)
+    if lean is None:
+        spans: list[tuple[int, int]] = []
+    else:
+        spans = [(r.start, r.end) for r in lean.references if r.kind != "nya"]
+        if lean.back is not None:
+            spans.append((lean.back.start, lean.back.end))
+    return list(dict.fromkeys(t.text for t in tokens(question) if (is_anchor(t) if names_only else is_content(t)
+                                                                    or is_anchor(t))
+                              and not t.text[0].isdigit() and not any(a <= t.start < b for a, b in spans)))
+
+
+def unsupported(question: str, passages: list[str], names_only: bool = False) -> list[str]:
+    """The follow-up's own words (`names_only`: its names) that no passage holds in any form (an English
+    word: nor a translation)."""
+    words = own_words(question, names_only)
+    if not words:
+        return []
+    text = " ".join(passages)
+    held = set(tokenize(text)) | set(tokenize(text, cognates=False))
+    keys = word_keys(question)
+    long_words: set[str] | None = None
+    missing = []
+    for word in words:
+        own = set(tokenize(word)) | set(tokenize(word, cognates=False))
+        if own & held or any(keys.get(k, frozenset()) & held for k in own):
+            continue
+        if len(word) >= 6:  # an affixed form the stemmer does not undo ("menandatangani"/"penandatanganan")
+            if long_words is None:
+                long_words = {t.low for t in tokens(text) if t.is_word and len(t.text) >= 6}
+            middle = word.lower()[len(word) // 2 - 2:len(word) // 2 + 2]
+            if any(middle in other and same_word(word, other) for other in long_words):
+                continue
+        missing.append(word)
+    return missing

@@ -1,0 +1,85 @@
+"""The function words a follow-up is recognised by, in Indonesian and English (closed classes only:
+pronouns, demonstratives, question words, auxiliaries, prepositions; never a document's vocabulary)."""
+from __future__ import annotations
+
+import re
+
+# A pronoun for a person ("she", "beliau") has a name for antecedent; the others any noun phrase.
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself", "beliau", "dia", "ia"})
+PRONOUNS = PERSON_PRONOUNS | frozenset({"it", "its", "itself", "they", "them", "their", "theirs", "themselves",
+                                        "mereka", "keduanya"})
+DEMONSTRATIVES_EN = frozenset({"this", "that", "these", "those"})
+DEMONSTRATIVES_ID = frozenset({"itu", "ini", "tersebut", "tsb"})
+
+QUESTION_WORDS = frozenset({
+    "apa", "apakah", "siapa", "siapakah", "kapan", "kapankah", "bagaimana", "bagaimanakah", "mengapa", "kenapa",
+    "berapa", "berapakah", "seberapa", "mana", "manakah", "dimana", "adakah", "bisakah", "dapatkah",
+    "what", "which", "who", "whom", "whose", "when", "where", "why", "how"})
+AUXILIARIES = frozenset({
+    "do", "does", "did", "is", "are", "was", "were", "be", "been", "has", "have", "had", "can", "could", "will",
+    "would", "should", "shall", "may", "might", "must", "saja", "yang", "sih", "kah"})
+PREPOSITIONS = frozenset({
+    "of", "in", "on", "at", "to", "for", "with", "from", "by", "about", "after", "before", "during", "under", "into",
+    "through", "against", "between", "among", "within", "without", "than", "like", "over", "regarding",
+    "di", "ke", "dari", "pada", "dalam", "untuk", "bagi", "tentang", "mengenai", "terhadap", "dengan", "oleh",
+    "setelah", "sesudah", "sebelum", "selain", "karena", "sejak", "hingga", "sampai", "atas", "antara", "tanpa",
+    "seperti", "kepada", "selama", "akibat"})
+CONJUNCTIONS = frozenset({"and", "or", "but", "then", "so", "dan", "atau", "tetapi", "namun", "lalu", "serta",
+                          "kemudian", "terus"})
+# Words that start a clause after "that" (so "that" is a conjunction there, not "that thing").
+CLAUSE_STARTS = frozenset({"the", "a", "an", "i", "we", "you", "it", "they", "he", "she", "there", "this", "these",
+                           "those", "its", "their", "his", "her", "our", "my", "your", "some", "all", "no", "not",
+                           "who", "which", "what"}) | AUXILIARIES
+DETERMINER_LEFT = PREPOSITIONS | CONJUNCTIONS | QUESTION_WORDS | AUXILIARIES | frozenset({"according"})
+
+# "this thesis", "penelitian ini": the document itself, not an earlier turn.
+DOCUMENT_NOUNS = frozenset({
+    "thesis", "research", "study", "paper", "article", "document", "book", "chapter", "report", "dissertation",
+    "text", "section", "skripsi", "tesis", "penelitian", "studi", "kajian", "tulisan", "dokumen", "buku", "artikel",
+    "makalah", "laporan", "bab", "disertasi", "riset", "naskah"})
+# "this year", "hari ini": now, not an earlier turn.
+TIME_NOUNS = frozenset({"year", "month", "week", "day", "time", "moment", "century", "era", "decade", "morning",
+                        "hari", "saat", "kini", "masa", "waktu", "tahun", "bulan", "minggu", "pekan", "abad",
+                        "zaman", "jaman", "dewasa", "sekarang"})
+# Nouns that name an author or a cited work ("that author", "penulis tersebut", "the first study").
+WORK_NOUNS = frozenset({"author", "authors", "writer", "study", "studies", "paper", "article", "work", "source",
+                        "researcher", "researchers", "scholar", "book", "report", "penulis", "pengarang", "peneliti",
+                        "studi", "penelitian", "artikel", "karya", "sumber", "buku", "laporan", "kajian", "tulisan",
+                        "ahli", "pakar"})
+PERSON_NOUNS = frozenset({"person", "people", "man", "woman", "official", "minister", "expert", "orang", "tokoh",
+                          "pejabat", "menteri", "sosok", "beliau"})
+GENERIC_NOUNS = frozenset({"hal", "thing", "things", "matter", "one", "ones"})
+
+# "-nya" words that are adverbs or roots, not "its/their" ("hanya", "biasanya", "sebelumnya").
+NYA_WORDS = frozenset({"hanya", "punya", "tanya", "bertanya", "ditanya", "menanya", "biasanya", "misalnya",
+                       "umumnya", "khususnya", "akhirnya", "tentunya", "rupanya", "agaknya", "tampaknya", "nampaknya",
+                       "kiranya", "hendaknya", "adanya", "utamanya", "terutamanya", "lainnya", "berikutnya"})
+NYA_ADVERB = re.compile(r"^se\w{3,}nya$")  # sebaiknya, sebelumnya, setidaknya, sebagainya, seharusnya
+
+# What a follow-up starts with when it leaves out what it repeats: "Dan pada tahun 2023?", "And with Thailand?".
+ELLIPSIS_OPENER = re.compile(
+    r"^\W*(?:(?:and|dan|lalu|terus|kemudian|then|also|juga|serta|or|atau)\s+)?"
+    r"(?:(?:what|how)\s+about|bagaimana\s+(?:dengan|kalau|jika|untuk)|kalau|jika|apa\s+kabar(?:nya)?\s+(?:dengan)?"
+    r"|(?:and|dan|lalu|terus|then|also|juga|serta|or|atau)\b)\s*", re.I)
+# What sends a follow-up back to an earlier turn: "Back to the first study:", "Kembali ke pertanyaan pertama,",
+# "the first person I asked about", "yang saya tanyakan tadi".
+BACK = re.compile(
+    r"\b(?:(?:going|go|coming|come|getting|get)\s+)?back\s+to\b|\breturning\s+to\b|\bkembali\s+(?:ke|lagi\s+ke)\b"
+    r"|\b(?:I|we|you)\s+(?:just\s+)?(?:asked|mentioned|talked|said|spoke|wrote)\b"
+    r"|\b(?:mentioned|discussed|asked)\s+(?:earlier|before|above|previously)\b|\bthe\s+(?:previous|last|earlier|"
+    r"former|latter)\s+(?:one|question|answer|topic|person|study|author|source|work|paper|article)\b"
+    r"|\bthe\s+(?:first|second|third)\s+(?:one|question|answer|topic)\b"
+    r"|\b(?:saya|aku|kita|kami|anda|kamu)\s+(?:tanyakan|sebut(?:kan)?|bahas|singgung)\s+(?:tadi|sebelumnya|pertama|di\s+awal)\b"
+    r"|\b(?:yang\s+)?(?:di)?(?:sebut(?:kan)?|bahas|tanyakan)\s+(?:tadi|sebelumnya|di\s+atas)\b"
+    r"|\b(?:pertanyaan|topik|jawaban)\s+(?:pertama|kedua|ketiga|sebelumnya|tadi|terakhir)\b", re.I)
+ORDINALS = {"first": 0, "pertama": 0, "awal": 0, "earliest": 0, "former": 0, "second": 1, "kedua": 1,
+            "third": 2, "ketiga": 2}
+RECENT = frozenset({"previous", "last", "latter", "earlier", "sebelumnya", "tadi", "terakhir", "barusan"})
+# Every function word the rules know, and a few more that never carry a question's meaning.
+CLOSED = (PRONOUNS | DEMONSTRATIVES_EN | DEMONSTRATIVES_ID | QUESTION_WORDS | AUXILIARIES | PREPOSITIONS | CONJUNCTIONS
+          | frozenset({"the", "a", "an", "not", "no", "very", "also", "only", "just", "even", "all", "some", "any", "each",
+                       "every", "such", "more", "most", "much", "many", "few", "other", "another", "same", "own", "there",
+                       "here", "than", "too", "as", "if", "whether", "i", "you", "we", "me", "us", "my", "your", "our",
+                       "tidak", "bukan", "sangat", "juga", "hanya", "lebih", "paling", "semua", "setiap", "beberapa",
+                       "banyak", "sudah", "telah", "akan", "sedang", "masih", "belum", "ada", "adalah", "ialah", "saya",
+                       "kami", "kita", "anda", "kamu", "para", "sang", "si", "se"}))

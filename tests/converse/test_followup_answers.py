@@ -1,0 +1,82 @@
+"""Follow-ups answered end to end on the real thesis: the dialogue sets scored (hit@5, facts, near
+misses refused), topic switches answered exactly as asked alone, and no question of the other sets
+bent by a history."""
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from conftest import DEV, ROOT, SHARED
+
+pytestmark = pytest.mark.slow
+SCORER = DEV.parent / "score.py"
+OWN = ROOT / "tests" / "data" / "followup_own.jsonl"
+SHARED_SET = SHARED / "eval" / "followup_dev.jsonl"
+# The issue's targets for a set of this form (followup_dev and our own set meet them: docs/evaluation.md).
+TARGETS = {"hit@5": 0.90, "facts": 0.80}
+NEAR_REFUSED = 0.67
+MOU = "Kapan MoU antara Indonesia dan Kamboja tentang kerja sama kepolisian ditandatangani?"
+
+
+def _read(path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _score(questions: list[dict], results: list[dict]) -> dict:
+    spec = importlib.util.spec_from_file_location("score", SCORER)
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    return score.score(questions, results)[0]
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason="../shared/eval/score.py not present (set ASSISTANT_SHARED_DIR)")
+@pytest.mark.parametrize("path", [OWN, SHARED_SET], ids=["own", "followup_dev"])
+def test_dialogue_sets_meet_the_targets(engine, path):
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    questions = _read(path)
+    answers = [{"id": q["id"], **engine.ask(q["question"], history=q["history"])} for q in questions]
+    summary = _score(questions, answers)
+    print(path.stem, json.dumps(summary))
+    for key, target in TARGETS.items():
+        assert summary[key] >= target, (key, summary)
+    near = [a for q, a in zip(questions, answers) if q["kind"] == "near_miss"]
+    assert sum(not a["answerable"] for a in near) / len(near) >= NEAR_REFUSED
+    for q, a in zip(questions, answers):
+        if q["kind"] == "topic_switch":  # the same JSON as asked alone: the same top passage
+            assert "searched" not in a and a == {"id": q["id"], **engine.ask(q["question"])}, q["id"]
+        else:
+            assert a["searched"] and a["question"] == q["question"], q["id"]
+
+
+def test_no_question_of_the_thesis_sets_is_bent_by_a_history(engine):
+    for name in ("own_eval", "holdout_eval"):
+        questions = [q["question"] for q in _read(ROOT / "tests" / "data" / f"{name}.jsonl")]
+        for before, question in zip([MOU, *questions], questions):
+            history = [{"role": "user", "content": MOU}, {"role": "user", "content": before}]
+            assert engine.ask(question, history=history) == engine.ask(question), question
+
+
+def test_the_issue_s_dialogue(engine):
+    history = [{"role": "user", "content": MOU}]
+    first = engine.ask(MOU)
+    assert first["answerable"] and "searched" not in first
+    who = engine.ask("Siapa yang menandatanganinya?", history=history)
+    assert who["question"] == "Siapa yang menandatanganinya?" and list(who)[:3] == ["question", "searched", "language"]
+    assert who["searched"] == "Siapa yang menandatangani MoU antara Indonesia dan Kamboja tentang kerja sama kepolisian?"
+    assert who["answerable"] and "Retno Marsudi" in who["answer"] and "Searched" not in who["answer"]
+    history.append({"role": "assistant", "content": who["answer"]})
+    history.append({"role": "user", "content": "Siapa yang menandatanganinya?"})
+    switch = engine.ask("Who won the 2022 World Cup?", history=history)
+    assert switch == engine.ask("Who won the 2022 World Cup?") and not switch["answerable"]
+
+
+def test_a_near_miss_follow_up_says_what_the_thesis_lacks(engine):
+    history = [{"role": "user", "content": "Kapan ACTIP dibentuk?"}]
+    result = engine.ask("Siapa yang memimpin pembentukannya?", history=history)
+    assert not result["answerable"] and result["citations"] == []
+    assert result["answer"] == "Korpus tidak menyebut apa pun tentang memimpin."
+    answered = engine.ask("Apa tujuannya?", history=history)
+    assert answered["answerable"] and "perempuan dan anak" in answered["answer"]

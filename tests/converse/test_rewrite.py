@@ -1,0 +1,106 @@
+"""Rewrite: follow-ups made standalone from the turns before them; complete questions left alone."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.converse.rewrite import standalone
+
+
+def _user(*turns: str) -> list[dict]:
+    return [{"role": "user", "content": t} for t in turns]
+
+
+MOU = "Kapan MoU antara Indonesia dan Kamboja tentang kerja sama kepolisian ditandatangani?"
+
+CASES = [
+    # "-nya" on a verb: the verb takes the antecedent, the antecedent's own form of it goes
+    (_user(MOU), "Siapa yang menandatanganinya?",
+     "Siapa yang menandatangani MoU antara Indonesia dan Kamboja tentang kerja sama kepolisian?"),
+    # a pronoun: the topic, its cited work as the attribution
+    (_user("Menurut Tempo (2024), di sektor apa korban asal Indonesia dipaksa bekerja di Kamboja?"),
+     "Bagaimana mereka dijebak?",
+     "Bagaimana sektor korban asal Indonesia dipaksa bekerja di Kamboja dijebak, menurut Tempo (2024)?"),
+    # "that author" is the work the turn cited; "it" the rest of its topic (its verb gone)
+    (_user("Bagaimana Goswami (2022) mendefinisikan kerja sama bilateral?"),
+     "What usually facilitates it, according to that author?",
+     "What usually facilitates kerja sama bilateral, according to Goswami (2022)?"),
+    # a demonstrative phrase: completed with what the turn said of it
+    (_user("What did the thesis say about the ASEAN Convention Against Trafficking in Persons?"),
+     "When and where was this convention formed?",
+     "When and where was this convention formed (ASEAN Convention Against Trafficking in Persons)?"),
+    # ellipsis: a year takes the place of the turn's year, a name of its name, a phrase of its phrase
+    (_user("Berapa korban perdagangan manusia dari Indonesia pada tahun 2023 menurut Kepolisian RI?"),
+     "Dan pada tahun 2021?",
+     "Berapa korban perdagangan manusia dari Indonesia pada tahun 2021 menurut Kepolisian RI?"),
+    (_user("Kapan Indonesia bertemu Kamboja untuk membahas perdagangan manusia?"), "Bagaimana dengan Thailand?",
+     "Kapan Indonesia bertemu Thailand untuk membahas perdagangan manusia?"),
+    (_user("Berapa angka kemiskinan di Indonesia pada tahun 2024 menurut Badan Pusat Statistik?"),
+     "Dan angka pengangguran?",
+     "Berapa angka pengangguran di Indonesia pada tahun 2024 menurut Badan Pusat Statistik?"),
+    (_user("Berapa WNI yang memiliki izin tinggal di Kamboja menurut KBRI Phnom Penh?"), "Dan yang aktif lapor diri?",
+     "Berapa WNI yang aktif lapor diri di Kamboja menurut KBRI Phnom Penh?"),
+    (_user("What type of research does the thesis use?"), "And the data analysis technique?",
+     "What data analysis technique does the thesis use?"),
+    (_user("What did Priyono and Sudiro (2020) identify as the driving factors of human trafficking?"),
+     "And the main obstacle?",
+     "What did Priyono and Sudiro (2020) identify as the main obstacle of human trafficking?"),
+    # two turns back, a person; and a study, whose view becomes an attribution
+    (_user("Siapa Ghada Waly menurut skripsi ini?", "Apa kata Shehdula & Karamuco (2024) tentang era digital?"),
+     "Going back to the first person I asked about: what kinds of places did she say are prone to organized crime?",
+     "What kinds of places did Ghada Waly say are prone to organized crime?"),
+    (_user("What did Atmasasmita (2021) say Indonesia should build?", "What do Ngo & Vu (2023) say about ASEAN?"),
+     "Back to the first study: what does the success of international cooperation depend on, in its view?",
+     "What does the success of international cooperation depend on, according to Atmasasmita (2021)?"),
+    # a person pronoun for the author of the work the turn cites; "hal itu" as a whole; the subject and
+    # verb of "What does the thesis say about …" are no topic
+    (_user("Menurut Prasetya (2020), mengapa perdagangan manusia termasuk kejahatan terorganisir transnasional?"),
+     "Apa yang ia samakan dengan perdagangan manusia?", "Apa yang Prasetya (2020) samakan dengan perdagangan manusia?"),
+    (_user("Bagaimana modus perekrutan korban perdagangan manusia ke Kamboja?"), "Di kota mana hal itu terjadi?",
+     "Di kota mana modus perekrutan korban perdagangan manusia ke Kamboja terjadi?"),
+    (_user("What does the thesis say about the Bali Process?"), "Was it effective?", "Was Bali Process effective?"),
+    (_user("Who is Kevin Bales?"), "Menurutnya, apa itu human trafficking?",
+     "Apa itu human trafficking, menurut Kevin Bales?"),
+    # a name takes the place of the name after the same word, else of one no attribution holds
+    (_user("Berapa WNI yang tinggal di Kamboja menurut KBRI Phnom Penh pada tahun 2024?"), "And in Vietnam?",
+     "Berapa WNI yang tinggal di Vietnam menurut KBRI Phnom Penh pada tahun 2024?"),
+    # a chain keeps its topic
+    (_user("Apa itu ACTIP?", "Kapan dibentuknya?"), "Apa tujuannya?", "Apa tujuan ACTIP?"),
+]
+
+
+@pytest.mark.parametrize("history,question,expected", CASES)
+def test_a_follow_up_becomes_standalone(history, question, expected):
+    rewrite = standalone(question, history)
+    assert rewrite is not None and rewrite.text == expected
+
+
+def test_going_back_to_a_turn_asks_it_again():
+    rewrite = standalone("What about the first one?", _user("Apa itu ACTIP?", "Apa itu TPPO?"))
+    assert rewrite.text == "Apa itu ACTIP?" and rewrite.turn == 0 and rewrite.kind == "back"
+
+
+def test_the_rewrite_says_which_turn_and_what_it_took():
+    rewrite = standalone("Siapa yang menandatanganinya?", _user("Siapa Ghada Waly?", MOU))
+    assert rewrite.turn == 1 and rewrite.kind == "reference"
+    assert rewrite.antecedent == "MoU antara Indonesia dan Kamboja tentang kerja sama kepolisian"
+
+
+def test_answers_in_the_history_are_read_past():
+    history = [*_user(MOU), {"role": "assistant", "content": "Menurut tesis: “Pada 2 Agustus 2022 …” [1]"}]
+    assert standalone("Siapa yang menandatanganinya?", history).text.startswith("Siapa yang menandatangani MoU")
+
+
+@pytest.mark.parametrize("question", [
+    "What writing method does the thesis use?",
+    "Sejak kapan kasus perdagangan manusia dari Indonesia ke Kamboja mulai ramai diperbincangkan?",
+    "What is Ghada Waly's role and what did she say about conflict areas?",
+])
+def test_a_complete_question_is_never_bent(question):
+    assert standalone(question, _user(MOU, "Siapa yang menandatanganinya?")) is None
+
+
+def test_no_history_no_rewrite_and_the_window_is_bounded():
+    assert standalone("Siapa yang menandatanganinya?", None) is None
+    assert standalone("Siapa yang menandatanganinya?", []) is None
+    far = _user(MOU, *[f"Apa itu kata nomor {i}?" for i in range(10)])
+    assert "MoU" not in standalone("Back to the first question: siapa yang menandatanganinya?", far).text

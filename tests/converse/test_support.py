@@ -1,0 +1,26 @@
+"""Support: what a follow-up asks in its own words must be in the passages found for it."""
+from __future__ import annotations
+
+from assistant.converse.support import own_words, unsupported
+
+PASSAGE = ("Salah satunya yang paling awal yaitu mengesahkan undang-undang nomor 21 tahun 2007 tentang "
+           "pemberantasan tindak pidana perdagangan orang (TPPO). Menurut protokol Palermo yang ditandatangani "
+           "Indonesia pada 12 Desember 2000, human trafficking meliputi perekrutan.")
+
+
+def test_own_words_leave_out_the_references():
+    assert own_words("Siapa presiden yang mengesahkan undang-undang itu?") == ["presiden", "mengesahkan"]
+    assert own_words("Siapa yang menandatanganinya?") == ["menandatanganinya"]  # the host is its own
+    assert own_words("Going back to the first person I asked about: what did she say?") == []
+
+
+def test_a_near_miss_names_what_the_passages_lack():
+    assert unsupported("Siapa presiden yang mengesahkan undang-undang itu?", [PASSAGE]) == ["presiden"]
+    assert unsupported("Siapa yang menandatanganinya?", [PASSAGE]) == []  # ditandatangani, another form
+    assert unsupported("Who recruited them?", [PASSAGE]) == []  # recruit: rekrut, by the lexicon
+    assert unsupported("Berapa pasal yang dimuat undang-undang itu?", [PASSAGE]) == ["pasal", "dimuat"]
+
+
+def test_across_languages_only_names_are_asked_for():
+    assert unsupported("And with Thailand?", [PASSAGE], names_only=True) == ["Thailand"]
+    assert unsupported("What else did Indonesia sign?", [PASSAGE], names_only=True) == []
