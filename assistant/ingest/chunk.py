@@ -166,8 +166,11 @@ def _title_headings(doc: Document, legal: bool) -> int:
                 break
             continue
         following = _unwrap(blocks[i + 1]) if i + 1 < len(blocks) else ""
-        if _numbered(head) or seen and len(following.split()) >= 12 and not _label(following):
+        over_text = bool(following) and _heading(blocks[i + 1], numbered=not legal) is None and not _label(following)
+        if _numbered(head) or seen and over_text and len(following.split()) >= 12:
             break  # a part's heading over its text ("Introduction")
+        if not seen and over_text and norm(head[1]) == title:
+            break  # the title right over the text heads it as a section too ("# Ringkasan" then its text)
         count += 1
         seen = seen or norm(head[1]) == title
     return count if seen else 0

@@ -159,7 +159,11 @@ def _load_pdf(path: Path, ocr_options: OcrOptions | None = None) -> tuple[Docume
         lines[i], found = pdfparts.split_notes(page, body, last)
         notes.append(found)
         last = int(found[-1].number) if found else last
-    title, authors = pdfparts.title_block(lines[0], body, height) if lines else ("", [])
+    title, authors = "", []
+    for page in [page for page in lines if page][:2]:  # a cover without a title (a journal issue's): the next page
+        title, authors = pdfparts.title_block(page, body, height)
+        if title:
+            break
     if authors:
         meta["authors"] = authors
     vocab = pdftext.vocabulary([line.text for page in lines for line in page])

@@ -66,29 +66,35 @@ def _join(text: str, more: str) -> str:
 
 def title_block(lines: list[Line], body: float, height: float) -> tuple[str, list[str]]:
     """(title, authors) of a first page: its most prominent lines in the top half, and the name lines
-    right under them; ("", []) when nothing stands out."""
+    right under them; ("", []) when nothing stands out or what does is no title (fewer than two words)."""
     top = [line for line in lines if line.y is not None and line.size and line.y > 0.45 * height]
     if not top:
         return "", []
-    def prominence(line: Line) -> tuple[float, int]:
-        return round(line.size * 2) / 2, int((line.weight or 400) >= 600)
 
-    best = max(prominence(line) for line in top)
-    if best[0] < 1.12 * body and not best[1]:
+    def bold(line: Line) -> bool:
+        return (line.weight or 400) >= 600
+
+    largest = max(line.size for line in top)
+    best_bold = any(bold(line) for line in top if line.size >= 0.92 * largest)
+    if largest < 1.12 * body and not best_bold:
         return "", []
-    start = next(i for i, line in enumerate(top) if prominence(line) == best)
+
+    def prominent(line: Line) -> bool:  # as large as the largest (OCR'd sizes vary a few per cent), as bold
+        return line.size >= 0.92 * largest and bold(line) == best_bold
+
+    start = next(i for i, line in enumerate(top) if prominent(line))
     block = [top[start]]
     for line in top[start + 1:]:
         gap = block[-1].y - line.y
-        if prominence(line) != best or gap > 1.6 * line.size or gap < 0:
+        if not prominent(line) or gap > 1.8 * line.size or gap < 0:
             break
         block.append(line)
     title = " ".join(" ".join(line.text for line in block).split())
-    if len(title.split()) < 2 or len(title) > 300:
-        return "", []
+    if len(re.findall(r"[^\W\d_]{3,}", title)) < 2 or len(title) > 300:
+        return "", []  # a logo, a journal's number ("ISSN : 1907-2430"): no title
     authors = []
     rest = top[start + len(block):]
-    while rest and prominence(rest[0]) == best:  # the title again, translated
+    while rest and prominent(rest[0]) and not _names(rest[0].text):  # the title again, translated
         rest = rest[1:]
     for line in rest:
         text = line.text.strip(" ,")

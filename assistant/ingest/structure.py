@@ -100,11 +100,11 @@ def title_case(title: str) -> str:
     """An all-capitals title as a title ("PENGARUH IKLIM ORGANISASI DAN …" → "Pengaruh Iklim Organisasi dan …");
     others as printed."""
     letters = [ch for ch in title if ch.isalpha()]
-    if not letters or sum(ch.isupper() for ch in letters) < 0.9 * len(letters):
+    if not letters or sum(ch.isupper() for ch in letters) < 0.6 * len(letters):
         return title
-    words = title.lower().split()
-    return " ".join(w if i and w in _SMALL_WORDS else "-".join(re.sub(r"^(\W*)(\w)", lambda m: m[1] + m[2].upper(), p)
-                                                               for p in w.split("-"))
+    words = [w.lower() if w.isupper() or not any(ch.isalpha() for ch in w) else w for w in title.split()]
+    return " ".join(w if i and w in _SMALL_WORDS or not w.islower() else
+                    "-".join(re.sub(r"^(\W*)(\w)", lambda m: m[1] + m[2].upper(), p) for p in w.split("-"))
                     for i, w in enumerate(words))
 
 

@@ -79,7 +79,7 @@ def choose_title(doc: Document, printed: str = "") -> None:
         doc.meta["title"] = doc.title
         return
     suffix = doc.path.suffix.lower()
-    found = printed or (first_heading(opening) if suffix in (".md", ".txt", ".docx") else "") \
+    found = printed or (first_heading(opening) if suffix in (".md", ".txt") else "") \
         or (first_line(opening) if suffix == ".txt" else "") or meta_title or name_title(doc.path)
     doc.title = title_case(" ".join(found.split()))
     if doc.title != name_title(doc.path):

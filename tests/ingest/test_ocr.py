@@ -250,6 +250,9 @@ def test_a_real_scanned_article_is_read_with_its_page_numbers_and_its_title_larg
     assert title.startswith("Pengembangan Pustaka Konektivitas Database") and title.endswith("MySql VB API"), title
     body = sorted(line.size for line in pages[1])[len(pages[1]) // 2]
     assert largest >= 1.15 * body
+    # and the document is named by it: the cover's largest text (a logo, the ISSN) is no title
+    title = Index.load(settings.index_dir).meta["documents"][SCAN.name]["title"]
+    assert title.startswith("Pengembangan Pustaka Konektivitas Database") and title.endswith("MySql VB API"), title
 
 
 @pytest.mark.slow
