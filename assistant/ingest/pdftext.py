@@ -74,12 +74,13 @@ def _line(textpage, s: str, offset: int) -> Line:
     size = font_size(textpage, (first + last) // 2)
     weight = raw.FPDFText_GetFontWeight(textpage.raw, (first + last) // 2)
     text = s.strip()
-    if _MARKER_CANDIDATE.search(text):
-        text = _without_note_markers(textpage, text, first, size, y.value)
-    cells = _row_cells(textpage, first, last)
-    if cells and " ".join(cells).replace(" ", "") == text.replace(" ", ""):
+    starts = _row_cells(textpage, first, last)
+    cells = _cells(text, starts) if starts else []
+    if len(cells) > 1 and all(cells):
         text = " | ".join(cells)  # a row keeps its cells apart
-    return Line(text, left, right, y.value, size or None, cells is not None, weight if weight > 0 else None)
+    elif _MARKER_CANDIDATE.search(text):
+        text = _without_note_markers(textpage, text, first, size, y.value)
+    return Line(text, left, right, y.value, size or None, starts is not None, weight if weight > 0 else None)
 
 
 # digits right after a word or its punctuation ("Daerah24", "Ramadhani1", "kerja.3"): maybe a raised note marker
@@ -121,31 +122,37 @@ def font_size(textpage, index: int) -> float:
     return size
 
 
-def _row_cells(textpage, first: int, last: int) -> list[str] | None:
-    """A table row's cells, or None when the line is no row: pdfium's text runs on the line stand apart by two
-    or more gaps wider than 1.5 font sizes (cells in columns); a dot leader's gaps ("Bab 1 . . . . 3") do not
-    count. Runs closer than that are one cell."""
-    count = textpage.count_rects(first, last - first + 1)
+def _row_cells(textpage, first: int, last: int) -> list[int] | None:
+    """Where a table row's cells start (character offsets in the line), or None when the line is no row:
+    pdfium's text runs on the line stand apart by two or more gaps wider than 1.5 font sizes (cells in
+    columns); a dot leader's gaps ("Bab 1 . . . . 3") do not count. Runs closer than that are one cell."""
+    import pypdfium2.raw as raw
+
+    count = raw.FPDFText_CountRects(textpage.raw, first, last - first + 1)
     if count < 3:
         return None
     size = font_size(textpage, first) or 10  # of a glyph: a space's may be 1
-    rects = [textpage.get_rect(i) for i in range(count)]
+    box = [ctypes.c_double() for _ in range(4)]  # left, top, right, bottom (raw calls: the wrapper's cost per rect)
+    rects = []
+    for i in range(count):
+        raw.FPDFText_GetRect(textpage.raw, i, *(ctypes.byref(v) for v in box))
+        rects.append((box[0].value, box[3].value, box[2].value, box[1].value))
     wide = [b[0] - a[2] > 1.5 * size and b[2] - b[0] > size / 2 for a, b in zip(rects, rects[1:])]
     if sum(wide) < 2:
         return None
-    cells, group = [], [rects[0]]
+    starts = [0]
     for rect, apart in zip(rects[1:], wide):
-        if apart:
-            cells.append(group)
-            group = []
-        group.append(rect)
-    cells.append(group)
-    out = []
-    for group in cells:
-        left, bottom = min(r[0] for r in group), min(r[1] for r in group)
-        right, top = max(r[2] for r in group), max(r[3] for r in group)
-        out.append(" ".join(textpage.get_text_bounded(left - 0.5, bottom - 0.5, right + 0.5, top + 0.5).split()))
-    return out if all(out) else None
+        if apart:  # the character at the left edge of the run that opens a cell
+            index = raw.FPDFText_GetCharIndexAtPos(textpage.raw, rect[0] + 0.5, (rect[1] + rect[3]) / 2, 2.0, 2.0)
+            if index <= first or index > last:
+                return []  # a row whose cells cannot be placed: kept whole
+            starts.append(index - first)
+    return starts
+
+
+def _cells(text: str, starts: list[int]) -> list[str]:
+    """The line's text cut at its cells' starts."""
+    return [" ".join(text[a:b].split()) for a, b in zip(starts, [*starts[1:], len(text)])]
 
 
 def _norm(text: str) -> str:
