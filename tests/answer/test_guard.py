@@ -79,7 +79,7 @@ def test_markers_standing_alone_join_their_sentence():
 def test_guard_command_on_the_shared_guard_set(tmp_path):
     data = SHARED / "eval" / "guard_dev.jsonl"
     if not data.exists():
-        pytest.skip("shared guard set not present")
+        pytest.skip(f"{data} not present (a bare clone has no ../shared)")
     out = subprocess.run([sys.executable, "-m", "assistant.cli", "guard", "--json", "--batch", str(data)],
                          capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert out.returncode == 0, out.stderr
