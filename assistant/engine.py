@@ -79,11 +79,12 @@ class Assistant:
 
     def stream(self, question: str | Query, k: int | None = None) -> Iterator[str | dict]:
         """With an LLM endpoint: the generated text as it grows, then the result; else just the result."""
-        result = self.extractive(question, k)
+        query = question if isinstance(question, Query) else self.query(question)
+        result = self.extractive(query, k)
         if self.llm is None:
             yield result
             return
-        yield from stream_answer(result["question"], result, self.llm)
+        yield from stream_answer(query, result, self.llm)
 
     def ask(self, question: str | Query, k: int | None = None) -> dict:
         """The JSON-ready result (extractive, or generated and guarded when an endpoint is set)."""

@@ -74,6 +74,9 @@ class Query:
     asks: tuple[str, ...]  # kinds of answer it asks for: list, number, date, person
     acronyms: frozenset[str]
     refers_to_document: bool  # "the thesis", "penelitian ini"
+    # its tokens and the keys of its English words' translations, in either language ("human trafficking"
+    # in an Indonesian question): what a sentence that addresses it shares with it (the guard's check)
+    topic: frozenset[str]
     vector: np.ndarray = field(compare=False, repr=False)
 
     @property
@@ -81,14 +84,16 @@ class Query:
         return self.language == "en"
 
 
-def analyse(text: str, embedder: Embedder, surnames: frozenset[str] | set[str] = frozenset(),
+def analyse(text: str, embedder: Embedder | None, surnames: frozenset[str] | set[str] = frozenset(),
             loan_terms: frozenset[str] = frozenset(), language: str | None = None) -> Query:
     """The `Query` of `text`. `surnames` are the cited authors of the index (lower case),
-    `loan_terms` the foreign terms its documents italicise (set aside for language detection)."""
+    `loan_terms` the foreign terms its documents italicise (set aside for language detection);
+    without an `embedder` its vector is empty (the guard alone needs none)."""
     language = language or detect_language(text, loan_terms)
     claim = claim_of(text)  # what the search reads; the whole text still decides its language
     tokens = tuple(tokenize(claim))
-    keys = word_keys(claim) if language == "en" else {}
+    translated = word_keys(claim)
+    keys = translated if language == "en" else {}
     named = frozenset({w.lower() for w in _CAPITALISED.findall(claim)} & set(surnames))
     about = set(tokens)
     if named:  # the works a question names are matched through citations; the rest of it through words
@@ -99,4 +104,5 @@ def analyse(text: str, embedder: Embedder, surnames: frozenset[str] | set[str] =
         years=tuple(dict.fromkeys(YEAR.findall(without_citations(text)))),
         asks=tuple(kind for kind, pattern in ASKS.items() if pattern.search(text)),
         acronyms=frozenset(_ACRONYM.findall(text)), refers_to_document=bool(_SELF_REFERENCE.search(text)),
-        vector=embedder.embed_queries([claim])[0])
+        topic=frozenset(tokens).union(*translated.values()),
+        vector=embedder.embed_queries([claim])[0] if embedder else np.zeros(0, dtype=np.float32))
