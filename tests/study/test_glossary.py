@@ -21,6 +21,11 @@ def test_definitions_of_human_trafficking_side_by_side_with_their_definers(views
     assert all(d["page"] or d["section"] for d in entry["definitions"])
 
 
+def test_the_acronym_the_thesis_mistypes_is_listed_with_its_expansion(views):
+    entry = next(t for t in views["glossary"] if t["term"] == "UNDOC")
+    assert entry["expansion"] == "UN Office on Drugs and Crime" and entry["source"]["section"].startswith("BAB II")
+
+
 def test_acronym_expansions_are_spelled_by_their_letters():
     assert acronyms("UU no 21 tahun 2007 tentang TPPO atau tindak pidana perdagangan orang mendefinisikan") == [
         ("TPPO", "tindak pidana perdagangan orang")]
