@@ -40,18 +40,22 @@ def _meets(path, name: str, engine, floors: dict, ceilings: dict = CEILINGS) -> 
         assert summary[key] <= ceiling, (key, summary)
 
 
+@pytest.mark.slow
 def test_dev_questions_meet_thresholds(engine):
     _meets(DEV, "dev", engine, TARGETS)
 
 
+@pytest.mark.slow
 def test_own_questions_meet_thresholds(engine):
     _meets(ROOT / "tests" / "data" / "own_eval.jsonl", "own", engine, OWN_TARGETS)
 
 
+@pytest.mark.slow
 def test_held_out_questions_meet_thresholds(engine):
     _meets(ROOT / "tests" / "data" / "holdout_eval.jsonl", "holdout", engine, HOLDOUT_TARGETS, HOLDOUT_CEILINGS)
 
 
+@pytest.mark.slow
 def test_calibration_set_answers_in_domain_and_abstains_otherwise(engine):
     rows = [json.loads(line) for line in (ROOT / "tests" / "data" / "calibration.jsonl").read_text().splitlines()]
     wrong = [r["id"] for r in rows if engine.ask(r["question"])["answerable"] != r["answerable"]]

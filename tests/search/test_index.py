@@ -72,6 +72,7 @@ def _without_sentence_vectors(settings, tmp_path):
     return copy
 
 
+@pytest.mark.slow
 def test_sentence_vectors_come_where_asked_and_mean_the_same_in_any_order(thesis_settings, tmp_path):
     emb = Assistant(thesis_settings).retriever.embedder
     copy = _without_sentence_vectors(thesis_settings, tmp_path)
