@@ -100,7 +100,29 @@ def exact_vs_ann(X: np.ndarray, Q: np.ndarray, depth: int, quick: bool, rep: Rep
                   f"(CPU p95 {speed['cpu_p95']:.1f}; exact {cost[n]['p95']:.1f}); build {build_s:.0f} s")
         rep.figures[f"ann_{n // 1000}k"] = {"index": name, "recall@10": round(r10, 4), f"recall@{depth}": round(r50, 4),
                                              **speed, "build_s": round(build_s, 1)}
+    if not quick and ann_sizes:
+        _hnsw(X[:ann_sizes[0]], Q, truths[ann_sizes[0]], depth, rep, threads)
     faiss.omp_set_num_threads(threads)
+
+
+def _hnsw(X: np.ndarray, Q: np.ndarray, truth: np.ndarray, depth: int, rep: Report, threads: int) -> None:
+    """HNSW (M32, efConstruction 80) at the same size, for comparison: why the index above ANN_FROM is an IVF."""
+    import faiss
+
+    faiss.omp_set_num_threads(threads)
+    t0 = time.perf_counter()
+    hnsw = faiss.IndexHNSWFlat(X.shape[1], 32, faiss.METRIC_INNER_PRODUCT)
+    hnsw.hnsw.efConstruction = 80
+    hnsw.add(X)
+    build_s = time.perf_counter() - t0
+    for ef in (128, 512, 2048):
+        hnsw.hnsw.efSearch = ef
+        faiss.omp_set_num_threads(threads)
+        r10 = recall(truth, hnsw.search(Q, depth)[1], 10)
+        speed = latency(hnsw, Q[:60], depth)
+        rep.add(f"  for comparison: HNSW32,efC80,efSearch{ef} at {len(X):,}", f"recall@10 {r10:.3f}",
+                note=f"search p95 {speed['p95']:.1f} ms (CPU {speed['cpu_p95']:.1f}); build {build_s:.0f} s")
+        rep.figures[f"hnsw_efSearch{ef}_{len(X) // 1000}k"] = {"recall@10": round(r10, 4), **speed}
 
 
 def index_name(index) -> str:
