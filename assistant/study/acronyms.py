@@ -2,11 +2,13 @@
 "Badan … Indonesia (BP2MI)", "ACTIP (ASEAN Convention …)"; matched letter by letter
 (Schwartz & Hearst 2003), so "nota kesepakatan (MoU)" — a translation — is not taken. An acronym
 its author mistyped is taken too when the expansion's initials are its letters reordered or one
-letter off ("UN Office on Drugs and Crime (UNDOC)": `near`)."""
+letter off ("UN Office on Drugs and Crime (UNDOC)": `_distance`)."""
 from __future__ import annotations
 
 import re
 from itertools import product
+
+from rapidfuzz.distance import Levenshtein
 
 from ..search.keywords import stopwords
 from .corpus import plain
@@ -38,7 +40,7 @@ def acronyms(text: str) -> list[tuple[str, str]]:
 
 def _fit(sf: str, lf: str, closing: bool, whole: bool = False) -> str | None:
     """The expansion of `sf` in `lf` (the words after it, or before it when `closing`): spelled letter
-    by letter, else mistyped (`near`)."""
+    by letter, else mistyped (`_distance`)."""
     exact = _last_fit(sf, lf) if closing else _first_fit(sf, lf, whole)
     if exact and _spelled(sf, exact):
         return exact
@@ -92,11 +94,6 @@ def matches(sf: str, lf: str) -> bool:
     return True
 
 
-def near(sf: str, lf: str) -> bool:
-    """`lf` expands `sf` mistyped (see `_distance`)."""
-    return _distance(sf, lf) is not None
-
-
 def _distance(sf: str, lf: str) -> int | None:
     """0 when the initials of `lf` (`_initials`) are the letters of `sf` reordered, 1 when one letter is
     added, dropped or changed, else None; only for acronyms of three letters or more, expanded by two
@@ -106,7 +103,7 @@ def _distance(sf: str, lf: str) -> int | None:
     if len(letters) < 3 or not all(_NAME_WORD.fullmatch(w) for w in words):
         return None
     found = [0 if sorted(i) == sorted(letters) else 1 for i in _initials(words)
-             if i[:1] == letters[:1] and (sorted(i) == sorted(letters) or _one_edit(i, letters))]
+             if i[:1] == letters[:1] and (sorted(i) == sorted(letters) or Levenshtein.distance(i, letters) == 1)]
     return min(found, default=None)
 
 
@@ -118,16 +115,6 @@ def _initials(words: list[str]) -> set[str]:
     options = [(w[0].lower(), w.lower()) if w.isupper() and 1 < len(w) <= 3 else (w[0].lower(),)
                for w in words if w and not (w[0].islower() and w.lower() in stop)]
     return {"".join(parts) for parts in product(*options)} if 2 <= len(options) <= 12 else set()
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """`a` and `b` differ by exactly one letter added, dropped or changed."""
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
-    short, long = sorted((a, b), key=len)
-    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def _nearest(sf: str, runs: list[str]) -> list[str]:
