@@ -16,8 +16,8 @@ from common import Report, pct
 
 FLAT_BUDGET_MS = 30.0  # an exact search dearer than this (p95) is where the approximate index starts
 RECALL_GOAL = 0.99  # recall@10 of the approximate index against exact search
-SIZES = {True: (100_000, 200_000, 300_000, 400_000, 600_000),  # quick
-         False: (50_000, 100_000, 200_000, 300_000, 400_000, 600_000, 800_000)}
+SIZES = {True: (100_000, 150_000, 200_000, 300_000, 400_000, 600_000),  # quick
+         False: (50_000, 100_000, 150_000, 200_000, 300_000, 400_000, 600_000, 800_000)}
 
 
 def replicas(base: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarray:

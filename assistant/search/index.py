@@ -325,14 +325,15 @@ class Index:
                    keys.get("sections") or None, folder)
 
 
-# Exact search up to this many passages, an inverted file (IVF) above it. bench/run.py (`100k`
-# section, 2 cores): exact search costs more than ~30 ms p95 from about this size (bench/README.md).
-ANN_FROM = 300_000
-# The IVF's lists (≈ √n, a power of two) and the share of them a search reads: recall@10 ≥ 0.99
-# against exact search in the bench, at a cost of about this share of an exact search. HNSW stays
-# below 0.91 there whatever its efSearch: e5 query vectors lie apart from the passages' and its greedy
-# walk stops in the wrong neighbourhood.
-PROBE_SHARE = 1 / 8
+# Exact search up to this many passages, an inverted file (IVF) above it: bench/run.py (`100k`
+# section, 2 shared cores) measured exact search's p95 passing ~30 ms between 100k and 200k passages
+# (bench/README.md, issue 27).
+ANN_FROM = 150_000
+# The IVF's lists (≈ √n, a power of two) and the share of them a search reads: recall@10 0.994 at
+# 150k and 0.996 at 300k against exact search in the bench (1/8 gave 0.986 at 150k), at about that
+# share of an exact search's cost. HNSW stays below 0.91 there whatever its efSearch: e5 query
+# vectors lie apart from the passages' and its greedy walk stops in the wrong neighbourhood.
+PROBE_SHARE = 3 / 16
 
 
 def vector_index(vectors: np.ndarray) -> faiss.Index:

@@ -179,13 +179,13 @@ def test_exact_search_below_ann_from_and_an_inverted_file_above(monkeypatch, tmp
     assert isinstance(index_module.vector_index(vectors), faiss.IndexFlatIP)  # 3,000 < ANN_FROM
     monkeypatch.setattr(index_module, "ANN_FROM", 2000)
     ivf = index_module.vector_index(vectors)
-    assert isinstance(ivf, faiss.IndexIVFFlat) and ivf.nlist == 64 and ivf.nprobe == 8 and ivf.ntotal == 3000
+    assert isinstance(ivf, faiss.IndexIVFFlat) and ivf.nlist == 64 and ivf.nprobe == 12 and ivf.ntotal == 3000
     # an index holding it is saved and loaded with its probes and its rows' vectors
     chunks = [Chunk(str(i), "Doc", "doc.txt", None, None, "S", f"passage {i}", [Sentence(f"passage {i}", [])])
               for i in range(3000)]
     Index.build(chunks, vectors, [], np.zeros((0, 32), np.float32), {"dim": 32, "embedder": "toy"}).save(tmp_path)
     loaded = Index.load(tmp_path).vectors
-    assert isinstance(loaded, faiss.IndexIVFFlat) and loaded.nprobe == 8
+    assert isinstance(loaded, faiss.IndexIVFFlat) and loaded.nprobe == 12
     assert np.allclose(loaded.reconstruct(1234), vectors[1234])
     _, rows = loaded.search(vectors[[7, 2999]], 1)  # a stored vector's own list is the first one read
     assert rows[:, 0].tolist() == [7, 2999]
