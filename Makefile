@@ -1,4 +1,5 @@
-# Two entry points: `make chat` (set up, ingest if stale, open the chat) and `make test`.
+# Two entry points: `make chat` (set up, ingest if stale, open the chat) and `make test` (the whole
+# suite); `make test-quick` leaves out the tests marked slow (pytest -m "not slow").
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -6,7 +7,7 @@ export GRADIO_ANALYTICS_ENABLED := False
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: setup setup-test chat ingest test bench
+.PHONY: setup setup-test chat ingest test test-quick bench
 
 $(VENV)/.base: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +33,10 @@ chat: setup
 test: setup-test
 	$(VENV)/bin/lint-imports
 	$(PY) -m pytest -q
+
+test-quick: setup-test
+	$(VENV)/bin/lint-imports
+	$(PY) -m pytest -q -m "not slow"
 
 bench: setup-test
 	$(PY) bench/run.py --quick

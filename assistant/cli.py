@@ -92,14 +92,16 @@ def _read_history(path: Path) -> list:
 
 
 def cmd_guard(args: argparse.Namespace, settings: Settings) -> int:
-    """The faithfulness guard alone on {"id", "question", "passages", "answer"} lines."""
+    """The faithfulness guard alone on {"id", "question", "passages", "answer"} lines (each question
+    analysed once, without an embedding: the guard reads its words)."""
     from .answer.guard import check
+    from .search.query import analyse
 
     for item in _read_batch(args.batch, "answer"):
         passages = item.get("passages")
         if not isinstance(passages, list) or not all(isinstance(p, str) for p in passages):
             raise SystemExit(f"{args.batch}: line with id {item.get('id')!r} needs a 'passages' list of strings")
-        result = check(str(item.get("question") or ""), passages, item["answer"])
+        result = check(analyse(str(item.get("question") or ""), None), passages, item["answer"])
         out = {"id": item.get("id"), "verdict": result.verdict, "kept": result.kept, "dropped": result.dropped}
         if result.unanswered:
             out["unanswered"] = result.unanswered

@@ -123,7 +123,7 @@ class Assistant:
         if self.llm is None:
             yield searched(result, query)
             return
-        for item in stream_answer(query.text, result, self.llm):
+        for item in stream_answer(query, result, self.llm):
             yield item if isinstance(item, str) else searched(item, query)
 
     def ask(self, question: str | Query, k: int | None = None, *, history: Sequence[dict] | None = None,

@@ -262,8 +262,8 @@ def subprocess_env() -> dict:
 
 
 def load_dev_questions() -> list[str]:
-    """The dev questions shipped next to the project (../shared/eval/dev.jsonl), else a few fixed ones."""
-    path = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+    """The dev questions (tests/data/dev.jsonl, the project's copy of ../shared/eval/dev.jsonl), else a few fixed ones."""
+    path = ROOT / "tests" / "data" / "dev.jsonl"
     qs = []
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():

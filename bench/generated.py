@@ -24,12 +24,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from common import pct  # noqa: E402
 
-EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+TESTS = Path(__file__).resolve().parent.parent / "tests"  # the project's copies of ../shared/eval's dev set and scorer
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("questions", nargs="?", type=Path, default=EVAL / "dev.jsonl")
+    parser.add_argument("questions", nargs="?", type=Path, default=TESTS / "data" / "dev.jsonl")
     parser.add_argument("--llm", required=True)
     parser.add_argument("--llm-model", default="")
     parser.add_argument("--index", type=Path, required=True)
@@ -56,7 +56,7 @@ def main(argv: list[str]) -> int:
     for name, rows in (("extractive", extractive), ("final", final)):
         Path(f"{args.out}.{name}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
                                                      encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("score", EVAL / "score.py")
+    spec = importlib.util.spec_from_file_location("score", TESTS / "score.py")
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)
     for name, rows in (("extractive", extractive), ("final", final)):

@@ -21,8 +21,8 @@ from common import load_dev_questions, pct  # noqa: E402
 
 
 def load_big(folder: Path):
-    """The 100k index run.py described: base chunks repeated with distinct ids, saved FAISS index
-    and BM25, thesis sentence vectors."""
+    """The 100k index run.py described: base chunks repeated with distinct ids, the saved FAISS index
+    and BM25, the base chunks' sentence vectors."""
     import dataclasses
 
     import faiss
@@ -38,13 +38,7 @@ def load_big(folder: Path):
     chunks = list(base)
     for r in range(1, info["reps"]):
         chunks += [dataclasses.replace(c, id=f"{c.id}~{r}") for c in base]
-    vectors = faiss.read_index(str(folder / "vectors.faiss"))
-    param = info["param"]
-    if param and param[0] == "hnsw":
-        vectors.hnsw.efSearch = int(param[1])
-    elif param and param[0] == "ivf":
-        vectors.nprobe = int(param[1])
-        vectors.make_direct_map()
+    vectors = faiss.read_index(str(folder / "vectors.faiss"))  # as vector_index built it (IVF: nprobe saved)
     faiss.omp_set_num_threads(1)  # as engine.Assistant does for serving (one query at a time)
     keywords = KeywordIndex.load(folder / "bm25", len(chunks))
     return Index(chunks, vectors, keywords, info["sentence_texts"], np.load(folder / "sentences.npy"), info["meta"])

@@ -13,7 +13,7 @@ trap 'git worktree remove --force "$tmp/ref" >/dev/null 2>&1 || true; rm -rf "$t
 git worktree add --detach -q "$tmp/ref" "$ref"
 cp -r corpus/. "$tmp/ref/corpus/"  # the same corpus on both sides
 
-questions=(../shared/eval/dev.jsonl tests/data/own_eval.jsonl tests/data/holdout_eval.jsonl tests/data/calibration.jsonl)
+questions=(tests/data/dev.jsonl tests/data/own_eval.jsonl tests/data/holdout_eval.jsonl tests/data/calibration.jsonl)
 claims=(tests/data/claims_smoke.jsonl)
 [ -f tests/data/claims.jsonl ] && claims+=(tests/data/claims.jsonl)
 

@@ -14,6 +14,7 @@ def _assistant(*args: str, stdin: str | None = None) -> subprocess.CompletedProc
                           input=stdin, cwd=ROOT, timeout=300)
 
 
+@pytest.mark.slow
 def test_ask_batch_passes_ids_through(thesis_settings, tmp_path):
     batch = tmp_path / "q.jsonl"
     batch.write_text('{"id": "a", "question": "Apa kepanjangan ACTIP?", "other": 1}\n\n'

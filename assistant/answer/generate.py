@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..search.keywords import tokenize
 from ..search.language import detect_language
-from ..search.query import ASKS, YEAR
+from ..search.query import ASKS, YEAR, Query
 from . import facts
 from .attribute import attribute
 from .guard import GuardResult, check, split_sentences
@@ -141,8 +141,9 @@ def _lost_facts(extractive: str, kept: str, question: str) -> list[str]:
     return lost
 
 
-def stream_answer(question: str, extractive: dict, llm: LLM) -> Iterator[str | dict]:
-    """The generated text as it grows (str), then the final result (dict)."""
+def stream_answer(query: Query, extractive: dict, llm: LLM) -> Iterator[str | dict]:
+    """The generated text as it grows (str), then the final result (dict): `extractive` is the
+    extractive answer to the analysed question `query`."""
     base = {**extractive, "mode": "extractive", "guard": {"checked": 0, "dropped": []}}
     if not extractive["answerable"]:
         yield base
@@ -152,7 +153,7 @@ def stream_answer(question: str, extractive: dict, llm: LLM) -> Iterator[str | d
     quotes = [q for q, _ in _QUOTE.findall(extractive["answer"])]
     text = ""
     try:
-        for piece in llm.stream(prompt(question, language, passages, quotes, llm.max_words), 4 * llm.max_words):
+        for piece in llm.stream(prompt(query.text, language, passages, quotes, llm.max_words), 4 * llm.max_words):
             text += piece
             yield text
             if _looping(text):
@@ -168,8 +169,8 @@ def stream_answer(question: str, extractive: dict, llm: LLM) -> Iterator[str | d
         yield {**base, "notice": NOTICES["down"].format(url=llm.url, error=error), "draft": text}
         return
     texts = [p["text"] for p in passages]
-    marked, attributed = attribute(question, texts, text, language) if llm.attribute else (text, 0)
-    yield finish(base, passages, text, check(question, texts, marked, language), llm.max_words, attributed)
+    marked, attributed = attribute(query.text, texts, text, language) if llm.attribute else (text, 0)
+    yield finish(base, passages, text, check(query, texts, marked, language), llm.max_words, attributed)
 
 
 def finish(base: dict, passages: list[dict], draft: str, verdict: GuardResult, max_words: int,

@@ -10,7 +10,7 @@ import sentencex
 
 from ..search.keywords import tokenize
 from ..search.lexicon import word_keys
-from ..search.query import ASKS, YEAR
+from ..search.query import YEAR, Query
 from . import facts
 
 MARKER = re.compile(r"\[(\d+)\]")
@@ -112,21 +112,21 @@ def _missing(sentence: str, cited: list[_Passage], given: str, known: frozenset[
 
 
 def _keys(text: str) -> set[str]:
-    """Content keys of a text with the Indonesian keys of its English words."""
+    """Content keys of an answer's sentence with the Indonesian keys of its English words."""
     found = set(tokenize(MARKER.sub(" ", text)))
     for alternatives in word_keys(text).values():
         found |= alternatives
     return found
 
 
-def _unanswered(question: str, kept: str) -> str | None:
+def _unanswered(query: Query, kept: str) -> str | None:
     """Why the kept text no longer holds what the question asks for (a date, a number), or None."""
     if not kept:
         return "no sentence survived the check"
     text = MARKER.sub(" ", kept)
-    if ASKS["date"].search(question) and not (YEAR.search(text) or facts.months(text)):
+    if "date" in query.asks and not (YEAR.search(text) or facts.months(text)):
         return "the question asks when, and no date is left"
-    if ASKS["number"].search(question) and not facts.numbers(text):
+    if "number" in query.asks and not facts.numbers(text):
         return "the question asks how many, and no number is left"
     return None
 
@@ -145,11 +145,12 @@ def known_names(parsed: list[_Passage]) -> frozenset[str]:
     return frozenset(w.lower() for p in parsed for w in facts.capitalised(p.text) if w.lower() not in stopwords)
 
 
-def check(question: str, passages: list[str], answer: str, language: str = "en") -> GuardResult:
-    """Check an answer whose [n] markers number `passages` from 1."""
+def check(query: Query, passages: list[str], answer: str, language: str = "en") -> GuardResult:
+    """Check an answer to the analysed question `query` whose [n] markers number `passages` from 1;
+    `language` is the answer's (for splitting it into sentences)."""
     parsed = [_Passage(p) for p in passages]
     known = known_names(parsed)
-    topic = _keys(question)
+    topic = set(query.topic)
     on_topic = any(topic & p.tokens for p in parsed)  # a vague question ("Summarise it") sets no topic
     kept, dropped = [], []
     sentences = split_sentences(answer, language)
@@ -162,7 +163,7 @@ def check(question: str, passages: list[str], answer: str, language: str = "en")
             reason = f"marker [{wrong[0]}] names no given passage"
         else:
             cited = [parsed[m - 1] for m in dict.fromkeys(marks)]
-            reason = _unsupported(sentence, cited, question.lower(), known)
+            reason = _unsupported(sentence, cited, query.text.lower(), known)
             own = _keys(sentence)
             if reason is None and on_topic and not own & topic:
                 reason = "does not address the question"
@@ -172,4 +173,4 @@ def check(question: str, passages: list[str], answer: str, language: str = "en")
         else:
             kept.append(sentence)
     text = " ".join(kept)
-    return GuardResult(text, len(sentences), dropped, _unanswered(question, text))
+    return GuardResult(text, len(sentences), dropped, _unanswered(query, text))

@@ -242,9 +242,7 @@ class Index:
               sentence_keys: list[str] | None = None, section_texts: list[str] = (),
               section_vectors: np.ndarray | None = None, section_keys: list[str] | None = None) -> "Index":
         dim = int(meta["dim"])
-        vectors = vector_index(dim, len(chunks))
-        if len(chunks):
-            vectors.add(np.ascontiguousarray(passage_vectors, dtype=np.float32))
+        vectors = vector_index(np.asarray(passage_vectors, dtype=np.float32).reshape(len(chunks), dim))
         keywords = KeywordIndex.build([keyword_text(c) for c in chunks])
         meta = {**meta, "format": FORMAT, "chunks": len(chunks), "built": time.strftime("%Y-%m-%dT%H:%M:%S")}
         return cls(chunks, vectors, keywords, sentence_texts,
@@ -327,20 +325,35 @@ class Index:
                    keys.get("sections") or None, folder)
 
 
-# Exact search up to this many chunks; HNSW above it. bench/run.py at 100k chunks (2 cores):
-# Flat 1 thread p95 18-33 ms, recall 1; HNSW32/efC80/efSearch128 p95 < 5 ms, recall@10 0.99,
-# recall@50 0.97, build 35 s; IVF1024 needs nprobe 64 for recall@10 0.97 and training.
-ANN_FROM = 50_000
+# Exact search up to this many passages, an inverted file (IVF) above it: bench/run.py (`100k`
+# section, 2 shared cores) measured exact search's p95 passing ~30 ms between 100k and 200k passages
+# (bench/README.md, issue 27).
+ANN_FROM = 150_000
+# The IVF's lists (≈ √n, a power of two) and the share of them a search reads: recall@10 0.994 at
+# 150k and 0.996 at 300k against exact search in the bench (1/8 gave 0.986 at 150k), at about that
+# share of an exact search's cost. HNSW stays below 0.91 there whatever its efSearch: e5 query
+# vectors lie apart from the passages' and its greedy walk stops in the wrong neighbourhood.
+PROBE_SHARE = 3 / 16
 
 
-def vector_index(dim: int, n: int) -> faiss.Index:
-    """The FAISS index for `n` passages: exact (Flat) when small, HNSW when large. Both support
-    reconstruct(), which the retriever and the ingest vector cache use."""
+def vector_index(vectors: np.ndarray) -> faiss.Index:
+    """The FAISS index of the passage vectors (rows): exact (Flat) below ANN_FROM passages, else an
+    IVF trained on a sample of them. Both give reconstruct(), which the retriever and the ingest
+    vector cache use; nprobe is saved with the index."""
+    n, dim = vectors.shape
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     if n < ANN_FROM:
-        return faiss.IndexFlatIP(dim)
-    index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
-    index.hnsw.efConstruction = 80
-    index.hnsw.efSearch = 128  # saved with the index
+        index = faiss.IndexFlatIP(dim)
+        if n:
+            index.add(vectors)
+        return index
+    lists = 1 << round(np.log2(np.sqrt(n)))
+    index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, lists, faiss.METRIC_INNER_PRODUCT)
+    sample = np.random.default_rng(0).choice(n, min(n, 64 * lists), replace=False)  # the same index every build
+    index.train(vectors[np.sort(sample)])
+    index.add(vectors)
+    index.make_direct_map()
+    index.nprobe = max(1, round(lists * PROBE_SHARE))
     return index
 
 

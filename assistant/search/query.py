@@ -79,6 +79,9 @@ class Query:
     asks: tuple[str, ...]  # kinds of answer it asks for: list, number, date, person
     acronyms: frozenset[str]
     refers_to_document: bool  # "the thesis", "penelitian ini"
+    # its tokens and the keys of its English words' translations, in either language ("human trafficking"
+    # in an Indonesian question): what a sentence that addresses it shares with it (the guard's check)
+    topic: frozenset[str]
     vector: np.ndarray = field(compare=False, repr=False)
     search_vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # passages are searched with it
     parts: tuple[Part, ...] = ()  # the Pasal/Article (ayat, huruf) it names
@@ -92,21 +95,24 @@ class Query:
         return self.language == "en"
 
 
-def analyse(text: str, embedder: Embedder, surnames: frozenset[str] | set[str] = frozenset(),
+def analyse(text: str, embedder: Embedder | None, surnames: frozenset[str] | set[str] = frozenset(),
             loan_terms: frozenset[str] = frozenset(), language: str | None = None,
             vector: np.ndarray | None = None) -> Query:
     """The `Query` of `text`. `surnames` are the cited authors of the index (lower case),
     `loan_terms` the foreign terms its documents italicise (set aside for language detection);
-    `vector`: the claim's query embedding when it was computed already (`claim_of(text)`, e.g. in a batch)."""
+    `vector`: the claim's query embedding when it was computed already (`claim_of(text)`, e.g. in a batch);
+    without either, its vector is empty (the guard alone needs none)."""
     language = language or detect_language(text, loan_terms)
     claim = claim_of(text)  # what the search reads; the whole text still decides its language
-    vector = embedder.embed_queries([claim])[0] if vector is None else vector
+    if vector is None:
+        vector = embedder.embed_queries([claim])[0] if embedder else np.zeros(0, dtype=np.float32)
     search_vector = vector
-    if language == "en":  # the question and its word-for-word Indonesian gloss, summed (docs/evaluation.md)
+    if language == "en" and embedder:  # the question and its word-for-word Indonesian gloss, summed (docs/evaluation.md)
         both = vector + embedder.embed_queries([gloss(claim)])[0]
         search_vector = (both / max(float(np.linalg.norm(both)), 1e-12)).astype(np.float32)
     tokens = tuple(tokenize(claim))
-    keys = word_keys(claim) if language == "en" else {}
+    translated = word_keys(claim)
+    keys = translated if language == "en" else {}
     named = frozenset({w.lower() for w in _CAPITALISED.findall(claim)} & set(surnames))
     about = set(tokens)
     if named:  # the works a question names are matched through citations; the rest of it through words
@@ -117,5 +123,6 @@ def analyse(text: str, embedder: Embedder, surnames: frozenset[str] | set[str] =
         years=tuple(dict.fromkeys(YEAR.findall(without_statutes(without_citations(text))))),
         asks=tuple(kind for kind, pattern in ASKS.items() if pattern.search(text)),
         acronyms=frozenset(_ACRONYM.findall(text)), refers_to_document=bool(_SELF_REFERENCE.search(text)),
+        topic=frozenset(tokens).union(*translated.values()),
         vector=vector, search_vector=search_vector, parts=asked_parts(claim), statutes=named_statutes(claim),
         explanation=asks_explanation(claim), asks_home=bool(_HOME.search(text)))

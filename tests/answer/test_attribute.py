@@ -46,6 +46,7 @@ def test_existing_markers_even_wrong_ones_are_not_repaired():
 def test_attributed_markers_are_counted_in_the_guard_record():
     from assistant.answer.generate import finish
     from assistant.answer.guard import check
+    from assistant.search.query import analyse
 
     question = "Who did Retno Marsudi meet on 2 August 2022?"
     draft = "Retno Marsudi met Neth Savouen in Phnom Penh on 2 August 2022. She also met Hun Manet."
@@ -53,7 +54,7 @@ def test_attributed_markers_are_counted_in_the_guard_record():
     marked, added = attribute(question, [MEETING], draft)
     base = {"question": question, "language": "en", "answer": f"According to the thesis: “{MEETING}” [1]",
             "answerable": True, "citations": passages, "retrieved": passages, "mode": "extractive"}
-    result = finish(base, passages, draft, check(question, [MEETING], marked), 60, added)
+    result = finish(base, passages, draft, check(analyse(question, None), [MEETING], marked), 60, added)
     assert result["mode"] == "generated" and result["draft"] == draft
     assert result["answer"] == "Retno Marsudi met Neth Savouen in Phnom Penh on 2 August 2022 [1]."
     assert result["guard"]["attributed"] == 1 and result["guard"]["dropped"][0]["reason"] == "no [n] marker"

@@ -50,7 +50,8 @@ def _engine(pdf: Path, name: str):
         if not (corpus / src.name).exists():
             shutil.copy(src, corpus / src.name)
     settings = Settings.from_env(corpus_dir=corpus, index_dir=corpus.parent / "index")
-    assert ingest(settings, progress=False, log=lambda *_: None).exit_code == 0
+    # another checkout's suite on this machine may be filling the same cached folder: wait for it
+    assert ingest(settings, progress=False, log=lambda *_: None, wait=3600).exit_code == 0
     return Assistant(settings)
 
 

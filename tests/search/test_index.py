@@ -72,6 +72,7 @@ def _without_sentence_vectors(settings, tmp_path):
     return copy
 
 
+@pytest.mark.slow
 def test_sentence_vectors_come_where_asked_and_mean_the_same_in_any_order(thesis_settings, tmp_path):
     emb = Assistant(thesis_settings).retriever.embedder
     copy = _without_sentence_vectors(thesis_settings, tmp_path)
@@ -164,3 +165,27 @@ def test_a_warm_up_keeps_what_it_embedded_as_it_goes(thesis_settings, tmp_path):
     done = index.embed_missing(emb.embed_passages, passages=2, go_on=lambda: next(batches, False), save_every_s=0)
     kept = Index.load(copy)
     assert 0 < done == len(kept.sentence_texts) and len(kept.missing_sentences()) == len(kept.chunks) - 4
+
+
+def test_exact_search_below_ann_from_and_an_inverted_file_above(monkeypatch, tmp_path):
+    import faiss
+
+    from assistant.records import Chunk, Sentence
+    from assistant.search import index as index_module
+
+    rng = np.random.default_rng(0)
+    vectors = rng.standard_normal((3000, 32)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    assert isinstance(index_module.vector_index(vectors), faiss.IndexFlatIP)  # 3,000 < ANN_FROM
+    monkeypatch.setattr(index_module, "ANN_FROM", 2000)
+    ivf = index_module.vector_index(vectors)
+    assert isinstance(ivf, faiss.IndexIVFFlat) and ivf.nlist == 64 and ivf.nprobe == 12 and ivf.ntotal == 3000
+    # an index holding it is saved and loaded with its probes and its rows' vectors
+    chunks = [Chunk(str(i), "Doc", "doc.txt", None, None, "S", f"passage {i}", [Sentence(f"passage {i}", [])])
+              for i in range(3000)]
+    Index.build(chunks, vectors, [], np.zeros((0, 32), np.float32), {"dim": 32, "embedder": "toy"}).save(tmp_path)
+    loaded = Index.load(tmp_path).vectors
+    assert isinstance(loaded, faiss.IndexIVFFlat) and loaded.nprobe == 12
+    assert np.allclose(loaded.reconstruct(1234), vectors[1234])
+    _, rows = loaded.search(vectors[[7, 2999]], 1)  # a stored vector's own list is the first one read
+    assert rows[:, 0].tolist() == [7, 2999]

@@ -61,6 +61,7 @@ def test_pivot_languages_fill_the_gaps_of_eng_ind():
     assert "korban" in translations("victims")  # eng-ind has only kurban (a sacrifice)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not all((DICTD / f"freedict-{p}.index").exists() for p in PAIRS),
                     reason="FreeDict packages not installed (scripts/setup-system.sh)")
 def test_shipped_tables_are_what_the_build_script_makes():
