@@ -16,6 +16,7 @@ $(VENV)/.base: pyproject.toml
 	touch $@
 
 $(VENV)/.test: $(VENV)/.base
+	bash scripts/setup-llama.sh $(PY)
 	$(PY) -m pip install -q -e ".[test,bench]"
 	bash scripts/setup-system.sh
 	touch $@

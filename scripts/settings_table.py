@@ -1,6 +1,6 @@
-"""Write README.md's configuration table from `Settings`: every field with its `ASSISTANT_*`
+"""Write docs/configuration.md's table from `Settings`: every field with its `ASSISTANT_*`
 variable, default, the flags that set it, and its comment in settings.py. Rerun after adding a
-field (tests/test_settings.py fails while README.md and Settings differ).
+field (tests/test_settings.py fails while docs/configuration.md and Settings differ).
 
     python scripts/settings_table.py           # rewrite the table between the markers
     python scripts/settings_table.py --check   # exit 1 when README.md is out of date
@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from assistant import settings as settings_module  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 
-README = ROOT / "README.md"
+README = ROOT / "docs" / "configuration.md"  # the README links to it
 START = "<!-- settings-table: written by scripts/settings_table.py from assistant/settings.py -->"
 END = "<!-- /settings-table -->"
 _ENV_TYPES = (str, int, float, bool, Path)  # what Settings.from_env can read from a variable
@@ -111,7 +111,7 @@ def main() -> int:
     new = with_table(text)
     if "--check" in sys.argv[1:]:
         if new != text:
-            print(f"{README}: configuration table differs from Settings; run python scripts/settings_table.py")
+            print(f"{README}: the settings table differs from Settings; run python scripts/settings_table.py")
             return 1
         return 0
     README.write_text(new, encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Settings: variables override defaults, and README's configuration table is the one
+"""Settings: variables override defaults, and docs/configuration.md's table is the one
 scripts/settings_table.py makes from Settings (rerun the script after adding a field)."""
 import importlib.util
 import subprocess
@@ -18,13 +18,13 @@ def test_variables_override_defaults_and_the_password_stays_out_of_repr(monkeypa
     assert "s3cret" not in repr(settings)
 
 
-def test_readme_configuration_table_matches_settings():
+def test_configuration_table_matches_settings():
     spec = importlib.util.spec_from_file_location("settings_table", ROOT / "scripts" / "settings_table.py")
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
     table = script.table()
     assert all(f"`ASSISTANT_{name.upper()}`" in table for name in ("index_dir", "port", "user", "password"))
-    assert "`--index` (ask, serve, citations, cite, check, study, ingest.py)" in table  # flags found in both parsers
+    assert "`--index` (ask, serve, documents, citations, cite, check, study, ingest.py)" in table  # flags found in both parsers
     check = subprocess.run([sys.executable, str(ROOT / "scripts" / "settings_table.py"), "--check"],
                            capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr

@@ -3,15 +3,13 @@ misses refused), topic switches answered exactly as asked alone, and no question
 bent by a history."""
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
 
-from conftest import DEV, ROOT, SHARED
+from conftest import ROOT, SHARED
 
 pytestmark = pytest.mark.slow
-SCORER = DEV.parent / "score.py"
 OWN = ROOT / "tests" / "data" / "followup_own.jsonl"
 SHARED_SET = SHARED / "eval" / "followup_dev.jsonl"
 # The issue's targets for a set of this form (followup_dev and our own set meet them: docs/evaluation.md).
@@ -25,13 +23,11 @@ def _read(path) -> list[dict]:
 
 
 def _score(questions: list[dict], results: list[dict]) -> dict:
-    spec = importlib.util.spec_from_file_location("score", SCORER)
-    score = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score)
-    return score.score(questions, results)[0]
+    from score import score  # tests/score.py
+
+    return score(questions, results)[0]
 
 
-@pytest.mark.skipif(not SCORER.exists(), reason="../shared/eval/score.py not present (set ASSISTANT_SHARED_DIR)")
 @pytest.mark.parametrize("path", [OWN, SHARED_SET], ids=["own", "followup_dev"])
 def test_dialogue_sets_meet_the_targets(engine, path):
     if not path.exists():

@@ -174,16 +174,13 @@ def test_glued_text_that_ocr_reads_glued_too_keeps_its_reason(tmp_path):
 
 def _facts(settings: Settings, questions_file: Path) -> dict:
     """The shared scorer's summary of the answers to a question set on an index."""
-    import importlib.util
+    from score import score  # tests/score.py
 
     from assistant.engine import Assistant
 
-    spec = importlib.util.spec_from_file_location("score", DEV.parent / "score.py")
-    score = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score)
     questions = [json.loads(line) for line in questions_file.read_text(encoding="utf-8").splitlines() if line.strip()]
     assistant = Assistant(settings)
-    return score.score(questions, [{"id": q["id"], **assistant.ask(q["question"])} for q in questions])[0]
+    return score(questions, [{"id": q["id"], **assistant.ask(q["question"])} for q in questions])[0]
 
 
 def _ingested(tmp_path: Path, name: str, source: Path, as_name: str) -> Settings:
@@ -202,7 +199,6 @@ def _ocr_of(settings: Settings, name: str):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not DEV.exists(), reason="../shared/eval/dev.jsonl and its scorer not present")
 def test_an_image_only_thesis_is_read_whole_and_answers_as_its_text_pdf(tmp_path):
     """The thesis typeset (Times 12, 21 pages), its pages rendered to pictures and put back in a PDF
     with no text layer: OCR gives back ≥ 0.97 of its words, and the dev questions score within 0.03
@@ -256,7 +252,6 @@ def test_a_real_scanned_article_is_read_with_its_page_numbers_and_its_title_larg
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not DEV.exists(), reason="../shared/eval/score.py not present")
 @pytest.mark.skipif(not SCAN_QUESTIONS.exists(), reason="no question set for the scanned article "
                     "(../shared/zoo/sets/sahal-respati-2008-scan.jsonl or ASSISTANT_SCAN_QUESTIONS)")
 def test_questions_written_from_the_scanned_pages_are_answered(scanned_article):
