@@ -355,8 +355,8 @@ def paragraphs(lines: list[Line], vocab: tuple[set[str], set[str]], levels: dict
 
 
 def _with_headers(paragraphs: list[str]) -> list[str]:
-    """Each run of table rows ("• a | b | c") rewritten with its header (tables.rows_text)."""
-    from .tables import rows_text
+    """Each run of table rows ("• a | b | c") rewritten in reading order with its header (tables.rows_text)."""
+    from .tables import row_text, rows_text
 
     out: list[str] = []
     i = 0
@@ -370,8 +370,8 @@ def _with_headers(paragraphs: list[str]) -> list[str]:
             else:
                 break
             j += 1
-        if len(rows) >= 2:
-            out.extend("• " + text for text in rows_text(rows))
+        if rows:
+            out.extend("• " + text for text in (rows_text(rows) if len(rows) >= 2 else [row_text(rows[0], None)]))
             i = j
         else:
             out.append(paragraphs[i])

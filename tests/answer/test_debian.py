@@ -108,7 +108,7 @@ def test_lead_in_list_item_and_near_miss_on_the_manual(debian_engine):
     fail2ban = debian_engine.ask("Which package can automatically block IP addresses that cause repeated "
                                  "authentication failures, for example against SSH?")
     row = next(t for t in debian_engine.index.sentence_texts if t.startswith("• fail2ban "))
-    assert row.endswith("memblokir IP-IP yang menyebabkan beberapa kesalahan otentikasi"), row
+    assert "memblokir IP-IP yang menyebabkan beberapa kesalahan otentikasi" in row, row
     assert row in fail2ban["answer"] and "＃" not in fail2ban["answer"], fail2ban["answer"]
     # the manual names the service but no file of it
     ntp = debian_engine.ask("Which configuration file do I edit to set the NTP servers used by systemd-timesyncd?")
