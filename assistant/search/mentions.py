@@ -82,9 +82,11 @@ class DocumentNames:
                 if year in query.years or re.search(rf"\b{year}\b", query.text):
                     out[f] = out.get(f, 0.0) + 2.5
         for acronym in dict.fromkeys(_ACRONYM.findall(query.text)):
-            for f, initials in self.initials.items():
-                if _spells(acronym, initials):
-                    out[f] = out.get(f, 0.0) + 3.0
+            # a title that spells it with fewest other words is its name; a longer title quoting that
+            # one's full name ("… Supplementing the United Nations Convention …") counts in proportion
+            cover = {f: len(acronym) / len(initials) for f, initials in self.initials.items() if _spells(acronym, initials)}
+            for f, share in cover.items():
+                out[f] = out.get(f, 0.0) + 3.0 * share / max(cover.values())
         return out
 
     def named(self, query: Query, least: float = 2.5, margin: float = 1.5) -> str | None:

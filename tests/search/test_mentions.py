@@ -44,3 +44,15 @@ def test_the_thesis_means_the_thesis_and_a_named_part_ranks_first(retriever):
     assert hits[0].chunk.section.endswith("Pasal 2") and hits[0].named
     home = retriever.search(retriever.query("Apa yang dibahas tesis ini tentang laut?"), k=3)
     assert home[0].chunk.file == "thesis.txt" and home[0].named
+
+
+def test_an_acronym_names_the_title_it_spells_most_of(retriever):
+    """"CMRC" spells the convention's title and, inside it, a protocol's title quoting the convention's
+    full name: the convention is named (both scored alike before, so neither was)."""
+    from assistant.search.mentions import DocumentNames
+
+    names = DocumentNames(names={"b.md": set(), "c.md": set()}, idf={}, statutes={}, heads={},
+                          initials={"b.md": "COMRC", "c.md": "PORBSTCOMRC"})  # "Protocol on Rescue Boats, Supplementing the …"
+    query = retriever.query("When did the CMRC enter into force?")
+    assert names.scores(query) == pytest.approx({"b.md": 3.0, "c.md": 3.0 * 5 / 11})  # by the share of initials spelt
+    assert names.named(query) == "b.md"
