@@ -320,7 +320,10 @@ def _is_term(line: str) -> bool:
 def _continues(prev: str, nxt: str) -> bool:
     """A paragraph broken mid-sentence: no closing punctuation, and the next one starts in lower
     case, or the previous one ends on a function word ("… penelitiannya tentang"). A list item
-    (or table row) starts anew."""
+    (or table row) starts anew. An author cut from the year of the citation ("… Wulur et al." | "(2023)
+    menyatakan …", across a page or column break) goes on too."""
+    if _ABBREVIATED.search(prev.rstrip()) and _CITED_YEAR.match(nxt):
+        return True
     if prev.rstrip().endswith(_END) or _is_list_item(nxt) or is_command_line(prev.rsplit("\n", 1)[-1]) \
             or is_command_line(nxt):
         return False

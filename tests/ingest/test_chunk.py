@@ -122,3 +122,16 @@ def test_a_symbol_ending_in_a_question_mark_stays_with_its_table_row():
     assert split_sentences("$! PID of most recently started background job") == [
         "$! PID of most recently started background job"]
     assert split_sentences("Apa itu? Ini jawabannya.") == ["Apa itu?", "Ini jawabannya."]
+
+
+def test_an_author_cut_from_the_year_of_the_citation_is_one_sentence():
+    """"Wulur et al." | "(2023) menyatakan …": cut at "al." by the segmenter, or by a page or column break."""
+    assert split_sentences("Fidyah dalam Wulur et al. (2023) menyatakan bahwa SDM menentukan mutu sistem.") == \
+        ["Fidyah dalam Wulur et al. (2023) menyatakan bahwa SDM menentukan mutu sistem."]
+    pages = [Page(9, "Kualitas SDM menentukan daya saing organisasi itu sendiri. Fidyah dalam Wulur et al."),
+             Page(10, "(2023) menyatakan bahwa sistem informasi yang berkualitas membutuhkan SDM yang kompeten.")]
+    text = " ".join(p.text for p in paragraphs(Document(path=Path("x.pdf"), title="x", pages=pages)))
+    assert "Wulur et al. (2023) menyatakan" in text
+    sentences = [s.text for c in chunk_document(Document(path=Path("x.pdf"), title="x", pages=pages), "x.pdf")
+                 for s in c.sentences]
+    assert any(s.startswith("Fidyah dalam Wulur et al. (2023) menyatakan") for s in sentences), sentences
