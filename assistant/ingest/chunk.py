@@ -15,7 +15,7 @@ from sentencex import segment
 from ..citations import attribute
 from ..records import Chunk, Document, Sentence, is_command_line
 from ..references import is_reference_heading, parse_entries, strip_heading
-from .structure import HURUF, is_legal, legal_heading, title_line
+from .structure import EXPLANATION, HURUF, is_legal, legal_heading, title_line
 
 
 ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
@@ -210,8 +210,9 @@ def paragraphs(doc: Document) -> list[Paragraph]:
             if _MARKUP.match(text):
                 continue  # an HTML tag line ("<meta …/>") in a Markdown file
             legal_head = legal_heading(text) if legal else None
-            if statute and not path and not legal_head and _capitals(text):
-                continue  # a statute's own heading over its preamble ("UNDANG-UNDANG … NOMOR … TENTANG …"): its title
+            if statute and not legal_head and _capitals(text) and (not path or list(path.values()) == [EXPLANATION]):
+                continue  # a statute's own heading over its preamble ("UNDANG-UNDANG … NOMOR … TENTANG …"): its
+                # title; and over its Penjelasan ("PENJELASAN ATAS UNDANG-UNDANG … NOMOR …"): no passage of it
             head = (legal_head.level, legal_head.title) if legal_head else _heading(raw, numbered=not legal)
             if legal and head and not legal_head:
                 head = (HURUF + 1, head[1])  # a plain heading inside a statute or treaty: under its parts

@@ -15,12 +15,13 @@ from typing import NamedTuple
 
 # levels of the section path (a smaller number is a larger part)
 PENJELASAN, PART, BAGIAN, PARAGRAF, PASAL, AYAT, HURUF = 0, 1, 2, 3, 4, 5, 6
+EXPLANATION = "Penjelasan"  # the section of a statute's elucidation
 
 _MD = r"(?:#{1,6}\s*)?"
 _ROMAN = r"[IVXLC]+"
 _ORDINAL = r"(?:Kesatu|Pertama|Ke[a-z]+|\d+)"
 _PATTERNS: list[tuple[int, re.Pattern, str]] = [
-    (PENJELASAN, re.compile(rf"^{_MD}(PENJELASAN)(?:\s+ATAS)?\s*$"), "Penjelasan"),
+    (PENJELASAN, re.compile(rf"^{_MD}(PENJELASAN)(?:\s+ATAS)?\s*$"), EXPLANATION),
     (PART, re.compile(rf"^{_MD}(?:BAB|Bab)\s+({_ROMAN}|\d{{1,2}})\b\.?\s*(.*)$"), "BAB {0}"),
     (PART, re.compile(rf"^{_MD}(?:CHAPTER|Chapter|PART|Part)\s+({_ROMAN}|\d{{1,2}})\b\.?\s*(.*)$"), "Chapter {0}"),
     (PART, re.compile(rf"^{_MD}({_ROMAN})\.?\s*$"), "Chapter {0}"),  # "### II" over a chapter's title line

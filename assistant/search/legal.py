@@ -47,6 +47,12 @@ def without_statutes(text: str) -> str:
     return _STATUTE.sub(" ", text)
 
 
+def without_references(text: str) -> str:
+    """The text with the statutes and the Pasal/Article parts it names cut out: "Menurut Pasal 1 UU Nomor 21
+    Tahun 2007, siapa Anak?" asks about "Anak"; the reference says where to look (retrieve.py)."""
+    return _ARTICLE.sub(" ", _STATUTE.sub(" ", text))
+
+
 def asks_explanation(text: str) -> bool:
     """The question asks about a Penjelasan (elucidation)."""
     return bool(_EXPLANATION.search(text))

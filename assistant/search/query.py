@@ -15,7 +15,7 @@ from ..citations import without_citations
 from .embed import Embedder
 from .keywords import tokenize
 from .language import detect_language
-from .legal import Part, asked_parts, asks_explanation, named_statutes, without_statutes
+from .legal import Part, asked_parts, asks_explanation, named_statutes, without_references, without_statutes
 from .lexicon import expansion_of, gloss, word_keys
 
 YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
@@ -74,7 +74,7 @@ class Query:
     keys: dict[str, frozenset[str]]  # English question: each token's own key and its translations' keys
     expansion: tuple[str, ...]  # the translation keys an English question adds to its tokens
     named: frozenset[str]  # surnames of cited works the question names ("according to Rudy")
-    about: frozenset[str]  # its tokens without the named works and their years: what it asks about
+    about: frozenset[str]  # its tokens without the named works, statutes and Pasal: what it asks about
     years: tuple[str, ...]  # years it asks about, citations aside
     asks: tuple[str, ...]  # kinds of answer it asks for: list, number, date, person
     acronyms: frozenset[str]
@@ -114,7 +114,8 @@ def analyse(text: str, embedder: Embedder | None, surnames: frozenset[str] | set
     translated = word_keys(claim)
     keys = translated if language == "en" else {}
     named = frozenset({w.lower() for w in _CAPITALISED.findall(claim)} & set(surnames))
-    about = set(tokens)
+    asked = without_references(claim)  # a Pasal or statute named says where to look, not what is asked
+    about = set(tokenize(asked)) or set(tokens) if asked != claim else set(tokens)
     if named:  # the works a question names are matched through citations; the rest of it through words
         about = about - set(tokenize(" ".join(named))) - set(YEAR.findall(text)) or about
     return Query(

@@ -92,7 +92,10 @@ class Retriever:
         kw_top = np.argsort(-kw_all)[:depth]
         keyword = {int(r): float(kw_all[r]) for r in kw_top if kw_all[r] > 0}
         rows = set(dense) | set(keyword)
-        legal = self._legal_rows(query)
+        named_doc = self.names.named(query) if self.name_bonus and not files else None
+        if named_doc is None and query.asks_home and len(self.home) == 1 and not files:
+            named_doc = next(iter(self.home))  # "the thesis", "skripsi ini"
+        legal = self._legal_rows(query, named_doc)
         if allowed is not None:
             legal = {r: w for r, w in legal.items() if self.index.chunks[r].file in files}
         rows |= set(legal)
@@ -109,9 +112,6 @@ class Retriever:
                     fused[r] += self.author_bonus
         for r, weight in legal.items():  # the Pasal/Article and the statute the question names
             fused[r] += self.part_bonus * weight
-        named_doc = self.names.named(query) if self.name_bonus and not files else None
-        if named_doc is None and query.asks_home and len(self.home) == 1 and not files:
-            named_doc = next(iter(self.home))  # "the thesis", "skripsi ini"
         if named_doc:  # the document the question names
             for r in rows:
                 if self.index.chunks[r].file == named_doc:
@@ -126,15 +126,19 @@ class Retriever:
         return [Hit(self.index.chunks[r], r, fused[r], dense[r], keyword.get(r, 0.0),
                     self.index.chunks[r].file == named_doc) for r in order]
 
-    def _legal_rows(self, query: Query) -> dict[int, float]:
+    def _legal_rows(self, query: Query, named_doc: str | None = None) -> dict[int, float]:
         """Passages in the parts (Pasal/Article) and statutes a question names, with how well they match:
         1 in an asked part of a named statute (or of any, when none is named; its Penjelasan, or its body when
-        the Penjelasan is asked, 0.5), 0.5 elsewhere in a named statute."""
-        if not query.parts and not query.statutes:
+        the Penjelasan is asked, 0.5), 0.5 elsewhere in a named statute. A Penjelasan asked without a part
+        ("according to the elucidation"): 1 in the Penjelasan of the statute named, by number or by name."""
+        if not query.parts and not query.statutes and not query.explanation:
             return {}
         files = {self._statutes[s] for s in query.statutes if s in self._statutes}
         chunks = self.index.chunks
         out: dict[int, float] = {r: 0.5 for f in files for r in self._rows_of_file.get(f, ())}
+        if query.explanation and not query.parts:
+            for f in files or ({named_doc} if named_doc else set()):
+                out.update({r: 1.0 for r in self._rows_of_file.get(f, ()) if is_explanation(chunks[r].section)})
         for part in query.parts:
             for r in self._rows_of_part.get(part.article, ()):
                 if not files or chunks[r].file in files:

@@ -24,3 +24,16 @@ def test_named_statutes_and_their_years_are_no_years_asked():
         "2008" in without_statutes("menurut UU No. 21 Tahun 2007 pada tahun 2008")
     assert asks_explanation("Menurut Penjelasan Pasal 2") and not asks_explanation("Menurut Pasal 2")
     assert part_numbers("Penjelasan › II. Pasal demi pasal › Pasal 12A › Ayat (1)") == ["12A"]
+
+
+def test_a_reference_says_where_to_look_not_what_is_asked():
+    from assistant.search.legal import without_references
+
+    text = without_references("Menurut Pasal 1 UU Nomor 21 Tahun 2007, siapa yang dimaksud dengan Anak?")
+    assert "Anak" in text and not any(w in text for w in ("Pasal", "Nomor", "21", "2007"))
+    assert without_references("What does Article 3 (a) of Law No. 37 of 1999 define?").split() == ["What", "does", "of", "define?"]
+    # so the words a quote is scored by (Query.about) are the question's own: no Mengingat list of Pasal and UU
+    from assistant.search.query import analyse
+
+    about = analyse("Menurut Pasal 1 UU Nomor 21 Tahun 2007, siapa yang dimaksud dengan Anak?", None).about
+    assert "anak" in about and not about & {"pasal", "nomor", "21", "2007", "1"}, about

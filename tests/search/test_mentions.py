@@ -3,7 +3,9 @@ import pytest
 
 STATUTE = ("UNDANG-UNDANG REPUBLIK INDONESIA\nNOMOR 9 TAHUN 2030\nTENTANG\nPELINDUNGAN NELAYAN PESISIR\n"
            "Pasal 1\nNelayan pesisir berhak atas pelindungan dari cuaca buruk.\nPasal 2\nPemerintah menyediakan "
-           "asuransi bagi nelayan pesisir.\nPasal 3\nUndang-Undang ini mulai berlaku pada tanggal diundangkan.\n")
+           "asuransi bagi nelayan pesisir.\nPasal 3\nUndang-Undang ini mulai berlaku pada tanggal diundangkan.\n"
+           "PENJELASAN\nATAS\nUNDANG-UNDANG REPUBLIK INDONESIA\nNOMOR 9 TAHUN 2030\nI. UMUM\nPelindungan nelayan "
+           "pesisir dilaksanakan melalui asuransi dan pelatihan keselamatan di laut.\n")
 TREATY = ("# Convention on Maritime Rescue Cooperation\n\n### Article 1\n\n#### Purpose\n\nStates Parties shall "
           "cooperate in rescue at sea.\n\n### Article 2\n\n#### Depositary\n\nThe Secretary-General shall be the "
           "depositary.\n\n### Article 3\n\n#### Entry into force\n\nThis Convention enters into force after ten "
@@ -56,3 +58,11 @@ def test_an_acronym_names_the_title_it_spells_most_of(retriever):
     query = retriever.query("When did the CMRC enter into force?")
     assert names.scores(query) == pytest.approx({"b.md": 3.0, "c.md": 3.0 * 5 / 11})  # by the share of initials spelt
     assert names.named(query) == "b.md"
+
+
+def test_the_penjelasan_asked_of_a_named_statute_ranks_first(retriever):
+    """"according to the elucidation" with the statute named by number or by its title's words."""
+    for question in ("Menurut penjelasan UU Nomor 9 Tahun 2030, siapa menyediakan asuransi bagi nelayan pesisir?",
+                     "What does the elucidation of the law on coastal fishermen protection say about insurance?"):
+        hits = retriever.search(retriever.query(question), k=3)
+        assert hits[0].chunk.section.startswith("Penjelasan"), (question, [h.chunk.section for h in hits])
