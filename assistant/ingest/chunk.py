@@ -15,7 +15,7 @@ from sentencex import segment
 from ..citations import attribute
 from ..records import Chunk, Document, Sentence, is_command_line
 from ..references import is_reference_heading, parse_entries, strip_heading
-from .structure import EXPLANATION, HURUF, is_legal, legal_heading, title_line
+from .structure import ENACTMENT, EXPLANATION, HURUF, enactment_sentences, is_legal, legal_heading, title_line
 
 
 ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
@@ -254,7 +254,7 @@ def paragraphs(doc: Document) -> list[Paragraph]:
             if label:
                 section = [*section, label]
             if out and out[-1].section == section:
-                if _continues(out[-1].text, text):
+                if _continues(out[-1].text, text) or section[-1:] == [ENACTMENT]:  # (one block, cut by its statements)
                     out[-1].text = _join(out[-1].text, text)
                     continue
                 last = out[-1].text.rsplit("\n", 1)[-1]
@@ -374,7 +374,7 @@ def chunk_document(doc: Document, file: str, chunk_words: int = 220, overlap: in
     chunks: list[Chunk] = []
     groups: list[tuple[Paragraph, list[Sentence]]] = []
     for para in paragraphs(doc):
-        sents = split_sentences(para.text)
+        sents = enactment_sentences(para.text) if para.section[-1:] == [ENACTMENT] else split_sentences(para.text)
         groups.append((para, [Sentence(s, c) for s, c in zip(sents, attribute(sents))]))
 
     current: list[Sentence] = []

@@ -38,6 +38,15 @@ _PATTERNS: list[tuple[int, re.Pattern, str]] = [
 _PREAMBLE = re.compile(r"^(Menimbang|Mengingat|Memperhatikan|Menetapkan|MEMUTUSKAN)\s*:?\s*(.*)$", re.I)
 # where the enactment and signatures start (a part of its own, not the last Pasal's text)
 _ENACTED = re.compile(r"^(Disahkan|Ditetapkan|Diundangkan)\s+(di|Di|DI)\b")
+ENACTMENT = "Pengesahan"  # a statute's closing block: where, when and by whom it was enacted and promulgated
+_ENACTMENT_PARTS = re.compile(r"\s+(?=(?:Disahkan|Ditetapkan|Diundangkan)\s+(?:di|Di|DI)\b|LEMBARAN NEGARA|TAMBAHAN LEMBARAN)")
+
+
+def enactment_sentences(text: str) -> list[str]:
+    """A Pengesahan block as its statements ("Disahkan di Jakarta, pada tanggal 19 April 2007 PRESIDEN …, ttd.
+    NAMA"; "Diundangkan di …"; "LEMBARAN NEGARA … NOMOR 58"): the sentence splitter cuts it at every "Ttd." and
+    "DR.", leaving the date, the office and the name apart."""
+    return [part for part in _ENACTMENT_PARTS.split(" ".join(text.split())) if part]
 _LEGAL_LINE = re.compile(rf"^{_MD}(?:Pasal|PASAL|Article|ARTICLE)\s+\d{{1,3}}[A-Z]?\s*$", re.M)
 
 
@@ -62,7 +71,7 @@ def legal_heading(line: str) -> Heading | None:
     if m:
         return Heading(PART, m.group(1).capitalize() if m.group(1).isupper() else m.group(1), m.group(2), False)
     if _ENACTED.match(line):
-        return Heading(PART, "Pengesahan", line, False)
+        return Heading(PART, ENACTMENT, line, False)
     for level, pattern, form in _PATTERNS:
         m = pattern.match(line)
         if not m:

@@ -28,6 +28,11 @@ KERJA SAMA
 Pasal 3
 Pemerintah melakukan kerja sama bilateral dengan negara penerima untuk mencegah perdagangan orang.
 Disahkan di Jakarta pada tanggal 1 Maret 2030
+PRESIDEN REPUBLIK INDONESIA,
+ttd.
+DR. H. BUDI SANTOSO
+Diundangkan di Jakarta pada tanggal 2 Maret 2030
+LEMBARAN NEGARA REPUBLIK INDONESIA TAHUN 2030 NOMOR 9
 PENJELASAN
 ATAS
 UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 9 TAHUN 2030
@@ -64,6 +69,13 @@ def test_statute_parts_are_sections_and_no_passage_spans_two_pasal(tmp_path):
     assert "paling lama 3 (tiga) hari setelah diberitahukan" in pasal2.sentences[0].text
     pasal1 = next(c for c in chunks if c.section == "BAB I Ketentuan Umum › Pasal 1")
     assert [s.text[:2] for s in pasal1.sentences] == ["Da", "1.", "2."]
+    # the closing block's statements whole: who enacted it when, not "ttd." and "DR." cut apart
+    enacted = next(c for c in chunks if c.section == "Pengesahan")
+    assert [s.text for s in enacted.sentences] == [
+        "Disahkan di Jakarta pada tanggal 1 Maret 2030 PRESIDEN REPUBLIK INDONESIA, ttd. DR. H. BUDI SANTOSO",
+        "Diundangkan di Jakarta pada tanggal 2 Maret 2030", "LEMBARAN NEGARA REPUBLIK INDONESIA TAHUN 2030 NOMOR 9"]
+    # and the heading over the Penjelasan ("… ATAS UNDANG-UNDANG … NOMOR 9 TAHUN 2030") is no passage
+    assert not any("NOMOR 9 TAHUN 2030" in c.text for c in chunks if c.section.startswith("Penjelasan"))
 
 
 def test_treaty_articles_take_their_title_line(tmp_path):
