@@ -48,20 +48,24 @@ def answer_set(assistant, questions: list[dict]) -> list[dict]:
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def setup(description: str, argv: list[str] | None, json_help: str):
+    """The arguments (sets, --index, --scorer, --out, --json), the scorer and the loaded assistant."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("sets", nargs="+", type=Path)
     parser.add_argument("--index", type=Path, required=True)
     parser.add_argument("--scorer", type=Path)
     parser.add_argument("--out", type=Path)
-    parser.add_argument("--json", action="store_true", help="one JSON object per set, and the aggregate")
+    parser.add_argument("--json", action="store_true", help=json_help)
     args = parser.parse_args(argv)
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     from assistant.engine import Assistant
     from assistant.settings import Settings
 
-    scorer = load_scorer(args.scorer)
-    assistant = Assistant(Settings.from_env(index_dir=args.index))
+    return args, load_scorer(args.scorer), Assistant(Settings.from_env(index_dir=args.index))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args, scorer, assistant = setup(__doc__.split("\n\n")[0], argv, "one JSON object per set, and the aggregate")
     summaries = {}
     for path in args.sets:
         questions = read(path)

@@ -11,15 +11,13 @@ same JSON, so the same top passage). With --out, OUT/<set>.jsonl holds the answe
 """
 from __future__ import annotations
 
-import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_sets import load_scorer, read  # noqa: E402
+from eval_sets import read, setup  # noqa: E402
 
 KEYS = ("n", "hit@5", "facts", "cite", "abstain", "false_abstain", "lang", "words_p50")
 
@@ -51,19 +49,7 @@ def _without_id(result: dict) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("sets", nargs="+", type=Path)
-    parser.add_argument("--index", type=Path, required=True)
-    parser.add_argument("--scorer", type=Path)
-    parser.add_argument("--out", type=Path)
-    parser.add_argument("--json", action="store_true", help="one JSON object per set")
-    args = parser.parse_args(argv)
-    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-    from assistant.engine import Assistant
-    from assistant.settings import Settings
-
-    scorer = load_scorer(args.scorer)
-    assistant = Assistant(Settings.from_env(index_dir=args.index))
+    args, scorer, assistant = setup(__doc__.split("\n\n")[0], argv, "one JSON object per set")
     for path in args.sets:
         questions = read(path)
         with_history = [{"id": q.get("id"), **assistant.ask(q["question"], history=q.get("history"))} for q in questions]
