@@ -15,7 +15,7 @@ $(VENV)/.base: pyproject.toml
 	$(PY) -m pip install -q -e .
 	touch $@
 
-$(VENV)/.test: $(VENV)/.base
+$(VENV)/.test: $(VENV)/.base scripts/setup-llama.sh
 	bash scripts/setup-llama.sh $(PY)
 	$(PY) -m pip install -q -e ".[test,bench]"
 	bash scripts/setup-system.sh

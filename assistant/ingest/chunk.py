@@ -15,7 +15,8 @@ from sentencex import segment
 from ..citations import attribute
 from ..records import Chunk, Document, Sentence, is_command_line
 from ..references import is_reference_heading, parse_entries, strip_heading
-from .structure import ENACTMENT, EXPLANATION, HURUF, enactment_sentences, is_legal, legal_heading, title_line
+from .structure import (ENACTMENT, EXPLANATION, GAZETTE_ENTRY, HURUF, enactment_sentences, is_legal, legal_heading,
+                        title_line)
 
 
 ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
@@ -196,6 +197,7 @@ def paragraphs(doc: Document) -> list[Paragraph]:
     reference_level = 0
     chapter_title_pending = False
     pending_title: int | None = None  # the level of a part heading waiting for its title line
+    explanation_title = False  # right after "PENJELASAN": the statute's heading repeated over it
     for page in doc.pages:
         for raw in _blocks(page.text, legal, unwrapped):
             text = _unwrap(raw)
@@ -210,9 +212,10 @@ def paragraphs(doc: Document) -> list[Paragraph]:
             if _MARKUP.match(text):
                 continue  # an HTML tag line ("<meta …/>") in a Markdown file
             legal_head = legal_heading(text) if legal else None
-            if statute and not legal_head and _capitals(text) and (not path or list(path.values()) == [EXPLANATION]):
+            if statute and not legal_head and _capitals(text) and (not path or explanation_title and len(text.split()) <= 30):
                 continue  # a statute's own heading over its preamble ("UNDANG-UNDANG … NOMOR … TENTANG …"): its
                 # title; and over its Penjelasan ("PENJELASAN ATAS UNDANG-UNDANG … NOMOR …"): no passage of it
+            explanation_title = bool(legal_head and legal_head.title == EXPLANATION)
             head = (legal_head.level, legal_head.title) if legal_head else _heading(raw, numbered=not legal)
             if legal and head and not legal_head:
                 head = (HURUF + 1, head[1])  # a plain heading inside a statute or treaty: under its parts
@@ -254,7 +257,10 @@ def paragraphs(doc: Document) -> list[Paragraph]:
             if label:
                 section = [*section, label]
             if out and out[-1].section == section:
-                if _continues(out[-1].text, text) or section[-1:] == [ENACTMENT]:  # (one block, cut by its statements)
+                # (the enactment block is one, cut by its statements, up to its gazette entry: a Lampiran after it is not)
+                enacting = section[-1:] == [ENACTMENT] and not GAZETTE_ENTRY.search(out[-1].text) \
+                    and not text.upper().startswith("LAMPIRAN")
+                if _continues(out[-1].text, text) or enacting:
                     out[-1].text = _join(out[-1].text, text)
                     continue
                 last = out[-1].text.rsplit("\n", 1)[-1]
@@ -323,7 +329,7 @@ def _continues(prev: str, nxt: str) -> bool:
     case, or the previous one ends on a function word ("… penelitiannya tentang"). A list item
     (or table row) starts anew. An author cut from the year of the citation ("… Wulur et al." | "(2023)
     menyatakan …", across a page or column break) goes on too."""
-    if _ABBREVIATED.search(prev.rstrip()) and _CITED_YEAR.match(nxt):
+    if _ET_AL.search(prev.rstrip()) and _CITED_YEAR.match(nxt):
         return True
     if prev.rstrip().endswith(_END) or _is_list_item(nxt) or is_command_line(prev.rsplit("\n", 1)[-1]) \
             or is_command_line(nxt):
@@ -345,6 +351,7 @@ def _join(prev: str, nxt: str) -> str:
 
 _CITED_YEAR = re.compile(r"^\((?:1[89]|20)\d{2}[a-z]?[),;]")
 _ABBREVIATED = re.compile(r"\b(?:et al|dkk|and colleagues|[A-Z])\.$")
+_ET_AL = re.compile(r"\b(?:et al|dkk)\.$")
 
 
 def split_sentences(text: str) -> list[str]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 # pdfium marks a hyphen it found at a line end with U+FFFE (or U+0002); U+00AD is a soft hyphen
 _HYPHEN_MARKS = "\ufffe\x02\xad"
+CELL = "\u241f"  # between the cells of a table row until _with_headers writes the row ("␟", never in a text)
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
 _BULLET = re.compile(r"^([•◦▪‣●○■□➢►✓\-–—*]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
 _PAGE_NUMBER = re.compile(r"^[\s\-–—|]*((page|halaman|hal\.?)\s*)?(\d{1,4}|[ivxlcdm]{1,7})"
@@ -77,7 +78,7 @@ def _line(textpage, s: str, offset: int) -> Line:
     starts = _row_cells(textpage, first, last)
     cells = _cells(text, starts) if starts else []
     if len(cells) > 1 and all(cells):
-        text = " | ".join(cells)  # a row keeps its cells apart
+        text = CELL.join(cells)  # a row keeps its cells apart (until _with_headers)
     elif _MARKER_CANDIDATE.search(text):
         text = _without_note_markers(textpage, text, first, size, y.value)
     return Line(text, left, right, y.value, size or None, starts is not None, weight if weight > 0 else None)
@@ -355,7 +356,8 @@ def paragraphs(lines: list[Line], vocab: tuple[set[str], set[str]], levels: dict
 
 
 def _with_headers(paragraphs: list[str]) -> list[str]:
-    """Each run of table rows ("• a | b | c") rewritten in reading order with its header (tables.rows_text)."""
+    """Each run of table rows (cells apart by CELL) rewritten in reading order with its header (tables.rows_text);
+    a "|" of the text itself ("ps aux | grep ssh") is left as it is."""
     from .tables import row_text, rows_text
 
     out: list[str] = []
@@ -363,8 +365,8 @@ def _with_headers(paragraphs: list[str]) -> list[str]:
     while i < len(paragraphs):
         j, rows = i, []
         while j < len(paragraphs):
-            if paragraphs[j].startswith("• ") and " | " in paragraphs[j]:
-                rows.append(paragraphs[j][2:].split(" | "))
+            if paragraphs[j].startswith("• ") and CELL in paragraphs[j]:
+                rows.append(paragraphs[j][2:].split(CELL))
             elif rows and paragraphs[j][:1].islower():  # a cell's text wrapped onto the next line
                 rows[-1][-1] += " " + paragraphs[j]
             else:
@@ -374,7 +376,7 @@ def _with_headers(paragraphs: list[str]) -> list[str]:
             out.extend("• " + text for text in (rows_text(rows) if len(rows) >= 2 else [row_text(rows[0], None)]))
             i = j
         else:
-            out.append(paragraphs[i])
+            out.append(paragraphs[i].replace(CELL, " "))
             i += 1
     return out
 

@@ -21,8 +21,9 @@ _MD = r"(?:#{1,6}\s*)?"
 _ROMAN = r"[IVXLC]+"
 _ORDINAL = r"(?:Kesatu|Pertama|Ke[a-z]+|\d+)"
 _PATTERNS: list[tuple[int, re.Pattern, str]] = [
-    (PENJELASAN, re.compile(rf"^{_MD}(PENJELASAN)(?:\s+ATAS)?\s*$"), EXPLANATION),
+    (PENJELASAN, re.compile(rf"^{_MD}(PENJELASAN)(?:\s+ATAS\b.*)?\s*$"), EXPLANATION),
     (PART, re.compile(rf"^{_MD}(?:BAB|Bab)\s+({_ROMAN}|\d{{1,2}})\b\.?\s*(.*)$"), "BAB {0}"),
+    (PART, re.compile(rf"^{_MD}LAMPIRAN\b()\s*(.{{0,80}})$"), "Lampiran"),  # an annex after the enactment
     (PART, re.compile(rf"^{_MD}(?:CHAPTER|Chapter|PART|Part)\s+({_ROMAN}|\d{{1,2}})\b\.?\s*(.*)$"), "Chapter {0}"),
     (PART, re.compile(rf"^{_MD}({_ROMAN})\.?\s*$"), "Chapter {0}"),  # "### II" over a chapter's title line
     (PART, re.compile(rf"^{_MD}({_ROMAN})\.\s+(UMUM|PASAL DEMI PASAL|[A-Z][A-Z ]{{2,40}})\s*$"), "{0}. {1}"),
@@ -39,7 +40,9 @@ _PREAMBLE = re.compile(r"^(Menimbang|Mengingat|Memperhatikan|Menetapkan|MEMUTUSK
 # where the enactment and signatures start (a part of its own, not the last Pasal's text)
 _ENACTED = re.compile(r"^(Disahkan|Ditetapkan|Diundangkan)\s+(di|Di|DI)\b")
 ENACTMENT = "Pengesahan"  # a statute's closing block: where, when and by whom it was enacted and promulgated
-_ENACTMENT_PARTS = re.compile(r"\s+(?=(?:Disahkan|Ditetapkan|Diundangkan)\s+(?:di|Di|DI)\b|LEMBARAN NEGARA|TAMBAHAN LEMBARAN)")
+_GAZETTE = r"(?:LEMBARAN|BERITA)\s+(?:NEGARA|DAERAH)"
+_ENACTMENT_PARTS = re.compile(rf"(?<!TAMBAHAN)\s+(?=(?:Disahkan|Ditetapkan|Diundangkan)\s+(?:di|Di|DI)\b|{_GAZETTE}|TAMBAHAN\s+{_GAZETTE})")
+GAZETTE_ENTRY = re.compile(rf"\b{_GAZETTE}\b.*\bNOMOR\s+\d+", re.I)  # "LEMBARAN NEGARA … TAHUN 2007 NOMOR 58"
 
 
 def enactment_sentences(text: str) -> list[str]:

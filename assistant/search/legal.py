@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_ARTICLE = re.compile(r"\b(?:pasal|articles?|art\.)\s+((?:\d{1,3}[A-Z]?)(?:\s*(?:,|dan|and|&|-|–|sampai|to)\s*\d{1,3}[A-Z]?)*)"
+_ARTICLE = re.compile(r"\b(?:pasal|articles?|art\.)\s+((?:\d{1,3}[A-Z]?)(?!\d)(?:\s*(?:,|dan|and|&|-|–|sampai|to)\s*\d{1,3}[A-Z]?(?!\d))*)"
                       r"(?:\s*(?:ayat|paragraph|para\.?)?\s*\(?(\d{1,2})\)?(?!\s*(?:tahun|year)))?"
                       r"(?:\s*(?:huruf|letter|subparagraph)\s*\(?([a-z])\)?(?!\w)|\s*\(([a-z])\)(?!\w))?", re.I)
 _EXPLANATION = re.compile(r"\b(penjelasan|elucidation|explanatory|explanation)\b", re.I)

@@ -49,6 +49,8 @@ class DocumentNames:
             names[f] = {t for t in tokenize(title) if not t[:1].isdigit()}  # (not the file name: a user's own label)
             heads[f] = {t for k in ("title", "full_title") for t in tokenize(" ".join(str(meta.get(k) or "").split()[:3]))}
             words = [w for w in re.findall(r"[^\W\d_]+", str(meta.get("full_title") or meta.get("title") or ""))]
+            if "tentang" in (lowered := [w.lower() for w in words]):  # a regulation's subject: what its acronym
+                words = words[lowered.index("tentang") + 1:]  # spells ("TPPO"), not "Undang-Undang Republik …"
             initials[f] = "".join(w[0].upper() for w in words)
         n = len(files)
         df: dict[str, int] = {}

@@ -115,7 +115,7 @@ def analyse(text: str, embedder: Embedder | None, surnames: frozenset[str] | set
     keys = translated if language == "en" else {}
     named = frozenset({w.lower() for w in _CAPITALISED.findall(claim)} & set(surnames))
     asked = without_references(claim)  # a Pasal or statute named says where to look, not what is asked
-    about = set(tokenize(asked)) or set(tokens) if asked != claim else set(tokens)
+    about = set(tokenize(asked)) if asked != claim else set(tokens)  # (empty when it asks only "Pasal 2?")
     if named:  # the works a question names are matched through citations; the rest of it through words
         about = about - set(tokenize(" ".join(named))) - set(YEAR.findall(text)) or about
     return Query(

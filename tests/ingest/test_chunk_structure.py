@@ -33,6 +33,8 @@ ttd.
 DR. H. BUDI SANTOSO
 Diundangkan di Jakarta pada tanggal 2 Maret 2030
 LEMBARAN NEGARA REPUBLIK INDONESIA TAHUN 2030 NOMOR 9
+LAMPIRAN
+Daftar negara penerima pekerja yang menjadi mitra kerja sama pelindungan.
 PENJELASAN
 ATAS
 UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 9 TAHUN 2030
@@ -74,6 +76,7 @@ def test_statute_parts_are_sections_and_no_passage_spans_two_pasal(tmp_path):
     assert [s.text for s in enacted.sentences] == [
         "Disahkan di Jakarta pada tanggal 1 Maret 2030 PRESIDEN REPUBLIK INDONESIA, ttd. DR. H. BUDI SANTOSO",
         "Diundangkan di Jakarta pada tanggal 2 Maret 2030", "LEMBARAN NEGARA REPUBLIK INDONESIA TAHUN 2030 NOMOR 9"]
+    assert any(c.text.startswith("Daftar negara penerima") for c in chunks)  # a Lampiran after it is its own
     # and the heading over the Penjelasan ("… ATAS UNDANG-UNDANG … NOMOR 9 TAHUN 2030") is no passage
     assert not any("NOMOR 9 TAHUN 2030" in c.text for c in chunks if c.section.startswith("Penjelasan"))
 

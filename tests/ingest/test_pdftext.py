@@ -91,3 +91,11 @@ def test_garbled_text_is_detected():
 def test_soft_hyphen_inside_a_line_is_dropped_at_the_end_it_hyphenates():
     lines = [Line("perlin\xaddungan pertum\xad", 60, 500, 700, 11), Line("buhan ekonomi.", 60, 150, 686, 11)]
     assert paragraphs(lines, NO_VOCAB, {}) == ["perlindungan pertumbuhan ekonomi."]
+
+
+def test_a_pipe_of_the_text_is_no_cell_break():
+    from assistant.ingest.pdftext import CELL, _with_headers
+
+    rows = ["• paket" + CELL + "ukuran", "• knockd" + CELL + "109", "• fail2ban" + CELL + "2127"]
+    assert _with_headers(["• ps aux | grep ssh", *rows]) == [
+        "• ps aux | grep ssh", "• paket ukuran", "• knockd 109 (paket | ukuran)", "• fail2ban 2127 (paket | ukuran)"]

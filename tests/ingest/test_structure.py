@@ -56,3 +56,14 @@ def test_full_title_ends_before_the_preamble():
     assert found["title"] == ("Undang-Undang Republik Indonesia Nomor 21 Tahun 2007 tentang Pemberantasan Tindak "
                               "Pidana Perdagangan Orang")
     assert statute_heading("Sebuah artikel tentang undang-undang.") is None
+
+
+def test_the_enactment_block_reads_as_its_statements():
+    from assistant.ingest.structure import enactment_sentences
+
+    assert enactment_sentences("Diundangkan di Jakarta pada tanggal 19 April 2007 MENTERI, ttd. HAMID "
+                               "LEMBARAN NEGARA REPUBLIK INDONESIA TAHUN 2007 NOMOR 58 "
+                               "TAMBAHAN LEMBARAN NEGARA REPUBLIK INDONESIA NOMOR 4720") == [
+        "Diundangkan di Jakarta pada tanggal 19 April 2007 MENTERI, ttd. HAMID",
+        "LEMBARAN NEGARA REPUBLIK INDONESIA TAHUN 2007 NOMOR 58",
+        "TAMBAHAN LEMBARAN NEGARA REPUBLIK INDONESIA NOMOR 4720"]  # not "TAMBAHAN" | "LEMBARAN NEGARA …"

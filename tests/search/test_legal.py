@@ -37,3 +37,10 @@ def test_a_reference_says_where_to_look_not_what_is_asked():
 
     about = analyse("Menurut Pasal 1 UU Nomor 21 Tahun 2007, siapa yang dimaksud dengan Anak?", None).about
     assert "anak" in about and not about & {"pasal", "nomor", "21", "2007", "1"}, about
+
+
+def test_a_question_of_references_only_asks_about_no_words_of_them():
+    from assistant.search.query import analyse
+
+    assert not analyse("Jelaskan Pasal 2 ayat (1) UU 9/2030.", None).about & {"pasal", "ayat", "uu", "9", "2030"}
+    assert asked_parts("Which articles 2020 and 2021 apply?") == ()  # years, not Article 202
