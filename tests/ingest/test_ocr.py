@@ -24,10 +24,10 @@ from assistant.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SCAN = SHARED / "zoo" / "docs" / "sahal-respati-2008-scan.pdf"  # a real scanned article (zoo/SOURCE.md)
-# 12 questions a helper session wrote from the scanned pages alone (tests/data/scan_eval.jsonl), unless the zoo has a set
+# 12 questions a helper session wrote from the scanned pages alone (tests/data/scan_questions.jsonl), unless the zoo has a set
 _ZOO_SCAN_SET = SHARED / "zoo" / "sets" / "sahal-respati-2008-scan.jsonl"
 SCAN_QUESTIONS = Path(os.environ.get("ASSISTANT_SCAN_QUESTIONS")
-                      or (_ZOO_SCAN_SET if _ZOO_SCAN_SET.exists() else Path(__file__).parent.parent / "data" / "scan_eval.jsonl"))
+                      or (_ZOO_SCAN_SET if _ZOO_SCAN_SET.exists() else Path(__file__).parent.parent / "data" / "scan_questions.jsonl"))
 pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None,
                                 reason="needs Tesseract: sudo bash scripts/setup-system.sh")
 
