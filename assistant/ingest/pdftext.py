@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 # pdfium marks a hyphen it found at a line end with U+FFFE (or U+0002); U+00AD is a soft hyphen
 _HYPHEN_MARKS = "\ufffe\x02\xad"
-CELL = "\u241f"  # between the cells of a table row until _with_headers writes the row ("␟", never in a text)
+CELL = " \u241f "  # between the cells of a table row until _with_headers writes the row ("␟", never in a text;
+# spaced, so a row's cells count as words as they did when apart by " | ")
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
 _BULLET = re.compile(r"^([•◦▪‣●○■□➢►✓\-–—*]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
 _PAGE_NUMBER = re.compile(r"^[\s\-–—|]*((page|halaman|hal\.?)\s*)?(\d{1,4}|[ivxlcdm]{1,7})"
