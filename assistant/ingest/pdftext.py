@@ -359,7 +359,7 @@ def paragraphs(lines: list[Line], vocab: tuple[set[str], set[str]], levels: dict
 def _with_headers(paragraphs: list[str]) -> list[str]:
     """Each run of table rows (cells apart by CELL) rewritten in reading order with its header (tables.rows_text);
     a "|" of the text itself ("ps aux | grep ssh") is left as it is."""
-    from .tables import row_text, rows_text
+    from .tables import rows_text
 
     out: list[str] = []
     i = 0
@@ -374,7 +374,7 @@ def _with_headers(paragraphs: list[str]) -> list[str]:
                 break
             j += 1
         if rows:
-            out.extend("• " + text for text in (rows_text(rows) if len(rows) >= 2 else [row_text(rows[0], None)]))
+            out.extend("• " + text for text in rows_text(rows))  # (one row has no header: its cells in order)
             i = j
         else:
             out.append(paragraphs[i].replace(CELL, " "))

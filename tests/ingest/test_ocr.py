@@ -127,12 +127,17 @@ def test_a_page_ocr_cannot_read_is_named_and_the_rest_goes_on(article, tmp_path,
     assert doc.meta["ocr"]["failed"] == {2: "tesseract took over 0.001 s"}
 
 
-def test_without_tesseract_the_scan_is_named_with_what_to_install_and_the_rest_ingests(article, tmp_path):
-    _, scan = article
+def _scan_and_note(scan: Path, tmp_path: Path) -> Path:
+    """A corpus of the scanned article and a one-line text note."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     shutil.copy(scan, corpus / "pindaian.pdf")
     (corpus / "catatan.txt").write_text("Catatan tentang kerja sama Indonesia dan Kamboja.\n", encoding="utf-8")
+    return corpus
+
+
+def test_without_tesseract_the_scan_is_named_with_what_to_install_and_the_rest_ingests(article, tmp_path):
+    corpus = _scan_and_note(article[1], tmp_path)
     run = subprocess.run([sys.executable, "ingest.py", "--corpus", str(corpus), "--index", str(tmp_path / "index"),
                           "--quiet"], cwd=ROOT, capture_output=True, text=True, env=_without_tesseract())
     assert run.returncode == 3, run.stdout + run.stderr
@@ -143,11 +148,7 @@ def test_without_tesseract_the_scan_is_named_with_what_to_install_and_the_rest_i
 
 
 def test_ingest_counts_ocr_pages_and_a_reingest_does_not_ocr_again(article, tmp_path):
-    _, scan = article
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    shutil.copy(scan, corpus / "pindaian.pdf")
-    (corpus / "catatan.txt").write_text("Catatan tentang kerja sama Indonesia dan Kamboja.\n", encoding="utf-8")
+    corpus = _scan_and_note(article[1], tmp_path)
     settings = Settings.from_env(corpus_dir=corpus, index_dir=tmp_path / "index")
     seen = []
     report = ingest(settings, progress=False, log=lambda *_: None, on_progress=seen.append)
