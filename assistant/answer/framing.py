@@ -1,12 +1,16 @@
 """Framing: the words before an answer's quotes name the document(s) they come from.
 
 "Menurut tesis:" / "According to the thesis:" is kept for the thesis (the corpus file that
-`Settings.thesis` matches); any other document is named by its title: the PDF/DOCX metadata title
-recorded at ingest, else its first heading, else its file name ("Menurut *Referensi Debian*:").
+`Settings.thesis` matches); a paper whose authors ingest found is named the way papers cite one
+another when its title is long ("Menurut Purwanti dan Nurhayati:", "According to Ramadhani et al.
+(2024):"); any other document by its title ("Menurut *Referensi Debian*:"), a long one by its main
+title or first words ("*Protocol to Prevent, Suppress and Punish …*"): the framing names the source in
+a few words, the citations below give it whole.
 """
 from __future__ import annotations
 
 import fnmatch
+import re
 from pathlib import PurePath
 
 from ..search.documents import title_of
@@ -15,6 +19,9 @@ from ..search.index import Index
 LEAD = {"en": "According to {names}:", "id": "Menurut {names}:"}
 THESIS = {"en": "the thesis", "id": "tesis"}
 AND = {"en": " and ", "id": " dan "}
+ET_AL = {"en": "et al.", "id": "dkk."}
+TITLE_WORDS = 8  # a title longer than this is named by its first words
+_FUNCTION_WORD = re.compile(r"^(?:[a-z]{1,3}|dan|yang|untuk|dalam|pada|dengan|tentang|terhadap|and|for|the|with|into|from)$")
 
 
 def is_thesis(file: str, pattern: str) -> bool:
@@ -24,6 +31,43 @@ def is_thesis(file: str, pattern: str) -> bool:
 
 def lead(language: str, files: list[str], index: Index, thesis: str) -> str:
     """The framing for quotes from `files` (in order of first quote), e.g. "Menurut tesis dan *X*:"."""
-    names = list(dict.fromkeys(THESIS[language] if is_thesis(f, thesis) else f"*{title_of(f, index)}*"
+    names = list(dict.fromkeys(THESIS[language] if is_thesis(f, thesis) else name_of(f, index, language)
                                for f in files))
     return LEAD[language].format(names=AND[language].join(names))
+
+
+def name_of(file: str, index: Index, language: str) -> str:
+    """How an answer names a document: its title in italics; a paper with a long title by its authors,
+    any other long title by its first words."""
+    meta = (index.meta.get("documents") or {}).get(file, {})
+    title = title_of(file, index)
+    authors = [surname(a) for a in meta.get("authors") or [] if surname(a)]
+    if authors and meta.get("kind") == "paper" and len(title.split()) > TITLE_WORDS:
+        named = authors[0] if len(authors) == 1 else \
+            f"{authors[0]}{AND[language]}{authors[1]}" if len(authors) == 2 else f"{authors[0]} {ET_AL[language]}"
+        return f"{named} ({meta['year']})" if meta.get("year") else named
+    return f"*{short_title(title)}*"
+
+
+def surname(author: str) -> str:
+    """An author's family name as papers cite it: the last word of the name ("NURAINI AHMAD" → "Ahmad")."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", author)
+    if not words:
+        return ""
+    last = words[-1]
+    return last.capitalize() if last.isupper() and len(last) > 1 else last
+
+
+def short_title(title: str, limit: int = TITLE_WORDS) -> str:
+    """`title` itself up to `limit` words; a longer one cut to its first words, ending on a content word, and "…"."""
+    words = title.split()
+    if len(words) <= limit:
+        return title
+    main = re.split(r"\s*[:(]\s*", title, maxsplit=1)[0].split()  # "Title: Subtitle", "Title (Gloss)"
+    if 2 <= len(main) <= limit:
+        return " ".join(main)
+    head = words[: limit - 2]
+    while len(head) > 2 and _FUNCTION_WORD.match(head[-1].casefold()):
+        head.pop()
+    head[-1] = head[-1].rstrip(",;:")
+    return " ".join(head) + " …"

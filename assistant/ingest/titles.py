@@ -77,6 +77,7 @@ def choose_title(doc: Document, printed: str = "") -> None:
         doc.title = statute["short_title"]
         doc.meta["full_title"] = statute["title"]
         doc.meta["title"] = doc.title
+        doc.meta.pop("authors", None)  # under a statute's heading come its subject lines ("TENTANG …"), no authors
         return
     suffix = doc.path.suffix.lower()
     found = printed or (first_heading(opening) if suffix in (".md", ".txt") else "") \

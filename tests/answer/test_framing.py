@@ -62,3 +62,39 @@ def test_an_answer_from_another_document_is_not_framed_as_the_thesis(corpus_inde
     assert result["answer"].startswith("Menurut *Merawat Tomat*: “"), result["answer"]
     english = assistant.ask("How many hours a day does a pet cat sleep?")
     assert english["answer"].startswith("According to *catatan lapangan*: “"), english["answer"]
+
+
+class _Meta:
+    """Just the index's document metadata: all `name_of` reads."""
+
+    def __init__(self, documents: dict):
+        self.meta = {"documents": documents}
+
+
+LONG = "Analisis Faktor Penghambat dalam Pengembangan Sistem untuk Kebutuhan Integrasi Data Kesehatan Puskesmas"
+
+
+def test_a_paper_with_a_long_title_is_named_by_its_authors_as_papers_cite_one_another():
+    from assistant.answer.framing import lead
+
+    index = _Meta({"a.pdf": {"title": LONG, "kind": "paper", "authors": ["Ananda Ayu Ramadhani", "B Pramono", "C Dwi"]},
+                   "b.pdf": {"title": LONG, "kind": "paper", "authors": ["DEWI PURWANTI", "Mafizatun Nurhayati"],
+                             "year": "2016"},
+                   "c.pdf": {"title": "Merawat Tomat di Musim Kemarau", "kind": "paper", "authors": ["Sri Wahyuni"]}})
+    assert lead("id", ["a.pdf"], index, "thesis.*") == "Menurut Ramadhani dkk.:"
+    assert lead("en", ["a.pdf"], index, "thesis.*") == "According to Ramadhani et al.:"
+    assert lead("id", ["b.pdf"], index, "thesis.*") == "Menurut Purwanti dan Nurhayati (2016):"
+    assert lead("id", ["c.pdf"], index, "thesis.*") == "Menurut *Merawat Tomat di Musim Kemarau*:"  # short: its title
+
+
+def test_a_long_title_without_authors_is_named_by_its_main_title_or_first_words():
+    from assistant.answer.framing import lead, short_title
+
+    index = _Meta({"p.md": {"title": "Protocol to Prevent, Suppress and Punish trafficking in Persons, especially "
+                                     "Women and Children, supplementing the Convention", "kind": "treaty"},
+                   "s.pdf": {"title": LONG, "kind": "statute", "authors": ["TENTANG"]}})
+    assert lead("en", ["p.md"], index, "thesis.*") == "According to *Protocol to Prevent, Suppress and Punish …*:"
+    assert lead("id", ["s.pdf"], index, "thesis.*") == "Menurut *Analisis Faktor Penghambat dalam Pengembangan Sistem …*:"
+    assert short_title("Collective reputation in agriculture: Lessons from the Fukushima nuclear accident") == \
+        "Collective reputation in agriculture"
+    assert short_title("UU No. 21 Tahun 2007") == "UU No. 21 Tahun 2007"
