@@ -112,6 +112,15 @@ class KeywordIndex:
         retriever.index(tokens, show_progress=False)
         return cls(retriever, len(texts))
 
+    def frequency(self, token: str, among: np.ndarray | None = None) -> int:
+        """How many passages hold the token (of those `among` marks True, when given)."""
+        column = self._bm25.vocab_dict.get(token)
+        if column is None:
+            return 0
+        start, end = self._bm25.scores["indptr"][column:column + 2]
+        rows = self._bm25.scores["indices"][start:end]
+        return int(len(rows) if among is None else among[rows].sum())
+
     def scores(self, tokens: Iterable[str], extra: Iterable[str] = ()) -> np.ndarray:
         """BM25 score of every passage for query tokens (`tokenize`) plus `extra` ones (translations)."""
         tokens = [t for t in [*tokens, *extra] if t in self._bm25.vocab_dict]

@@ -1,4 +1,5 @@
-"""Cross-lingual keywords: the Indonesian translations of an English question's words.
+"""Cross-lingual keywords: the Indonesian translations of an English question's words, and the English
+words an Indonesian question's words translate (the same table read backwards, `english_gloss`).
 
 The table is FreeDict English–Indonesian (CC BY-SA 3.0, from Wiktionary), built from Debian's
 dict-freedict-eng-ind by scripts/build_lexicon.py, completed (when its file is present) by
@@ -11,11 +12,11 @@ from __future__ import annotations
 
 import gzip
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from .keywords import tokenize
+from .keywords import stem, tokenize
 
 TABLE = Path(__file__).resolve().parent.parent / "data" / "lexicon_en_id.tsv.gz"
 PIVOT_TABLE = TABLE.with_name("lexicon_pivot_en_id.tsv.gz")
@@ -97,4 +98,41 @@ def gloss(text: str) -> str:
             continue
         found = translations(word)
         out.append(found[0] if found else word)
+    return " ".join(out)
+
+
+@lru_cache(maxsize=1)
+def _backwards() -> dict[str, tuple[str, ...]]:
+    """Each one-word Indonesian translation → the English words it translates: eng-ind's first (those
+    it is the first translation of before the others), then the pivot table's."""
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    for source, table in enumerate(_tables()):
+        for english, indonesian in table.items():
+            if not english.isalpha():
+                continue
+            for rank, word in enumerate(indonesian):
+                if word.isalpha():
+                    found.setdefault(word.lower(), []).append((source, rank, english))
+    return {w: tuple(dict.fromkeys(e for *_, e in sorted(triples))) for w, triples in found.items()}
+
+
+def english_gloss(text: str, frequency: Callable[[str], float] = lambda _: 0.0) -> str:
+    """An Indonesian question put word for word into English, for the dense search of English passages:
+    each word (or its root) as the English word it translates that the index's passages use most
+    (`frequency`: "kejahatan" is "crime" where a treaty speaks of crime, not "cruelty"), else the first;
+    stopwords dropped, names, acronyms, numbers and words without a translation kept."""
+    from .keywords import stopwords
+
+    skip = stopwords()
+    table = _backwards()
+    out: list[str] = []
+    for word in _WORD_OR_NUMBER.findall(text):
+        lower = word.lower()
+        if lower in skip:
+            continue
+        if word.isdigit() or word.isupper() or word[:1].isupper() and not text.lstrip().startswith(word):
+            out.append(word)
+            continue
+        found = table.get(lower) or table.get(stem(lower)) or ()
+        out.append(max(found, key=lambda e: (frequency(e), -found.index(e))) if found else word)
     return " ".join(out)

@@ -1,6 +1,6 @@
 """Which document a question names: by a statute's number and year ("UU 21/2007", or "the 2007 law"), by its title's
 words (those few other titles share, matched across English and Indonesian: "the ASEAN trafficking
-convention" names the law ratifying it), or by an acronym of its title ("UNTOC" for "United Nations
+convention" names the law ratifying it), by an author's surname ("penelitian Purwanti"), or by an acronym of its title ("UNTOC" for "United Nations
 Convention against Transnational Organized Crime"). A question names a document when one scores
 clearly above the others; the retriever then ranks that document's passages higher.
 """
@@ -15,6 +15,7 @@ from .keywords import tokenize
 from .query import Query
 
 _ACRONYM = re.compile(r"\b[A-Z]{3,8}\b")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:['’][A-Za-z]+)?\b")
 _SMALL = {"of", "the", "and", "in", "on", "for", "to", "a", "an", "against", "dan", "di", "ke", "dari", "yang",
           "untuk", "tentang", "pada", "dalam", "atas", "terhadap", "oleh", "with", "by"}
 
@@ -34,12 +35,13 @@ class DocumentNames:
     idf: dict[str, float]
     statutes: dict[tuple[str, str], str]
     heads: dict[str, set[str]]  # the first words of each title: its head noun ("Protocol", "Convention")
+    authors: dict[str, set[str]]  # each paper's authors' surnames, lower case ("menurut Purwanti")
 
     @classmethod
     def of(cls, index: Index) -> "DocumentNames":
         documents = index.meta.get("documents") or {}
         files = sorted({c.file for c in index.chunks})
-        names, initials, heads = {}, {}, {}
+        names, initials, heads, authors = {}, {}, {}, {}
         in_text: dict[str, set[str]] = {}
         for c in index.chunks:
             in_text.setdefault(c.file, set()).update(tokenize(c.text))
@@ -47,6 +49,7 @@ class DocumentNames:
             meta = documents.get(f, {})
             title = " ".join(str(meta.get(k) or "") for k in ("title", "full_title"))
             names[f] = {t for t in tokenize(title) if not t[:1].isdigit()}  # (not the file name: a user's own label)
+            authors[f] = {name.split()[-1].lower() for name in meta.get("authors") or [] if name.split()}
             heads[f] = {t for k in ("title", "full_title") for t in tokenize(" ".join(str(meta.get(k) or "").split()[:3]))}
             words = [w for w in re.findall(r"[^\W\d_]+", str(meta.get("full_title") or meta.get("title") or ""))]
             if "tentang" in (lowered := [w.lower() for w in words]):  # a regulation's subject: what its acronym
@@ -61,7 +64,7 @@ class DocumentNames:
         idf = {t: 0.0 if t in common else math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
         statutes = {(str(m.get("number", "")).lstrip("0"), str(m.get("year", ""))): f
                     for f, m in documents.items() if m.get("number") and m.get("year")}
-        return cls(names, initials, idf, statutes, heads)
+        return cls(names, initials, idf, statutes, heads, authors)
 
     def scores(self, query: Query) -> dict[str, float]:
         """Each document's name score for the question: the weights of the name words it uses, a named
@@ -76,6 +79,10 @@ class DocumentNames:
             for f, heads in self.heads.items():
                 if noun and noun[0] in heads:
                     out[f] = out.get(f, 0.0) + 2.5
+        for word in dict.fromkeys(w.lower() for w in _CAPITALISED.findall(query.text)):
+            wrote = [f for f, names in self.authors.items() if word in names]
+            for f in wrote:  # a surname names its paper (shared by several, each in part)
+                out[f] = out.get(f, 0.0) + 2.5 / len(wrote)
         for statute in query.statutes:
             if statute in self.statutes:
                 out[self.statutes[statute]] = out.get(self.statutes[statute], 0.0) + 10.0

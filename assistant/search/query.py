@@ -7,6 +7,7 @@ answering, abstaining and find-a-citation all read the `Query`; none of them par
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -16,7 +17,7 @@ from .embed import Embedder
 from .keywords import tokenize
 from .language import detect_language
 from .legal import Part, asked_parts, asks_explanation, named_statutes, without_references, without_statutes
-from .lexicon import expansion_of, gloss, word_keys
+from .lexicon import english_gloss, expansion_of, gloss, word_keys
 
 YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 _SELF_REFERENCE = re.compile(r"\b(thesis|tesis|skripsi|the author|penulis|this (research|study)|the research|penelitian ini)\b", re.I)
@@ -84,6 +85,8 @@ class Query:
     topic: frozenset[str]
     vector: np.ndarray = field(compare=False, repr=False)
     search_vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # passages are searched with it
+    # an Indonesian question's vector with its English gloss, for the passages of English documents
+    english_vector: np.ndarray | None = field(default=None, compare=False, repr=False)
     parts: tuple[Part, ...] = ()  # the Pasal/Article (ayat, huruf) it names
     statutes: tuple[tuple[str, str], ...] = ()  # the statutes it names, as (number, year)
     explanation: bool = False  # it asks about a Penjelasan
@@ -97,11 +100,12 @@ class Query:
 
 def analyse(text: str, embedder: Embedder | None, surnames: frozenset[str] | set[str] = frozenset(),
             loan_terms: frozenset[str] = frozenset(), language: str | None = None,
-            vector: np.ndarray | None = None) -> Query:
+            vector: np.ndarray | None = None, english: Callable[[str], float] | None = None) -> Query:
     """The `Query` of `text`. `surnames` are the cited authors of the index (lower case),
     `loan_terms` the foreign terms its documents italicise (set aside for language detection);
     `vector`: the claim's query embedding when it was computed already (`claim_of(text)`, e.g. in a batch);
-    without either, its vector is empty (the guard alone needs none)."""
+    without either, its vector is empty (the guard alone needs none). `english`: when the index holds English
+    documents, how many passages use an English word; an Indonesian question then also gets `english_vector`."""
     language = language or detect_language(text, loan_terms)
     claim = claim_of(text)  # what the search reads; the whole text still decides its language
     if vector is None:
@@ -110,6 +114,11 @@ def analyse(text: str, embedder: Embedder | None, surnames: frozenset[str] | set
     if language == "en" and embedder:  # the question and its word-for-word Indonesian gloss, summed (docs/evaluation.md)
         both = vector + embedder.embed_queries([gloss(claim)])[0]
         search_vector = (both / max(float(np.linalg.norm(both)), 1e-12)).astype(np.float32)
+    english_vector = None
+    if language == "id" and embedder and english is not None:  # the same, the other way (docs/evaluation.md)
+        glossed = english_gloss(claim, english)
+        both = vector + embedder.embed_queries([glossed])[0]
+        english_vector = (both / max(float(np.linalg.norm(both)), 1e-12)).astype(np.float32)
     tokens = tuple(tokenize(claim))
     translated = word_keys(claim)
     keys = translated if language == "en" else {}
@@ -125,5 +134,5 @@ def analyse(text: str, embedder: Embedder | None, surnames: frozenset[str] | set
         asks=tuple(kind for kind, pattern in ASKS.items() if pattern.search(text)),
         acronyms=frozenset(_ACRONYM.findall(text)), refers_to_document=bool(_SELF_REFERENCE.search(text)),
         topic=frozenset(tokens).union(*translated.values()),
-        vector=vector, search_vector=search_vector, parts=asked_parts(claim), statutes=named_statutes(claim),
+        vector=vector, search_vector=search_vector, english_vector=english_vector, parts=asked_parts(claim), statutes=named_statutes(claim),
         explanation=asks_explanation(claim), asks_home=bool(_HOME.search(text)))

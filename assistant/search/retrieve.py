@@ -18,6 +18,7 @@ import numpy as np
 from ..records import Chunk
 from .embed import Embedder, embed_in_threads
 from .index import Index
+from .keywords import tokenize
 from .legal import is_explanation, part_numbers
 from .mentions import DocumentNames
 from .query import Query, analyse, claim_of
@@ -52,6 +53,7 @@ class Retriever:
         self.sentence_candidates = 10
         self.part_bonus = 0.3
         self.name_bonus = 0.3
+        self.named_candidates = 10  # the named document's closest passages join the candidates
         self.home: frozenset[str] = frozenset()  # the document "the thesis" means when none is named
         self._sentence_rows: dict[int, np.ndarray] = {}
         self._surnames = frozenset(_surname(c) for ch in index.chunks for c in ch.cites)
@@ -62,7 +64,8 @@ class Retriever:
     def query(self, text: str, language: str | None = None, vector: np.ndarray | None = None) -> Query:
         """`text` analysed once (language, tokens, translations, named works, embedding …); `vector`, its
         query embedding when computed already (`query_vectors`)."""
-        return analyse(text, self.embedder, self._surnames, self.index.loan_terms, language, vector)
+        return analyse(text, self.embedder, self._surnames, self.index.loan_terms, language, vector,
+                       self._english_frequency if self.english_rows.any() else None)
 
     def query_vectors(self, texts: list[str]) -> np.ndarray:
         """The query embeddings of many texts (what `query` would embed for each), spread over threads."""
@@ -82,8 +85,7 @@ class Retriever:
             dsc, drow = self.index.vectors.search(svec[None, :].astype(np.float32), depth)
             dense = {int(r): float(s) for r, s in zip(drow[0], dsc[0]) if r >= 0}
         else:  # one document's passages, scored exactly
-            scores = np.vstack([self.index.vectors.reconstruct(int(r)) for r in allowed]) @ svec
-            dense = {int(allowed[i]): float(scores[i]) for i in np.argsort(-scores)[:depth]}
+            dense = self._exact(allowed, svec, depth)
         kw_all = self.index.keywords.scores(query.tokens, query.expansion)
         if allowed is not None:
             mask = np.zeros_like(kw_all)
@@ -95,15 +97,25 @@ class Retriever:
         named_doc = self.names.named(query) if self.name_bonus and not files else None
         if named_doc is None and query.asks_home and len(self.home) == 1 and not files:
             named_doc = next(iter(self.home))  # "the thesis", "skripsi ini"
+        if query.english_vector is not None:  # English passages, compared with the question's English gloss too
+            rows |= set(self._english_candidates(query.english_vector, depth, allowed))
+        if named_doc and allowed is None:  # its closest passages compete, even in another language than the question's
+            own = np.array(self._rows_of_file.get(named_doc, ()), dtype=np.int64)
+            for vector in (svec, query.english_vector):
+                rows |= set(self._exact(own, vector, self.named_candidates)) if vector is not None else set()
         legal = self._legal_rows(query, named_doc)
         if allowed is not None:
             legal = {r: w for r, w in legal.items() if self.index.chunks[r].file in files}
         rows |= set(legal)
         missing = [r for r in rows if r not in dense]
         if missing:  # exact dense scores for keyword-only candidates
-            vecs = np.vstack([self.index.vectors.reconstruct(r) for r in missing])
+            vecs = self.index.vectors.reconstruct_batch(np.array(missing, dtype=np.int64))
             for r, s in zip(missing, vecs @ svec):
                 dense[r] = float(s)
+        english = np.array([r for r in rows if self.english_rows[r]], dtype=np.int64)
+        if query.english_vector is not None and len(english):  # the better of the two comparisons
+            for r, s in zip(english, self.index.vectors.reconstruct_batch(english) @ query.english_vector):
+                dense[int(r)] = max(dense[int(r)], float(s))
         fused = self._fuse(rows, dense, keyword)
         named = query.named
         if named:  # passages backed by a work the question names
@@ -119,12 +131,28 @@ class Retriever:
         if self.fusion == "weighted" and self.sentence_weight:
             top = set(sorted(rows, key=lambda r: -fused[r])[:self.sentence_candidates])
             self.ensure_sentences(top)
-            closest = _minmax({r: self._closest_sentence(r, svec, dense[r]) if r in top else dense[r] for r in rows})
+            closest = _minmax({r: self._closest_sentence(r, self._search_vector(query, r), dense[r]) if r in top
+                               else dense[r] for r in rows})
             fused = {r: fused[r] + self.sentence_weight * closest[r] for r in rows}
         order = sorted(rows, key=lambda r: -fused[r])[:k]
         self.ensure_sentences(order)  # the answerer reads their sentences
         return [Hit(self.index.chunks[r], r, fused[r], dense[r], keyword.get(r, 0.0),
                     self.index.chunks[r].file == named_doc) for r in order]
+
+    def _english_candidates(self, vector: np.ndarray, depth: int, allowed: np.ndarray | None) -> list[int]:
+        """The passages of English documents closest to `vector` (among `allowed` ones, when given)."""
+        if allowed is not None:
+            return list(self._exact(allowed[self.english_rows[allowed]], vector, depth))
+        found = min(len(self.english_rows), 2 * depth)
+        _, drow = self.index.vectors.search(vector[None, :].astype(np.float32), found)
+        return [int(r) for r in drow[0] if r >= 0 and self.english_rows[r]][:depth]
+
+    def _exact(self, rows: np.ndarray, svec: np.ndarray, depth: int) -> dict[int, float]:
+        """The `depth` rows of `rows` closest to the query vector, scored exactly: {row: cosine}."""
+        if not len(rows):
+            return {}
+        scores = self.index.vectors.reconstruct_batch(rows) @ svec
+        return {int(rows[i]): float(scores[i]) for i in np.argsort(-scores)[:depth]}
 
     def _legal_rows(self, query: Query, named_doc: str | None = None) -> dict[int, float]:
         """Passages in the parts (Pasal/Article) and statutes a question names, with how well they match:
@@ -158,6 +186,24 @@ class Retriever:
             for number in part_numbers(chunk.section):
                 out.setdefault(number, []).append(r)
         return out
+
+    @cached_property
+    def english_rows(self) -> np.ndarray:
+        """Per passage: whether its document is written in English."""
+        english = {f for f in self._rows_of_file if self.index.language(f) == "en"}
+        return np.array([c.file in english for c in self.index.chunks], dtype=bool)
+
+    def _english_frequency(self, word: str) -> float:
+        """How many passages of English documents use the English word (its keyword token; 0 for a stopword)."""
+        tokens = tokenize(word)
+        return float(self.index.keywords.frequency(tokens[0], self.english_rows)) if tokens else 0.0
+
+    def _search_vector(self, query: Query, row: int) -> np.ndarray:
+        """The query vector a passage is searched with: an Indonesian question's `english_vector` for a passage
+        of an English document, an English question's own summed with its Indonesian gloss, else its own."""
+        if query.english_vector is not None and self.english_rows[row]:
+            return query.english_vector
+        return query.search_vector if query.search_vector is not None else query.vector
 
     @cached_property
     def _rows_of_file(self) -> dict[str, list[int]]:

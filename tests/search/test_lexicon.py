@@ -10,7 +10,7 @@ import pytest
 
 from assistant.search.keywords import KeywordIndex
 from assistant.search.keywords import tokenize
-from assistant.search.lexicon import PIVOT_TABLE, TABLE, expansion_of, translations, word_keys
+from assistant.search.lexicon import PIVOT_TABLE, TABLE, english_gloss, expansion_of, translations, word_keys
 
 from conftest import ROOT
 
@@ -48,6 +48,16 @@ def test_english_query_reaches_indonesian_passage_through_expansion():
     plain = index.scores(tokens)
     expanded = index.scores(tokens, expansion_of(tokens, word_keys("agreement on a team")))
     assert plain[0] == 0 and expanded[0] > expanded[1]
+
+
+def test_an_indonesian_question_in_english_word_for_word_as_the_index_speaks():
+    """Each word (or its root) as the English word it translates that English passages use most; names,
+    acronyms and numbers kept, stopwords dropped."""
+    uses = {"crime": 40, "cruelty": 1, "command": 30}.get
+    gloss = english_gloss("Apa yang dimaksud dengan kejahatan serius menurut UNTOC Pasal 2?", lambda w: uses(w, 0))
+    assert gloss.split()[:2] == ["crime", "serious"] and "UNTOC" in gloss and "2" in gloss
+    assert "cruelty" in english_gloss("kejahatan", lambda w: {"cruelty": 5}.get(w, 0))  # the corpus decides
+    assert english_gloss("perintah baris", lambda w: uses(w, 0)).startswith("command")  # the pivot table's too
 
 
 @pytest.mark.skipif(not PIVOT_TABLE.exists(), reason="pivot table not shipped (see assistant/data/README.md)")

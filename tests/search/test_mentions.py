@@ -24,7 +24,8 @@ def retriever(tmp_path_factory):
     (corpus / "a.txt").write_text(STATUTE, encoding="utf-8")
     (corpus / "b.md").write_text(TREATY, encoding="utf-8")
     (corpus / "thesis.txt").write_text("Nelayan pesisir menghadapi cuaca buruk dan kerja sama penyelamatan di laut "
-                                       "menjadi penting bagi negara kepulauan.\n", encoding="utf-8")
+                                       "menjadi penting bagi negara kepulauan. Perjanjian internasional mulai berlaku setelah "
+                                       "diratifikasi oleh negara.\n", encoding="utf-8")
     settings = Settings(corpus_dir=corpus, index_dir=base / "index")
     assert ingest(settings, progress=False, log=lambda *_: None).exit_code == 0
     return Assistant(settings).retriever
@@ -53,7 +54,7 @@ def test_an_acronym_names_the_title_it_spells_most_of(retriever):
     full name: the convention is named (both scored alike before, so neither was)."""
     from assistant.search.mentions import DocumentNames
 
-    names = DocumentNames(names={"b.md": set(), "c.md": set()}, idf={}, statutes={}, heads={},
+    names = DocumentNames(names={"b.md": set(), "c.md": set()}, idf={}, statutes={}, heads={}, authors={},
                           initials={"b.md": "COMRC", "c.md": "PORBSTCOMRC"})  # "Protocol on Rescue Boats, Supplementing the …"
     query = retriever.query("When did the CMRC enter into force?")
     assert names.scores(query) == pytest.approx({"b.md": 3.0, "c.md": 3.0 * 5 / 11})  # by the share of initials spelt
@@ -66,3 +67,26 @@ def test_the_penjelasan_asked_of_a_named_statute_ranks_first(retriever):
                      "What does the elucidation of the law on coastal fishermen protection say about insurance?"):
         hits = retriever.search(retriever.query(question), k=3)
         assert hits[0].chunk.section.startswith("Penjelasan"), (question, [h.chunk.section for h in hits])
+
+
+def test_an_indonesian_question_reaches_the_english_treatys_article_through_its_english_gloss(retriever):
+    """The question's vector summed with its word-for-word English gloss searches the English passages:
+    the article answering comes first; with the question's own vector alone the Indonesian thesis did."""
+    from dataclasses import replace
+
+    query = retriever.query("Berapa ratifikasi yang diperlukan agar perjanjian itu berlaku?")
+    assert query.english_vector is not None
+    hits = retriever.search(query, k=3)
+    assert (hits[0].chunk.file, hits[0].chunk.section) == ("b.md", "Article 3 Entry into force")
+    assert retriever.search(replace(query, english_vector=None), k=3)[0].chunk.file == "thesis.txt"
+    assert retriever.query("When does the convention enter into force?").english_vector is None  # English: its own
+
+
+def test_an_authors_surname_names_the_paper(retriever):
+    from assistant.search.mentions import DocumentNames
+
+    names = DocumentNames(names={"p.pdf": set(), "q.pdf": set()}, idf={}, statutes={}, heads={}, initials={},
+                          authors={"p.pdf": {"purwanti", "nurhayati"}, "q.pdf": {"ramadhani"}})
+    assert names.named(retriever.query("Metode analisis apa yang dipakai dalam penelitian Purwanti dan Nurhayati?")) \
+        == "p.pdf"
+    assert names.named(retriever.query("Metode analisis apa yang dipakai dalam penelitian ini?")) is None
