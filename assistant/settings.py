@@ -30,7 +30,7 @@ class Settings:
     dense_weight: float = 0.7  # weight of the dense score in the fused score (1 - it for BM25)
     # answering
     answer_max_sentences: int = 2  # sentences an answer quotes at most
-    answer_max_words: int = 65  # words two quoted sentences may hold together
+    answer_max_words: int = 55  # words two quoted sentences may hold together
     thesis: str = "thesis.*"  # the file answers call "the thesis" (glob on name or path); others go by their title
     # generation (optional): empty llm_url = extractive answers only
     llm_url: str = ""  # OpenAI-compatible endpoint for generated answers (Ollama, llama.cpp, vLLM), e.g. http://127.0.0.1:8080/v1

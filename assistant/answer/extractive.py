@@ -30,6 +30,7 @@ STRINGS = {
         "no_figure": "The corpus gives no such figure for {terms}.",
         "sibling": "The corpus does not say this for {asked}; it gives it for {given}:",
         "no_file": "The corpus names no such file: the passages closest to the question give no file name or path.",
+        "no_number": "The corpus gives no such number: the passages closest to the question state none.",
     },
     "id": {
         "abstain": "Korpus tidak menjawab pertanyaan ini: tidak ada bagian dokumen yang mendukung jawabannya.",
@@ -37,6 +38,7 @@ STRINGS = {
         "no_figure": "Korpus tidak memberikan angka tersebut untuk {terms}.",
         "sibling": "Korpus tidak menyebut hal ini untuk {asked}; yang disebut adalah untuk {given}:",
         "no_file": "Korpus tidak menyebut berkas tersebut: bagian dokumen yang paling dekat tidak memuat nama atau path berkas.",
+        "no_number": "Korpus tidak memberikan angka tersebut: bagian dokumen yang paling dekat tidak menyebutnya.",
     },
 }
 
@@ -86,7 +88,7 @@ class AnswerConfig:
     """Thresholds of the answerer; see docs/evaluation.md "Abstaining" for how they were calibrated."""
 
     max_sentences: int = 2
-    max_words: int = 65
+    max_words: int = 55
     second_ratio: float = 0.97  # a second sentence from elsewhere must score this close to the best one
     neighbour_ratio: float = 0.90  # … and a neighbour of the best sentence this close
     # Abstaining (calibrated on tests/data/calibration.jsonl, not on the dev questions): the closest
@@ -153,16 +155,19 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
     unstated = []
     if best and counts and query.years and not missing:
         unstated = _unmentioned(query.years, [best.text]) or ([] if _counts(best.text) else list(query.years))
-    # a question for a file is answered by a quote that names one
+    # a question for a file is answered by a quote that names one, one for a number by a quote that states one
     no_file = bool(picked and "file" in query.asks and not missing and not unstated
                    and not any(SHAPES["file"].search(s.text) for _, s in picked))
+    # ("tahun berapa" asks for a year, which a date gives)
+    no_number = bool(picked and counts and "date" not in query.asks and not query.years and not missing
+                     and not no_file and not any(_counts(s.text) for _, s in picked))
     # a near miss shows in the quotes (a sibling term, or another file of the folder asked about), or in
     # the passage of the best one (its sibling's fact stated nearby)
     quoted = " ".join(s.text for _, s in picked)
     near = next((n for n in (_sibling(query.text, quoted), _sibling_name(query.text, quoted),
                              _sibling(query.text, picked[0][0].chunk.text)) if n), None) \
-        if picked and not (missing or unstated or no_file) else None
-    if not picked or missing or unstated or no_file:
+        if picked and not (missing or unstated or no_file or no_number) else None
+    if not picked or missing or unstated or no_file or no_number:
         strings = STRINGS[query.language]
         if missing and picked:
             result["answer"] = strings["missing"].format(terms=", ".join(missing))
@@ -170,6 +175,8 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
             result["answer"] = strings["no_figure"].format(terms=", ".join(unstated))
         elif no_file:
             result["answer"] = strings["no_file"]
+        elif no_number:
+            result["answer"] = strings["no_number"]
         else:
             result["answer"] = strings["abstain"]
         return result
@@ -428,11 +435,12 @@ def _unnamed(question: str, texts: list[str]) -> list[str]:
 
 
 _YEARS = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_ITEM_NUMBER = re.compile(r"^\W{0,2}\(?\d{1,2}[.)]\s")  # "2. Untuk mengetahui …", "(1) Setiap orang …"
 
 
 def _counts(text: str) -> bool:
-    """The text states a number other than a year (citations aside)."""
-    return bool(SHAPES["number"].search(_YEARS.sub(" ", without_citations(text))))
+    """The text states a number other than a year (citations and a list item's own number aside)."""
+    return bool(SHAPES["number"].search(_YEARS.sub(" ", without_citations(_ITEM_NUMBER.sub("", text)))))
 
 
 def _unmentioned(years: tuple[str, ...], texts: list[str]) -> list[str]:

@@ -288,6 +288,24 @@ def test_a_question_for_a_file_is_not_answered_by_quotes_that_name_none():
     assert named["answerable"] and "/etc/clock/daemon.conf" in named["answer"]
 
 
+def test_a_question_for_a_number_is_not_answered_by_quotes_that_state_none():
+    """"How many" wants a number: quotes with none (a list item's own "2." and a year are none) are a near
+    miss; "tahun berapa" asks for a year, which they give."""
+    from assistant.answer.extractive import answer_question
+    from assistant.search.query import analyse
+
+    query = analyse("How many servers does the clock daemon ask for the time?", _ToyEmbedder(), language="en")
+    vague = answer_question(query, _toy_retriever(["2. The clock daemon asks the servers of the network for the time.",
+                                                   "The clock daemon was written in 2019 to keep network time."]))
+    assert not vague["answerable"] and vague["answer"].startswith("The corpus gives no such number")
+    stated = answer_question(query, _toy_retriever(["The clock daemon asks four servers of the network for the time.",
+                                                    "The clock daemon was written in 2019 to keep network time."]))
+    assert stated["answerable"] and "four servers" in stated["answer"]
+    year = analyse("Pada tahun berapa daemon jam itu ditulis?", _ToyEmbedder(), language="id")
+    assert answer_question(year, _toy_retriever(["The clock daemon was written in 2019 to keep network time.",
+                                                  "2. The clock daemon asks the servers of the network."]))["answerable"]
+
+
 def test_an_english_question_finds_its_inflected_words_in_an_english_manual(tmp_path):
     from assistant.engine import Assistant
     from assistant.ingest.build import ingest
