@@ -18,7 +18,7 @@ from .history import user_turns
 from .references import Leaning, Reference, leaning
 from .tokens import Token, is_anchor, is_content, is_open, same_word, tokens
 from .topic import Topic, mention, tidy, topic, without
-from .words import QUESTION_WORDS
+from .words import BACK, GROUP_NOUNS, PLURAL_PRONOUNS, QUESTION_WORDS
 
 _ENGLISH = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "the", "and", "is",
                       "are", "did", "does", "do", "was", "were", "of", "it", "they", "that", "this"})
@@ -78,6 +78,8 @@ def _rewrite(question: str, lean: Leaning, said: list[_Said]) -> Rewrite | None:
     turn = len(said) - 1
     if lean.back is not None and lean.back.turn is not None:
         turn = min(lean.back.turn, turn)
+    elif lean.back is not None:  # "Going back to Shelley:", "Back to that law:": the last turn that said it
+        turn = _turn_saying(question[lean.back.start:lean.back.end], said, turn)
     before = said[turn]
     top = topic(before.text)
     if not top.text:
@@ -95,10 +97,25 @@ def _rewrite(question: str, lean: Leaning, said: list[_Said]) -> Rewrite | None:
     return Rewrite(text, turn, antecedent, lean.kind) if antecedent else None
 
 
+def _back_words(clause: str) -> list[Token]:
+    """The words carrying meaning in a phrase sending the question back ("Back to that law:" → law)."""
+    return [t for t in tokens(BACK.sub(" ", clause)) if t.is_word and (is_content(t) or is_anchor(t))]
+
+
+def _turn_saying(clause: str, said: list[_Said], default: int) -> int:
+    """The latest turn holding a word of the phrase sending the question back (`_back_words`), else `default`."""
+    words = _back_words(clause)
+    for i in range(len(said) - 1, -1, -1):
+        if any(same_word(t.text, w.text) for t in tokens(said[i].text) if t.is_word for w in words):
+            return i
+    return default
+
+
 def _substitute(question: str, lean: Leaning, top: Topic, before: _Said) -> tuple[str, str]:
     """The question with each reference replaced by (or, for a noun phrase, completed with) what it
     stands for, and the works the turn before cited as its attribution; the antecedent taken."""
     wants = lean.back.wants if lean.back else None
+    named_back = " ".join(t.text for t in _back_words(question[lean.back.start:lean.back.end])) if lean.back else ""
     used: list[str] = []
     edits: list[tuple[int, int, str]] = []
     taken: list[str] = []
@@ -116,8 +133,10 @@ def _substitute(question: str, lean: Leaning, top: Topic, before: _Said) -> tupl
             used.append(thing)
         elif ref.kind == "phrase":
             thing = mention(before.text, ref.keep) or _default(top, before, lean, used, ref.keep.split())
-        else:
-            thing = _default(top, before, lean, used, [ref.keep] if ref.keep else [])
+        else:  # the people "they" stand for, what the phrase sending the question back names ("Back to that
+            # law: … its basis"), else the topic
+            thing = _group(question, ref, before) or (mention(before.text, named_back) if named_back else "") or \
+                _default(top, before, lean, used, [ref.keep] if ref.keep else [])
         if thing and thing not in taken:  # a second pronoun for the same thing stays as typed
             taken.append(thing)
             edits.append((ref.start, ref.end, _replacement(question, ref, thing)))
@@ -139,6 +158,14 @@ def _substitute(question: str, lean: Leaning, top: Topic, before: _Said) -> tupl
     for start, end_, new in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
         text = text[:start] + new + text[end_:]
     return _OPENING_CONJUNCTION.sub("", tidy(text)), "; ".join(dict.fromkeys(taken))
+
+
+def _group(question: str, ref: Reference, before: _Said) -> str:
+    """For "they/mereka": the group of people the turn before names ("victims", "WNI"), if any."""
+    if question[ref.start:ref.end].lower() not in PLURAL_PRONOUNS:
+        return ""
+    noun = next((t for t in tokens(before.text) if t.is_word and t.low in GROUP_NOUNS), None)
+    return noun.text if noun else ""
 
 
 def _default(top: Topic, before: _Said, lean: Leaning, used: list[str], own: list[str]) -> str:

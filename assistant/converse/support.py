@@ -36,7 +36,7 @@ def unsupported(question: str, passages: list[str], names_only: bool = False) ->
     words = own_words(question, names_only)
     if not words:
         return []
-    text = " ".join(passages)
+    text = " ".join(passages).replace("%", " persen percent ")  # a sign says the word ("60%": persen)
     held = set(tokenize(text)) | set(tokenize(text, cognates=False))
     keys = word_keys(question)
     long_words: set[str] | None = None

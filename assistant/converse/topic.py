@@ -24,6 +24,7 @@ _ATTRIBUTION = re.compile(r"^(?:menurut|according\s+to|kata|as\s+said\s+by)\s+",
 _EDGE = frozenset(PREPOSITIONS | CONJUNCTIONS | {"yang", "that", "which", "the", "a", "an", "as", "is", "are", "menurut",
                                                   "according", "kata", "itu", "ini", "tersebut", "this", "these",
                                                   "those"})
+_INVERTED = frozenset({"do", "does", "did"})
 # Words that may join the capitalised words of one name ("Convention Against Trafficking in Persons").
 _NAME_JOINS = frozenset({"of", "in", "on", "for", "against", "and", "the", "dan", "untuk", "tentang", "di", "&"})
 
@@ -77,12 +78,17 @@ def _drop_question_words(text: str) -> str:
     "What did", "apa saja")."""
     cut: list[tuple[int, int]] = []
     dropped_last = True
+    inverted = False  # the English auxiliary a wh-phrase moves before its subject ("What strategy *did* UNODC …")
     for tok in tokens(text):
         low = tok.low
         if low in QUESTION_WORDS or (dropped_last and low in AUXILIARIES) or tok.text == "?":
             cut.append((tok.start, tok.end))
             dropped_last = True
+            inverted = inverted or low in _INVERTED
         elif tok.is_word:
+            if low in _INVERTED and not inverted and cut and cut[0][0] == 0:
+                cut.append((tok.start, tok.end))
+                inverted = True
             dropped_last = False
     return remove_spans(text, cut)
 

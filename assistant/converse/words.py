@@ -48,6 +48,13 @@ WORK_NOUNS = frozenset({"author", "authors", "writer", "study", "studies", "pape
                         "ahli", "pakar"})
 PERSON_NOUNS = frozenset({"person", "people", "man", "woman", "official", "minister", "expert", "orang", "tokoh",
                           "pejabat", "menteri", "sosok", "beliau"})
+# "they/mereka" stand for people: the nouns of groups of people a turn may have named ("WNI yang tinggal di Kamboja")
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "mereka"})
+GROUP_NOUNS = frozenset({"korban", "victim", "victims", "pekerja", "worker", "workers", "buruh", "labourers", "laborers",
+                         "warga", "citizens", "wni", "tki", "tkw", "pmi", "migran", "migrant", "migrants", "pelaku",
+                         "perpetrators", "trafficker", "traffickers", "penduduk", "residents", "people", "pengungsi",
+                         "refugees", "mahasiswa", "students", "petani", "farmers", "staf", "staff", "anak-anak",
+                         "children", "perempuan", "women", "negara", "countries", "states", "parties"})
 GENERIC_NOUNS = frozenset({"hal", "thing", "things", "matter", "one", "ones"})
 
 # "-nya" words that are adverbs or roots, not "its/their" ("hanya", "biasanya", "sebelumnya").

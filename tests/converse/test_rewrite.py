@@ -16,10 +16,16 @@ CASES = [
     # "-nya" on a verb: the verb takes the antecedent, the antecedent's own form of it goes
     (_user(MOU), "Siapa yang menandatanganinya?",
      "Siapa yang menandatangani MoU antara Indonesia dan Kamboja tentang kerja sama kepolisian?"),
-    # a pronoun: the topic, its cited work as the attribution
+    # "mereka/they": the group of people the turn names, its cited work as the attribution
     (_user("Menurut Tempo (2024), di sektor apa korban asal Indonesia dipaksa bekerja di Kamboja?"),
-     "Bagaimana mereka dijebak?",
-     "Bagaimana sektor korban asal Indonesia dipaksa bekerja di Kamboja dijebak, menurut Tempo (2024)?"),
+     "Bagaimana mereka dijebak?", "Bagaimana korban dijebak, menurut Tempo (2024)?"),
+    (_user("Apa yang dicatat KBRI Phnom Penh tentang WNI yang tinggal di Kamboja pada tahun 2024?"),
+     "Berapa persen dari mereka yang bekerja di sektor judi online?",
+     "Berapa persen dari WNI yang bekerja di sektor judi online?"),
+    # a pronoun: the topic (an English question's inverted auxiliary gone)
+    (_user("What international strategy did UNODC put out in 2000 to fight human trafficking?"),
+     "Why has it made no progress?",
+     "Why has international strategy UNODC put out in 2000 to fight human trafficking made no progress?"),
     # "that author" is the work the turn cited; "it" the rest of its topic (its verb gone)
     (_user("Bagaimana Goswami (2022) mendefinisikan kerja sama bilateral?"),
      "What usually facilitates it, according to that author?",
@@ -48,6 +54,15 @@ CASES = [
     (_user("Siapa Ghada Waly menurut skripsi ini?", "Apa kata Shehdula & Karamuco (2024) tentang era digital?"),
      "Going back to the first person I asked about: what kinds of places did she say are prone to organized crime?",
      "What kinds of places did Ghada Waly say are prone to organized crime?"),
+    # back by a word: the last turn that said it ("Back to Shelley", "Back to that law")
+    (_user("Which factors does Louise Shelley (2010) connect human trafficking with?",
+           "What do Lazarus, Chiang & Button (2025) say about cybercrime and forged documents?"),
+     "Going back to Shelley: what does she see trafficking as a symptom of?",
+     "What does Louise Shelley (2010) see trafficking as a symptom of?"),
+    (_user("Which Indonesian law on trafficking do Mangatur et al. (2023) discuss?",
+           "How many trafficking victims has the IOM recorded in Southeast Asia?"),
+     "Back to that law: which bodies were set up on its basis?",
+     "Which bodies were set up on Indonesian law's basis, according to Mangatur et al. (2023)?"),
     (_user("What did Atmasasmita (2021) say Indonesia should build?", "What do Ngo & Vu (2023) say about ASEAN?"),
      "Back to the first study: what does the success of international cooperation depend on, in its view?",
      "What does the success of international cooperation depend on, according to Atmasasmita (2021)?"),

@@ -19,6 +19,7 @@ def test_a_near_miss_names_what_the_passages_lack():
     assert unsupported("Siapa yang menandatanganinya?", [PASSAGE]) == []  # ditandatangani, another form
     assert unsupported("Who recruited them?", [PASSAGE]) == []  # recruit: rekrut, by the lexicon
     assert unsupported("Berapa pasal yang dimuat undang-undang itu?", [PASSAGE]) == ["pasal", "dimuat"]
+    assert unsupported("Berapa persen dari mereka yang bekerja?", ["Sekitar 60% dari mereka bekerja."]) == []
 
 
 def test_across_languages_only_names_are_asked_for():
