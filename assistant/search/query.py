@@ -108,17 +108,19 @@ def analyse(text: str, embedder: Embedder | None, surnames: frozenset[str] | set
     documents, how many passages use an English word; an Indonesian question then also gets `english_vector`."""
     language = language or detect_language(text, loan_terms)
     claim = claim_of(text)  # what the search reads; the whole text still decides its language
+    # the question's gloss in the other language, when its passages may be in that one (docs/evaluation.md):
+    # an English question's Indonesian gloss for every passage, an Indonesian one's English for English ones
+    glossed = gloss(claim) if language == "en" else english_gloss(claim, english) \
+        if language == "id" and english is not None else None
+    texts = ([claim] if vector is None else []) + ([glossed] if glossed is not None else [])
+    embedded = list(embedder.embed_queries(texts)) if embedder and texts else []  # one call: cheaper than two
     if vector is None:
-        vector = embedder.embed_queries([claim])[0] if embedder else np.zeros(0, dtype=np.float32)
-    search_vector = vector
-    if language == "en" and embedder:  # the question and its word-for-word Indonesian gloss, summed (docs/evaluation.md)
-        both = vector + embedder.embed_queries([gloss(claim)])[0]
-        search_vector = (both / max(float(np.linalg.norm(both)), 1e-12)).astype(np.float32)
-    english_vector = None
-    if language == "id" and embedder and english is not None:  # the same, the other way (docs/evaluation.md)
-        glossed = english_gloss(claim, english)
-        both = vector + embedder.embed_queries([glossed])[0]
-        english_vector = (both / max(float(np.linalg.norm(both)), 1e-12)).astype(np.float32)
+        vector = embedded.pop(0) if embedded else np.zeros(0, dtype=np.float32)
+    search_vector, english_vector = vector, None
+    if embedded:  # the question and its word-for-word gloss, summed
+        both = vector + embedded[0]
+        summed = (both / max(float(np.linalg.norm(both)), 1e-12)).astype(np.float32)
+        search_vector, english_vector = (summed, None) if language == "en" else (vector, summed)
     tokens = tuple(tokenize(claim))
     translated = word_keys(claim)
     keys = translated if language == "en" else {}
