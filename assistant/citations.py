@@ -56,6 +56,24 @@ _PARTICLES = {"van", "de", "der", "den", "da", "di", "du", "von", "le", "la"}
 _ALLOWED_LOWER = {"dkk", "dkk.", "dan", "and", "et", "al", "al.", "&", "dalam", "in"} | _PARTICLES
 
 
+_SUFFIX = frozenset({"jr", "sr", "ii", "iii", "iv", "phd"})
+
+
+def name_surname(author: str) -> str:
+    """A person's family name as papers cite it, from a name as a title page prints it: its last word
+    ("NURAINI AHMAD" → "Ahmad", "Ahmad Jr" → "Ahmad"), the first of "Surname, I. N."; '' for what is no
+    name (a degree split off a name line, "S.Kom.", "Ph.D", or initials alone)."""
+    head, _, rest = author.partition(",")
+    words = re.findall(r"[^\W\d_][\w'’-]*", head)
+    if rest and len(words) == 1 and len(words[0]) > 1:  # "Ramadhani, A. A."
+        words = words[:1]
+    words = [w for w in words if w.lower().rstrip(".") not in _SUFFIX]
+    if not words or ("." in author and all(len(w) <= 4 for w in words)) or all(len(w) == 1 for w in words):
+        return ""
+    last = words[-1]
+    return last.capitalize() if last.isupper() and len(last) > 1 else last
+
+
 def first_author_surname(authors: str) -> str:
     """The first author's surname: "Mangatur dkk" → Mangatur, "Kevin Bales" → Bales,
     "Ngo Thi Minh Huong & Vu" → Ngo (names of three or more words are family-name first),

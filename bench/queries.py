@@ -78,7 +78,30 @@ def bench_queries(ctx: Ctx, rep: Report) -> None:
             key="query_embed_p50_ms")
     rep.add("  of which: retrieval (FAISS+BM25+fusion) p50 ms", round(pct(search_ms, 50), 1),
             key="query_search_p50_ms")
+    _gloss_cost(assistant, qs, rep)
     if not (ok1 and ok2):
         profile_call("query", lambda: _time_asks(assistant.ask, qs[:8], 1), rep)
+
+
+def _gloss_cost(assistant, questions: list[str], rep: Report) -> None:
+    """What an Indonesian question's English gloss adds to its analysis (an index with English
+    documents makes one: the lexicon read backwards, embedded with the question in one call),
+    measured on the same questions back to back, each pair alternating."""
+    from assistant.search.query import analyse
+
+    retriever = assistant.retriever
+    indonesian = [q for q in questions if assistant.query(q).language == "id"]
+    frequency = retriever._english_frequency
+    plain, glossed = [], []
+    for q in indonesian * 3:
+        for english, out in ((None, plain), (frequency, glossed)):
+            t0 = time.perf_counter()
+            analyse(q, retriever.embedder, english=english)
+            out.append((time.perf_counter() - t0) * 1000)
+    rep.add("query analysis ms p50, Indonesian question: alone / with its English gloss",
+            f"{pct(plain, 50):.1f} / {pct(glossed, 50):.1f}", key="analyse_gloss_ms",
+            note=f"{len(indonesian)} dev questions x 3; the gloss is made only when English documents are indexed")
+    rep.figures["analyse_alone_ms_p50"] = round(pct(plain, 50), 1)
+    rep.figures["analyse_with_gloss_ms_p50"] = round(pct(glossed, 50), 1)
 
 

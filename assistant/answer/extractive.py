@@ -16,7 +16,7 @@ from ..citations import parse_citations, without_citations
 from ..records import Sentence
 from ..search.keywords import tokenize
 from ..search.language import detect_language
-from ..search.legal import part_numbers
+from ..search.legal import part_numbers, without_references
 from ..search.lexicon import english_lemma
 from ..search.query import Query
 from ..search.retrieve import Hit, Retriever, backed_by
@@ -56,6 +56,7 @@ SHAPES = {
     # a path ("/etc/hosts", "~/.bashrc") or a file name with an extension ("sources.list", "rules.txt")
     "file": re.compile(r"(?:^|[\s\"'“”(])(?:~|\.{1,2})?/[\w.-]+|\b[\w-]+\.[A-Za-z]{2,5}\b"),
 }
+SHAPES["count"] = SHAPES["number"]
 
 
 # A sentence that goes on about the one before: a demonstrative in its first words ("Pertemuan ini …",
@@ -159,7 +160,7 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
     no_file = bool(picked and "file" in query.asks and not missing and not unstated
                    and not any(SHAPES["file"].search(s.text) for _, s in picked))
     # ("tahun berapa" asks for a year, which a date gives)
-    no_number = bool(picked and counts and "date" not in query.asks and not query.years and not missing
+    no_number = bool(picked and "count" in query.asks and "date" not in query.asks and not query.years and not missing
                      and not no_file and not any(_counts(s.text) for _, s in picked))
     # a near miss shows in the quotes (a sibling term, or another file of the folder asked about), or in
     # the passage of the best one (its sibling's fact stated nearby)
@@ -439,8 +440,9 @@ _ITEM_NUMBER = re.compile(r"^\W{0,2}\(?\d{1,2}[.)]\s")  # "2. Untuk mengetahui �
 
 
 def _counts(text: str) -> bool:
-    """The text states a number other than a year (citations and a list item's own number aside)."""
-    return bool(SHAPES["number"].search(_YEARS.sub(" ", without_citations(_ITEM_NUMBER.sub("", text)))))
+    """The text states a number other than a year (citations, statutes and the Pasal/Article it names, and
+    a list item's own number aside)."""
+    return bool(SHAPES["number"].search(_YEARS.sub(" ", without_references(without_citations(_ITEM_NUMBER.sub("", text))))))
 
 
 def _unmentioned(years: tuple[str, ...], texts: list[str]) -> list[str]:

@@ -2,7 +2,7 @@
 
 "Menurut tesis:" / "According to the thesis:" is kept for the thesis (the corpus file that
 `Settings.thesis` matches); a paper whose authors ingest found is named the way papers cite one
-another when its title is long ("Menurut Purwanti dan Nurhayati:", "According to Ramadhani et al.
+another when its title is long ("Menurut Purwanti & Nurhayati:", "According to Ramadhani et al.
 (2024):"); any other document by its title ("Menurut *Referensi Debian*:"), a long one by its main
 title or first words ("*Protocol to Prevent, Suppress and Punish …*"): the framing names the source in
 a few words, the citations below give it whole.
@@ -13,6 +13,7 @@ import fnmatch
 import re
 from pathlib import PurePath
 
+from ..citations import name_surname
 from ..search.documents import title_of
 from ..search.index import Index
 
@@ -21,7 +22,11 @@ THESIS = {"en": "the thesis", "id": "tesis"}
 AND = {"en": " and ", "id": " dan "}
 ET_AL = {"en": "et al.", "id": "dkk."}
 TITLE_WORDS = 8  # a title longer than this is named by its first words
-_FUNCTION_WORD = re.compile(r"^(?:[a-z]{1,3}|dan|yang|untuk|dalam|pada|dengan|tentang|terhadap|and|for|the|with|into|from)$")
+# the words a shortened title does not end on
+_FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from",
+                             "into", "as", "between", "against", "about", "its", "their", "di", "ke", "dari", "dan",
+                             "atau", "yang", "untuk", "dalam", "pada", "dengan", "tentang", "terhadap", "bagi",
+                             "atas", "oleh", "sebagai", "antara", "serta", "ini", "itu"})
 
 
 def is_thesis(file: str, pattern: str) -> bool:
@@ -41,21 +46,13 @@ def name_of(file: str, index: Index, language: str) -> str:
     any other long title by its first words."""
     meta = (index.meta.get("documents") or {}).get(file, {})
     title = title_of(file, index)
-    authors = [surname(a) for a in meta.get("authors") or [] if surname(a)]
+    authors = [name for name in map(name_surname, meta.get("authors") or []) if name]
     if authors and meta.get("kind") == "paper" and len(title.split()) > TITLE_WORDS:
+        # (two authors joined by "&", as APA does: "dan/and" joins the documents of one answer)
         named = authors[0] if len(authors) == 1 else \
-            f"{authors[0]}{AND[language]}{authors[1]}" if len(authors) == 2 else f"{authors[0]} {ET_AL[language]}"
+            f"{authors[0]} & {authors[1]}" if len(authors) == 2 else f"{authors[0]} {ET_AL[language]}"
         return f"{named} ({meta['year']})" if meta.get("year") else named
     return f"*{short_title(title)}*"
-
-
-def surname(author: str) -> str:
-    """An author's family name as papers cite it: the last word of the name ("NURAINI AHMAD" → "Ahmad")."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", author)
-    if not words:
-        return ""
-    last = words[-1]
-    return last.capitalize() if last.isupper() and len(last) > 1 else last
 
 
 def short_title(title: str, limit: int = TITLE_WORDS) -> str:
@@ -67,7 +64,7 @@ def short_title(title: str, limit: int = TITLE_WORDS) -> str:
     if 2 <= len(main) <= limit:
         return " ".join(main)
     head = words[: limit - 2]
-    while len(head) > 2 and _FUNCTION_WORD.match(head[-1].casefold()):
+    while len(head) > 2 and head[-1].casefold().strip(",;:") in _FUNCTION_WORDS:
         head.pop()
     head[-1] = head[-1].rstrip(",;:")
     return " ".join(head) + " …"

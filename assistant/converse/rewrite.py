@@ -103,12 +103,17 @@ def _back_words(clause: str) -> list[Token]:
 
 
 def _turn_saying(clause: str, said: list[_Said], default: int) -> int:
-    """The latest turn holding a word of the phrase sending the question back (`_back_words`), else `default`."""
+    """The turn the phrase sending the question back names (`_back_words`): the one holding most of its
+    names, then most of its words, the latest of equals; else `default`."""
     words = _back_words(clause)
-    for i in range(len(said) - 1, -1, -1):
-        if any(same_word(t.text, w.text) for t in tokens(said[i].text) if t.is_word for w in words):
-            return i
-    return default
+
+    def held(i: int) -> tuple[int, int, int]:
+        own = [t for t in tokens(said[i].text) if t.is_word]
+        found = [w for w in words if any(same_word(t.text, w.text) for t in own)]
+        return sum(is_anchor(w) for w in found), len(found), i
+
+    best = max(range(len(said)), key=held, default=default)
+    return best if words and held(best)[1] else default
 
 
 def _substitute(question: str, lean: Leaning, top: Topic, before: _Said) -> tuple[str, str]:
@@ -135,7 +140,8 @@ def _substitute(question: str, lean: Leaning, top: Topic, before: _Said) -> tupl
             thing = mention(before.text, ref.keep) or _default(top, before, lean, used, ref.keep.split())
         else:  # the people "they" stand for, what the phrase sending the question back names ("Back to that
             # law: … its basis"), else the topic
-            thing = _group(question, ref, before) or (mention(before.text, named_back) if named_back else "") or \
+            thing = _group(question, ref, top) or \
+                (mention(before.text, named_back) if named_back and ref.kind != "nya" else "") or \
                 _default(top, before, lean, used, [ref.keep] if ref.keep else [])
         if thing and thing not in taken:  # a second pronoun for the same thing stays as typed
             taken.append(thing)
@@ -160,11 +166,11 @@ def _substitute(question: str, lean: Leaning, top: Topic, before: _Said) -> tupl
     return _OPENING_CONJUNCTION.sub("", tidy(text)), "; ".join(dict.fromkeys(taken))
 
 
-def _group(question: str, ref: Reference, before: _Said) -> str:
-    """For "they/mereka": the group of people the turn before names ("victims", "WNI"), if any."""
+def _group(question: str, ref: Reference, top: Topic) -> str:
+    """For "they/mereka": the group of people the turn before is about ("victims", "korban"), if it names one."""
     if question[ref.start:ref.end].lower() not in PLURAL_PRONOUNS:
         return ""
-    noun = next((t for t in tokens(before.text) if t.is_word and t.low in GROUP_NOUNS), None)
+    noun = next((t for t in tokens(top.text) if t.is_word and t.low in GROUP_NOUNS), None)
     return noun.text if noun else ""
 
 
@@ -195,7 +201,7 @@ def _named(kind: str | None, top: Topic) -> str:
 def _replacement(question: str, ref: Reference, thing: str) -> str:
     word = question[ref.start:ref.end].lower()
     if word in _POSSESSIVES and re.match(r"\s+[^\W\d_]", question[ref.end:]):
-        return f"{thing}'s"  # "their meeting" → "Retno Marsudi's meeting"
+        return f"{thing}'" if thing.endswith("s") else f"{thing}'s"  # "their meeting" → "Retno Marsudi's meeting"
     if ref.kind == "nya":
         return f"{ref.keep} {thing}"
     if ref.kind == "phrase":

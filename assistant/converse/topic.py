@@ -25,6 +25,9 @@ _EDGE = frozenset(PREPOSITIONS | CONJUNCTIONS | {"yang", "that", "which", "the",
                                                   "according", "kata", "itu", "ini", "tersebut", "this", "these",
                                                   "those"})
 _INVERTED = frozenset({"do", "does", "did"})
+_MODALS = frozenset({"should", "can", "could", "will", "would", "must", "may", "might", "shall", "is", "are", "was",
+                     "were", "has", "have", "had"})
+_NOT_SUBJECT = frozenset({"to", "about", "with", "for", "not", "so", "n't", "it", "this", "that"})
 # Words that may join the capitalised words of one name ("Convention Against Trafficking in Persons").
 _NAME_JOINS = frozenset({"of", "in", "on", "for", "against", "and", "the", "dan", "untuk", "tentang", "di", "&"})
 
@@ -78,17 +81,23 @@ def _drop_question_words(text: str) -> str:
     "What did", "apa saja")."""
     cut: list[tuple[int, int]] = []
     dropped_last = True
-    inverted = False  # the English auxiliary a wh-phrase moves before its subject ("What strategy *did* UNODC …")
-    for tok in tokens(text):
+    # the English auxiliary a wh-phrase moves before its subject ("What strategy *did* UNODC put out"): the
+    # first do/does/did, unless a modal or a clause came first or it is the verb itself ("do about …")
+    inverted = False
+    toks = tokens(text)
+    for i, tok in enumerate(toks):
         low = tok.low
         if low in QUESTION_WORDS or (dropped_last and low in AUXILIARIES) or tok.text == "?":
+            if tok.is_word and not dropped_last or low in _INVERTED:
+                inverted = True  # a clause of its own ("… when victims do …"), or the auxiliary itself
             cut.append((tok.start, tok.end))
             dropped_last = True
-            inverted = inverted or low in _INVERTED
         elif tok.is_word:
-            if low in _INVERTED and not inverted and cut and cut[0][0] == 0:
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if (low in _INVERTED and not inverted and cut and cut[0][0] == 0 and nxt is not None and nxt.is_word
+                    and nxt.low not in _NOT_SUBJECT):
                 cut.append((tok.start, tok.end))
-                inverted = True
+            inverted = inverted or low in _INVERTED or low in _MODALS
             dropped_last = False
     return remove_spans(text, cut)
 

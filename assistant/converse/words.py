@@ -48,13 +48,15 @@ WORK_NOUNS = frozenset({"author", "authors", "writer", "study", "studies", "pape
                         "ahli", "pakar"})
 PERSON_NOUNS = frozenset({"person", "people", "man", "woman", "official", "minister", "expert", "orang", "tokoh",
                           "pejabat", "menteri", "sosok", "beliau"})
-# "they/mereka" stand for people: the nouns of groups of people a turn may have named ("WNI yang tinggal di Kamboja")
+# "they/mereka" stand for people: the nouns of groups of people a turn may have named ("the victims", "warga …")
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "mereka"})
-GROUP_NOUNS = frozenset({"korban", "victim", "victims", "pekerja", "worker", "workers", "buruh", "labourers", "laborers",
-                         "warga", "citizens", "wni", "tki", "tkw", "pmi", "migran", "migrant", "migrants", "pelaku",
-                         "perpetrators", "trafficker", "traffickers", "penduduk", "residents", "people", "pengungsi",
-                         "refugees", "mahasiswa", "students", "petani", "farmers", "staf", "staff", "anak-anak",
-                         "children", "perempuan", "women", "negara", "countries", "states", "parties"})
+GROUP_NOUNS = frozenset({"people", "persons", "men", "women", "children", "victims", "workers", "employees", "staff",
+                         "officials", "citizens", "residents", "migrants", "refugees", "students", "patients",
+                         "farmers", "respondents", "participants", "members", "researchers", "authors", "perpetrators",
+                         "orang", "korban", "pekerja", "buruh", "karyawan", "pegawai", "staf", "pejabat", "warga",
+                         "penduduk", "masyarakat", "migran", "pengungsi", "mahasiswa", "siswa", "pasien", "petani",
+                         "responden", "peserta", "anggota", "peneliti", "penulis", "pelaku", "perempuan", "wanita",
+                         "anak-anak"})
 GENERIC_NOUNS = frozenset({"hal", "thing", "things", "matter", "one", "ones"})
 
 # "-nya" words that are adverbs or roots, not "its/their" ("hanya", "biasanya", "sebelumnya").

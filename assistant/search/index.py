@@ -228,9 +228,18 @@ class Index:
         if file not in self._languages:
             from .language import detect_language
 
-            sample = [c.text[:400] for c in self.chunks if c.file == file][:8]
+            sample = self._openings.get(file, [])
             self._languages[file] = detect_language(" ".join(sample)) if sample else "id"
         return self._languages[file]
+
+    @cached_property
+    def _openings(self) -> dict[str, list[str]]:
+        """The first 400 characters of each file's first eight passages (one pass over them all)."""
+        out: dict[str, list[str]] = {}
+        for c in self.chunks:
+            if len(found := out.setdefault(c.file, [])) < 8:
+                found.append(c.text[:400])
+        return out
 
     @property
     def embedder_id(self) -> str:

@@ -79,6 +79,7 @@ def expansion_of(tokens: Iterable[str], keys: dict[str, frozenset[str]]) -> list
     return sorted({k for found in keys.values() for k in found} - set(tokens))
 
 
+BACKWARD_CHOICES = 6  # an Indonesian word is glossed as one of the first six English words it translates
 _WORD_OR_NUMBER = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*|\d+")
 
 
@@ -86,6 +87,12 @@ def gloss(text: str) -> str:
     """An English question put word for word into Indonesian (each word's first translation; stopwords
     dropped, names, acronyms and numbers kept): crude, but it brings the question's meaning nearer to
     Indonesian passages for the dense search (docs/evaluation.md "Cross-lingual search")."""
+    return _word_for_word(text, lambda word: next(iter(translations(word)), word))
+
+
+def _word_for_word(text: str, translate: Callable[[str], str]) -> str:
+    """`text` word by word through `translate`: stopwords dropped, numbers, acronyms and capitalised
+    names (a sentence's first word aside) kept as written."""
     from .keywords import stopwords
 
     skip = stopwords()
@@ -95,9 +102,8 @@ def gloss(text: str) -> str:
             continue
         if word.isdigit() or word.isupper() or word[:1].isupper() and not text.lstrip().startswith(word):
             out.append(word)
-            continue
-        found = translations(word)
-        out.append(found[0] if found else word)
+        else:
+            out.append(translate(word))
     return " ".join(out)
 
 
@@ -118,21 +124,13 @@ def _backwards() -> dict[str, tuple[str, ...]]:
 
 def english_gloss(text: str, frequency: Callable[[str], float] = lambda _: 0.0) -> str:
     """An Indonesian question put word for word into English, for the dense search of English passages:
-    each word (or its root) as the English word it translates that the index's passages use most
-    (`frequency`: "kejahatan" is "crime" where a treaty speaks of crime, not "cruelty"), else the first;
-    stopwords dropped, names, acronyms, numbers and words without a translation kept."""
-    from .keywords import stopwords
-
-    skip = stopwords()
+    each word (or its root) as one of the first English words it translates, the one the index's English
+    passages use most for its place in the list (`frequency`: "kejahatan" is "crime" where a treaty speaks
+    of crime, not "cruelty"), else the word itself; stopwords dropped, names, acronyms and numbers kept."""
     table = _backwards()
-    out: list[str] = []
-    for word in _WORD_OR_NUMBER.findall(text):
-        lower = word.lower()
-        if lower in skip:
-            continue
-        if word.isdigit() or word.isupper() or word[:1].isupper() and not text.lstrip().startswith(word):
-            out.append(word)
-            continue
-        found = table.get(lower) or table.get(stem(lower)) or ()
-        out.append(max(found, key=lambda e: (frequency(e), -found.index(e))) if found else word)
-    return " ".join(out)
+
+    def translate(word: str) -> str:
+        found = (table.get(word.lower()) or table.get(stem(word)) or ())[:BACKWARD_CHOICES]
+        return max(found, key=lambda e: (frequency(e) / (found.index(e) + 1), -found.index(e))) if found else word
+
+    return _word_for_word(text, translate)

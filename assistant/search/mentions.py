@@ -10,6 +10,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from ..citations import name_surname
 from .index import Index
 from .keywords import tokenize
 from .query import Query
@@ -35,7 +36,8 @@ class DocumentNames:
     idf: dict[str, float]
     statutes: dict[tuple[str, str], str]
     heads: dict[str, set[str]]  # the first words of each title: its head noun ("Protocol", "Convention")
-    authors: dict[str, set[str]]  # each paper's authors' surnames, lower case ("menurut Purwanti")
+    authors: dict[str, set[str]]  # each paper's authors' surnames, lower case ("menurut Purwanti"), but
+    # those the index's documents also cite (then "Ahmad (2019)" is a cited work)
 
     @classmethod
     def of(cls, index: Index) -> "DocumentNames":
@@ -49,7 +51,8 @@ class DocumentNames:
             meta = documents.get(f, {})
             title = " ".join(str(meta.get(k) or "") for k in ("title", "full_title"))
             names[f] = {t for t in tokenize(title) if not t[:1].isdigit()}  # (not the file name: a user's own label)
-            authors[f] = {name.split()[-1].lower() for name in meta.get("authors") or [] if name.split()}
+            authors[f] = {name_surname(a).lower() for a in meta.get("authors") or []} - {""} \
+                if meta.get("kind") == "paper" else set()
             heads[f] = {t for k in ("title", "full_title") for t in tokenize(" ".join(str(meta.get(k) or "").split()[:3]))}
             words = [w for w in re.findall(r"[^\W\d_]+", str(meta.get("full_title") or meta.get("title") or ""))]
             if "tentang" in (lowered := [w.lower() for w in words]):  # a regulation's subject: what its acronym
@@ -64,7 +67,8 @@ class DocumentNames:
         idf = {t: 0.0 if t in common else math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
         statutes = {(str(m.get("number", "")).lstrip("0"), str(m.get("year", ""))): f
                     for f, m in documents.items() if m.get("number") and m.get("year")}
-        return cls(names, initials, idf, statutes, heads, authors)
+        cited = {key.rsplit(",", 1)[0].lower() for chunk in index.chunks for key in chunk.cites}  # "Ahmad, 2019"
+        return cls(names, initials, idf, statutes, heads, {f: a - cited for f, a in authors.items()})
 
     def scores(self, query: Query) -> dict[str, float]:
         """Each document's name score for the question: the weights of the name words it uses, a named
@@ -79,7 +83,7 @@ class DocumentNames:
             for f, heads in self.heads.items():
                 if noun and noun[0] in heads:
                     out[f] = out.get(f, 0.0) + 2.5
-        for word in dict.fromkeys(w.lower() for w in _CAPITALISED.findall(query.text)):
+        for word in dict.fromkeys(m.group().lower() for m in _CAPITALISED.finditer(query.text) if m.start() > 0):
             wrote = [f for f, names in self.authors.items() if word in names]
             for f in wrote:  # a surname names its paper (shared by several, each in part)
                 out[f] = out.get(f, 0.0) + 2.5 / len(wrote)

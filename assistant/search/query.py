@@ -29,6 +29,8 @@ _ACRONYM = re.compile(r"\b[A-Z]{3,}\b")
 ASKS = {
     "list": re.compile(r"\b(apa saja|siapa saja|mana saja|which (forms|types|factors|countries|kinds)|what (forms|types|factors|kinds)|list|bentuk|faktor|jenis)\b", re.I),
     "number": re.compile(r"\b(how many|how much|berapa|jumlah|number of)\b", re.I),
+    # a count asked for in so many words (not "berapa lama", nor "the number of" inside a question)
+    "count": re.compile(r"\b(how many|how much|berapa(?!\s+lama\b))\b", re.I),
     "date": re.compile(r"\b(when|kapan|tanggal|what date|what year|tahun berapa)\b", re.I),
     "person": re.compile(r"\b(who|siapa|whom)\b", re.I),
     "law": re.compile(r"\b(which|what) (\w+ )?(law|act|regulation|statute)s?\b|\blegal basis\b|\bdasar hukum\b"
@@ -112,6 +114,7 @@ def analyse(text: str, embedder: Embedder | None, surnames: frozenset[str] | set
     # an English question's Indonesian gloss for every passage, an Indonesian one's English for English ones
     glossed = gloss(claim) if language == "en" else english_gloss(claim, english) \
         if language == "id" and english is not None else None
+    glossed = glossed or None  # (a question of stopwords alone has no gloss)
     texts = ([claim] if vector is None else []) + ([glossed] if glossed is not None else [])
     embedded = list(embedder.embed_queries(texts)) if embedder and texts else []  # one call: cheaper than two
     if vector is None:

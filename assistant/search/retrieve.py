@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+import faiss
 import numpy as np
 
 from ..records import Chunk
@@ -140,12 +141,20 @@ class Retriever:
                     self.index.chunks[r].file == named_doc) for r in order]
 
     def _english_candidates(self, vector: np.ndarray, depth: int, allowed: np.ndarray | None) -> list[int]:
-        """The passages of English documents closest to `vector` (among `allowed` ones, when given)."""
+        """The `depth` passages of English documents closest to `vector` (among `allowed` ones, when given)."""
         if allowed is not None:
             return list(self._exact(allowed[self.english_rows[allowed]], vector, depth))
-        found = min(len(self.english_rows), 2 * depth)
-        _, drow = self.index.vectors.search(vector[None, :].astype(np.float32), found)
-        return [int(r) for r in drow[0] if r >= 0 and self.english_rows[r]][:depth]
+        _, drow = self.index.vectors.search(vector[None, :].astype(np.float32), depth, params=self._english_only)
+        return [int(r) for r in drow[0] if r >= 0]
+
+    @cached_property
+    def _english_only(self):
+        """FAISS search parameters that keep to the passages of English documents (Flat or IVF)."""
+        self._english_selector = faiss.IDSelectorBatch(np.flatnonzero(self.english_rows).astype(np.int64))
+        vectors = self.index.vectors  # (the parameters hold the selector by pointer: it is kept on self)
+        if hasattr(vectors, "nprobe"):
+            return faiss.SearchParametersIVF(sel=self._english_selector, nprobe=vectors.nprobe)
+        return faiss.SearchParameters(sel=self._english_selector)
 
     def _exact(self, rows: np.ndarray, svec: np.ndarray, depth: int) -> dict[int, float]:
         """The `depth` rows of `rows` closest to the query vector, scored exactly: {row: cosine}."""

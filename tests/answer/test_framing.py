@@ -78,12 +78,15 @@ def test_a_paper_with_a_long_title_is_named_by_its_authors_as_papers_cite_one_an
     from assistant.answer.framing import lead
 
     index = _Meta({"a.pdf": {"title": LONG, "kind": "paper", "authors": ["Ananda Ayu Ramadhani", "B Pramono", "C Dwi"]},
-                   "b.pdf": {"title": LONG, "kind": "paper", "authors": ["DEWI PURWANTI", "Mafizatun Nurhayati"],
+                   "b.pdf": {"title": LONG, "kind": "paper", "authors": ["DEWI PURWANTI", "Ph.D", "Mafizatun Nurhayati"],
                              "year": "2016"},
+                   "d.pdf": {"title": LONG, "kind": "paper", "authors": ["Ananda Ramadhani", "S.Kom.", "M.Kom"]},
                    "c.pdf": {"title": "Merawat Tomat di Musim Kemarau", "kind": "paper", "authors": ["Sri Wahyuni"]}})
     assert lead("id", ["a.pdf"], index, "thesis.*") == "Menurut Ramadhani dkk.:"
     assert lead("en", ["a.pdf"], index, "thesis.*") == "According to Ramadhani et al.:"
-    assert lead("id", ["b.pdf"], index, "thesis.*") == "Menurut Purwanti dan Nurhayati (2016):"
+    assert lead("id", ["b.pdf"], index, "thesis.*") == "Menurut Purwanti & Nurhayati (2016):"  # a degree is no author
+    assert lead("en", ["d.pdf"], index, "thesis.*") == "According to Ramadhani:"
+    assert lead("id", ["b.pdf", "a.pdf"], index, "thesis.*") == "Menurut Purwanti & Nurhayati (2016) dan Ramadhani dkk.:"
     assert lead("id", ["c.pdf"], index, "thesis.*") == "Menurut *Merawat Tomat di Musim Kemarau*:"  # short: its title
 
 
@@ -98,3 +101,15 @@ def test_a_long_title_without_authors_is_named_by_its_main_title_or_first_words(
     assert short_title("Collective reputation in agriculture: Lessons from the Fukushima nuclear accident") == \
         "Collective reputation in agriculture"
     assert short_title("UU No. 21 Tahun 2007") == "UU No. 21 Tahun 2007"
+    assert short_title("The Role of International Criminal Law in Southeast Asian Trafficking Cases") == \
+        "The Role of International Criminal Law …"  # a short word that carries meaning stays
+    assert short_title("Kebijakan Perlindungan Pekerja Migran bagi Kabupaten Sleman dan Kota Yogyakarta") == \
+        "Kebijakan Perlindungan Pekerja Migran bagi Kabupaten …"
+
+
+def test_an_authors_surname_as_a_title_page_prints_the_name():
+    from assistant.citations import name_surname
+
+    assert [name_surname(a) for a in ("NURAINI AHMAD", "Ahmad Jr", "Ramadhani, A. A.", "Nishrin A Qowamuna")] == \
+        ["Ahmad", "Ahmad", "Ramadhani", "Qowamuna"]
+    assert [name_surname(a) for a in ("S.Kom.", "M.Kom", "Ph.D", "A. A.", "")] == ["", "", "", "", ""]

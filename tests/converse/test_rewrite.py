@@ -19,9 +19,11 @@ CASES = [
     # "mereka/they": the group of people the turn names, its cited work as the attribution
     (_user("Menurut Tempo (2024), di sektor apa korban asal Indonesia dipaksa bekerja di Kamboja?"),
      "Bagaimana mereka dijebak?", "Bagaimana korban dijebak, menurut Tempo (2024)?"),
-    (_user("Apa yang dicatat KBRI Phnom Penh tentang WNI yang tinggal di Kamboja pada tahun 2024?"),
+    (_user("Apa yang dicatat KBRI Phnom Penh tentang warga Indonesia yang tinggal di Kamboja pada tahun 2024?"),
      "Berapa persen dari mereka yang bekerja di sektor judi online?",
-     "Berapa persen dari WNI yang bekerja di sektor judi online?"),
+     "Berapa persen dari warga yang bekerja di sektor judi online?"),
+    (_user("Bagaimana negara melindungi korban perdagangan orang?"), "Apa yang mereka alami setelah dipulangkan?",
+     "Apa yang korban alami setelah dipulangkan?"),  # the group of people, not the first plural noun
     # a pronoun: the topic (an English question's inverted auxiliary gone)
     (_user("What international strategy did UNODC put out in 2000 to fight human trafficking?"),
      "Why has it made no progress?",
@@ -63,6 +65,10 @@ CASES = [
            "How many trafficking victims has the IOM recorded in Southeast Asia?"),
      "Back to that law: which bodies were set up on its basis?",
      "Which bodies were set up on Indonesian law's basis, according to Mangatur et al. (2023)?"),
+    # the turn with the name, not the last one sharing a word; a "-nya" keeps its own host
+    (_user("Which factors does Louise Shelley (2010) connect human trafficking with?",
+           "What do Lazarus, Chiang & Button (2025) say about forged trafficking documents?"),
+     "Back to Shelley's view on trafficking: what does she propose?", "What does Louise Shelley (2010) propose?"),
     (_user("What did Atmasasmita (2021) say Indonesia should build?", "What do Ngo & Vu (2023) say about ASEAN?"),
      "Back to the first study: what does the success of international cooperation depend on, in its view?",
      "What does the success of international cooperation depend on, according to Atmasasmita (2021)?"),

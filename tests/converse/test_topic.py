@@ -11,6 +11,14 @@ def test_topic_drops_question_words_and_the_document_itself():
     assert topic("Apa itu ACTIP?").text == "ACTIP"
 
 
+def test_an_inverted_auxiliary_goes_and_the_verb_do_stays():
+    assert topic("What international strategy did UNODC put out in 2000?").text == \
+        "international strategy UNODC put out in 2000"
+    assert topic("What should Indonesia do about online scams?").text == "Indonesia do about online scams"
+    assert topic("What can states do to protect victims?").text == "states do to protect victims"
+    assert "victims do not report" in topic("What happens when victims do not report the crime?").text
+
+
 def test_topic_keeps_works_and_names_apart_and_the_attribution_last():
     t = topic("Menurut Tempo (2024), di sektor apa korban asal Indonesia dipaksa bekerja di Kamboja?")
     assert t.works == ("Tempo (2024)",)

@@ -18,3 +18,14 @@ def test_english_and_indonesian_cognates_meet():
 def test_web_and_mail_addresses_are_no_words():
     assert tokenize("Osamu Aoki <osamu@debian.org>, lihat https://www.debian.org/doc") == ["osamu", "aoki", "lihat"]
     assert "debia" in tokenize("Debian Reference")
+
+
+def test_frequency_counts_the_passages_holding_a_token():
+    import numpy as np
+
+    from assistant.search.keywords import KeywordIndex, tokenize
+
+    index = KeywordIndex.build(["The crime was reported.", "Crime and crime again.", "Nothing here."])
+    token = tokenize("crime")[0]
+    assert index.frequency(token) == 2 and index.frequency("zzz") == 0
+    assert index.frequency(token, np.array([True, False, True])) == 1

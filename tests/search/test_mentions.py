@@ -90,3 +90,33 @@ def test_an_authors_surname_names_the_paper(retriever):
     assert names.named(retriever.query("Metode analisis apa yang dipakai dalam penelitian Purwanti dan Nurhayati?")) \
         == "p.pdf"
     assert names.named(retriever.query("Metode analisis apa yang dipakai dalam penelitian ini?")) is None
+
+
+def test_only_a_papers_author_names_it_and_not_as_the_questions_first_word(retriever):
+    from assistant.search.mentions import DocumentNames
+
+    documents = retriever.index.meta["documents"]
+    saved = {f: dict(m) for f, m in documents.items()}
+    try:
+        documents["a.txt"].update(authors=["TENTANG"])  # a statute's subject line read as a name
+        documents["b.md"].update(kind="paper", authors=["Maria Santos", "Ph.D"])
+        names = DocumentNames.of(retriever.index)
+        assert names.authors["a.txt"] == set() and names.authors["b.md"] == {"santos"}
+        assert names.named(retriever.query("Menurut Santos, kapan perjanjian mulai berlaku?")) == "b.md"
+        assert names.named(retriever.query("Santos menulis apa tentang nelayan pesisir?")) is None
+    finally:
+        documents.clear()
+        documents.update(saved)
+
+
+def test_english_candidates_are_english_even_where_indonesian_passages_lie_closer(retriever):
+    """With the question nearest to Indonesian passages, the English candidates are still the closest
+    English ones, as many as asked (a search of the whole index, then kept to English, found none)."""
+    import numpy as np
+
+    english = set(np.flatnonzero(retriever.english_rows).tolist())
+    indonesian = next(r for r in range(len(retriever.index.chunks)) if r not in english)
+    vector = retriever.index.vectors.reconstruct(indonesian)
+    found = retriever._english_candidates(vector, 2, None)
+    assert len(found) == 2 and set(found) <= english
+    assert retriever.query("Apa itu?").english_vector is None  # stopwords alone: no gloss to search with

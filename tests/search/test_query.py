@@ -51,7 +51,7 @@ def test_english_question(embedder):
 def test_indonesian_question_has_no_translations(embedder):
     q = analyse("Berapa jumlah korban yang dipulangkan pada tahun 2023 menurut penelitian ini?", embedder)
     assert q.language == "id" and q.keys == {} and q.expansion == ()
-    assert q.asks == ("number",) and q.years == ("2023",) and q.refers_to_document
+    assert q.asks == ("number", "count") and q.years == ("2023",) and q.refers_to_document
     assert q.named == frozenset() and q.about == frozenset(q.tokens)
 
 
