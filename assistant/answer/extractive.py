@@ -251,7 +251,8 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
             "sim": float(placed[row]) if row is not None else hit.dense,
             "overlap": sum(terms.values()) / total,
             "passage": hit.score / best_passage if best_passage > 0 else 0.0,
-            "type": float(bool(shapes and any(shape.search(sentence.text) for shape in shapes))),
+            "type": float(bool(shapes and any(shape.search(sentence.text) for shape in shapes))
+                          if "count" not in query.asks else _counts(sentence.text)),  # a count: not a year
             "named": float(bool(named and backed_by(sentence.cites, named))),
             "acronym": float(bool(acronyms and any(_defines(a, sentence.text) for a in acronyms))),
         }
@@ -436,13 +437,15 @@ def _unnamed(question: str, texts: list[str]) -> list[str]:
 
 
 _YEARS = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_CODE = re.compile(r"\b\w*[^\W\d_]\d+[^\W\d_]\w*\b")  # digits inside a word ("BP2MI"): a name, not a number
 _ITEM_NUMBER = re.compile(r"^\W{0,2}\(?\d{1,2}[.)]\s")  # "2. Untuk mengetahui …", "(1) Setiap orang …"
 
 
 def _counts(text: str) -> bool:
-    """The text states a number other than a year (citations, statutes and the Pasal/Article it names, and
-    a list item's own number aside)."""
-    return bool(SHAPES["number"].search(_YEARS.sub(" ", without_references(without_citations(_ITEM_NUMBER.sub("", text))))))
+    """The text states a number other than a year (citations, statutes and the Pasal/Article it names, a
+    date, a list item's own number and the digits of a name like "BP2MI" aside)."""
+    text = without_references(without_citations(_ITEM_NUMBER.sub("", text)))
+    return bool(SHAPES["number"].search(_YEARS.sub(" ", _CODE.sub(" ", SHAPES["date"].sub(" ", text)))))
 
 
 def _unmentioned(years: tuple[str, ...], texts: list[str]) -> list[str]:
