@@ -155,7 +155,12 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
     counts = "number" in query.asks
     unstated = []
     if best and counts and query.years and not missing:
-        unstated = _unmentioned(query.years, [best.text]) or ([] if _counts(best.text) else list(query.years))
+        unstated = _unmentioned(query.years, [best.text])
+        if not unstated and not _counts(best.text):  # the sentence dating the event; the count may follow it
+            hit = next(h for h, x in picked if x is best)
+            count = _count_after(hit, best)
+            picked = [(hit, best), (hit, count)] if count else picked
+            unstated = [] if count else list(query.years)
     # a question for a file is answered by a quote that names one, one for a number by a quote that states one
     no_file = bool(picked and "file" in query.asks and not missing and not unstated
                    and not any(SHAPES["file"].search(s.text) for _, s in picked))
@@ -342,6 +347,16 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
     return picked, sentence
 
 
+def _count_after(hit: Hit, dated: Sentence, reach: int = 3) -> Sentence | None:
+    """A sentence of the next few after `dated` in its passage that states a count of what `dated` tells
+    of (it points back to it: "Terdapat delapan hal yang disepakati dalam pertemuan ini")."""
+    sentences = hit.chunk.sentences
+    at = next((i for i, x in enumerate(sentences) if x.text == dated.text), None)
+    if at is None:
+        return None
+    return next((x for x in sentences[at + 1:at + 1 + reach] if _counts(x.text) and _POINTS_BACK.search(x.text)), None)
+
+
 def _is_lead_in(sentence: Sentence) -> bool:
     return bool(_LEAD_IN.search(sentence.text.rstrip())) and not sentence.is_command
 
@@ -437,6 +452,7 @@ def _unnamed(question: str, texts: list[str]) -> list[str]:
 
 
 _YEARS = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_POINTS_BACK = re.compile(r"\b(?:ini|tersebut|itu|this|these|that|those|it|they)\b", re.I)
 _CODE = re.compile(r"\b\w*[^\W\d_]\d+[^\W\d_]\w*\b")  # digits inside a word ("BP2MI"): a name, not a number
 _ITEM_NUMBER = re.compile(r"^\W{0,2}\(?\d{1,2}[.)]\s")  # "2. Untuk mengetahui …", "(1) Setiap orang …"
 

@@ -98,6 +98,9 @@ def test_a_count_for_a_year_must_be_stated_with_that_year(engine):
     # … and a sentence that states the year only as a period ("tahun 2022-2024") gives no count
     period = engine.ask("How many traffickers were arrested in Cambodia in 2024?")
     assert not period["answerable"] and period["answer"] == "The corpus gives no such figure for 2024."
+    # … and a count of what the sentence with that year tells of may follow it, pointing back to it
+    points = engine.ask("How many points were agreed at the 2024 immigration meeting between Indonesia and Cambodia?")
+    assert points["answerable"] and "13 Maret 2024" in points["answer"] and "delapan hal" in points["answer"]
     idq = engine.ask("Berapa anggaran yang dialokasikan BP2MI untuk pencegahan TPPO pada tahun 2023?")
     assert not idq["answerable"] and idq["answer"].startswith("Korpus tidak memberikan angka")
 
