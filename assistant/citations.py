@@ -97,6 +97,11 @@ def make_key(authors: str, year: str) -> str:
     return f"{first_author_surname(authors)}, {year}"
 
 
+def key_surname(key: str) -> str:
+    """The surname of a work's key, lower case: "Arisandy, 2022" → "arisandy"."""
+    return key.rsplit(",", 1)[0].lower()
+
+
 def _plausible_authors(authors: str) -> bool:
     if not authors or not (authors[0].isupper() or authors[0] in "'’" or authors.split()[0] in _PARTICLES):
         return False

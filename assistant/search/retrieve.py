@@ -16,6 +16,7 @@ from functools import cached_property
 import faiss
 import numpy as np
 
+from ..citations import key_surname
 from ..records import Chunk
 from .embed import Embedder, embed_in_threads
 from .index import Index
@@ -57,7 +58,7 @@ class Retriever:
         self.named_candidates = 10  # the named document's closest passages join the candidates
         self.home: frozenset[str] = frozenset()  # the document "the thesis" means when none is named
         self._sentence_rows: dict[int, np.ndarray] = {}
-        self._surnames = frozenset(_surname(c) for ch in index.chunks for c in ch.cites)
+        self._surnames = frozenset(key_surname(c) for ch in index.chunks for c in ch.cites)
         documents = index.meta.get("documents") or {}
         self._statutes = {(str(m.get("number", "")).lstrip("0"), str(m.get("year", ""))): f
                           for f, m in documents.items() if m.get("number") and m.get("year")}
@@ -102,8 +103,9 @@ class Retriever:
             rows |= set(self._english_candidates(query.english_vector, depth, allowed))
         if named_doc and allowed is None:  # its closest passages compete, even in another language than the question's
             own = np.array(self._rows_of_file.get(named_doc, ()), dtype=np.int64)
+            stored = self.index.vectors.reconstruct_batch(own) if len(own) else None  # (once for both vectors)
             for vector in (svec, query.english_vector):
-                rows |= set(self._exact(own, vector, self.named_candidates)) if vector is not None else set()
+                rows |= set(self._exact(own, vector, self.named_candidates, stored)) if vector is not None else set()
         legal = self._legal_rows(query, named_doc)
         if allowed is not None:
             legal = {r: w for r, w in legal.items() if self.index.chunks[r].file in files}
@@ -113,10 +115,11 @@ class Retriever:
             vecs = self.index.vectors.reconstruct_batch(np.array(missing, dtype=np.int64))
             for r, s in zip(missing, vecs @ svec):
                 dense[r] = float(s)
-        english = np.array([r for r in rows if self.english_rows[r]], dtype=np.int64)
-        if query.english_vector is not None and len(english):  # the better of the two comparisons
-            for r, s in zip(english, self.index.vectors.reconstruct_batch(english) @ query.english_vector):
-                dense[int(r)] = max(dense[int(r)], float(s))
+        english = [r for r in rows if self.english_rows[r]] if query.english_vector is not None else []
+        if english:  # the better of the two comparisons
+            for r, s in zip(english, self.index.vectors.reconstruct_batch(np.array(english, dtype=np.int64))
+                            @ query.english_vector):
+                dense[r] = max(dense[r], float(s))
         fused = self._fuse(rows, dense, keyword)
         named = query.named
         if named:  # passages backed by a work the question names
@@ -156,11 +159,13 @@ class Retriever:
             return faiss.SearchParametersIVF(sel=self._english_selector, nprobe=vectors.nprobe)
         return faiss.SearchParameters(sel=self._english_selector)
 
-    def _exact(self, rows: np.ndarray, svec: np.ndarray, depth: int) -> dict[int, float]:
-        """The `depth` rows of `rows` closest to the query vector, scored exactly: {row: cosine}."""
+    def _exact(self, rows: np.ndarray, svec: np.ndarray, depth: int,
+               stored: np.ndarray | None = None) -> dict[int, float]:
+        """The `depth` rows of `rows` closest to the query vector, scored exactly: {row: cosine};
+        `stored`: their vectors, when read already."""
         if not len(rows):
             return {}
-        scores = self.index.vectors.reconstruct_batch(rows) @ svec
+        scores = (self.index.vectors.reconstruct_batch(rows) if stored is None else stored) @ svec
         return {int(rows[i]): float(scores[i]) for i in np.argsort(-scores)[:depth]}
 
     def _legal_rows(self, query: Query, named_doc: str | None = None) -> dict[int, float]:
@@ -255,14 +260,9 @@ class Retriever:
         return {r: w * dn[r] + (1 - w) * (keyword.get(r, 0.0) / kmax if kmax > 0 else 0.0) for r in rows}
 
 
-def _surname(key: str) -> str:
-    """"Arisandy, 2022" → "arisandy"."""
-    return key.rsplit(",", 1)[0].lower()
-
-
 def backed_by(cites: list[str], surnames: set[str]) -> bool:
     """True when one of the citation keys `cites` is by one of `surnames` (lower case)."""
-    return any(_surname(c) in surnames for c in cites)
+    return any(key_surname(c) in surnames for c in cites)
 
 
 def _minmax(scores: dict[int, float]) -> dict[int, float]:

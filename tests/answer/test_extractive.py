@@ -297,18 +297,17 @@ def test_a_question_for_a_number_is_not_answered_by_quotes_that_state_none():
     from assistant.answer.extractive import answer_question
     from assistant.search.query import analyse
 
+    no_count = ["2. The clock daemon asks the servers of the network for the time.",
+                "The clock daemon was written in 2019 to keep network time."]
     query = analyse("How many servers does the clock daemon ask for the time?", _ToyEmbedder(), language="en")
-    vague = answer_question(query, _toy_retriever(["2. The clock daemon asks the servers of the network for the time.",
-                                                   "The clock daemon was written in 2019 to keep network time."]))
+    vague = answer_question(query, _toy_retriever(no_count))
     assert not vague["answerable"] and vague["answer"].startswith("The corpus gives no such number")
     stated = answer_question(query, _toy_retriever(["The clock daemon asks four servers of the network for the time.",
                                                     "The clock daemon was written in 2019 to keep network time."]))
     assert stated["answerable"] and "four servers" in stated["answer"]
     for asked in ("What decides the number of servers the clock daemon asks?", "Berapa lama daemon jam menunggu?"):
         assert "count" not in analyse(asked, _ToyEmbedder()).asks, asked  # no count asked in so many words
-        assert answer_question(analyse(asked, _ToyEmbedder(), language="en"),
-                               _toy_retriever(["2. The clock daemon asks the servers of the network for the time.",
-                                               "The clock daemon was written in 2019 to keep network time."]))["answerable"]
+        assert answer_question(analyse(asked, _ToyEmbedder(), language="en"), _toy_retriever(no_count))["answerable"]
     year = analyse("Pada tahun berapa daemon jam itu ditulis?", _ToyEmbedder(), language="id")
     assert answer_question(year, _toy_retriever(["The clock daemon was written in 2019 to keep network time.",
                                                   "2. The clock daemon asks the servers of the network."]))["answerable"]
