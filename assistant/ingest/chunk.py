@@ -309,7 +309,7 @@ def _unwrap(raw: str) -> str:
         line = " ".join(line.split())
         if not line:
             continue
-        own = _is_list_item(line) or is_command_line(line) or is_command_line(prev)
+        own = (_is_list_item(line) and not _refers_on(prev, line)) or is_command_line(line) or is_command_line(prev)
         out += ("\n" if out and own else (" " if out else "")) + line
         prev = line
     return out
@@ -317,6 +317,20 @@ def _unwrap(raw: str) -> str:
 
 def _is_list_item(text: str) -> bool:
     return bool(_LIST_ITEM.match(text))
+
+
+# A word that a number goes with ("ayat (1)", "Pasal 5", "Article 3", "Rp. 15.000"): a line or sentence
+# starting with that number after it goes on, it is no list item
+_REFERRING = re.compile(r"\b(?:ayat|pasal|huruf|angka|bagian|paragraf|article|paragraph|section|subsection|"
+                        r"rp|no|nos|nr|hlm|p|pp|art|vol|sec|para|fig|tab|eq|ch)\.?$", re.I)
+
+
+_ABBREVIATION = re.compile(r"\b(?:rp|no|nos|nr|hlm|p|pp|art|vol|sec|para|fig|tab|eq|ch)\.$", re.I)
+_NUMBER_GOES_ON = re.compile(r"\d(?!\d?[.)]\s)")  # "15.000.000,00 …", not an item's "2. …"
+
+
+def _refers_on(prev: str, nxt: str) -> bool:
+    return bool(_REFERRING.search(prev.rstrip()) and re.match(r"\(?\d", nxt))
 
 
 def _is_term(line: str) -> bool:
@@ -330,6 +344,8 @@ def _continues(prev: str, nxt: str) -> bool:
     (or table row) starts anew. An author cut from the year of the citation ("… Wulur et al." | "(2023)
     menyatakan …", across a page or column break) goes on too."""
     if _ET_AL.search(prev.rstrip()) and _CITED_YEAR.match(nxt):
+        return True
+    if _refers_on(prev, nxt):
         return True
     if prev.rstrip().endswith(_END) or _is_list_item(nxt) or is_command_line(prev.rsplit("\n", 1)[-1]) \
             or is_command_line(nxt):
@@ -358,7 +374,7 @@ def split_sentences(text: str) -> list[str]:
     """Sentences of a paragraph (sentencex, Indonesian rules; fine for English too)."""
     out: list[str] = []
     for line in text.split("\n"):  # list items are sentences of their own
-        pending = ""
+        pending, line_start = "", len(out)
         for sent in (s.strip() for s in segment("id", line)):
             if not sent:
                 continue
@@ -367,6 +383,9 @@ def split_sentences(text: str) -> list[str]:
                 continue
             if out and not pending and _CITED_YEAR.match(sent) and _ABBREVIATED.search(out[-1]):
                 out[-1] += " " + sent  # "Wulur et al." | "(2023) menyatakan …": one sentence, cut at "al."
+                continue
+            if len(out) > line_start and not pending and _ABBREVIATION.search(out[-1]) and _NUMBER_GOES_ON.match(sent):
+                out[-1] += " " + sent  # "… paling banyak Rp." | "15.000.000,00": one sentence
                 continue
             out.append(pending + sent)
             pending = ""

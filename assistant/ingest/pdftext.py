@@ -179,7 +179,23 @@ def strip_headers_footers(pages: list[list[Line]]) -> tuple[list[list[Line]], li
         printed.append(int(numbers[0]) if len(numbers) == 1 else None)
         out.append([line for line in lines
                     if id(line) not in ends or not (_norm(line.text) in repeated or _PAGE_NUMBER.match(line.text))])
+    for i, page in enumerate(out[:-1]):  # a catchword: the next page's first words at this one's foot
+        starts = [" ".join(line.text for line in lines[:4]) for lines in
+                  (out[i + 1], [line for line in pages[i + 1] if not _PAGE_NUMBER.match(line.text)])]
+        if page and any(_catchword(page[-1].text, start) for start in starts):
+            page.pop()
     return out, printed
+
+
+_ELLIPSIS_END = re.compile(r"^(.*?)\s*(?:…|\.{3})\s*$")
+
+
+def _catchword(line: str, next_page: str) -> bool:
+    """A page's last line that ends in an ellipsis and repeats how the next page begins ("Pasal 2 …",
+    "(2) Larangan …": Indonesian statutes print the next page's first words at each page's foot)."""
+    m = _ELLIPSIS_END.match(line)
+    words = " ".join(m.group(1).split()) if m else ""
+    return bool(words) and " ".join(next_page.split()).startswith(words)
 
 
 def printed_labels(printed: list[int | None]) -> list[str] | None:

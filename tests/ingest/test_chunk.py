@@ -135,3 +135,22 @@ def test_an_author_cut_from_the_year_of_the_citation_is_one_sentence():
     sentences = [s.text for c in chunk_document(Document(path=Path("x.pdf"), title="x", pages=pages), "x.pdf")
                  for s in c.sentences]
     assert any(s.startswith("Fidyah dalam Wulur et al. (2023) menyatakan") for s in sentences), sentences
+
+
+def test_an_abbreviation_before_a_number_ends_no_sentence():
+    """"… denda paling banyak Rp." | "15.000.000.000,00 …": the sum is the answer to a penalty question."""
+    assert split_sentences("dipidana dengan denda paling banyak Rp. 15.000.000.000,00 (lima belas miliar rupiah). "
+                           "Kalimat dua.") == [
+        "dipidana dengan denda paling banyak Rp. 15.000.000.000,00 (lima belas miliar rupiah).", "Kalimat dua."]
+    assert split_sentences("Lihat hlm. 12 dan Art. 3 di sini. Dua.") == ["Lihat hlm. 12 dan Art. 3 di sini.", "Dua."]
+    # an item number after a sentence is still an item of its own
+    assert split_sentences("Diatur dalam tiga ayat.\n1. Setiap orang. 2. Dua.") == [
+        "Diatur dalam tiga ayat.", "1. Setiap orang.", "2. Dua."]
+
+
+def test_a_numbered_reference_broken_onto_a_new_line_is_no_list_item():
+    """"… dimaksud pada ayat" | "(1) meliputi:": the "(1)" names the paragraph referred to."""
+    text = "(2) Sanksi administratif sebagaimana dimaksud pada ayat\n(1) meliputi:\na. peringatan tertulis;\nb. denda."
+    sentences = [s for p in paragraphs(_doc(text)) for s in split_sentences(p.text)]
+    assert sentences[0] == "(2) Sanksi administratif sebagaimana dimaksud pada ayat (1) meliputi:", sentences
+    assert "a. peringatan tertulis;" in sentences

@@ -99,3 +99,14 @@ def test_a_pipe_of_the_text_is_no_cell_break():
     rows = ["• paket" + CELL + "ukuran", "• knockd" + CELL + "109", "• fail2ban" + CELL + "2127"]
     assert _with_headers(["• ps aux | grep ssh", *rows]) == [
         "• ps aux | grep ssh", "• paket ukuran", "• knockd 109 (paket | ukuran)", "• fail2ban 2127 (paket | ukuran)"]
+
+
+def test_a_catchword_at_a_page_foot_is_dropped():
+    """"Pasal 2 …" at a page's foot repeats the next page's first words: no text, no heading of its own."""
+    first = ["Ketentuan umum berlaku.", "Dalam Peraturan ini:", "Pasal 1", "Cukup jelas.", "Penjelasan berikut.", "Pasal 2 …"]
+    pages = [[Line(t) for t in first],
+             [Line(t) for t in ["Pasal 2", "Ayat (1)", "Klasifikasi didasarkan pada aktivitas.", "Huruf a", "(2) Larangan …"]],
+             [Line("(3) Ketentuan lain."), Line("Selesai.")]]
+    cleaned, _ = strip_headers_footers(pages)
+    assert [line.text for line in cleaned[0]] == first[:-1]
+    assert cleaned[1][-1].text == "(2) Larangan …"  # the next page begins otherwise: kept
