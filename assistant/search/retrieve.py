@@ -172,15 +172,16 @@ class Retriever:
         """Passages in the parts (Pasal/Article) and statutes a question names, with how well they match:
         1 in an asked part of a named statute (or of any, when none is named; its Penjelasan, or its body when
         the Penjelasan is asked, 0.5), 0.5 elsewhere in a named statute. A Penjelasan asked without a part
-        ("according to the elucidation"): 1 in the Penjelasan of the statute named, by number or by name."""
+        ("according to the elucidation"): 1 in the Penjelasan of the statute named, by number or by name, or
+        of every statute when none is named."""
         if not query.parts and not query.statutes and not query.explanation:
             return {}
         files = {self._statutes[s] for s in query.statutes if s in self._statutes}
         chunks = self.index.chunks
         out: dict[int, float] = {r: 0.5 for f in files for r in self._rows_of_file.get(f, ())}
-        if query.explanation and not query.parts:
-            for f in files or ({named_doc} if named_doc else set()):
-                out.update({r: 1.0 for r in self._rows_of_file.get(f, ()) if is_explanation(chunks[r].section)})
+        if query.explanation and not query.parts:  # (no statute named: every statute's Penjelasan)
+            targets = files or ({named_doc} if named_doc else set(self._rows_of_file))
+            out.update({r: 1.0 for r in self._explanation_rows if chunks[r].file in targets})
         for part in query.parts:
             for r in self._rows_of_part.get(part.article, ()):
                 if not files or chunks[r].file in files:
@@ -191,6 +192,11 @@ class Retriever:
     def names(self) -> DocumentNames:
         """The documents' names, to tell which one a question names."""
         return DocumentNames.of(self.index)
+
+    @cached_property
+    def _explanation_rows(self) -> list[int]:
+        """The passages of statutes' Penjelasan (elucidation)."""
+        return [r for r, chunk in enumerate(self.index.chunks) if is_explanation(chunk.section)]
 
     @cached_property
     def _rows_of_part(self) -> dict[str, list[int]]:

@@ -174,6 +174,16 @@ Berkas ”/etc/dapur/oven.conf” menyimpan suhu baku oven, yaitu 180 derajat.
 Resep cadangan disimpan di /etc/dapur/resep.
 
 Di resep otomatis, variabel $@ berisi nama hidangan yang sedang dimasak.
+
+## Dokumen juru masak
+
+Untuk dapat bekerja di dapur hotel, juru masak wajib memiliki dokumen yang meliputi:
+a. surat keterangan sehat dari dokter yang ditunjuk oleh pengelola hotel dan diperbarui setiap enam bulan sekali;
+b. sertifikat pelatihan keamanan pangan yang diterbitkan oleh lembaga pelatihan yang terakreditasi;
+c. kartu identitas pegawai yang masih berlaku dan ditandatangani oleh kepala bagian personalia;
+d. surat izin kerja malam;
+e. buku catatan suhu lemari pendingin yang diisi setiap pagi dan sore oleh juru masak yang bertugas; dan
+f. sertifikat halal.
 """
 
 
@@ -206,6 +216,16 @@ def test_the_sentence_after_a_lead_in_is_quoted_with_it(manual_engine):
     # so does a sentence that begins "Berikut …" ("Here is …")
     result = manual_engine.ask("Bagaimana cara menghilangkan kerak di dasar panci?")
     assert "air cuka" in result["answer"], result["answer"]
+
+
+def test_a_list_too_long_to_quote_is_given_by_its_items_first_words(manual_engine):
+    # the items of "… meliputi:" do not fit in the answer's words: the first whole, the others by their
+    # first words, in one quote, so the last ones are not lost
+    result = manual_engine.ask("Dokumen apa saja yang wajib dimiliki juru masak untuk bekerja di dapur hotel?")
+    answer = result["answer"]
+    assert result["answerable"] and "yang meliputi:” [1] “a. surat keterangan sehat" in answer, answer
+    assert "d. surat izin kerja malam;" in answer and "f. sertifikat halal.” [1]" in answer, answer
+    assert "sekali; b. sertifikat pelatihan keamanan pangan … c. kartu" in answer and answer.count("[1]") == 2, answer
 
 
 def _answered(engine, question: str, fact: str) -> None:
@@ -257,17 +277,17 @@ class _ToyEmbedder:
         return np.array([[0.0, 0.0, 1.0]] * len(texts), dtype=np.float32)
 
 
-def _toy_retriever(sentences: list[str]):
-    """One passage of `sentences`, each close to the toy question (cosine 0.95)."""
+def _toy_retriever(sentences: list[str], cosine: float = 0.95, title: str = "Manual"):
+    """One passage of `sentences` in a document called `title`, each at `cosine` to the toy question."""
     import numpy as np
 
     from assistant.records import Chunk, Sentence
     from assistant.search.index import Index
     from assistant.search.retrieve import Retriever
 
-    close = np.array([0.95, 0.312, 0.0], dtype=np.float32)
-    chunks = [Chunk("0", "Manual", "manual.pdf", 1, "1", "Time", " ".join(sentences), [Sentence(s, []) for s in sentences]),
-              Chunk("1", "Manual", "manual.pdf", 2, "2", "Other", "Nothing here is near.", [Sentence("Nothing here is near.", [])])]
+    close = np.array([cosine, (1 - cosine ** 2) ** 0.5, 0.0], dtype=np.float32)
+    chunks = [Chunk("0", title, "manual.pdf", 1, "1", "Time", " ".join(sentences), [Sentence(s, []) for s in sentences]),
+              Chunk("1", title, "manual.pdf", 2, "2", "Other", "Nothing here is near.", [Sentence("Nothing here is near.", [])])]
     passages = np.vstack([close, np.array([0.0, 0.0, 1.0], dtype=np.float32)])
     index = Index.build(chunks, passages, sentences, np.vstack([close] * len(sentences)), {"dim": 3, "embedder": "toy"})
     return Retriever(index, _ToyEmbedder())
@@ -308,9 +328,42 @@ def test_a_question_for_a_number_is_not_answered_by_quotes_that_state_none():
     for asked in ("What decides the number of servers the clock daemon asks?", "Berapa lama daemon jam menunggu?"):
         assert "count" not in analyse(asked, _ToyEmbedder()).asks, asked  # no count asked in so many words
         assert answer_question(analyse(asked, _ToyEmbedder(), language="en"), _toy_retriever(no_count))["answerable"]
+    # a paragraph referred to ("ayat (1)", "huruf b") is no count either
+    from assistant.answer.extractive import _counts
+    assert not _counts("(2) Larangan sebagaimana dimaksud pada ayat (1) dikecualikan untuk limbah huruf b.")
+    assert _counts("denda paling banyak Rp. 15.000.000,00 (lima belas juta rupiah)")
     year = analyse("Pada tahun berapa daemon jam itu ditulis?", _ToyEmbedder(), language="id")
     assert answer_question(year, _toy_retriever(["The clock daemon was written in 2019 to keep network time.",
                                                   "2. The clock daemon asks the servers of the network."]))["answerable"]
+
+
+def test_an_english_question_over_indonesian_text_shares_keywords_through_translations():
+    """No word of the question is in the Indonesian passage, but "victim" is "korban": a sentence at cosine
+    0.825 answers (below `min_sim_without_overlap`, above `min_sim_translated`); 0.81 does not, nor does
+    0.825 with no translated keyword shared."""
+    from assistant.answer.extractive import answer_question
+    from assistant.search.query import analyse
+
+    passage = ["Setiap korban berhak memperoleh rehabilitasi kesehatan dan sosial dari pemerintah daerah.",
+               "Pemerintah daerah menyediakan rumah perlindungan sementara."]
+    query = analyse("Which rights does a victim have?", _ToyEmbedder(), language="en")
+    assert answer_question(query, _toy_retriever(passage, cosine=0.825))["answerable"]
+    assert not answer_question(query, _toy_retriever(passage, cosine=0.81))["answerable"]
+    unrelated = analyse("Which planets have rings?", _ToyEmbedder(), language="en")
+    assert not answer_question(unrelated, _toy_retriever(passage, cosine=0.825))["answerable"]
+
+
+def test_a_year_in_the_document_title_names_the_document():
+    """"the 2007 law" is the one whose title holds 2007, though its passages never say the year."""
+    from assistant.answer.extractive import answer_question
+    from assistant.search.query import analyse
+
+    passage = ["Penyidik berwenang menyadap telepon atas izin tertulis ketua pengadilan paling lama satu tahun.",
+               "Penyadapan dicatat dalam berita acara."]
+    query = analyse("Siapa yang memberi izin penyadapan menurut undang-undang tahun 2007?", _ToyEmbedder(), language="id")
+    assert answer_question(query, _toy_retriever(passage, title="UU No. 21 Tahun 2007"))["answerable"]
+    refused = answer_question(query, _toy_retriever(passage, title="UU No. 5 Tahun 2011"))
+    assert not refused["answerable"] and "2007" in refused["answer"]
 
 
 def test_an_english_question_finds_its_inflected_words_in_an_english_manual(tmp_path):

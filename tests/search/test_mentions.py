@@ -69,6 +69,16 @@ def test_the_penjelasan_asked_of_a_named_statute_ranks_first(retriever):
         assert hits[0].chunk.section.startswith("Penjelasan"), (question, [h.chunk.section for h in hits])
 
 
+def test_the_penjelasan_asked_of_no_named_statute_is_searched_in_every_statute(retriever):
+    """"according to the general elucidation", no statute named: a statute's Penjelasan, not the thesis
+    or its Pasal 2 on insurance, comes first."""
+    question = "According to the general elucidation, who provides the insurance?"
+    query = retriever.query(question)
+    assert retriever.names.named(query) is None
+    hits = retriever.search(query, k=3)
+    assert hits[0].chunk.section.startswith("Penjelasan"), [h.chunk.section for h in hits]
+
+
 def test_an_indonesian_question_reaches_the_english_treatys_article_through_its_english_gloss(retriever):
     """The question's vector summed with its word-for-word English gloss searches the English passages:
     the article answering comes first; with the question's own vector alone the Indonesian thesis did."""
