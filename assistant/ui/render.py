@@ -42,7 +42,9 @@ def escape(text: str) -> str:
 
 def highlight(passage: str, sentences: list[str]) -> str:
     """`passage` as escaped HTML with each of `sentences` wrapped in <mark>."""
-    spans = sorted(s for s in (_find(passage, q) for q in sentences) if s)
+    # (a list quoted by its items' first words is marked piece by piece: "a. surat … b. paspor …")
+    pieces = [p.strip() for q in sentences for p in q.split(" …") if p.strip()]
+    spans = sorted(s for s in (_find(passage, q) for q in pieces) if s)
     out, pos = [], 0
     for start, end in spans:
         if start < pos:

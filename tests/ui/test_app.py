@@ -407,3 +407,11 @@ def test_markdown_italics_of_the_documents_render_as_emphasis():
     assert escape("2 * 3 * 4") == "2 * 3 * 4"
     marked = highlight("Satu *border control* dua. Tiga.", ["Satu *border control* dua."])
     assert marked == "<mark>Satu <em>border control</em> dua.</mark> Tiga."
+
+
+def test_a_list_quoted_by_its_items_first_words_is_highlighted_piece_by_piece():
+    from assistant.ui.render import highlight
+
+    passage = "Dokumen meliputi: a. surat keterangan sehat dari dokter; b. paspor yang diterbitkan kantor imigrasi; c. visa."
+    marked = highlight(passage, ["a. surat keterangan sehat … b. paspor yang diterbitkan … c. visa."])
+    assert marked.count("<mark>") == 3 and "<mark>b. paspor yang diterbitkan</mark>" in marked, marked
