@@ -31,6 +31,7 @@ STRINGS = {
         "sibling": "The corpus does not say this for {asked}; it gives it for {given}:",
         "no_file": "The corpus names no such file: the passages closest to the question give no file name or path.",
         "no_number": "The corpus gives no such number: the passages closest to the question state none.",
+        "no_day": "The corpus gives no such date: the passages closest to the question give no day and month.",
     },
     "id": {
         "abstain": "Korpus tidak menjawab pertanyaan ini: tidak ada bagian dokumen yang mendukung jawabannya.",
@@ -39,6 +40,7 @@ STRINGS = {
         "sibling": "Korpus tidak menyebut hal ini untuk {asked}; yang disebut adalah untuk {given}:",
         "no_file": "Korpus tidak menyebut berkas tersebut: bagian dokumen yang paling dekat tidak memuat nama atau path berkas.",
         "no_number": "Korpus tidak memberikan angka tersebut: bagian dokumen yang paling dekat tidak menyebutnya.",
+        "no_day": "Korpus tidak memberikan tanggal tersebut: bagian dokumen yang paling dekat tidak menyebut tanggal dan bulannya.",
     },
 }
 
@@ -57,6 +59,7 @@ SHAPES = {
     "file": re.compile(r"(?:^|[\s\"'“”(])(?:~|\.{1,2})?/[\w.-]+|\b[\w-]+\.[A-Za-z]{2,5}\b"),
 }
 SHAPES["count"] = SHAPES["number"]
+SHAPES["day"] = re.compile(rf"\b\d{{1,2}}\s+({_MONTHS})\b|\b({_MONTHS})\s+\d{{1,2}}\b(?!\d)", re.I)  # "2 Agustus", "August 4"
 
 
 # A sentence that goes on about the one before: a demonstrative in its first words ("Pertemuan ini …",
@@ -157,29 +160,34 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
     titles = [h.chunk.doc for h in hits[: config.passages_for_sentences]]
     missing = _unmentioned(query.years, top + titles) + _unnamed(query.text, top)
     # a count for a year is given with that year, by the sentence that answers, which holds a number
-    # besides years ("How many … in 2023?")
+    # besides years ("How many … in 2023?"); a follow-up's years it did not type itself need not be there
     counts = "number" in query.asks
+    asked_years = tuple(y for y in query.years if not query.typed or y in query.typed)
     unstated = []
-    if best and counts and query.years and not missing:
-        unstated = _unmentioned(query.years, [best.text])
+    if best and counts and asked_years and not missing:
+        unstated = _unmentioned(asked_years, [best.text])
         if not unstated and not _counts(best.text):  # the sentence dating the event; the count may follow it
-            hit = next(h for h, x in picked if x is best)
-            count = _count_after(hit, best)
-            picked = [(hit, best), (hit, count)] if count else picked
-            unstated = [] if count else list(query.years)
+            picked, count = _with_count_after(picked, best)
+            unstated = [] if count else list(asked_years)
     # a question for a file is answered by a quote that names one, one for a number by a quote that states one
     no_file = bool(picked and "file" in query.asks and not missing and not unstated
                    and not any(SHAPES["file"].search(s.text) for _, s in picked))
     # ("tahun berapa" asks for a year, which a date gives)
-    no_number = bool(picked and "count" in query.asks and "date" not in query.asks and not query.years and not missing
+    no_number = bool(picked and "count" in query.asks and "date" not in query.asks and not asked_years and not missing
                      and not no_file and not any(_counts(s.text) for _, s in picked))
+    if no_number:  # the count may follow the sentence that answers, pointing back to it
+        picked, count = _with_count_after(picked, best)
+        no_number = count is None
+    # a day asked ("tanggal berapa", "on what date") is answered by a quote that gives one, not a year alone
+    no_day = bool(picked and "day" in query.asks and not (missing or unstated or no_file or no_number)
+                  and not any(SHAPES["day"].search(s.text) for _, s in picked))
     # a near miss shows in the quotes (a sibling term, or another file of the folder asked about), or in
     # the passage of the best one (its sibling's fact stated nearby)
     quoted = " ".join(s.text for _, s in picked)
     near = next((n for n in (_sibling(query.text, quoted), _sibling_name(query.text, quoted),
                              _sibling(query.text, picked[0][0].chunk.text)) if n), None) \
-        if picked and not (missing or unstated or no_file or no_number) else None
-    if not picked or missing or unstated or no_file or no_number:
+        if picked and not (missing or unstated or no_file or no_number or no_day) else None
+    if not picked or missing or unstated or no_file or no_number or no_day:
         strings = STRINGS[query.language]
         if missing and picked:
             result["answer"] = strings["missing"].format(terms=", ".join(missing))
@@ -189,6 +197,8 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
             result["answer"] = strings["no_file"]
         elif no_number:
             result["answer"] = strings["no_number"]
+        elif no_day:
+            result["answer"] = strings["no_day"]
         else:
             result["answer"] = strings["abstain"]
         return result
@@ -366,6 +376,13 @@ def _translated_overlap(query: Query, top: list[Hit]) -> bool:
         return False
     tokens = {t for h in top for t in tokenize(h.chunk.text)}
     return any((query.keys.get(t, frozenset()) - {t}) & tokens for t in query.tokens if not t[:1].isdigit())
+
+
+def _with_count_after(picked: list[tuple[Hit, Sentence]], best: Sentence) -> tuple[list, Sentence | None]:
+    """`best` and the count that follows it in its passage (`_count_after`), or `picked` as it was."""
+    hit = next(h for h, x in picked if x is best)
+    count = _count_after(hit, best)
+    return ([(hit, best), (hit, count)], count) if count else (picked, None)
 
 
 def _count_after(hit: Hit, dated: Sentence, reach: int = 3) -> Sentence | None:

@@ -8,6 +8,7 @@ English word a translation); else the passages only repeat the topic and the que
 """
 from __future__ import annotations
 
+from ..search.colloquial import standard
 from ..search.keywords import tokenize
 from ..search.lexicon import word_keys
 from .references import leaning
@@ -42,7 +43,10 @@ def unsupported(question: str, passages: list[str], names_only: bool = False) ->
     long_words: set[str] | None = None
     missing = []
     for word in words:
-        own = set(tokenize(word)) | set(tokenize(word, cognates=False))
+        said = standard(word)  # (an everyday word as the standard one: "ketemu" is "bertemu")
+        own = set(tokenize(said)) | set(tokenize(said, cognates=False))
+        if not own:
+            continue  # a word that asks nothing ("gimana": "bagaimana")
         if own & held or any(keys.get(k, frozenset()) & held for k in own):
             continue
         if len(word) >= 6:  # an affixed form the stemmer does not undo ("menandatangani"/"penandatanganan")

@@ -17,6 +17,7 @@ from .embed import Embedder
 from .keywords import tokenize
 from .language import detect_language
 from .legal import Part, asked_parts, asks_explanation, named_statutes, without_references, without_statutes
+from .colloquial import standard
 from .lexicon import english_gloss, expansion_of, gloss, word_keys
 
 YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
@@ -32,6 +33,8 @@ ASKS = {
     # a count asked for in so many words (not "berapa lama", nor "the number of" inside a question)
     "count": re.compile(r"\b(how many|how much|berapa(?!\s+lama\b))\b", re.I),
     "date": re.compile(r"\b(when|kapan|tanggal|what date|what year|tahun berapa)\b", re.I),
+    # a day and month asked, which a year alone does not give
+    "day": re.compile(r"\b(tanggal|what date|on what day|which day)\b", re.I),
     "person": re.compile(r"\b(who|siapa|whom)\b", re.I),
     "law": re.compile(r"\b(which|what) (\w+ )?(law|act|regulation|statute)s?\b|\blegal basis\b|\bdasar hukum\b"
                      r"|\b(undang-undang|uu|peraturan|regulasi)\s+(apa|mana|nomor berapa)\b", re.I),
@@ -112,7 +115,8 @@ def analyse(text: str, embedder: Embedder | None, surnames: frozenset[str] | set
     claim = claim_of(text)  # what the search reads; the whole text still decides its language
     # the question's gloss in the other language, when its passages may be in that one (docs/evaluation.md):
     # an English question's Indonesian gloss for every passage, an Indonesian one's English for English ones
-    glossed = gloss(claim) if language == "en" else english_gloss(claim, english) \
+    words = standard(claim) if language == "id" else claim  # its keywords: everyday words as the standard ones
+    glossed = gloss(claim) if language == "en" else english_gloss(words, english) \
         if language == "id" and english is not None else None
     glossed = glossed or None  # (a question of stopwords alone has no gloss)
     texts = ([claim] if vector is None else []) + ([glossed] if glossed is not None else [])
@@ -124,16 +128,16 @@ def analyse(text: str, embedder: Embedder | None, surnames: frozenset[str] | set
         both = vector + embedded[0]
         summed = (both / max(float(np.linalg.norm(both)), 1e-12)).astype(np.float32)
         search_vector, english_vector = (summed, None) if language == "en" else (vector, summed)
-    tokens = tuple(tokenize(claim))
+    tokens = tuple(tokenize(words))
     translated = word_keys(claim)
     keys = translated if language == "en" else {}
     named = frozenset({w.lower() for w in _CAPITALISED.findall(claim)} & set(surnames))
-    asked = without_references(claim)  # a Pasal or statute named says where to look, not what is asked
-    about = set(tokenize(asked)) if asked != claim else set(tokens)  # (empty when it asks only "Pasal 2?")
+    asked = without_references(words)  # a Pasal or statute named says where to look, not what is asked
+    about = set(tokenize(asked)) if asked != words else set(tokens)  # (empty when it asks only "Pasal 2?")
     if named:  # the works a question names are matched through citations; the rest of it through words
         about = about - set(tokenize(" ".join(named))) - set(YEAR.findall(text)) or about
     return Query(
-        text=text, language=language, tokens=tokens, exact=frozenset(tokenize(claim, cognates=False)), keys=keys,
+        text=text, language=language, tokens=tokens, exact=frozenset(tokenize(words, cognates=False)), keys=keys,
         expansion=tuple(expansion_of(tokens, keys)), named=named, about=frozenset(about),
         years=tuple(dict.fromkeys(YEAR.findall(without_statutes(without_citations(text))))),
         asks=tuple(kind for kind, pattern in ASKS.items() if pattern.search(text)),

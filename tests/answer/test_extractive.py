@@ -366,6 +366,31 @@ def test_a_year_in_the_document_title_names_the_document():
     assert not refused["answerable"] and "2007" in refused["answer"]
 
 
+def test_a_count_may_follow_the_sentence_that_answers_and_a_day_asked_needs_a_day():
+    """"How many points were agreed at it?": the sentence about the meeting states no count, the one
+    after it that points back does. "Tanggal berapa …?" is not answered by a year alone."""
+    from dataclasses import replace
+
+    from assistant.answer.extractive import answer_question
+    from assistant.search.query import analyse
+
+    meeting = ["Pertemuan imigrasi kedua negara digelar di Phnom Penh pada tahun 2024.",
+               "Terdapat delapan hal yang disepakati dalam pertemuan ini."]
+    count = analyse("How many points were agreed at the immigration meeting?", _ToyEmbedder(), language="en")
+    answered = answer_question(count, _toy_retriever(meeting[:1] + ["Kedua delegasi membahas pencegahan."] + meeting[1:]))
+    assert answered["answerable"] and "delapan hal" in answered["answer"], answered["answer"]
+    day = analyse("Tanggal berapa pertemuan imigrasi itu digelar?", _ToyEmbedder(), language="id")
+    refused = answer_question(day, _toy_retriever(meeting))
+    assert not refused["answerable"] and refused["answer"].startswith("Korpus tidak memberikan tanggal tersebut")
+    dated = ["Pertemuan imigrasi kedua negara digelar di Phnom Penh pada 13 Maret 2024.", meeting[1]]
+    assert answer_question(day, _toy_retriever(dated))["answerable"]
+    # a year the follow-up took from the chat, not typed itself, need not be in the answering sentence
+    rate = analyse("Berapa angka pengangguran di Indonesia tahun 2024?", _ToyEmbedder(), language="id")
+    stated = ["Angka pengangguran di Indonesia berkisar di angka 4,91%.", "Data ini dirilis pada tahun 2024."]
+    assert not answer_question(rate, _toy_retriever(stated))["answerable"]  # typed: that year's figure is asked
+    assert answer_question(replace(rate, typed="Kalau pengangguran?"), _toy_retriever(stated))["answerable"]
+
+
 def test_an_english_question_finds_its_inflected_words_in_an_english_manual(tmp_path):
     from assistant.engine import Assistant
     from assistant.ingest.build import ingest

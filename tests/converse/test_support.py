@@ -25,3 +25,11 @@ def test_a_near_miss_names_what_the_passages_lack():
 def test_across_languages_only_names_are_asked_for():
     assert unsupported("And with Thailand?", [PASSAGE], names_only=True) == ["Thailand"]
     assert unsupported("What else did Indonesia sign?", [PASSAGE], names_only=True) == []
+
+
+def test_everyday_words_are_looked_for_as_the_standard_ones():
+    """"ketemu" is in the passages as "bertemu"; "gimana", "kayak" ask nothing: no near miss. "gaji" is missing."""
+    passages = ["Dua hari kemudian Menteri Retno bertemu Menteri Luar Negeri Kamboja di Phnom Penh."]
+    assert unsupported("Dua hari setelah itu beliau ketemu siapa lagi?", passages) == []
+    assert unsupported("Kayak gimana pertemuan itu?", passages) == []
+    assert unsupported("Berapa gaji beliau?", passages) == ["gaji"]

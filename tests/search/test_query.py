@@ -113,3 +113,19 @@ def test_a_request_for_a_source_searches_as_its_claim(engine):
     result = engine.ask(request)
     assert result["retrieved"][0]["text"] == engine.ask(claim_of(request))["retrieved"][0]["text"]
     assert "border control" in result["retrieved"][0]["text"] and "Pinatih" in result["answer"]
+
+
+def test_everyday_indonesian_words_are_read_as_the_standard_ones(embedder):
+    """"ketemu" is "bertemu", "gimana" is "bagaimana" (a stopword), "gampang" is "mudah": the keywords the
+    documents use; the question itself is kept as typed."""
+    q = analyse("Gimana Retno bisa ketemu menteri itu dengan gampang?", embedder)
+    formal = analyse("Bagaimana Retno bisa bertemu menteri itu dengan mudah?", embedder)
+    assert q.language == "id" and q.tokens == formal.tokens and q.exact == formal.exact
+    assert q.text.startswith("Gimana")
+    assert analyse("Who did Dr Smith meet?", embedder).tokens == tuple(keywords.tokenize("Who did Dr Smith meet?"))
+
+
+def test_a_day_asked_is_a_kind_of_its_own(embedder):
+    assert "day" in analyse("Tanggal berapa pertemuan itu digelar?", embedder).asks
+    assert "day" in analyse("On what date was it signed?", embedder).asks
+    assert "day" not in analyse("Kapan pertemuan itu digelar?", embedder).asks  # a year may answer "kapan"
