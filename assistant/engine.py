@@ -103,7 +103,8 @@ class Assistant:
         if query.typed and result["answerable"]:  # a follow-up: what it asks in its own words must be there
             top = result["retrieved"][:config.passages_for_sentences]  # (across languages, its names)
             missing = unsupported(query.typed, [p["text"] for p in top],
-                                  names_only=self.index.language(top[0]["file"]) != query.language)
+                                  names_only=self.index.language(top[0]["file"]) != query.language,
+                                  language=query.language)
             if missing:
                 return refused(result, missing)
         return result

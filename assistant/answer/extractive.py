@@ -59,7 +59,10 @@ SHAPES = {
     "file": re.compile(r"(?:^|[\s\"'“”(])(?:~|\.{1,2})?/[\w.-]+|\b[\w-]+\.[A-Za-z]{2,5}\b"),
 }
 SHAPES["count"] = SHAPES["number"]
-SHAPES["day"] = re.compile(rf"\b\d{{1,2}}\s+({_MONTHS})\b|\b({_MONTHS})\s+\d{{1,2}}\b(?!\d)", re.I)  # "2 Agustus", "August 4"
+# a day and month: "2 Agustus", "August 4", "2nd of September", "Sept. 2", "13/03/2024"
+SHAPES["day"] = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS}|sept?|jan|feb|mar|apr|jun|jul|aug|agu|okt|oct|nov|des|dec)\b"
+                           rf"|\b({_MONTHS}|sept?|jan|feb|mar|apr|jun|jul|aug|agu|okt|oct|nov|des|dec)\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\d)"
+                           r"|\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d\b", re.I)
 
 
 # A sentence that goes on about the one before: a demonstrative in its first words ("Pertemuan ini …",
@@ -156,9 +159,12 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
               "citations": [], "retrieved": retrieved}
     picked, best = _pick_sentences(query, hits, retriever, config)
     top = [h.chunk.text for h in hits[: config.passages_for_sentences]]
-    # (a year in a document's title names it: "the 2007 anti-trafficking law" is UU No. 21 Tahun 2007)
-    titles = [h.chunk.doc for h in hits[: config.passages_for_sentences]]
-    missing = _unmentioned(query.years, top + titles) + _unnamed(query.text, top)
+    # (a year that names a law is met by a title holding it: "the 2007 anti-trafficking law" is UU No. 21
+    # Tahun 2007, whose passages never say 2007)
+    titles = " ".join(h.chunk.doc for h in hits[: config.passages_for_sentences])
+    law_years = {y for m in _LAW_YEAR.finditer(query.text) for y in m.groups() if y}
+    missing = [y for y in _unmentioned(query.years, top) if not (y in law_years and y in titles)] \
+        + _unnamed(query.text, top)
     # a count for a year is given with that year, by the sentence that answers, which holds a number
     # besides years ("How many … in 2023?"); a follow-up's years it did not type itself need not be there
     counts = "number" in query.asks
@@ -167,7 +173,7 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
     if best and counts and asked_years and not missing:
         unstated = _unmentioned(asked_years, [best.text])
         if not unstated and not _counts(best.text):  # the sentence dating the event; the count may follow it
-            picked, count = _with_count_after(picked, best)
+            picked, count = _with_count_after(picked, best, query)
             unstated = [] if count else list(asked_years)
     # a question for a file is answered by a quote that names one, one for a number by a quote that states one
     no_file = bool(picked and "file" in query.asks and not missing and not unstated
@@ -176,7 +182,7 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
     no_number = bool(picked and "count" in query.asks and "date" not in query.asks and not asked_years and not missing
                      and not no_file and not any(_counts(s.text) for _, s in picked))
     if no_number:  # the count may follow the sentence that answers, pointing back to it
-        picked, count = _with_count_after(picked, best)
+        picked, count = _with_count_after(picked, best, query)
         no_number = count is None
     # a day asked ("tanggal berapa", "on what date") is answered by a quote that gives one, not a year alone
     no_day = bool(picked and "day" in query.asks and not (missing or unstated or no_file or no_number)
@@ -356,15 +362,20 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
                      or detect_language(x.sentence.text) == retriever.index.language(x.hit.chunk.file))):
             picked.append((x.hit, x.sentence))
             words += n
-    lead = next(((h, x) for h, x in picked[1:] if _is_lead_in(x)), None)
-    if lead:  # a second sentence that leads in to a list: the list is the answer, in the words left
-        picked = [(hit, sentence), lead]
-        words = sum(len(x.text.split()) for _, x in picked)
-        picked += _items_after(*lead, words, config.max_words + len(sentence.text.split()))
     # the best sentence's passage and neighbours in document order, then the rest
     near = {x.text for x in sents} | neighbours
     order = retriever.index.sentence_order
     picked.sort(key=lambda hs: (hs[1].text not in near, order.get(hs[1].text, 0)))
+    lead = next(((h, x) for h, x in picked if x is not sentence and _is_lead_in(x)), None)
+    if lead:  # a second sentence that leads in to a list: the list is the answer, in the words left, right
+        # after it (a lead-in whose list is not in its passage is dropped; the best one, if an item, is in it)
+        items = _items_after(*lead, len(sentence.text.split()) + len(lead[1].text.split()),
+                             config.max_words + len(sentence.text.split()))
+        if not items:
+            return [hs for hs in picked if hs is not lead], sentence
+        best = [] if any(sentence.text in x.text or x.text in sentence.text for _, x in items) else [(hit, sentence)]
+        before = lead[1].text in near and order.get(lead[1].text, 0) < order.get(sentence.text, 0)
+        picked = [lead, *items, *best] if before else [*best, lead, *items]
     return picked, sentence
 
 
@@ -378,79 +389,110 @@ def _translated_overlap(query: Query, top: list[Hit]) -> bool:
     return any((query.keys.get(t, frozenset()) - {t}) & tokens for t in query.tokens if not t[:1].isdigit())
 
 
-def _with_count_after(picked: list[tuple[Hit, Sentence]], best: Sentence) -> tuple[list, Sentence | None]:
+def _with_count_after(picked: list[tuple[Hit, Sentence]], best: Sentence,
+                      query: Query) -> tuple[list, Sentence | None]:
     """`best` and the count that follows it in its passage (`_count_after`), or `picked` as it was."""
     hit = next(h for h, x in picked if x is best)
-    count = _count_after(hit, best)
+    terms = {k for t in query.about for k in query.keys.get(t, frozenset({t}))}
+    count = _count_after(hit, best, terms)
     return ([(hit, best), (hit, count)], count) if count else (picked, None)
 
 
-def _count_after(hit: Hit, dated: Sentence, reach: int = 3) -> Sentence | None:
+def _count_after(hit: Hit, dated: Sentence, terms: set[str], reach: int = 3) -> Sentence | None:
     """A sentence of the next few after `dated` in its passage that states a count of what `dated` tells
-    of (it points back to it: "Terdapat delapan hal yang disepakati dalam pertemuan ini")."""
+    of: it points back to it and holds one of the question's `terms` ("Terdapat delapan hal yang
+    disepakati dalam pertemuan ini" for "How many points were agreed …")."""
     sentences = hit.chunk.sentences
     at = next((i for i, x in enumerate(sentences) if x.text == dated.text), None)
     if at is None:
         return None
-    return next((x for x in sentences[at + 1:at + 1 + reach] if _counts(x.text) and _POINTS_BACK.search(x.text)), None)
+    return next((x for x in sentences[at + 1:at + 1 + reach] if _counts(x.text) and _POINTS_BACK.search(x.text)
+                 and terms & set(tokenize(x.text))), None)
 
 
 def _is_lead_in(sentence: Sentence) -> bool:
     """What follows the sentence answers: it announces it ("… meliputi:"), or it opens a list whose first
-    item it holds ("… negara tujuan penempatan yang: a. mempunyai …;")."""
+    item it holds ("… negara tujuan penempatan yang: a. mempunyai …;"; not a colon inside brackets, as
+    in a page-cited "(2017: 8)")."""
     text = sentence.text.rstrip()
-    return bool(_LEAD_IN.search(text) or _OPENS_LIST.search(text)) and not sentence.is_command
+    opens = _OPENS_LIST.search(text)
+    opens = opens and text[:opens.start()].count("(") == text[:opens.start()].count(")")
+    return bool(_LEAD_IN.search(text) or opens) and not sentence.is_command
 
 
-_OPENS_LIST = re.compile(r":\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)])\s.*[;,]$")
+_MARKER = r"(?:\(?\d{1,2}[.)]|\(?[a-z][.)])"  # "1.", "(2)", "a.", "b)"
+_OPENS_LIST = re.compile(rf":\s*{_MARKER}\s.*[;,]$")
 
 
 def _items_after(hit: Hit, lead: Sentence, words: int, budget: int) -> list[tuple[Hit, Sentence]]:
     """The sentences after a lead-in in its passage (a list's items, a command), while `words` stays within
-    `budget`, up to the next list's lead-in. A list whose items do not all fit is given whole, each item by
-    its first words ("e. paspor yang diterbitkan …"), in one quote of at least `LIST_WORDS` words."""
+    `budget`, up to the next list's lead-in. A list whose items do not all fit is given whole (`_heads`)
+    in one quote of at least `LIST_WORDS` words."""
     sents = hit.chunk.sentences
     i = next(j for j, x in enumerate(sents) if x.text == lead.text)
+    items = _list_items(sents[i + 1:])
     out: list[tuple[Hit, Sentence]] = []
     for item in sents[i + 1:]:
-        if words + len(item.text.split()) > budget or (out and _LEAD_IN.search(item.text)):
-            break  # full, or the next list's lead-in
+        if words + len(item.text.split()) > budget or (out and _LEAD_IN.search(item.text)) \
+                or (items and out and out[-1][1] is items[-1]):
+            break  # full, the next list's lead-in, or the list's end
         if not any(ch.isalnum() for ch in item.text):
             continue  # a stray ":" or bullet
         out.append((hit, item))
         words += len(item.text.split())
-    items = _list_items(sents[i + 1:])
-    if len(items) > len(out) and len(items) >= 2 and items[:len(out)] == [x for _, x in out]:
-        heads = _heads(items, max(budget - (words - sum(len(x.text.split()) for _, x in out)), LIST_WORDS))
+    given = [x for _, x in out]
+    if len(items) > len(given) and len(items) >= 2 and items[:len(given)] == given:
+        heads = _heads(items, max(budget - (words - sum(len(x.text.split()) for x in given)), LIST_WORDS))
         return [(hit, Sentence(heads, sorted({c for x in items for c in x.cites})))]
-    if len(out) >= 2 and all(_ITEM.match(x.text) for _, x in out):  # one quote for the list's items
-        return [(hit, Sentence(" ".join(x.text for _, x in out), sorted({c for _, x in out for c in x.cites})))]
+    if len(given) >= 2 and all(_ITEM.match(x.text) for x in given):  # one quote for the list's items
+        return [(hit, Sentence(" ".join(x.text for x in given), sorted({c for x in given for c in x.cites})))]
     return out
 
 
 LIST_WORDS = 30  # a list given by its items' first words gets at least these many words
 HEAD_WORDS = 4  # … and each item at least these many of them
-_ITEM = re.compile(r"^\W{0,2}(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[-•*–])\s")
-# items run on in one line ("d. surat keterangan sehat …; e. paspor …; dan h. Perjanjian Kerja.")
-_INLINE_ITEM = re.compile(r"(?<=;)\s+(?=(?:(?:dan|atau|and|or)\s+)?(?:\(?\d{1,2}[.)]|\(?[a-z][.)])\s)")
+_ITEM = re.compile(rf"^\W{{0,2}}(?:{_MARKER}|[-•*–])\s")
+# items run on in one line ("d. surat keterangan sehat …; e. paspor …; dan h. Perjanjian Kerja."), not a
+# citation's "; p. 12"
+_INLINE_ITEM = re.compile(rf"(?<=;)\s+(?=(?:(?:dan|atau|and|or)\s+)?{_MARKER}\s+[^\W\d_])")
 _CLAUSE_END = re.compile(r"[.,:;–—]$|\($")
+_ABBREVIATED = re.compile(r"^(?:[A-Z][a-z]{0,3}|[a-z]{1,3})\.$")  # "No.", "hlm.", "Art.": no clause's end
+
+
+def _marker_kind(text: str) -> str:
+    """"a" (a letter), "1" (a number), "(1)" (a bracketed number) or "-" (a bullet)."""
+    m = re.match(r"^\W{0,2}?(\()?(\d{1,2}|[a-z])?[.)]?", text)
+    if m is None or m.group(2) is None:
+        return "-"
+    return ("(" if m.group(1) else "") + ("1" if m.group(2).isdigit() else "a")
 
 
 def _list_items(after: list[Sentence]) -> list[Sentence]:
-    """The items of the list that starts at `after[0]`: sentences opening with an item marker; a sentence
-    between two items goes on about the one before (skipped); the list ends at its last item."""
+    """The items of the list that starts at `after[0]`: sentences opening with an item marker of the first
+    one's kind; a sentence between two items goes on about the one before (skipped); the list ends at an
+    item of another kind ("(2)" after "a.", "b.", "c."), at an item ending with a full stop after items
+    ending otherwise ("…; dan c. pencabutan izin."), or at a sentence after which no item follows."""
     items: list[Sentence] = []
+    kind = None
     for x in after:
+        if not any(ch.isalnum() for ch in x.text):
+            continue  # a stray ":" or bullet
         if _ITEM.match(x.text):
+            if kind is not None and _marker_kind(x.text) != kind:
+                break
+            kind = kind or _marker_kind(x.text)
             items.append(x)
+            if len(items) >= 2 and x.text.rstrip().endswith(".") and not items[-2].text.rstrip().endswith("."):
+                break
         elif not items or _LEAD_IN.search(x.text.rstrip()):
             break
     return items
 
 
 def _heads(items: list[Sentence], words: int) -> str:
-    """The list in about `words` words: its first items whole while the others can still be named, the
-    others by their first words (cut at their first clause's end or after an equal share of the words left)."""
+    """The list in `words` words or a few more: its first items whole while the others can still be named
+    by `HEAD_WORDS` words each, the others by their first words (cut at their first clause's end, or after
+    an equal share of the words left, never fewer than `HEAD_WORDS`)."""
     items = [Sentence(part, x.cites) for x in items for part in _INLINE_ITEM.split(x.text) if part.strip()]
     whole = 0
     for i, item in enumerate(items):
@@ -458,11 +500,12 @@ def _heads(items: list[Sentence], words: int) -> str:
         if size + HEAD_WORDS * (len(items) - i - 1) > words:
             break
         whole, words = whole + 1, words - size
-    share = max(3, words // max(1, len(items) - whole))
+    share = max(HEAD_WORDS, words // max(1, len(items) - whole))
     heads = [x.text for x in items[:whole]]
     for item in items[whole:]:
         tokens = item.text.split()
-        end = next((j + 1 for j, t in enumerate(tokens[:share]) if j >= 1 and _CLAUSE_END.search(t)), None)
+        end = next((j + 1 for j, t in enumerate(tokens[:share])
+                    if j >= 1 and _CLAUSE_END.search(t) and not _ABBREVIATED.match(t)), None)
         cut = tokens[:end or share]
         head = " ".join(cut)
         heads.append(head if len(cut) == len(tokens) else head.rstrip(".,:;–—( ") + " …")
@@ -544,12 +587,15 @@ def _unnamed(question: str, texts: list[str]) -> list[str]:
 
 
 _YEARS = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_LAW_WORDS = r"(?:law|act|statute|regulation|convention|protocol|treaty|undang-undang|uu|peraturan|perda|konvensi|protokol)"
+_LAW_YEAR = re.compile(rf"\b((?:19|20)\d\d)\s+(?:[\w-]+\s+){{0,3}}?{_LAW_WORDS}\b"
+                       rf"|\b{_LAW_WORDS}\b[^.?!]{{0,25}}?\b((?:19|20)\d\d)\b", re.I)
 _POINTS_BACK = re.compile(r"\b(?:ini|tersebut|itu|this|these|that|those|it|they)\b", re.I)
 _CODE = re.compile(r"\b\w*[^\W\d_]\d+[^\W\d_]\w*\b")  # digits inside a word ("BP2MI"): a name, not a number
 _ITEM_NUMBER = re.compile(r"^\W{0,2}\(?\d{1,2}[.)]\s")  # "2. Untuk mengetahui …", "(1) Setiap orang …"
 
 
-_PART = re.compile(r"\b(?:ayat|huruf|angka|paragraph|subparagraph)\s*\(?\w{1,3}\)?", re.I)  # "ayat (1)": no count
+_PART = re.compile(r"\b(?:ayat|huruf|paragraph|subparagraph)\s*\(?\w{1,3}\)?", re.I)  # "ayat (1)": no count
 
 
 def _counts(text: str) -> bool:

@@ -31,9 +31,9 @@ def own_words(question: str, names_only: bool = False) -> list[str]:
                               and not t.text[0].isdigit() and not any(a <= t.start < b for a, b in spans)))
 
 
-def unsupported(question: str, passages: list[str], names_only: bool = False) -> list[str]:
+def unsupported(question: str, passages: list[str], names_only: bool = False, language: str = "id") -> list[str]:
     """The follow-up's own words (`names_only`: its names) that no passage holds in any form (an English
-    word: nor a translation)."""
+    word: nor a translation; an everyday Indonesian word: nor its standard form)."""
     words = own_words(question, names_only)
     if not words:
         return []
@@ -43,7 +43,7 @@ def unsupported(question: str, passages: list[str], names_only: bool = False) ->
     long_words: set[str] | None = None
     missing = []
     for word in words:
-        said = standard(word)  # (an everyday word as the standard one: "ketemu" is "bertemu")
+        said = standard(word) if language == "id" else word  # (an everyday word as the standard one: "ketemu")
         own = set(tokenize(said)) | set(tokenize(said, cognates=False))
         if not own:
             continue  # a word that asks nothing ("gimana": "bagaimana")

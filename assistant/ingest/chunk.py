@@ -319,13 +319,13 @@ def _is_list_item(text: str) -> bool:
     return bool(_LIST_ITEM.match(text))
 
 
-# A word that a number goes with ("ayat (1)", "Pasal 5", "Article 3", "Rp. 15.000"): a line or sentence
-# starting with that number after it goes on, it is no list item
-_REFERRING = re.compile(r"\b(?:ayat|pasal|huruf|angka|bagian|paragraf|article|paragraph|section|subsection|"
-                        r"rp|no|nos|nr|hlm|p|pp|art|vol|sec|para|fig|tab|eq|ch)\.?$", re.I)
-
-
-_ABBREVIATION = re.compile(r"\b(?:rp|no|nos|nr|hlm|p|pp|art|vol|sec|para|fig|tab|eq|ch)\.$", re.I)
+# A word that a number goes with ("ayat (1)", "Pasal 5", "Article 3"; "Rp. 15.000", "hlm. 12", "No. 21"): a line
+# or sentence starting with that number after it goes on, it is no list item. A word ends no sentence; an
+# abbreviation's full stop ends none either (capitalised ones only where the plain word could end one: "no.")
+_ABBREVIATIONS = r"(?:Rp|RP|No|NO|Nos|Nr|Art|Vol|Sec|Fig|Tab|Eq|Ch|Para|hlm|pp|p|vol)"
+_ABBREVIATION = re.compile(rf"\b{_ABBREVIATIONS}\.$")
+_REFERRING = re.compile(rf"\b(?:(?i:ayat|pasal|huruf|angka|bagian|paragraf|article|paragraph|section|subsection)"
+                        rf"|{_ABBREVIATIONS}\.?)$")
 _NUMBER_GOES_ON = re.compile(r"\d(?!\d?[.)]\s)")  # "15.000.000,00 …", not an item's "2. …"
 
 

@@ -195,7 +195,8 @@ def _catchword(line: str, next_page: str) -> bool:
     "(2) Larangan …": Indonesian statutes print the next page's first words at each page's foot)."""
     m = _ELLIPSIS_END.match(line)
     words = " ".join(m.group(1).split()) if m else ""
-    return bool(words) and " ".join(next_page.split()).startswith(words)
+    start = " ".join(next_page.split())
+    return bool(words) and start.startswith(words) and not start[len(words):len(words) + 1].isalnum()  # not "Pasal 20"
 
 
 def printed_labels(printed: list[int | None]) -> list[str] | None:

@@ -12,11 +12,20 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 @lru_cache(maxsize=1)
 def _standard_words() -> dict[str, str]:
+    if not _TABLE.is_file():
+        return {}
     lines = _TABLE.read_text(encoding="utf-8").splitlines()
     return dict(line.split("\t", 1) for line in lines if line.strip() and not line.startswith("#"))
 
 
 def standard(text: str) -> str:
-    """An Indonesian `text` with its colloquial words replaced by the standard ones."""
+    """An Indonesian `text` with its colloquial words replaced by the standard ones; a capitalised word
+    (a name: "Gunung Gede") or an acronym is left as written, the text's first word aside."""
     table = _standard_words()
-    return _WORD.sub(lambda m: table.get(m.group(0).lower(), m.group(0)), text)
+
+    def replace(m: re.Match) -> str:
+        word = m.group(0)
+        plain = word.islower() or m.start() == len(text) - len(text.lstrip()) and word[1:].islower()
+        return table.get(word.lower(), word) if plain else word
+
+    return _WORD.sub(replace, text)

@@ -58,6 +58,15 @@ def asks_explanation(text: str) -> bool:
     return bool(_EXPLANATION.search(text))
 
 
+_ELUCIDATION = re.compile(r"\belucidation\b|\bpenjelasan\s+(?:umum|pasal|atas|undang-undang|uu|pp|peraturan|perda)\b", re.I)
+
+
+def names_elucidation(text: str) -> bool:
+    """The question asks about a statute's Penjelasan in words only law uses ("the general elucidation",
+    "penjelasan umum"), not an everyday "explanation"/"penjelasan"."""
+    return bool(_ELUCIDATION.search(text))
+
+
 def named_statutes(text: str) -> tuple[tuple[str, str], ...]:
     """(number, year) of each statute the question names ("UU 21/2007" → ("21", "2007"))."""
     return tuple(dict.fromkeys((m.group(1).lstrip("0") or "0", m.group(2)) for m in _STATUTE.finditer(text)))

@@ -16,7 +16,8 @@ from ..citations import without_citations
 from .embed import Embedder
 from .keywords import tokenize
 from .language import detect_language
-from .legal import Part, asked_parts, asks_explanation, named_statutes, without_references, without_statutes
+from .legal import (Part, asked_parts, asks_explanation, named_statutes, names_elucidation, without_references,
+                    without_statutes)
 from .colloquial import standard
 from .lexicon import english_gloss, expansion_of, gloss, word_keys
 
@@ -34,7 +35,7 @@ ASKS = {
     "count": re.compile(r"\b(how many|how much|berapa(?!\s+lama\b))\b", re.I),
     "date": re.compile(r"\b(when|kapan|tanggal|what date|what year|tahun berapa)\b", re.I),
     # a day and month asked, which a year alone does not give
-    "day": re.compile(r"\b(tanggal|what date|on what day|which day)\b", re.I),
+    "day": re.compile(r"\b(?:tanggal\s+(?:berapa|apa|dan\s+bulan\s+(?:berapa|apa))|(?:what|which)\s+date)\b", re.I),
     "person": re.compile(r"\b(who|siapa|whom)\b", re.I),
     "law": re.compile(r"\b(which|what) (\w+ )?(law|act|regulation|statute)s?\b|\blegal basis\b|\bdasar hukum\b"
                      r"|\b(undang-undang|uu|peraturan|regulasi)\s+(apa|mana|nomor berapa)\b", re.I),
@@ -95,6 +96,7 @@ class Query:
     parts: tuple[Part, ...] = ()  # the Pasal/Article (ayat, huruf) it names
     statutes: tuple[tuple[str, str], ...] = ()  # the statutes it names, as (number, year)
     explanation: bool = False  # it asks about a Penjelasan
+    elucidation: bool = False  # … in words only law uses ("the general elucidation"): any statute's, if none is named
     asks_home: bool = False  # "the thesis", "skripsi ini": the thesis, unless a document is named
     typed: str = ""  # a follow-up as typed, when `text` is the standalone question it was rewritten into
 
@@ -144,4 +146,4 @@ def analyse(text: str, embedder: Embedder | None, surnames: frozenset[str] | set
         acronyms=frozenset(_ACRONYM.findall(text)), refers_to_document=bool(_SELF_REFERENCE.search(text)),
         topic=frozenset(tokens).union(*translated.values()),
         vector=vector, search_vector=search_vector, english_vector=english_vector, parts=asked_parts(claim), statutes=named_statutes(claim),
-        explanation=asks_explanation(claim), asks_home=bool(_HOME.search(text)))
+        explanation=asks_explanation(claim), elucidation=names_elucidation(claim), asks_home=bool(_HOME.search(text)))

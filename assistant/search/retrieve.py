@@ -173,14 +173,14 @@ class Retriever:
         1 in an asked part of a named statute (or of any, when none is named; its Penjelasan, or its body when
         the Penjelasan is asked, 0.5), 0.5 elsewhere in a named statute. A Penjelasan asked without a part
         ("according to the elucidation"): 1 in the Penjelasan of the statute named, by number or by name, or
-        of every statute when none is named."""
+        of every statute when none is named and the question says it in words only law uses."""
         if not query.parts and not query.statutes and not query.explanation:
             return {}
         files = {self._statutes[s] for s in query.statutes if s in self._statutes}
         chunks = self.index.chunks
         out: dict[int, float] = {r: 0.5 for f in files for r in self._rows_of_file.get(f, ())}
         if query.explanation and not query.parts:  # (no statute named: every statute's Penjelasan)
-            targets = files or ({named_doc} if named_doc else set(self._rows_of_file))
+            targets = files or ({named_doc} if named_doc else set(self._rows_of_file) if query.elucidation else set())
             out.update({r: 1.0 for r in self._explanation_rows if chunks[r].file in targets})
         for part in query.parts:
             for r in self._rows_of_part.get(part.article, ()):

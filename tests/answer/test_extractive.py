@@ -328,10 +328,11 @@ def test_a_question_for_a_number_is_not_answered_by_quotes_that_state_none():
     for asked in ("What decides the number of servers the clock daemon asks?", "Berapa lama daemon jam menunggu?"):
         assert "count" not in analyse(asked, _ToyEmbedder()).asks, asked  # no count asked in so many words
         assert answer_question(analyse(asked, _ToyEmbedder(), language="en"), _toy_retriever(no_count))["answerable"]
-    # a paragraph referred to ("ayat (1)", "huruf b") is no count either
+    # a paragraph referred to ("ayat (1)", "huruf b") is no count either; "angka 120" (a figure) is one
     from assistant.answer.extractive import _counts
     assert not _counts("(2) Larangan sebagaimana dimaksud pada ayat (1) dikecualikan untuk limbah huruf b.")
     assert _counts("denda paling banyak Rp. 15.000.000,00 (lima belas juta rupiah)")
+    assert _counts("Kasus naik ke angka 120 orang.") and _counts("Kemiskinan turun ke angka 9 persen.")
     year = analyse("Pada tahun berapa daemon jam itu ditulis?", _ToyEmbedder(), language="id")
     assert answer_question(year, _toy_retriever(["The clock daemon was written in 2019 to keep network time.",
                                                   "2. The clock daemon asks the servers of the network."]))["answerable"]
@@ -353,6 +354,25 @@ def test_an_english_question_over_indonesian_text_shares_keywords_through_transl
     assert not answer_question(unrelated, _toy_retriever(passage, cosine=0.825))["answerable"]
 
 
+def test_list_items_end_with_the_list_and_heads_keep_abbreviations():
+    """The items of "… meliputi:" end at their last item ("c. … ." after "a. …;"), not at the next ayat;
+    a page-cited "(2017: 8)" opens no list; a citation's "; p. 12" is no item; "No." ends no clause."""
+    from assistant.answer.extractive import _heads, _is_lead_in, _list_items
+    from assistant.records import Sentence
+
+    s = [Sentence(t, []) for t in ("a. peringatan tertulis;", "b. penghentian sementara; atau", "c. pencabutan izin.",
+                                   "(2) Ketentuan lebih lanjut diatur dengan Peraturan Menteri.", "(3) Menteri dapat.")]
+    assert [x.text for x in _list_items(s)] == [x.text for x in s[:3]]
+    assert [x.text for x in _list_items([Sentence("1. Satu;", []), Sentence("a. dua;", [])])] == ["1. Satu;"]
+    assert not _is_lead_in(Sentence("Menurut Sugiyono (2017: 8) metode ini berlandaskan positivisme;", []))
+    assert _is_lead_in(Sentence("Pekerja hanya dapat bekerja ke negara yang: a. mempunyai peraturan;", []))
+    items = [Sentence("a. satu dua tiga (Jones, 2019; p. 12) empat lima enam tujuh delapan;", []),
+             Sentence("b. UU No. 21 Tahun 2007 tentang pemberantasan tindak pidana perdagangan orang;", []),
+             Sentence("c. tiga.", [])]
+    heads = _heads(items, 10)
+    assert heads.startswith("a. satu dua tiga …") and "b. UU No. 21 …" in heads and heads.endswith("c. tiga."), heads
+
+
 def test_a_year_in_the_document_title_names_the_document():
     """"the 2007 law" is the one whose title holds 2007, though its passages never say the year."""
     from assistant.answer.extractive import answer_question
@@ -364,6 +384,9 @@ def test_a_year_in_the_document_title_names_the_document():
     assert answer_question(query, _toy_retriever(passage, title="UU No. 21 Tahun 2007"))["answerable"]
     refused = answer_question(query, _toy_retriever(passage, title="UU No. 5 Tahun 2011"))
     assert not refused["answerable"] and "2007" in refused["answer"]
+    # a year that names no law is asked of the passages themselves
+    plain = analyse("Siapa yang memberi izin penyadapan pada tahun 2007?", _ToyEmbedder(), language="id")
+    assert not answer_question(plain, _toy_retriever(passage, title="UU No. 21 Tahun 2007"))["answerable"]
 
 
 def test_a_count_may_follow_the_sentence_that_answers_and_a_day_asked_needs_a_day():
@@ -384,6 +407,11 @@ def test_a_count_may_follow_the_sentence_that_answers_and_a_day_asked_needs_a_da
     assert not refused["answerable"] and refused["answer"].startswith("Korpus tidak memberikan tanggal tersebut")
     dated = ["Pertemuan imigrasi kedua negara digelar di Phnom Penh pada 13 Maret 2024.", meeting[1]]
     assert answer_question(day, _toy_retriever(dated))["answerable"]
+    # the count must be of what was asked: a number of something else after a pointing word is none
+    other = analyse("Berapa jumlah pekerja migran yang dipulangkan?", _ToyEmbedder(), language="id")
+    harbour = ["Pekerja migran yang dipulangkan diterima di pelabuhan.", "Mereka kemudian didata oleh petugas.",
+               "Pelabuhan ini memiliki 4 dermaga."]
+    assert not answer_question(other, _toy_retriever(harbour))["answerable"]
     # a year the follow-up took from the chat, not typed itself, need not be in the answering sentence
     rate = analyse("Berapa angka pengangguran di Indonesia tahun 2024?", _ToyEmbedder(), language="id")
     stated = ["Angka pengangguran di Indonesia berkisar di angka 4,91%.", "Data ini dirilis pada tahun 2024."]

@@ -148,6 +148,18 @@ def test_an_abbreviation_before_a_number_ends_no_sentence():
         "Diatur dalam tiga ayat.", "1. Setiap orang.", "2. Dua."]
 
 
+def test_a_sentence_ending_on_a_referring_word_is_still_ended():
+    """"… tiga bagian." then "1. Pendahuluan": the full stop ends it; only "Rp."/"No." abbreviations go on."""
+    from assistant.ingest.chunk import _continues
+
+    assert not _continues("Laporan ini terdiri atas tiga bagian.", "1. Pendahuluan")
+    assert not _continues("It is described in the next section.", "2019 was a good year.")
+    assert _continues("sebagaimana dimaksud pada ayat", "(1) meliputi:")
+    sentences = [s for p in paragraphs(_doc("Laporan terdiri atas tiga bagian.\n1. Pendahuluan;\n2. Metode.")) for s in
+                 split_sentences(p.text)]
+    assert sentences == ["Laporan terdiri atas tiga bagian.", "1. Pendahuluan;", "2. Metode."], sentences
+
+
 def test_a_numbered_reference_broken_onto_a_new_line_is_no_list_item():
     """"… dimaksud pada ayat" | "(1) meliputi:": the "(1)" names the paragraph referred to."""
     text = "(2) Sanksi administratif sebagaimana dimaksud pada ayat\n(1) meliputi:\na. peringatan tertulis;\nb. denda."

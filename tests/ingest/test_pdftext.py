@@ -110,3 +110,6 @@ def test_a_catchword_at_a_page_foot_is_dropped():
     cleaned, _ = strip_headers_footers(pages)
     assert [line.text for line in cleaned[0]] == first[:-1]
     assert cleaned[1][-1].text == "(2) Larangan …"  # the next page begins otherwise: kept
+    pages[1][-1] = Line("Bagian 2 …")  # … and "Bagian 2" is not "Bagian 20"
+    pages[2] = [Line("Bagian 20"), Line("Selesai.")]
+    assert strip_headers_footers(pages)[0][1][-1].text == "Bagian 2 …"

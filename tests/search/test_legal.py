@@ -1,7 +1,8 @@
 """Parts of statutes and treaties, and statutes, named in a question."""
 import pytest
 
-from assistant.search.legal import Part, asked_parts, asks_explanation, named_statutes, part_numbers, without_statutes
+from assistant.search.legal import (Part, asked_parts, asks_explanation, named_statutes, names_elucidation, part_numbers,
+                                    without_statutes)
 
 
 @pytest.mark.parametrize("question, parts", [
@@ -44,3 +45,10 @@ def test_a_question_of_references_only_asks_about_no_words_of_them():
 
     assert not analyse("Jelaskan Pasal 2 ayat (1) UU 9/2030.", None).about & {"pasal", "ayat", "uu", "9", "2030"}
     assert asked_parts("Which articles 2020 and 2021 apply?") == ()  # years, not Article 202
+
+
+def test_an_elucidation_in_words_only_law_uses():
+    assert names_elucidation("According to the general elucidation, why is Indonesia vulnerable?")
+    assert names_elucidation("Apa kata penjelasan umum tentang korban?")
+    assert not names_elucidation("What is the explanation for why rescue cooperation matters?")
+    assert not names_elucidation("Apa penjelasan tesis tentang kerja sama bilateral?")

@@ -122,6 +122,8 @@ def test_everyday_indonesian_words_are_read_as_the_standard_ones(embedder):
     formal = analyse("Bagaimana Retno bisa bertemu menteri itu dengan mudah?", embedder)
     assert q.language == "id" and q.tokens == formal.tokens and q.exact == formal.exact
     assert q.text.startswith("Gimana")
+    # a name is no everyday word ("Gunung Gede"), nor is an English question's word
+    assert "gede" in analyse("Di mana letak Gunung Gede?", embedder).tokens
     assert analyse("Who did Dr Smith meet?", embedder).tokens == tuple(keywords.tokenize("Who did Dr Smith meet?"))
 
 
@@ -129,3 +131,6 @@ def test_a_day_asked_is_a_kind_of_its_own(embedder):
     assert "day" in analyse("Tanggal berapa pertemuan itu digelar?", embedder).asks
     assert "day" in analyse("On what date was it signed?", embedder).asks
     assert "day" not in analyse("Kapan pertemuan itu digelar?", embedder).asks  # a year may answer "kapan"
+    # "tanggal" in a date given, or in "tanggal diundangkan", asks for none
+    assert "day" not in analyse("Siapa yang memimpin pertemuan tanggal 13 Maret 2024?", embedder).asks
+    assert "day" not in analyse("Apakah undang-undang itu berlaku sejak tanggal diundangkan?", embedder).asks
