@@ -262,7 +262,7 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
     for hit, sentence, row, stoks in candidates:
         terms = {t: w for t, w in weights.items() if alternatives.get(t, {t}) & stoks}
         alone = float(index.sentence_vectors[row] @ query.vector) if row is not None else hit.dense
-        position = next((i for i, x in enumerate(hit.chunk.sentences) if x.text == sentence.text), 0)
+        position = _position(hit, sentence) or 0
         words = re.findall(r"[^\W\d_]+", sentence.text)
         features = {
             "caps": float(len(words) >= 3 and sum(w.isupper() for w in words) >= 0.8 * len(words)),
@@ -373,9 +373,9 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
                              config.max_words + len(sentence.text.split()))
         if not items:
             return [hs for hs in picked if hs is not lead], sentence
-        best = [] if any(sentence.text in x.text or x.text in sentence.text for _, x in items) else [(hit, sentence)]
+        alone = [] if any(sentence.text in x.text or x.text in sentence.text for _, x in items) else [(hit, sentence)]
         before = lead[1].text in near and order.get(lead[1].text, 0) < order.get(sentence.text, 0)
-        picked = [lead, *items, *best] if before else [*best, lead, *items]
+        picked = [lead, *items, *alone] if before else [*alone, lead, *items]
     return picked, sentence
 
 
@@ -402,12 +402,16 @@ def _count_after(hit: Hit, dated: Sentence, terms: set[str], reach: int = 3) -> 
     """A sentence of the next few after `dated` in its passage that states a count of what `dated` tells
     of: it points back to it and holds one of the question's `terms` ("Terdapat delapan hal yang
     disepakati dalam pertemuan ini" for "How many points were agreed …")."""
-    sentences = hit.chunk.sentences
-    at = next((i for i, x in enumerate(sentences) if x.text == dated.text), None)
+    at = _position(hit, dated)
     if at is None:
         return None
-    return next((x for x in sentences[at + 1:at + 1 + reach] if _counts(x.text) and _POINTS_BACK.search(x.text)
-                 and terms & set(tokenize(x.text))), None)
+    return next((x for x in hit.chunk.sentences[at + 1:at + 1 + reach] if _counts(x.text)
+                 and _POINTS_BACK.search(x.text) and terms & set(tokenize(x.text))), None)
+
+
+def _position(hit: Hit, sentence: Sentence) -> int | None:
+    """Where `sentence` stands in its passage (None when it is not one of its sentences)."""
+    return next((i for i, x in enumerate(hit.chunk.sentences) if x.text == sentence.text), None)
 
 
 def _is_lead_in(sentence: Sentence) -> bool:
@@ -429,24 +433,34 @@ def _items_after(hit: Hit, lead: Sentence, words: int, budget: int) -> list[tupl
     `budget`, up to the next list's lead-in. A list whose items do not all fit is given whole (`_heads`)
     in one quote of at least `LIST_WORDS` words."""
     sents = hit.chunk.sentences
-    i = next(j for j, x in enumerate(sents) if x.text == lead.text)
+    i = _position(hit, lead)
     items = _list_items(sents[i + 1:])
     out: list[tuple[Hit, Sentence]] = []
     for item in sents[i + 1:]:
         if words + len(item.text.split()) > budget or (out and _LEAD_IN.search(item.text)) \
                 or (items and out and out[-1][1] is items[-1]):
             break  # full, the next list's lead-in, or the list's end
-        if not any(ch.isalnum() for ch in item.text):
-            continue  # a stray ":" or bullet
+        if _stray(item):
+            continue
         out.append((hit, item))
         words += len(item.text.split())
     given = [x for _, x in out]
     if len(items) > len(given) and len(items) >= 2 and items[:len(given)] == given:
         heads = _heads(items, max(budget - (words - sum(len(x.text.split()) for x in given)), LIST_WORDS))
-        return [(hit, Sentence(heads, sorted({c for x in items for c in x.cites})))]
+        return [(hit, _one_quote(heads, items))]
     if len(given) >= 2 and all(_ITEM.match(x.text) for x in given):  # one quote for the list's items
-        return [(hit, Sentence(" ".join(x.text for x in given), sorted({c for x in given for c in x.cites})))]
+        return [(hit, _one_quote(" ".join(x.text for x in given), given))]
     return out
+
+
+def _one_quote(text: str, sentences: list[Sentence]) -> Sentence:
+    """`text` quoting `sentences` as one, backed by the works they cite."""
+    return Sentence(text, sorted({c for x in sentences for c in x.cites}))
+
+
+def _stray(sentence: Sentence) -> bool:
+    """A stray ":" or bullet: no word, no number."""
+    return not any(ch.isalnum() for ch in sentence.text)
 
 
 LIST_WORDS = 30  # a list given by its items' first words gets at least these many words
@@ -475,8 +489,8 @@ def _list_items(after: list[Sentence]) -> list[Sentence]:
     items: list[Sentence] = []
     kind = None
     for x in after:
-        if not any(ch.isalnum() for ch in x.text):
-            continue  # a stray ":" or bullet
+        if _stray(x):
+            continue
         if _ITEM.match(x.text):
             if kind is not None and _marker_kind(x.text) != kind:
                 break

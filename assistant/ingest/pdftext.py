@@ -180,9 +180,11 @@ def strip_headers_footers(pages: list[list[Line]]) -> tuple[list[list[Line]], li
         out.append([line for line in lines
                     if id(line) not in ends or not (_norm(line.text) in repeated or _PAGE_NUMBER.match(line.text))])
     for i, page in enumerate(out[:-1]):  # a catchword: the next page's first words at this one's foot
+        if not page or not _ELLIPSIS_END.match(page[-1].text):
+            continue
         starts = [" ".join(line.text for line in lines[:4]) for lines in
                   (out[i + 1], [line for line in pages[i + 1] if not _PAGE_NUMBER.match(line.text)])]
-        if page and any(_catchword(page[-1].text, start) for start in starts):
+        if any(_catchword(page[-1].text, start) for start in starts):
             page.pop()
     return out, printed
 

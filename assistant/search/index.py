@@ -29,6 +29,7 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from ..citations import key_surname
 from ..records import Chunk
 from . import INDEX_FORMAT as FORMAT
 from .keywords import KeywordIndex
@@ -231,6 +232,11 @@ class Index:
             sample = self._openings.get(file, [])
             self._languages[file] = detect_language(" ".join(sample)) if sample else "id"
         return self._languages[file]
+
+    @cached_property
+    def cited_surnames(self) -> frozenset[str]:
+        """The surnames of the works its passages cite, lower case ("Arisandy, 2022" → "arisandy")."""
+        return frozenset(key_surname(key) for chunk in self.chunks for key in chunk.cites)
 
     @cached_property
     def _openings(self) -> dict[str, list[str]]:

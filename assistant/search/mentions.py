@@ -10,7 +10,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..citations import key_surname, name_surname
+from ..citations import name_surname
 from .index import Index
 from .keywords import tokenize
 from .query import Query
@@ -67,7 +67,7 @@ class DocumentNames:
         idf = {t: 0.0 if t in common else math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
         statutes = {(str(m.get("number", "")).lstrip("0"), str(m.get("year", ""))): f
                     for f, m in documents.items() if m.get("number") and m.get("year")}
-        cited = {key_surname(key) for chunk in index.chunks for key in chunk.cites}  # "Ahmad, 2019"
+        cited = index.cited_surnames  # "Ahmad, 2019"
         return cls(names, initials, idf, statutes, heads, {f: a - cited for f, a in authors.items()})
 
     def scores(self, query: Query) -> dict[str, float]:

@@ -58,7 +58,6 @@ class Retriever:
         self.named_candidates = 10  # the named document's closest passages join the candidates
         self.home: frozenset[str] = frozenset()  # the document "the thesis" means when none is named
         self._sentence_rows: dict[int, np.ndarray] = {}
-        self._surnames = frozenset(key_surname(c) for ch in index.chunks for c in ch.cites)
         documents = index.meta.get("documents") or {}
         self._statutes = {(str(m.get("number", "")).lstrip("0"), str(m.get("year", ""))): f
                           for f, m in documents.items() if m.get("number") and m.get("year")}
@@ -66,7 +65,7 @@ class Retriever:
     def query(self, text: str, language: str | None = None, vector: np.ndarray | None = None) -> Query:
         """`text` analysed once (language, tokens, translations, named works, embedding …); `vector`, its
         query embedding when computed already (`query_vectors`)."""
-        return analyse(text, self.embedder, self._surnames, self.index.loan_terms, language, vector,
+        return analyse(text, self.embedder, self.index.cited_surnames, self.index.loan_terms, language, vector,
                        self._english_frequency if self.english_rows.any() else None)
 
     def query_vectors(self, texts: list[str]) -> np.ndarray:
