@@ -15,6 +15,7 @@ from typing import NamedTuple
 from ..citations import parse_citations, without_citations
 from ..records import Sentence
 from ..search.keywords import tokenize
+from ..search.definition import defines
 from ..search.language import detect_language
 from ..search.legal import part_numbers, without_references
 from ..search.lexicon import english_lemma
@@ -50,7 +51,9 @@ _MONTHS = ("januari|februari|maret|april|mei|juni|juli|agustus|september|oktober
 SHAPES = {
     "list": re.compile(r"(?:[^,]+,){3,}|\n"),
     "number": re.compile(r"\d|\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|\w+ (belas|puluh|ratus|ribu|juta)|"
-                         r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundreds?|thousands?|millions?)\b", re.I),
+                         r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen(?:th)?|"
+                         r"(?:twen|thir|for|fif|six|seven|eigh|nine)t(?:y|ieth)|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                         r"eleventh|twelfth|dozens?|hundred(?:s|th)?|thousand(?:s|th)?|millions?)\b", re.I),
     "date": re.compile(rf"\b\d{{1,2}}\s+({_MONTHS})\b|\b({_MONTHS})\s+\d{{4}}\b", re.I),
     "person": re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+\s+[A-Z][a-z]+"),
     "law": re.compile(r"\b(?:UU|undang-undang|peraturan \w+|law|act|regulation)\s+(?:no\.?|nomor|number)?\s*\d{1,4}"
@@ -87,7 +90,8 @@ _LEAD_IN = re.compile(r"(?::|\b(?:sebagai berikut|berikut ini|yang berikut|as fo
 # row picked over its lead-in; thesis sets unchanged, 0.30 costs dev facts). "type" 0.06 instead of
 # 0.03: the sentence naming the law for "which law" (dev d04's cited work), Debian set 2 facts 0.885 → 0.923.
 SENTENCE_WEIGHTS = {"sim": 1.0, "overlap": 0.15, "passage": 0.15, "type": 0.06, "named": 0.15, "acronym": 0.05,
-                    "in_part": 0.1, "caps": -0.1, "in_named": 0.1}
+                    "in_part": 0.1, "caps": -0.1, "in_named": 0.1,
+                    "defines": 0.2}
 
 
 @dataclass
@@ -267,7 +271,7 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
         features = {
             "caps": float(len(words) >= 3 and sum(w.isupper() for w in words) >= 0.8 * len(words)),
             "novel": len(stoks - question_keys) / max(1, len(stoks)),
-            "in_part": float(any(p.article in part_numbers(hit.chunk.section) for p in query.parts)),
+            "in_part": _in_part(query, hit, position),
             "in_named": float(hit.named),
             "alone": alone,
             "rank": rank[hit.chunk.id] / max(1, len(top) - 1),
@@ -282,6 +286,7 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
                           if "count" not in query.asks else _counts(sentence.text)),  # a count: not a year
             "named": float(bool(named and backed_by(sentence.cites, named))),
             "acronym": float(bool(acronyms and any(_defines(a, sentence.text) for a in acronyms))),
+            "defines": float(bool(query.defines and defines(query.defines, sentence.text))),
         }
         score = sum(config.weights.get(name, 0.0) * value for name, value in features.items())
         scored.append(Scored(score, features["sim"], hit, sentence, terms, alone, features))
@@ -407,6 +412,22 @@ def _count_after(hit: Hit, dated: Sentence, terms: set[str], reach: int = 3) -> 
         return None
     return next((x for x in hit.chunk.sentences[at + 1:at + 1 + reach] if _counts(x.text)
                  and _POINTS_BACK.search(x.text) and terms & set(tokenize(x.text))), None)
+
+
+_PARAGRAPH = re.compile(r"^\W{0,2}\(?(\d{1,2})[.)]\s")  # "(2) Setiap …", "2. For the purpose of …"
+
+
+def _in_part(query: Query, hit: Hit, position: int) -> float:
+    """1 when the sentence is in the Pasal/Article the question names (and in its ayat, when it names one:
+    the last number opening a sentence up to this one), ½ when in another ayat of it, else 0."""
+    asked = [p for p in query.parts if p.article in part_numbers(hit.chunk.section)]
+    if not asked:
+        return 0.0
+    if all(p.paragraph for p in asked):
+        opened = (_PARAGRAPH.match(s.text) for s in reversed(hit.chunk.sentences[:position + 1]))
+        paragraph = next((m.group(1) for m in opened if m), "")
+        return 1.0 if any(p.paragraph == paragraph for p in asked) else 0.5
+    return 1.0
 
 
 def _position(hit: Hit, sentence: Sentence) -> int | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..citations import name_surname
 from .index import Index
@@ -24,6 +24,9 @@ _SMALL = {"of", "the", "and", "in", "on", "for", "to", "a", "an", "against", "da
 _LAW = re.compile(r"\b(law|act|statute|regulation|uu|undang-undang|peraturan)\b", re.I)
 # "this convention", "undang-undang ini", "Protokol tersebut": a document named by its head noun
 _THIS = re.compile(r"\b(?:this|the said|that)\s+([A-Za-z-]+)|\b([A-Za-z-]+)\s+(?:ini|tersebut|itu)\b", re.I)
+# "the Palermo Protocol", "Konvensi Wina": a treaty called by a name (the place it was signed) its own text holds
+_KIND = r"Protocol|Convention|Agreement|Declaration|Statute|Treaty|Charter|Protokol|Konvensi|Persetujuan|Deklarasi|Statuta|Piagam"
+_CALLED = re.compile(rf"(?<!^)\b([A-Z][a-z]{{2,}})\s+({_KIND})\b|\b({_KIND})\s+([A-Z][a-z]{{2,}})\b")
 
 
 @dataclass
@@ -38,6 +41,7 @@ class DocumentNames:
     heads: dict[str, set[str]]  # the first words of each title: its head noun ("Protocol", "Convention")
     authors: dict[str, set[str]]  # each paper's authors' surnames, lower case ("menurut Purwanti"), but
     # those the index's documents also cite (then "Ahmad (2019)" is a cited work)
+    words: dict[str, set[str]] = field(default_factory=dict)  # each document's own tokens
 
     @classmethod
     def of(cls, index: Index) -> "DocumentNames":
@@ -68,7 +72,7 @@ class DocumentNames:
         statutes = {(str(m.get("number", "")).lstrip("0"), str(m.get("year", ""))): f
                     for f, m in documents.items() if m.get("number") and m.get("year")}
         cited = index.cited_surnames  # "Ahmad, 2019"
-        return cls(names, initials, idf, statutes, heads, {f: a - cited for f, a in authors.items()})
+        return cls(names, initials, idf, statutes, heads, {f: a - cited for f, a in authors.items()}, in_text)
 
     def scores(self, query: Query) -> dict[str, float]:
         """Each document's name score for the question: the weights of the name words it uses, a named
@@ -83,6 +87,12 @@ class DocumentNames:
             for f, heads in self.heads.items():
                 if noun and noun[0] in heads:
                     out[f] = out.get(f, 0.0) + 2.5
+        for m in _CALLED.finditer(query.text):
+            name, noun = tokenize(m.group(1) or m.group(4)), tokenize(m.group(2) or m.group(3))
+            called = [f for f, heads in self.heads.items()
+                      if name and noun and noun[0] in heads and name[0] in self.words.get(f, ())]
+            for f in called:  # (shared by several treaties, each in part)
+                out[f] = out.get(f, 0.0) + 2.5 / len(called)
         for word in dict.fromkeys(m.group().lower() for m in _CAPITALISED.finditer(query.text) if m.start() > 0):
             wrote = [f for f, names in self.authors.items() if word in names]
             for f in wrote:  # a surname names its paper (shared by several, each in part)

@@ -19,6 +19,7 @@ from .language import detect_language
 from .legal import (Part, asked_parts, asks_explanation, named_statutes, names_elucidation, without_references,
                     without_statutes)
 from .colloquial import standard
+from .definition import defined_terms
 from .lexicon import english_gloss, expansion_of, gloss, word_keys
 
 YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
@@ -98,11 +99,24 @@ class Query:
     explanation: bool = False  # it asks about a Penjelasan
     elucidation: bool = False  # … in words only law uses ("the general elucidation"): any statute's, if none is named
     asks_home: bool = False  # "the thesis", "skripsi ini": the thesis, unless a document is named
+    defines: tuple[str, ...] = ()  # the term whose meaning it asks ("apa yang dimaksud dengan X"), and its translation
     typed: str = ""  # a follow-up as typed, when `text` is the standalone question it was rewritten into
 
     @property
     def is_english(self) -> bool:
         return self.language == "en"
+
+
+def _with_translation(terms: tuple[str, ...], language: str,
+                      english: Callable[[str], float] | None) -> tuple[str, ...]:
+    """The defined terms and, for a one-word term, its word in the passages' other language ("anak" →
+    "child" where English documents are indexed; "child" → "anak")."""
+    words = [t for t in terms if len(t.split()) == 1]
+    if language == "en":
+        translated = [gloss(t) for t in words]
+    else:
+        translated = [english_gloss(t, english) for t in words] if english is not None else []
+    return tuple(dict.fromkeys(list(terms) + [t for t in translated if t]))
 
 
 def analyse(text: str, embedder: Embedder | None, surnames: frozenset[str] | set[str] = frozenset(),
@@ -138,12 +152,14 @@ def analyse(text: str, embedder: Embedder | None, surnames: frozenset[str] | set
     about = set(tokenize(asked)) if asked != words else set(tokens)  # (empty when it asks only "Pasal 2?")
     if named:  # the works a question names are matched through citations; the rest of it through words
         about = about - set(tokenize(" ".join(named))) - set(YEAR.findall(text)) or about
+    asks = tuple(kind for kind, pattern in ASKS.items() if pattern.search(text))
     return Query(
         text=text, language=language, tokens=tokens, exact=frozenset(tokenize(words, cognates=False)), keys=keys,
         expansion=tuple(expansion_of(tokens, keys)), named=named, about=frozenset(about),
         years=tuple(dict.fromkeys(YEAR.findall(without_statutes(without_citations(text))))),
-        asks=tuple(kind for kind, pattern in ASKS.items() if pattern.search(text)),
+        asks=asks,
         acronyms=frozenset(_ACRONYM.findall(text)), refers_to_document=bool(_SELF_REFERENCE.search(text)),
         topic=frozenset(tokens).union(*translated.values()),
         vector=vector, search_vector=search_vector, english_vector=english_vector, parts=asked_parts(claim), statutes=named_statutes(claim),
-        explanation=asks_explanation(claim), elucidation=names_elucidation(claim), asks_home=bool(_HOME.search(text)))
+        explanation=asks_explanation(claim), elucidation=names_elucidation(claim), asks_home=bool(_HOME.search(text)),
+        defines=() if {"date", "count", "day"} & set(asks) else _with_translation(defined_terms(claim), language, english))

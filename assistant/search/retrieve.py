@@ -18,6 +18,7 @@ import numpy as np
 
 from ..citations import key_surname
 from ..records import Chunk
+from .definition import defines
 from .embed import Embedder, embed_in_threads
 from .index import Index
 from .keywords import tokenize
@@ -55,6 +56,7 @@ class Retriever:
         self.sentence_candidates = 10
         self.part_bonus = 0.3
         self.name_bonus = 0.3
+        self.definition_bonus = 0.3  # a passage defining the term the question asks the meaning of
         self.named_candidates = 10  # the named document's closest passages join the candidates
         self.home: frozenset[str] = frozenset()  # the document "the thesis" means when none is named
         self._sentence_rows: dict[int, np.ndarray] = {}
@@ -105,6 +107,7 @@ class Retriever:
             stored = self.index.vectors.reconstruct_batch(own) if len(own) else None  # (once for both vectors)
             for vector in (svec, query.english_vector):
                 rows |= set(self._exact(own, vector, self.named_candidates, stored)) if vector is not None else set()
+        rows |= self._defining_rows(query, allowed)
         legal = self._legal_rows(query, named_doc)
         if allowed is not None:
             legal = {r: w for r, w in legal.items() if self.index.chunks[r].file in files}
@@ -127,6 +130,10 @@ class Retriever:
                     fused[r] += self.author_bonus
         for r, weight in legal.items():  # the Pasal/Article and the statute the question names
             fused[r] += self.part_bonus * weight
+        if query.defines:  # "apa yang dimaksud dengan X": the passages saying what X is
+            for r in rows:
+                if defines(query.defines, self.index.chunks[r].text):
+                    fused[r] += self.definition_bonus
         if named_doc:  # the document the question names
             for r in rows:
                 if self.index.chunks[r].file == named_doc:
@@ -249,6 +256,16 @@ class Retriever:
                              dtype=np.int64)
             self._sentence_rows[row] = found
         return float((self.index.sentence_vectors[found] @ qvec).max()) if len(found) else passage
+
+    def _defining_rows(self, query: Query, allowed: np.ndarray | None) -> set[int]:
+        """The passages that say what the term asked about is, among those its words find best."""
+        if not query.defines:
+            return set()
+        scores = self.index.keywords.scores(tokenize(" ".join(query.defines)))
+        if allowed is not None:
+            scores = np.where(np.isin(np.arange(len(scores)), allowed), scores, 0.0)
+        best = [int(r) for r in np.argsort(-scores)[:self.candidates] if scores[r] > 0]
+        return {r for r in best if defines(query.defines, self.index.chunks[r].text)}
 
     def _fuse(self, rows: set[int], dense: dict[int, float], keyword: dict[int, float]) -> dict[int, float]:
         if self.fusion == "dense":

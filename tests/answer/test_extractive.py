@@ -434,3 +434,36 @@ def test_an_english_question_finds_its_inflected_words_in_an_english_manual(tmp_
     # "commands", "machines" are "command", "machine" in the text: most of the question's words are there
     result = Assistant(settings).ask("Which commands switch machines off?")
     assert result["answerable"] and "poweroff" in result["answer"], result["answer"]
+
+
+def test_a_definition_asked_is_answered_by_the_sentence_that_defines_the_term():
+    """Both sentences name the term at one cosine; the one saying what it is ranks first."""
+    from assistant.answer.extractive import AnswerConfig, score_sentences
+    from assistant.search.query import analyse
+
+    retriever = _toy_retriever(["The safe house rules say a safe house must be kept secret by the team.",
+                                "A safe house is a temporary shelter for victims."])
+    query = analyse("What is meant by a safe house?", _ToyEmbedder(), language="en")
+    best = score_sentences(query, retriever.search(query, 2), retriever, AnswerConfig())[0]
+    assert best.sentence.text.startswith("A safe house is") and best.features["defines"] == 1.0
+    plain = analyse("What are the rules of the safe house?", _ToyEmbedder(), language="en")
+    assert score_sentences(plain, retriever.search(plain, 2), retriever, AnswerConfig())[0].features["defines"] == 0.0
+
+
+def test_a_count_may_be_an_ordinal_in_words_and_an_asked_ayat_is_preferred():
+    from assistant.answer.extractive import _counts, _in_part
+    from assistant.records import Chunk, Sentence
+    from assistant.search.query import analyse
+    from assistant.search.retrieve import Hit
+
+    assert _counts("This Convention shall enter into force on the ninetieth day after the fortieth instrument.")
+    assert _counts("a maximum of twenty years") and not _counts("The first meeting was held in Jakarta.")
+    sentences = ["1. This Convention shall apply to serious crime.", "a) Serious crime as defined in article 2;",
+                 "2. An offence is transnational in nature if:", "a) It is committed in more than one State;"]
+    chunk = Chunk("0", "Convention", "c.md", 1, "1", "Article 3 Scope of application", " ".join(sentences),
+                  [Sentence(s, []) for s in sentences])
+    hit = Hit(chunk, 0, 1.0, 1.0, 0.0)
+    query = analyse("What makes an offence transnational under Article 3 paragraph 2?", None, language="en")
+    assert [_in_part(query, hit, i) for i in range(4)] == [0.5, 0.5, 1.0, 1.0]
+    whole = analyse("What does Article 3 say?", None, language="en")
+    assert [_in_part(whole, hit, i) for i in range(4)] == [1.0] * 4

@@ -9,7 +9,7 @@ STATUTE = ("UNDANG-UNDANG REPUBLIK INDONESIA\nNOMOR 9 TAHUN 2030\nTENTANG\nPELIN
 TREATY = ("# Convention on Maritime Rescue Cooperation\n\n### Article 1\n\n#### Purpose\n\nStates Parties shall "
           "cooperate in rescue at sea.\n\n### Article 2\n\n#### Depositary\n\nThe Secretary-General shall be the "
           "depositary.\n\n### Article 3\n\n#### Entry into force\n\nThis Convention enters into force after ten "
-          "ratifications.\n")
+          "ratifications.\n\n### Article 4\n\n#### Signature\n\nThis Convention is open for signature at Lisbon.\n")
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +36,9 @@ def retriever(tmp_path_factory):
     ("What does the 2030 law say about insurance?", "a.txt"),  # a law of that year
     ("Who is the depositary of the Convention on Maritime Rescue?", "b.md"),  # title words
     ("Kapan konvensi ini mulai berlaku?", "b.md"),  # "this convention": the title's head noun
+    ("Who is the depositary of the Lisbon Convention?", "b.md"),  # a convention by the place its text names
+    ("Siapa penyimpan Konvensi Lisbon?", "b.md"),
+    ("Who is the depositary of the Lisbon Protocol?", None),  # … and by its kind: no protocol is indexed
     ("Apa yang dihadapi nelayan pesisir?", None),  # topic words name no document
 ])
 def test_the_named_document(retriever, question, named):
