@@ -76,6 +76,8 @@ def cognate(word: str) -> str:
             break
     if word.endswith("s") and not word.endswith(("ss", "is", "us")):
         word = word[:-1]
+        if len(word) < 4:  # a short word's plural keys as the word does ("days" as "day", "acts" as "act")
+            return word
     for a, b in _SPELLING:
         word = word.replace(a, b)
     word = re.sub(r"c(?=[ei])", "s", word).replace("c", "k")

@@ -300,7 +300,9 @@ def test_an_index_written_by_another_version_is_stale_and_rebuilt(tmp_path):
     report, lines = _run(settings)
     assert report.written and any("another version of the assistant" in line for line in lines)
     index = Index.load(settings.index_dir)
-    assert index.meta["format"] == 2 and not is_stale(settings)
+    from assistant.search import INDEX_FORMAT
+
+    assert index.meta["format"] == INDEX_FORMAT and not is_stale(settings)
     assert report.reused == len(index.chunks)  # its passage vectors are reused; sentences are embedded anew
 
 
