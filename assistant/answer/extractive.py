@@ -339,7 +339,8 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
     follow = next((x for x in scored if x.sentence.text == nxt), None)
     if (config.max_sentences > 1 and follow and follow.score >= config.continuation_ratio * best.score
             and words + len(follow.sentence.text.split()) <= config.continuation_words
-            and (_CONTINUES.match(follow.sentence.text) or (sentence.cites and follow.sentence.cites == sentence.cites))
+            and (_CONTINUES.match(follow.sentence.text) or (sentence.cites and follow.sentence.cites == sentence.cites)
+                 or _refers_back(follow.sentence.text, sentence.text))
             and not any(c.kind == "narrative" for c in parse_citations(follow.sentence.text))):  # not a new voice
         picked.append((follow.hit, follow.sentence))
         if _is_lead_in(follow.sentence):  # it leads in to a list: the list is the answer, in the words left
@@ -415,6 +416,14 @@ def _count_after(hit: Hit, dated: Sentence, terms: set[str], reach: int = 3) -> 
 
 
 _PARAGRAPH = re.compile(r"^\W{0,2}\(?(\d{1,2})[.)]\s")  # "(2) Setiap …", "2. For the purpose of …"
+_PARAGRAPH_NAMED = re.compile(r"\b(?:ayat|paragraph)\s*\(?(\d{1,2})\)?", re.I)
+
+
+def _refers_back(text: str, previous: str) -> bool:
+    """The text names the ayat/paragraph the previous sentence opens ("(2) Larangan sebagaimana dimaksud pada
+    ayat (1) …" after "(1) Setiap orang dilarang …"): it goes on with it."""
+    opened = _PARAGRAPH.match(previous)
+    return bool(opened and any(m.group(1) == opened.group(1) for m in _PARAGRAPH_NAMED.finditer(text)))
 
 
 def _in_part(query: Query, hit: Hit, position: int) -> float:

@@ -467,3 +467,13 @@ def test_a_count_may_be_an_ordinal_in_words_and_an_asked_ayat_is_preferred():
     assert [_in_part(query, hit, i) for i in range(4)] == [0.5, 0.5, 1.0, 1.0]
     whole = analyse("What does Article 3 say?", None, language="en")
     assert [_in_part(whole, hit, i) for i in range(4)] == [1.0] * 4
+
+
+def test_an_ayat_that_refers_back_to_the_quoted_one_goes_on_with_it():
+    from assistant.answer.extractive import _refers_back
+
+    first = "(1) Setiap orang dilarang memasukkan limbah dari luar negeri."
+    assert _refers_back("(2) Larangan sebagaimana dimaksud pada ayat (1) dikecualikan untuk limbah dalam negeri.", first)
+    assert _refers_back("2. The offence referred to in paragraph 1 shall be punished.", "1. Each State shall act.")
+    assert not _refers_back("(3) Sanksi sebagaimana dimaksud pada ayat (2) diatur dengan peraturan.", first)
+    assert not _refers_back("Larangan pada ayat (1) berlaku.", "Setiap orang dilarang memasukkan limbah.")
