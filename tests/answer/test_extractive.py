@@ -333,6 +333,7 @@ def test_a_question_for_a_number_is_not_answered_by_quotes_that_state_none():
     assert not _counts("(2) Larangan sebagaimana dimaksud pada ayat (1) dikecualikan untuk limbah huruf b.")
     assert _counts("denda paling banyak Rp. 15.000.000,00 (lima belas juta rupiah)")
     assert _counts("Kasus naik ke angka 120 orang.") and _counts("Kemiskinan turun ke angka 9 persen.")
+    assert not _counts("Saat covid-19 melanda dunia, kasino ditutup.") and _counts("Ada 19 kasino.")  # a name's digits
     year = analyse("Pada tahun berapa daemon jam itu ditulis?", _ToyEmbedder(), language="id")
     assert answer_question(year, _toy_retriever(["The clock daemon was written in 2019 to keep network time.",
                                                   "2. The clock daemon asks the servers of the network."]))["answerable"]
