@@ -91,7 +91,7 @@ _LEAD_IN = re.compile(r"(?::|\b(?:sebagai berikut|berikut ini|yang berikut|as fo
 # 0.03: the sentence naming the law for "which law" (dev d04's cited work), Debian set 2 facts 0.885 → 0.923.
 SENTENCE_WEIGHTS = {"sim": 1.0, "overlap": 0.15, "passage": 0.15, "type": 0.06, "named": 0.15, "acronym": 0.05,
                     "in_part": 0.1, "caps": -0.1, "in_named": 0.1,
-                    "defines": 0.2}
+                    "defines": 0.2, "own": 0.1}
 
 
 @dataclass
@@ -287,6 +287,8 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
             "named": float(bool(named and backed_by(sentence.cites, named))),
             "acronym": float(bool(acronyms and any(_defines(a, sentence.text) for a in acronyms))),
             "defines": float(bool(query.defines and defines(query.defines, sentence.text))),
+            # a follow-up's own words ("apa yang *disepakati* di *akhir* pertemuan itu?"), not its antecedent's
+            "own": sum(1 for t in query.own if alternatives.get(t, {t}) & stoks) / len(query.own) if query.own else 0.0,
         }
         score = sum(config.weights.get(name, 0.0) * value for name, value in features.items())
         scored.append(Scored(score, features["sim"], hit, sentence, terms, alone, features))

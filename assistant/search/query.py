@@ -101,6 +101,7 @@ class Query:
     asks_home: bool = False  # "the thesis", "skripsi ini": the thesis, unless a document is named
     defines: tuple[str, ...] = ()  # the term whose meaning it asks ("apa yang dimaksud dengan X"), and its translation
     typed: str = ""  # a follow-up as typed, when `text` is the standalone question it was rewritten into
+    own: frozenset[str] = frozenset()  # … the tokens of the words it says itself (not those it took from the chat)
 
     @property
     def is_english(self) -> bool:

@@ -76,3 +76,13 @@ def test_a_near_miss_follow_up_says_what_the_thesis_lacks(engine):
     assert result["answer"] == "Korpus tidak menyebut apa pun tentang memimpin."
     answered = engine.ask("Apa tujuannya?", history=history)
     assert answered["answerable"] and "perempuan dan anak" in answered["answer"]
+
+
+def test_a_follow_up_is_answered_by_what_it_asks_itself_not_by_its_antecedent(engine):
+    """The standalone question repeats the strategy's words, which the sentence naming it holds; the
+    follow-up's own words ("progress", "two decades") pick the sentence that answers."""
+    history = [{"role": "user", "content": "What international strategy did UNODC put out in 2000 to fight human trafficking?"}]
+    query = engine.query("Why hasn't it made any significant progress two decades later?", history=history)
+    assert query.typed and {"progr", "dekad"} <= query.own
+    result = engine.ask("Why hasn't it made any significant progress two decades later?", history=history)
+    assert result["answerable"] and "pengumpulan data" in result["answer"]
