@@ -11,6 +11,7 @@ from pathlib import Path
 from ..citations import first_author_surname, parse_citations
 from ..records import Chunk, Citation
 from ..search.keywords import tokenize
+from ..search.lexicon import indonesian_word_keys
 from ..search.query import Query
 from ..search.retrieve import Hit, Retriever
 from .extractive import AnswerConfig, Scored, score_sentences
@@ -72,11 +73,11 @@ def _written(cit: Citation | None) -> str:
 
 def coverage(query: Query, texts: list[str]) -> float:
     """Share of the claim's words (numbers aside) found in `texts`; an English word also counts
-    when one of its Indonesian translations is there."""
+    when one of its Indonesian translations is there, an Indonesian one when one of its English words is."""
     words = {t for t in query.tokens if not t[:1].isdigit()}
     if not words:
         return 1.0
-    alternatives = query.keys
+    alternatives = query.keys if query.is_english else indonesian_word_keys(query.text)
     found = set(tokenize(" ".join(texts)))
     return sum(1 for t in words if alternatives.get(t, {t}) & found) / len(words)
 

@@ -122,6 +122,20 @@ def _backwards() -> dict[str, tuple[str, ...]]:
     return {w: tuple(dict.fromkeys(e for *_, e in sorted(triples))) for w, triples in found.items()}
 
 
+def indonesian_word_keys(text: str) -> dict[str, frozenset[str]]:
+    """For each keyword of an Indonesian text, its own key and the keys of the first English words it
+    translates (`english_gloss`'s choices): {"reputa", "reputation"…} — what `word_keys` is for English."""
+    table = _backwards()
+    out: dict[str, frozenset[str]] = {}
+    for word in _ENGLISH_WORD.findall(text):
+        own = tokenize(word)
+        if not own:
+            continue
+        found = (table.get(word.lower()) or table.get(stem(word)) or ())[:BACKWARD_CHOICES]
+        out[own[0]] = out.get(own[0], frozenset()) | {own[0]} | {k for e in found for k in tokenize(e)}
+    return out
+
+
 def english_gloss(text: str, frequency: Callable[[str], float] = lambda _: 0.0) -> str:
     """An Indonesian question put word for word into English, for the dense search of English passages:
     each word (or its root) as one of the first English words it translates, the one the index's English

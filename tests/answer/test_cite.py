@@ -53,6 +53,8 @@ def test_coverage_counts_english_words_through_their_translations(engine):
     assert coverage(q("victims of human trafficking"), ["para korban human trafficking"]) == 1.0  # victims → korban
     assert coverage(q("encrypted networks"), ["jaringan terenkripsi"]) == 1.0
     assert coverage(q("Resep rendang santan cabai"), ["korban perdagangan manusia"]) == 0.0
+    # … and an Indonesian claim's words through the English words they translate (an English paper)
+    assert coverage(q("Reputasi kolektif menjadi lebih kuat"), ["Collective reputation is stronger"]) >= 2 / 3
 
 
 def test_scorer_counts_first_work_works_and_empties():

@@ -113,3 +113,12 @@ def test_a_catchword_at_a_page_foot_is_dropped():
     pages[1][-1] = Line("Bagian 2 …")  # … and "Bagian 2" is not "Bagian 20"
     pages[2] = [Line("Bagian 20"), Line("Selesai.")]
     assert strip_headers_footers(pages)[0][1][-1].text == "Bagian 2 …"
+
+
+def test_a_spacing_accent_before_its_letter_is_set_on_it():
+    """TeX's PDFs give "é" as "´" then "e": the author cited is Vélez, not "V´elez"."""
+    from assistant.ingest.pdftext import _fix_inline
+
+    assert _fix_inline("V´elez (1998) and Casta˜neda; Mart´ınez, na¨ıve", (set(), set())) \
+        == "Vélez (1998) and Castañeda; Martínez, naïve"
+    assert _fix_inline("``Trafficking in persons'' shall mean", (set(), set())) == "``Trafficking in persons'' shall mean"
