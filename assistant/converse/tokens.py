@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..search.keywords import is_root, stem, stopwords, tokenize
 from ..search.lexicon import english_lemma
-from .words import AUXILIARIES, CLOSED, QUESTION_WORDS
+from .words import AUXILIARIES, CLOSED, FILLERS, QUESTION_WORDS
 
 _VERB_PREFIX = re.compile(r"^(?:me|di|be|ter)[a-z]{3,}")
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’/&][^\W_]+)*|[^\w\s]")
@@ -49,7 +49,7 @@ def is_content(token: Token) -> bool:
     """A word that carries meaning: no stopword, question word, auxiliary or number."""
     low = token.low
     return (token.is_word and not low.isdigit() and low not in stopwords() and low not in QUESTION_WORDS
-            and low not in AUXILIARIES)
+            and low not in AUXILIARIES and low not in FILLERS)
 
 
 def is_open(token: Token) -> bool:

@@ -58,6 +58,9 @@ GROUP_NOUNS = frozenset({"people", "persons", "men", "women", "children", "victi
                          "responden", "peserta", "anggota", "peneliti", "penulis", "pelaku", "perempuan", "wanita",
                          "anak-anak"})
 GENERIC_NOUNS = frozenset({"hal", "thing", "things", "matter", "one", "ones"})
+# Words a chat message opens or pads with, which ask nothing ("Oh oke, terus …", "yang satunya lagi").
+FILLERS = frozenset({"oke", "ok", "okay", "oh", "ya", "yah", "nah", "sip", "wah", "hmm", "hm", "eh", "alright", "lagi",
+                     "satunya", "sisanya", "dong", "deh", "nih", "sih", "tuh", "lho", "kan"})
 
 # "-nya" words that are adverbs or roots, not "its/their" ("hanya", "biasanya", "sebelumnya").
 NYA_WORDS = frozenset({"hanya", "punya", "tanya", "bertanya", "ditanya", "menanya", "biasanya", "misalnya",

@@ -12,6 +12,9 @@ def test_own_words_leave_out_the_references():
     assert own_words("Siapa presiden yang mengesahkan undang-undang itu?") == ["presiden", "mengesahkan"]
     assert own_words("Siapa yang menandatanganinya?") == ["menandatanganinya"]  # the host is its own
     assert own_words("Going back to the first person I asked about: what did she say?") == []
+    # what a chat message opens or pads with asks nothing ("oke", "yang satunya lagi")
+    assert own_words("Oh oke, terus di pertemuan itu ada penandatanganan apa?") == ["penandatanganan"]  # ("pertemuan itu": a reference)
+    assert own_words("Terus faktor yang satunya lagi?") == ["faktor"]
 
 
 def test_a_near_miss_names_what_the_passages_lack():
