@@ -15,7 +15,7 @@ from typing import NamedTuple
 from ..citations import parse_citations, without_citations
 from ..records import Sentence
 from ..search.keywords import tokenize
-from ..search.definition import defines
+from ..search.definition import defines, defines_after
 from ..search.language import detect_language
 from ..search.legal import part_numbers, without_references
 from ..search.lexicon import english_lemma
@@ -286,7 +286,8 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
                           if "count" not in query.asks else _counts(sentence.text)),  # a count: not a year
             "named": float(bool(named and backed_by(sentence.cites, named))),
             "acronym": float(bool(acronyms and any(_defines(a, sentence.text) for a in acronyms))),
-            "defines": float(bool(query.defines and defines(query.defines, sentence.text))),
+            "defines": float(bool(query.defines and (defines(query.defines, sentence.text) or position and defines_after(
+                query.defines, sentence.text, hit.chunk.sentences[position - 1].text)))),
             # a follow-up's own words ("apa yang *disepakati* di *akhir* pertemuan itu?"), not its antecedent's
             "own": sum(1 for t in query.own if alternatives.get(t, {t}) & stoks) / len(query.own) if query.own else 0.0,
         }

@@ -370,6 +370,29 @@ _ABBREVIATED = re.compile(r"\b(?:et al|dkk|and colleagues|[A-Z])\.$")
 _ET_AL = re.compile(r"\b(?:et al|dkk)\.$")
 
 
+_LONG_SENTENCE = 60  # words: a "sentence" this long strings clauses together with semicolons
+_CLAUSE_BREAK = re.compile(r";\s+(?=[A-Z])")
+
+
+def _at_semicolons(sentence: str) -> list[str]:
+    """A very long sentence cut where a semicolon is followed by a capitalised word outside brackets (a
+    court's "…; Menimbang, bahwa …; Menimbang, …"), each piece four words or more; else the sentence."""
+    if len(sentence.split()) <= _LONG_SENTENCE:
+        return [sentence]
+    pieces, start = [], 0
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        before = sentence[start:m.start() + 1]
+        if sentence[:m.start()].count("(") == sentence[:m.start()].count(")") and len(before.split()) >= 4:
+            pieces.append(before.strip())
+            start = m.end()
+    rest = sentence[start:].strip()
+    if pieces and len(rest.split()) < 4:
+        pieces[-1] += " " + rest
+    elif rest:
+        pieces.append(rest)
+    return pieces
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of a paragraph (sentencex, Indonesian rules; fine for English too)."""
     out: list[str] = []
@@ -387,7 +410,7 @@ def split_sentences(text: str) -> list[str]:
             if len(out) > line_start and not pending and _ABBREVIATION.search(out[-1]) and _NUMBER_GOES_ON.match(sent):
                 out[-1] += " " + sent  # "… paling banyak Rp." | "15.000.000,00": one sentence
                 continue
-            out.append(pending + sent)
+            out.extend(_at_semicolons(pending + sent))
             pending = ""
         if pending.strip():
             out.append(pending.strip())

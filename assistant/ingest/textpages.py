@@ -18,7 +18,9 @@ from ..records import Page
 
 _NUMBER = re.compile(r"\d+")
 _MIN_REPEATS = 3
-_MAX_CHARS = 70
+_MAX_CHARS = 70  # a page mark (a line with a number) is short
+_MAX_BARE_CHARS = 250  # a running line without a number may be a long notice ("Disclaimer … informasi yang")
+_BLOCK = 300  # occurrences this few characters apart are one block of a page's furniture (a watermark printed 5 times)
 _MIN_BARE = 5  # a running line without a number: a title line may repeat a few times, a header more
 _MIN_GAP = 700  # mean characters between two occurrences: a page apart, not a list or heading apart
 # the words of structural headings, which number consecutive parts, not pages
@@ -30,27 +32,34 @@ def _shape(line: str) -> str:
     return _NUMBER.sub("#", " ".join(line.split()).lower())
 
 
-def running_lines(lines: list[str]) -> tuple[set[int], set[int]]:
-    """(indexes of page-end marks, indexes of all running lines to drop): see the module doc."""
+def running_lines(lines: list[str]) -> tuple[dict[int, int], set[int]]:
+    """({index of a page-end mark: its page number}, indexes of all running lines to drop): see the module doc."""
     where: dict[str, list[int]] = defaultdict(list)
     for i, line in enumerate(lines):
         text = line.strip()
-        if text and len(text) <= _MAX_CHARS and not _HEADING.match(text.lstrip("#*> ")) \
-                and not text.endswith((".", ";", ",", ":")):
+        limit = _MAX_CHARS if _NUMBER.search(text) else _MAX_BARE_CHARS
+        # (a short line ending a sentence is the text's own: "Cukup jelas."; a long notice repeated page
+        # after page is not)
+        if text and len(text) <= limit and not _HEADING.match(text.lstrip("#*> ")) \
+                and not (len(text) <= _MAX_CHARS and text.endswith((".", ";", ",", ":"))):
             where[_shape(text)].append(i)
     offsets = _offsets(lines)
-    marks: set[int] = set()
+    marks: dict[int, int] = {}
     drop: set[int] = set()
     for shape, found in where.items():
-        if len(found) < _MIN_REPEATS:
+        # a page mark is one line a page; a running line may be printed several times in a row: one block
+        blocks = found if "#" in shape else \
+            [i for n, i in enumerate(found) if n == 0 or offsets[i] - offsets[found[n - 1]] > _BLOCK]
+        if len(blocks) < _MIN_REPEATS:
             continue
-        gap = (offsets[found[-1]] - offsets[found[0]]) / (len(found) - 1)
+        gap = (offsets[blocks[-1]] - offsets[blocks[0]]) / (len(blocks) - 1)
         if gap < _MIN_GAP or not any(ch.isalnum() for ch in lines[found[0]]):
             continue
-        if "#" in shape and _growing([_numbers(lines[i]) for i in found]):
-            marks.update(found)
+        numbers = _page_numbers([lines[i] for i in found]) if "#" in shape else None
+        if numbers:
+            marks.update(zip(found, numbers))
             drop.update(found)
-        elif "#" not in shape and len(found) >= _MIN_BARE:
+        elif "#" not in shape and len(blocks) >= _MIN_BARE:
             drop.update(found)
     return marks, drop
 
@@ -63,15 +72,15 @@ def _offsets(lines: list[str]) -> list[int]:
     return out
 
 
-def _numbers(line: str) -> int:
-    """The number a page mark gives: its first ("13 / 43" → 13)."""
-    return int(_NUMBER.findall(line)[0])
-
-
-def _growing(numbers: list[int]) -> bool:
-    """Page numbers: they go up, mostly one at a time."""
-    steps = [b - a for a, b in zip(numbers, numbers[1:])]
-    return bool(steps) and sum(1 for s in steps if 0 < s <= 3) >= 0.8 * len(steps)
+def _page_numbers(lines: list[str]) -> list[int] | None:
+    """The page numbers a running line's occurrences give: the first of its numbers that goes up, mostly one
+    at a time ("13 / 43" → 13; "Telp : 021-384 3348 Halaman 13" → 13); None when none does."""
+    columns = list(zip(*(map(int, _NUMBER.findall(line)) for line in lines)))
+    for numbers in columns:
+        steps = [b - a for a, b in zip(numbers, numbers[1:])]
+        if steps and sum(1 for s in steps if 0 < s <= 3) >= 0.8 * len(steps):
+            return list(numbers)
+    return None
 
 
 def split_pages(text: str) -> list[Page]:
@@ -93,7 +102,7 @@ def split_pages(text: str) -> list[Page]:
 
     for i, line in enumerate(lines):
         if i in marks:
-            close(str(_numbers(line)))
+            close(str(marks[i]))
         elif i in drop:
             continue
         elif "\f" in line:

@@ -56,9 +56,17 @@ def first_heading(text: str) -> str:
     return headings[0].group(1).strip(" #") if headings else ""
 
 
+_SPACED = re.compile(r"\b(?:[A-Z] ){3,}[A-Z]\b")  # a word set in spaced letters: "P U T U S A N"
+_NUMBERED = re.compile(r"^(?:nomor|no\.?|number)\s+\S+", re.I)
+
+
 def first_line(text: str) -> str:
-    """The first line of a text when it reads as a title: short, no sentence end, not a part heading."""
-    line = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    """The first line of a text when it reads as a title: short, no sentence end, not a part heading; a word
+    set in spaced letters is one word, and a lone word over its number ("PUTUSAN" | "Nomor 133/…") takes it."""
+    lines = [_SPACED.sub(lambda m: m.group().replace(" ", ""), line.strip()) for line in text.split("\n") if line.strip()]
+    line = lines[0] if lines else ""
+    if len(line.split()) == 1 and len(lines) > 1 and _NUMBERED.match(lines[1]):
+        line = f"{line} {lines[1]}"
     if not line or len(line.split()) > 20 or line.endswith((".", ",", ";", ":")) or line.startswith("#"):
         return ""
     if re.match(r"^(bab|chapter|pasal|article|bagian|part)\s+[\divxlc]+\b", line, re.I) or not re.search(r"[^\W\d]", line):

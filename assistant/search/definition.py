@@ -35,15 +35,31 @@ def defined_terms(question: str) -> tuple[str, ...]:
     return tuple(t for t in terms if len(t.split()) <= 6)
 
 
+# "… is known as kayayie", "… disebut eksploitasi": a sentence that names the term for what it describes
+_NAMED_AS = r"(?:known\s+as|called|termed|referred\s+to\s+as|disebut(?:\s+dengan)?|dikenal\s+(?:sebagai|dengan)|dinamakan|diistilahkan)"
+# "This word refers to …", "Istilah ini berarti …": a sentence defining the term the one before named
+_THIS_TERM = re.compile(r"^\W*(?:(?:this|the|that)\s+(?:word|term|concept|practice|phrase|notion)\s+(?:refers?|means?|is|denotes?|describes?)"
+                        r"|(?:istilah|kata|konsep|praktik|praktek|frasa)\s+(?:ini|tersebut|itu)\s+"
+                        r"(?:merujuk|berarti|adalah|mengacu|merupakan|menggambarkan))\b", re.I)
+
+
+def defines_after(terms: tuple[str, ...], sentence: str, previous: str) -> bool:
+    """The sentence says what the term the previous sentence named is ("… is known as kayayie." | "This
+    word refers to …")."""
+    return bool(_THIS_TERM.match(sentence)) and any(
+        re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", previous, re.I) for term in terms)
+
+
 def defines(terms: tuple[str, ...], sentence: str) -> bool:
     """The sentence says what one of the terms is: the term (or its plural), then (past a quote mark, a
     bracket) a copula ("X adalah", "“X” shall mean", "X, yaitu", "errors represent"), "definisi X … adalah", or
-    "mendefinisikan X sebagai", "defines X as"."""
+    "mendefinisikan X sebagai", "defines X as", or names it for what it describes ("… is known as X")."""
     for term in terms:
         name = rf"(?<![\w-]){re.escape(term)}(?:s|es)?(?![\w-])"
         if re.search(rf"{name}[\"”'’]?(?:\s*\([^)]{{0,60}}\))?\s*,?\s*{_COPULA}", sentence, re.I) or \
                 re.search(rf"\b(?:definisi|pengertian|definition\s+of)\s+{name}[^.;]{{0,40}}?\b(?:adalah|ialah|is)\b",
                           sentence, re.I) or \
-                re.search(rf"\b(?:mendefinisikan|defines?|defined)\s+[*_\"“]*{name}[*_\"”]*\s+(?:sebagai|as)\b", sentence, re.I):
+                re.search(rf"\b(?:mendefinisikan|defines?|defined)\s+[*_\"“]*{name}[*_\"”]*\s+(?:sebagai|as)\b", sentence, re.I) or \
+                re.search(rf"\b{_NAMED_AS}\s+[*_\"“']*{name}", sentence, re.I):
             return True
     return False

@@ -166,3 +166,15 @@ def test_a_numbered_reference_broken_onto_a_new_line_is_no_list_item():
     sentences = [s for p in paragraphs(_doc(text)) for s in split_sentences(p.text)]
     assert sentences[0] == "(2) Sanksi administratif sebagaimana dimaksud pada ayat (1) meliputi:", sentences
     assert "a. peringatan tertulis;" in sentences
+
+
+def test_a_very_long_sentence_of_clauses_is_cut_at_its_semicolons():
+    """A court's considerations run on with semicolons ("…; Menimbang, bahwa …"); brackets and short
+    sentences are left whole."""
+    from assistant.ingest.chunk import split_sentences
+
+    first = "Menimbang, bahwa unsur " + "setiap orang " * 30 + "telah terpenuhi menurut hukum (Smith, 2020; Jones, 2021)"
+    second = "Menimbang, bahwa dalam persidangan " + "Majelis Hakim tidak menemukan alasan pemaaf " * 4
+    sentences = split_sentences(f"{first}; {second.strip()};")
+    assert sentences == [f"{first};", f"{second.strip()};"]
+    assert split_sentences("Ia datang; Kemudian ia pergi.") == ["Ia datang; Kemudian ia pergi."]

@@ -33,3 +33,16 @@ def test_n_of_total_marks_and_text_without_marks():
     assert [p.label for p in split_pages(text)] == ["1", "2", "3", "4"]
     plain = split_pages("Satu paragraf.\n\nDua paragraf.")
     assert len(plain) == 1 and plain[0].number is None and plain[0].label is None
+
+
+def test_a_watermark_printed_several_times_a_page_and_a_long_notice_are_running_lines():
+    """A court decision saved as text: each page opens with its watermark five times and ends with a
+    notice of full sentences; the short sentence a statute repeats ("Cukup jelas.") is its own text."""
+    notice = "Kepaniteraan berusaha untuk selalu mencantumkan informasi paling kini dan akurat sebagai bentuk komitmen."
+    lines = []
+    for n in range(1, 7):
+        lines += ["Mahkamah Agung Republik Indonesia"] * 5 + [BODY, "Cukup jelas.", f"Halaman {n} dari 6", notice]
+    pages = split_pages("\n".join(lines))
+    assert [p.label for p in pages] == ["1", "2", "3", "4", "5", "6"]
+    assert all("Mahkamah Agung" not in p.text and "Kepaniteraan" not in p.text for p in pages)
+    assert all(p.text.count("Cukup jelas.") == 1 for p in pages)

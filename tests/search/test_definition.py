@@ -32,6 +32,8 @@ def test_the_term_asked_about(question, terms):
     (("safe house",), "A safe house is a temporary shelter.", True),
     (("anak",), "Berdasarkan bukti empiris, perempuan dan anak-anak adalah kelompok rentan.", False),  # "anak-anak"
     (("anak",), "Anak yang menjadi korban berhak atas rehabilitasi.", False),  # named, not defined
+    (("kayayie",), "One such practice in Ghana is known as kayayie.", True),  # named for what it describes
+    (("ijon",), "Praktik pinjaman ini disebut ijon oleh petani.", True),
 ])
 def test_a_sentence_defines_the_term(terms, sentence, expected):
     assert defines(terms, sentence) is expected
@@ -44,3 +46,13 @@ def test_a_one_word_term_is_also_looked_for_in_the_other_language():
     assert analyse('Siapa yang dimaksud dengan "anak"?', None, language="id", english=lambda _: 0.0).defines \
         == ("anak", "child")
     assert analyse("Kapan yang dimaksud dengan anak berlaku?", None, language="id").defines == ()  # a date asked
+
+
+def test_a_sentence_defines_the_term_the_one_before_named():
+    from assistant.search.definition import defines_after
+
+    named = "One such practice in Ghana is known as kayayie."
+    assert defines_after(("kayayie",), "This word refers to the practice of employing women as porters.", named)
+    assert defines_after(("ijon",), "Istilah ini berarti pinjaman dibayar dengan panen.", "Petani mengenal ijon.")
+    assert not defines_after(("kayayie",), "This word refers to the practice of employing porters.", "Markets grew.")
+    assert not defines_after(("kayayie",), "Porters carry heavy loads.", named)
