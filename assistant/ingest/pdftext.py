@@ -16,6 +16,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from .structure import legal_heading
+
 # pdfium marks a hyphen it found at a line end with U+FFFE (or U+0002); U+00AD is a soft hyphen
 _HYPHEN_MARKS = "\ufffe\x02\xad"
 CELL = " \u241f "  # between the cells of a table row until _with_headers writes the row ("␟", never in a text;
@@ -176,13 +178,15 @@ def strip_headers_footers(pages: list[list[Line]]) -> tuple[list[list[Line]], li
         seen.update({_norm(line.text) for line in edge(lines)})
     need = max(2, math.ceil(0.4 * len(pages)))
     repeated = {key for key, n in seen.items() if n >= need}
+    part = lambda text: (h := legal_heading(text)) is not None and h.level >= 4  # noqa: E731  a Pasal/Article/Ayat
+    # heading opening a page ("Pasal 2" over "Ayat (1)") repeats, digits aside, on many pages: it is no running line
     out, printed = [], []
     for lines in pages:
         ends = {id(line) for line in edge(lines)}
         numbers = [m.group(3) for line in edge(lines) if (m := _PAGE_NUMBER.match(line.text)) and m.group(3).isdigit()]
         printed.append(int(numbers[0]) if len(numbers) == 1 else None)
-        out.append([line for line in lines
-                    if id(line) not in ends or not (_norm(line.text) in repeated or _PAGE_NUMBER.match(line.text))])
+        out.append([line for line in lines if id(line) not in ends or part(line.text)
+                    or not (_norm(line.text) in repeated or _PAGE_NUMBER.match(line.text))])
     for i, page in enumerate(out[:-1]):  # a catchword: the next page's first words at this one's foot
         if not page or not _ELLIPSIS_END.match(page[-1].text):
             continue

@@ -122,3 +122,16 @@ def test_a_spacing_accent_before_its_letter_is_set_on_it():
     assert _fix_inline("V´elez (1998) and Casta˜neda; Mart´ınez, na¨ıve", (set(), set())) \
         == "Vélez (1998) and Castañeda; Martínez, naïve"
     assert _fix_inline("``Trafficking in persons'' shall mean", (set(), set())) == "``Trafficking in persons'' shall mean"
+
+
+def test_a_pasal_heading_opening_many_pages_is_no_running_header():
+    """A statute's pages often open with "Pasal N" (and end with its catchword): the heading, digits aside the
+    same on many pages, is kept; a real running header is dropped."""
+    from assistant.ingest.pdftext import strip_headers_footers
+
+    pages = [[Line("PRESIDEN REPUBLIK INDONESIA", 60, 300, 780, 11), Line(f"Pasal {n}", 60, 120, 760, 11),
+              Line("Ayat (1)", 60, 120, 740, 11), Line("Limbah radioaktif dikelola oleh penghasil limbah.", 60, 500, 720, 11),
+              Line("Pengelolaan dilakukan sesuai peraturan.", 60, 500, 700, 11),
+              Line(f"- {n} -", 280, 300, 40, 11)] for n in range(1, 6)]
+    out, _ = strip_headers_footers(pages)
+    assert [[line.text for line in lines][:2] for lines in out] == [[f"Pasal {n}", "Ayat (1)"] for n in range(1, 6)]
