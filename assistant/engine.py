@@ -12,12 +12,10 @@ from .answer.generate import LLM, stream_answer
 from .converse.history import user_turns
 from .converse.propose import propose
 from .converse.rewrite import standalone
-from .converse.support import own_words, unsupported
-from .search.colloquial import standard
+from .converse.support import own_tokens, unsupported
 from .search.documents import resolve
 from .search.embed import get_embedder
 from .search.index import Index
-from .search.keywords import tokenize
 from .search.language import detect_language
 from .search.query import Query
 from .search.retrieve import Retriever
@@ -89,9 +87,7 @@ class Assistant:
         if self.llm is not None and self.settings.llm_rewrite:  # the model may word it; the rules' stands otherwise
             said = propose(text, user_turns(history), lambda prompt: "".join(self.llm.stream(prompt, 96))) or said
         language = detect_language(text, self.index.loan_terms)
-        own = (standard(w) if language == "id" else w for w in own_words(text))
-        return replace(self.retriever.query(said, language), typed=text,
-                       own=frozenset(t for w in own for t in tokenize(w)))
+        return replace(self.retriever.query(said, language), typed=text, own=own_tokens(text, language))
 
     def documents(self, doc: str | None) -> frozenset[str] | None:
         """The files a document name picks (None: all); DocumentNotFound when none matches."""

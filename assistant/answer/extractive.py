@@ -51,9 +51,13 @@ _MONTHS = ("januari|februari|maret|april|mei|juni|juli|agustus|september|oktober
 SHAPES = {
     "list": re.compile(r"(?:[^,]+,){3,}|\n"),
     "number": re.compile(r"\d|\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|\w+ (belas|puluh|ratus|ribu|juta)|"
-                         r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen(?:th)?|"
-                         r"(?:twen|thir|for|fif|six|seven|eigh|nine)t(?:y|ieth)|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-                         r"eleventh|twelfth|dozens?|hundred(?:s|th)?|thousand(?:s|th)?|millions?)\b", re.I),
+                         r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
+                         r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty|dozens?|hundreds?|thousands?|millions?|"
+                         # an ordinal counts ("the fortieth instrument"), but not one naming a part or a time
+                         r"(?:(?:thir|four|fif|six|seven|eigh|nine)teenth|(?:twen|thir|for|fif|six|seven|eigh|nine)tieth|fourth|"
+                         r"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|hundredth|thousandth)(?!\s+(?:century|"
+                         r"centuries|chapter|section|session|meeting|edition|article|paragraph|round|time|floor|grade|"
+                         r"amendment|part|anniversary)\b))\b", re.I),
     "date": re.compile(rf"\b\d{{1,2}}\s+({_MONTHS})\b|\b({_MONTHS})\s+\d{{4}}\b", re.I),
     "person": re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+\s+[A-Z][a-z]+"),
     "law": re.compile(r"\b(?:UU|undang-undang|peraturan \w+|law|act|regulation)\s+(?:no\.?|nomor|number)?\s*\d{1,4}"
@@ -286,8 +290,8 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
                           if "count" not in query.asks else _counts(sentence.text)),  # a count: not a year
             "named": float(bool(named and backed_by(sentence.cites, named))),
             "acronym": float(bool(acronyms and any(_defines(a, sentence.text) for a in acronyms))),
-            "defines": float(bool(query.defines and (defines(query.defines, sentence.text) or position and defines_after(
-                query.defines, sentence.text, hit.chunk.sentences[position - 1].text)))),
+            "defines": float(bool(query.meaning_of and (defines(query.meaning_of, sentence.text) or position and defines_after(
+                query.meaning_of, sentence.text, hit.chunk.sentences[position - 1].text)))),
             # a follow-up's own words ("apa yang *disepakati* di *akhir* pertemuan itu?"), not its antecedent's
             "own": sum(1 for t in query.own if alternatives.get(t, {t}) & stoks) / len(query.own) if query.own else 0.0,
         }
@@ -418,28 +422,30 @@ def _count_after(hit: Hit, dated: Sentence, terms: set[str], reach: int = 3) -> 
                  and _POINTS_BACK.search(x.text) and terms & set(tokenize(x.text))), None)
 
 
-_PARAGRAPH = re.compile(r"^\W{0,2}\(?(\d{1,2})[.)]\s")  # "(2) Setiap …", "2. For the purpose of …"
-_PARAGRAPH_NAMED = re.compile(r"\b(?:ayat|paragraph)\s*\(?(\d{1,2})\)?", re.I)
+_PARAGRAPH_NAMED = re.compile(r"(?<!\d\s)\b(?:ayat|paragraphs?)\s*\(?(\d{1,2})\)?(?!\s+of\s+article)", re.I)
+_AYAT = re.compile(r"^\W{0,2}\((\d{1,2})\)\s")  # "(2) Setiap …": a statute's ayat
 
 
 def _refers_back(text: str, previous: str) -> bool:
     """The text names the ayat/paragraph the previous sentence opens ("(2) Larangan sebagaimana dimaksud pada
-    ayat (1) …" after "(1) Setiap orang dilarang …"): it goes on with it."""
-    opened = _PARAGRAPH.match(previous)
+    ayat (1) …" after "(1) Setiap orang dilarang …"), not one of another Pasal ("Pasal 5 ayat (1)"): it goes on."""
+    opened = _ITEM_NUMBER.match(previous)
     return bool(opened and any(m.group(1) == opened.group(1) for m in _PARAGRAPH_NAMED.finditer(text)))
 
 
 def _in_part(query: Query, hit: Hit, position: int) -> float:
     """1 when the sentence is in the Pasal/Article the question names (and in its ayat, when it names one:
-    the last number opening a sentence up to this one), ½ when in another ayat of it, else 0."""
+    the last "(n)" opening a sentence up to this one, or "n." where the passage numbers none so, or the
+    ayat its section names), ½ when in another ayat of it, else 0."""
     asked = [p for p in query.parts if p.article in part_numbers(hit.chunk.section)]
     if not asked:
         return 0.0
-    if all(p.paragraph for p in asked):
-        opened = (_PARAGRAPH.match(s.text) for s in reversed(hit.chunk.sentences[:position + 1]))
-        paragraph = next((m.group(1) for m in opened if m), "")
-        return 1.0 if any(p.paragraph == paragraph for p in asked) else 0.5
-    return 1.0
+    if not all(p.paragraph for p in asked):
+        return 1.0
+    opener = _AYAT if any(_AYAT.match(s.text) for s in hit.chunk.sentences) else _ITEM_NUMBER
+    paragraph = next((m.group(1) for s in reversed(hit.chunk.sentences[:position + 1]) if (m := opener.match(s.text))),
+                     "") or next(iter(re.findall(r"\bAyat \((\d{1,2})\)", hit.chunk.section)), "")
+    return 1.0 if not paragraph or any(p.paragraph == paragraph for p in asked) else 0.5
 
 
 def _position(hit: Hit, sentence: Sentence) -> int | None:
@@ -639,8 +645,8 @@ _LAW_YEAR = re.compile(rf"\b((?:19|20)\d\d)\s+(?:[\w-]+\s+){{0,3}}?{_LAW_WORDS}\
                        rf"|\b{_LAW_WORDS}\b[^.?!]{{0,25}}?\b((?:19|20)\d\d)\b", re.I)
 _POINTS_BACK = re.compile(r"\b(?:ini|tersebut|itu|this|these|that|those|it|they)\b", re.I)
 # digits inside a word ("BP2MI") or hyphened to one ("COVID-19"): a name, not a number
-_CODE = re.compile(r"\b\w*[^\W\d_]\d+[^\W\d_]\w*\b|\b[^\W\d_]{2,}-\d+\b")
-_ITEM_NUMBER = re.compile(r"^\W{0,2}\(?\d{1,2}[.)]\s")  # "2. Untuk mengetahui …", "(1) Setiap orang …"
+_CODE = re.compile(r"\b\w*[^\W\d_]\d+[^\W\d_]\w*\b|\b[^\W\d_]{3,}-\d+\b")  # (not "hari ke-90": a count)
+_ITEM_NUMBER = re.compile(r"^\W{0,2}\(?(\d{1,2})[.)]\s")  # "2. Untuk mengetahui …", "(1) Setiap orang …"
 
 
 _PART = re.compile(r"\b(?:ayat|huruf|paragraph|subparagraph)\s*\(?\w{1,3}\)?", re.I)  # "ayat (1)": no count

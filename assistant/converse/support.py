@@ -31,6 +31,11 @@ def own_words(question: str, names_only: bool = False) -> list[str]:
                               and not t.text[0].isdigit() and not any(a <= t.start < b for a, b in spans)))
 
 
+def own_tokens(question: str, language: str) -> frozenset[str]:
+    """The keyword tokens of a follow-up's own words (an everyday Indonesian word as the standard one)."""
+    return frozenset(t for word in own_words(question) for t in tokenize(standard(word) if language == "id" else word))
+
+
 def unsupported(question: str, passages: list[str], names_only: bool = False, language: str = "id") -> list[str]:
     """The follow-up's own words (`names_only`: its names) that no passage holds in any form (an English
     word: nor a translation; an everyday Indonesian word: nor its standard form)."""

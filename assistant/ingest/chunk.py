@@ -382,7 +382,7 @@ def _at_semicolons(sentence: str) -> list[str]:
     pieces, start = [], 0
     for m in _CLAUSE_BREAK.finditer(sentence):
         before = sentence[start:m.start() + 1]
-        if sentence[:m.start()].count("(") == sentence[:m.start()].count(")") and len(before.split()) >= 4:
+        if _bracket_depth(sentence[:m.start()]) == 0 and len(before.split()) >= 4:
             pieces.append(before.strip())
             start = m.end()
     rest = sentence[start:].strip()
@@ -391,6 +391,18 @@ def _at_semicolons(sentence: str) -> list[str]:
     elif rest:
         pieces.append(rest)
     return pieces
+
+
+def _bracket_depth(text: str) -> int:
+    """How many brackets (round or square) are open at the end of `text`; a closing one with none open (a
+    list marker's "1)") is ignored."""
+    depth = 0
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+    return depth
 
 
 def split_sentences(text: str) -> list[str]:

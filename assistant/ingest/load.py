@@ -170,6 +170,8 @@ def _load_pdf(path: Path, ocr_options: OcrOptions | None = None) -> tuple[Docume
     bold = pdftext.bold_level(lines, body, levels)
     texts = pdftext.join_across_pages(["\n\n".join(pdftext.paragraphs(page, vocab, levels, bold)) for page in lines],
                                       vocab)
+    made_by = f"{meta.pop('creator', '')} {meta.pop('producer', '')}"
+    texts = [pdftext.tex_accents(text, made_by) for text in texts]
     pages, empty, bad = [], [], {"glued": [], "garbled": []}
     for i, text in enumerate(texts):
         if not raw_pages[i]:
@@ -208,7 +210,8 @@ def _pdf_labels_and_meta(pdf) -> tuple[list[str] | None, dict]:
         info = pdf.get_metadata_dict()
     except Exception:  # noqa: BLE001 - malformed metadata is not fatal
         info = {}
-    for key, name in (("title", "Title"), ("author", "Author"), ("subject", "Subject"), ("creation_date", "CreationDate")):
+    for key, name in (("title", "Title"), ("author", "Author"), ("subject", "Subject"), ("creation_date", "CreationDate"),
+                      ("producer", "Producer"), ("creator", "Creator")):
         value = " ".join(str(info.get(name) or "").split())
         if value:
             meta[key] = _pdf_date(value) if key == "creation_date" else value

@@ -22,9 +22,18 @@ from .structure import legal_heading
 _HYPHEN_MARKS = "\ufffe\x02\xad"
 CELL = " \u241f "  # between the cells of a table row until _with_headers writes the row ("␟", never in a text;
 # spaced, so a row's cells count as words as they did when apart by " | ")
-# a spacing accent set before its letter, as TeX's PDFs give it ("V´elez", "Casta˜neda", "Mart´ınez")
-_ACCENT = re.compile(r"([´˜¨ˆˇ˚])([A-Za-zı])")
-_COMBINING = {"´": "\u0301", "˜": "\u0303", "¨": "\u0308", "ˆ": "\u0302", "ˇ": "\u030c", "˚": "\u030a"}
+# a spacing accent set before its letter inside a word, as TeX's PDFs give it ("V´elez", "Casta˜neda", "Mart´ınez")
+_ACCENT = re.compile(r"(?<=[^\W\d_])([´˜¨ˆˇ])([aeiouyıAEIOUnNcCsSzZrR])(?=[^\W\d_])")
+_COMBINING = {"´": "\u0301", "˜": "\u0303", "¨": "\u0308", "ˆ": "\u0302", "ˇ": "\u030c"}
+_TEX = re.compile(r"\b(?:pdf|xe|lua)?(?:la)?tex\b|dvipdfm", re.I)
+
+
+def tex_accents(text: str, producer: str) -> str:
+    """The text with TeX's spacing accents set on their letters ("V´elez" → Vélez), when `producer` (the PDF's
+    Creator and Producer) is TeX; other PDFs use "´" as an apostrophe too ("Jum´at", "Indonesia´s")."""
+    if not _TEX.search(producer):
+        return text
+    return _ACCENT.sub(lambda m: unicodedata.normalize("NFC", m.group(2).replace("ı", "i") + _COMBINING[m.group(1)]), text)
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
 _BULLET = re.compile(r"^([•◦▪‣●○■□➢►✓\-–—*]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
 _PAGE_NUMBER = re.compile(r"^[\s\-–—|]*((page|halaman|hal\.?)\s*)?(\d{1,4}|[ivxlcdm]{1,7})"
@@ -274,14 +283,11 @@ def join_hyphenated(left: str, right: str, vocab: tuple[set[str], set[str]]) -> 
 
 
 def _fix_inline(text: str, vocab: tuple[set[str], set[str]]) -> str:
-    """Resolve the hyphen marks pdfium leaves inside a line, expand ligatures and set spacing accents on
-    their letters ("V´elez": Vélez). A soft
+    """Resolve the hyphen marks pdfium leaves inside a line, and expand ligatures. A soft
     hyphen inside a line is invisible: it goes."""
     for lig, plain in _LIGATURES.items():
         text = text.replace(lig, plain)
     text = text.replace("\xa0", " ").replace("\xad", "")
-    text = _ACCENT.sub(lambda m: unicodedata.normalize(
-        "NFC", m.group(2).replace("ı", "i") + _COMBINING[m.group(1)]), text)
     if any(m in text for m in _HYPHEN_MARKS):
         parts = re.split(f"[{_HYPHEN_MARKS}]\\s*", text)
         out = parts[0]

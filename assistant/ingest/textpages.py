@@ -1,10 +1,12 @@
 """Pages of a plain-text file: the page breaks a transcription keeps as lines, and its running lines.
 
-Text copied out of paged documents (a statute from a legal database, a PDF saved as text) keeps
-each page's foot line ("www.example.com 13", "13 / 43", "- 13 -", "Halaman 13") and running header
-("www.example.com"). Such a line is told by its repetition, not its words: the same line, digits
-aside, at least three times, short, far apart (a page of text between them), and, when it carries a
-number, one that grows. A form feed is a page break too. The text is cut into pages there (the
+Text copied out of paged documents (a statute from a legal database, a PDF saved as text, a court
+decision from its directory) keeps each page's foot line ("www.example.com 13", "13 / 43", "- 13 -",
+"Halaman 13 dari 50") and running lines ("www.example.com", a watermark printed several times at each
+page's top, a disclaimer). Such a line is told by its repetition, not its words: the same line, digits
+aside, at least three times (a line without a number five), far apart (a page of text between them;
+copies a few lines apart are one block), short, or, in a text with page marks, a long notice; when it
+carries a number, one of its numbers grows. A form feed is a page break too. The text is cut into pages there (the
 page's printed number, when the marker gives one, is its label) and the repeated lines are dropped.
 Structural headings ("Pasal 5", "Article 5", "BAB II") repeat with growing numbers too, but close
 together and in the words of a heading: they are never taken for page marks.
@@ -46,6 +48,7 @@ def running_lines(lines: list[str]) -> tuple[dict[int, int], set[int]]:
     offsets = _offsets(lines)
     marks: dict[int, int] = {}
     drop: set[int] = set()
+    notices: set[int] = set()
     for shape, found in where.items():
         # a page mark is one line a page; a running line may be printed several times in a row: one block
         blocks = found if "#" in shape else \
@@ -60,7 +63,9 @@ def running_lines(lines: list[str]) -> tuple[dict[int, int], set[int]]:
             marks.update(zip(found, numbers))
             drop.update(found)
         elif "#" not in shape and len(blocks) >= _MIN_BARE:
-            drop.update(found)
+            (notices if len(lines[found[0]].strip()) > _MAX_CHARS else drop).update(found)
+    if marks:  # a long line repeated page after page is a notice only where the text has page marks
+        drop.update(notices)
     return marks, drop
 
 

@@ -57,7 +57,7 @@ def first_heading(text: str) -> str:
 
 
 _SPACED = re.compile(r"\b(?:[A-Z] ){3,}[A-Z]\b")  # a word set in spaced letters: "P U T U S A N"
-_NUMBERED = re.compile(r"^(?:nomor|no\.?|number)\s+\S+", re.I)
+_NUMBERED = re.compile(r"^(?:nomor|no\.?|number)\s*:?\s*\d", re.I)
 
 
 def first_line(text: str) -> str:

@@ -125,15 +125,19 @@ def _backwards() -> dict[str, tuple[str, ...]]:
 def indonesian_word_keys(text: str) -> dict[str, frozenset[str]]:
     """For each keyword of an Indonesian text, its own key and the keys of the first English words it
     translates (`english_gloss`'s choices): {"reputa", "reputation"…} — what `word_keys` is for English."""
-    table = _backwards()
     out: dict[str, frozenset[str]] = {}
     for word in _ENGLISH_WORD.findall(text):
         own = tokenize(word)
-        if not own:
-            continue
-        found = (table.get(word.lower()) or table.get(stem(word)) or ())[:BACKWARD_CHOICES]
-        out[own[0]] = out.get(own[0], frozenset()) | {own[0]} | {k for e in found for k in tokenize(e)}
+        if not own or word.isupper() or word[:1].isupper() and not text.startswith(word):
+            continue  # stopwords; names and acronyms are not translated
+        out[own[0]] = out.get(own[0], frozenset()) | {own[0]} | {k for e in _english_words(word) for k in tokenize(e)}
     return out
+
+
+def _english_words(word: str) -> tuple[str, ...]:
+    """The first English words an Indonesian word (or its root) translates (`BACKWARD_CHOICES` of them)."""
+    table = _backwards()
+    return (table.get(word.lower()) or table.get(stem(word)) or ())[:BACKWARD_CHOICES]
 
 
 def english_gloss(text: str, frequency: Callable[[str], float] = lambda _: 0.0) -> str:
@@ -141,10 +145,8 @@ def english_gloss(text: str, frequency: Callable[[str], float] = lambda _: 0.0) 
     each word (or its root) as one of the first English words it translates, the one the index's English
     passages use most for its place in the list (`frequency`: "kejahatan" is "crime" where a treaty speaks
     of crime, not "cruelty"), else the word itself; stopwords dropped, names, acronyms and numbers kept."""
-    table = _backwards()
-
     def translate(word: str) -> str:
-        found = (table.get(word.lower()) or table.get(stem(word)) or ())[:BACKWARD_CHOICES]
+        found = _english_words(word)
         return max(found, key=lambda e: (frequency(e) / (found.index(e) + 1), -found.index(e))) if found else word
 
     return _word_for_word(text, translate)

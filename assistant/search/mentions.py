@@ -26,6 +26,8 @@ _LAW = re.compile(r"\b(law|act|statute|regulation|uu|undang-undang|peraturan)\b"
 _THIS = re.compile(r"\b(?:this|the said|that)\s+([A-Za-z-]+)|\b([A-Za-z-]+)\s+(?:ini|tersebut|itu)\b", re.I)
 # "the Palermo Protocol", "Konvensi Wina": a treaty called by a name (the place it was signed) its own text holds
 _KIND = r"Protocol|Convention|Agreement|Declaration|Statute|Treaty|Charter|Protokol|Konvensi|Persetujuan|Deklarasi|Statuta|Piagam"
+_PROPER_NAME = re.compile(r"(?<=[\w,;)]\s)([A-Z][a-z]{2,})\b")  # a capitalised word inside a sentence
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 _CALLED = re.compile(rf"(?<!^)\b([A-Z][a-z]{{2,}})\s+({_KIND})\b|\b({_KIND})\s+([A-Z][a-z]{{2,}})\b")
 
 
@@ -41,7 +43,7 @@ class DocumentNames:
     heads: dict[str, set[str]]  # the first words of each title: its head noun ("Protocol", "Convention")
     authors: dict[str, set[str]]  # each paper's authors' surnames, lower case ("menurut Purwanti"), but
     # those the index's documents also cite (then "Ahmad (2019)" is a cited work)
-    words: dict[str, set[str]] = field(default_factory=dict)  # each document's own tokens
+    names_in_text: dict[str, set[str]] = field(default_factory=dict)  # each document's proper names ("palermo")
 
     @classmethod
     def of(cls, index: Index) -> "DocumentNames":
@@ -49,8 +51,12 @@ class DocumentNames:
         files = sorted({c.file for c in index.chunks})
         names, initials, heads, authors = {}, {}, {}, {}
         in_text: dict[str, set[str]] = {}
+        proper: dict[str, set[str]] = {}  # the capitalised words of each document's text …
+        in_lower_case: dict[str, set[str]] = {}  # … and the words it writes in lower case (those are no names)
         for c in index.chunks:
             in_text.setdefault(c.file, set()).update(tokenize(c.text))
+            proper.setdefault(c.file, set()).update(m.group(1).lower() for m in _PROPER_NAME.finditer(c.text))
+            in_lower_case.setdefault(c.file, set()).update(_LOWER_WORD.findall(c.text))
         for f in files:
             meta = documents.get(f, {})
             title = " ".join(str(meta.get(k) or "") for k in ("title", "full_title"))
@@ -72,7 +78,8 @@ class DocumentNames:
         statutes = {(str(m.get("number", "")).lstrip("0"), str(m.get("year", ""))): f
                     for f, m in documents.items() if m.get("number") and m.get("year")}
         cited = index.cited_surnames  # "Ahmad, 2019"
-        return cls(names, initials, idf, statutes, heads, {f: a - cited for f, a in authors.items()}, in_text)
+        return cls(names, initials, idf, statutes, heads, {f: a - cited for f, a in authors.items()},
+                   {f: proper.get(f, set()) - in_lower_case.get(f, set()) for f in files})
 
     def scores(self, query: Query) -> dict[str, float]:
         """Each document's name score for the question: the weights of the name words it uses, a named
@@ -88,9 +95,9 @@ class DocumentNames:
                 if noun and noun[0] in heads:
                     out[f] = out.get(f, 0.0) + 2.5
         for m in _CALLED.finditer(query.text):
-            name, noun = tokenize(m.group(1) or m.group(4)), tokenize(m.group(2) or m.group(3))
-            called = [f for f, heads in self.heads.items()
-                      if name and noun and noun[0] in heads and name[0] in self.words.get(f, ())]
+            name, noun = (m.group(1) or m.group(4)).lower(), tokenize(m.group(2) or m.group(3))
+            called = [f for f, heads in self.heads.items()  # a proper name of its text ("Palermo", not "Optional")
+                      if noun and noun[0] in heads and name in self.names_in_text.get(f, ())]
             for f in called:  # (shared by several treaties, each in part)
                 out[f] = out.get(f, 0.0) + 2.5 / len(called)
         for word in dict.fromkeys(m.group().lower() for m in _CAPITALISED.finditer(query.text) if m.start() > 0):

@@ -99,7 +99,7 @@ class Query:
     explanation: bool = False  # it asks about a Penjelasan
     elucidation: bool = False  # … in words only law uses ("the general elucidation"): any statute's, if none is named
     asks_home: bool = False  # "the thesis", "skripsi ini": the thesis, unless a document is named
-    defines: tuple[str, ...] = ()  # the term whose meaning it asks ("apa yang dimaksud dengan X"), and its translation
+    meaning_of: tuple[str, ...] = ()  # the term whose meaning it asks ("apa yang dimaksud dengan X"), and its translation
     typed: str = ""  # a follow-up as typed, when `text` is the standalone question it was rewritten into
     own: frozenset[str] = frozenset()  # … the tokens of the words it says itself (not those it took from the chat)
 
@@ -163,4 +163,4 @@ def analyse(text: str, embedder: Embedder | None, surnames: frozenset[str] | set
         topic=frozenset(tokens).union(*translated.values()),
         vector=vector, search_vector=search_vector, english_vector=english_vector, parts=asked_parts(claim), statutes=named_statutes(claim),
         explanation=asks_explanation(claim), elucidation=names_elucidation(claim), asks_home=bool(_HOME.search(text)),
-        defines=() if {"date", "count", "day"} & set(asks) else _with_translation(defined_terms(claim), language, english))
+        meaning_of=() if {"date", "count", "day"} & set(asks) else _with_translation(defined_terms(claim), language, english))

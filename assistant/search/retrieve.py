@@ -130,9 +130,9 @@ class Retriever:
                     fused[r] += self.author_bonus
         for r, weight in legal.items():  # the Pasal/Article and the statute the question names
             fused[r] += self.part_bonus * weight
-        if query.defines:  # "apa yang dimaksud dengan X": the passages saying what X is
+        if query.meaning_of:  # "apa yang dimaksud dengan X": the passages saying what X is
             for r in rows:
-                if defines(query.defines, self.index.chunks[r].text):
+                if defines(query.meaning_of, self.index.chunks[r].text):
                     fused[r] += self.definition_bonus
         if named_doc:  # the document the question names
             for r in rows:
@@ -259,13 +259,13 @@ class Retriever:
 
     def _defining_rows(self, query: Query, allowed: np.ndarray | None) -> set[int]:
         """The passages that say what the term asked about is, among those its words find best."""
-        if not query.defines:
+        if not query.meaning_of:
             return set()
-        scores = self.index.keywords.scores(tokenize(" ".join(query.defines)))
+        scores = self.index.keywords.scores(tokenize(" ".join(query.meaning_of)))
         if allowed is not None:
             scores = np.where(np.isin(np.arange(len(scores)), allowed), scores, 0.0)
         best = [int(r) for r in np.argsort(-scores)[:self.candidates] if scores[r] > 0]
-        return {r for r in best if defines(query.defines, self.index.chunks[r].text)}
+        return {r for r in best if defines(query.meaning_of, self.index.chunks[r].text)}
 
     def _fuse(self, rows: set[int], dense: dict[int, float], keyword: dict[int, float]) -> dict[int, float]:
         if self.fusion == "dense":

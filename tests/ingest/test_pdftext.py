@@ -115,13 +115,15 @@ def test_a_catchword_at_a_page_foot_is_dropped():
     assert strip_headers_footers(pages)[0][1][-1].text == "Bagian 2 …"
 
 
-def test_a_spacing_accent_before_its_letter_is_set_on_it():
-    """TeX's PDFs give "é" as "´" then "e": the author cited is Vélez, not "V´elez"."""
-    from assistant.ingest.pdftext import _fix_inline
+def test_a_spacing_accent_before_its_letter_is_set_on_it_in_a_tex_pdf():
+    """TeX's PDFs give "é" as "´" then "e": the author cited is Vélez, not "V´elez"; other PDFs use "´" as an
+    apostrophe ("Jum´at", "Indonesia´s"), and a degree sign stays."""
+    from assistant.ingest.pdftext import tex_accents
 
-    assert _fix_inline("V´elez (1998) and Casta˜neda; Mart´ınez, na¨ıve", (set(), set())) \
+    assert tex_accents("V´elez (1998) and Casta˜neda; Mart´ınez, na¨ıve", "TeX pdfTeX-1.40.19") \
         == "Vélez (1998) and Castañeda; Martínez, naïve"
-    assert _fix_inline("``Trafficking in persons'' shall mean", (set(), set())) == "``Trafficking in persons'' shall mean"
+    assert tex_accents("Indonesia´s 25˚C, ``quoted''", "LaTeX with hyperref") == "Indonesia´s 25˚C, ``quoted''"
+    assert tex_accents("shalat Jum´at, V´elez", "Microsoft® Word 2016") == "shalat Jum´at, V´elez"
 
 
 def test_a_pasal_heading_opening_many_pages_is_no_running_header():
@@ -129,9 +131,12 @@ def test_a_pasal_heading_opening_many_pages_is_no_running_header():
     same on many pages, is kept; a real running header is dropped."""
     from assistant.ingest.pdftext import strip_headers_footers
 
+    subjects = ["Limbah", "Sumber", "Bahan", "Zat", "Fasilitas"]
     pages = [[Line("PRESIDEN REPUBLIK INDONESIA", 60, 300, 780, 11), Line(f"Pasal {n}", 60, 120, 760, 11),
-              Line("Ayat (1)", 60, 120, 740, 11), Line("Limbah radioaktif dikelola oleh penghasil limbah.", 60, 500, 720, 11),
-              Line("Pengelolaan dilakukan sesuai peraturan.", 60, 500, 700, 11),
-              Line(f"- {n} -", 280, 300, 40, 11)] for n in range(1, 6)]
+              Line("Ayat (1)", 60, 120, 740, 11), Line(f"{subject} radioaktif dikelola oleh penghasil.", 60, 500, 720, 11),
+              Line(f"Pengelolaan {subject.lower()} dilakukan sesuai peraturan.", 60, 500, 700, 11),
+              Line(f"- {n} -", 280, 300, 40, 11)] for n, subject in enumerate(subjects, 1)]
     out, _ = strip_headers_footers(pages)
-    assert [[line.text for line in lines][:2] for lines in out] == [[f"Pasal {n}", "Ayat (1)"] for n in range(1, 6)]
+    assert [[line.text for line in lines] for lines in out] == [
+        [f"Pasal {n}", "Ayat (1)", f"{subject} radioaktif dikelola oleh penghasil.",
+         f"Pengelolaan {subject.lower()} dilakukan sesuai peraturan."] for n, subject in enumerate(subjects, 1)]

@@ -46,3 +46,14 @@ def test_a_watermark_printed_several_times_a_page_and_a_long_notice_are_running_
     assert [p.label for p in pages] == ["1", "2", "3", "4", "5", "6"]
     assert all("Mahkamah Agung" not in p.text and "Kepaniteraan" not in p.text for p in pages)
     assert all(p.text.count("Cukup jelas.") == 1 for p in pages)
+
+
+def test_a_long_sentence_repeated_in_a_text_without_page_marks_stays():
+    """A transcript repeats its interviewer's question: without page marks it is no notice."""
+    question = ("Pewawancara menanyakan pendapat responden mengenai kebijakan perlindungan pekerja migran "
+                "Indonesia di luar negeri sekarang ini.")
+    lines = []
+    for _ in range(6):
+        lines += [question, BODY]
+    _, drop = running_lines(lines)
+    assert not drop

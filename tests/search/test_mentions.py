@@ -9,7 +9,8 @@ STATUTE = ("UNDANG-UNDANG REPUBLIK INDONESIA\nNOMOR 9 TAHUN 2030\nTENTANG\nPELIN
 TREATY = ("# Convention on Maritime Rescue Cooperation\n\n### Article 1\n\n#### Purpose\n\nStates Parties shall "
           "cooperate in rescue at sea.\n\n### Article 2\n\n#### Depositary\n\nThe Secretary-General shall be the "
           "depositary.\n\n### Article 3\n\n#### Entry into force\n\nThis Convention enters into force after ten "
-          "ratifications.\n\n### Article 4\n\n#### Signature\n\nThis Convention is open for signature at Lisbon.\n")
+          "ratifications.\n\n### Article 4\n\n#### Signature\n\nThis Convention is open for signature at Lisbon. "
+          "States may take additional measures.\n")
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +40,7 @@ def retriever(tmp_path_factory):
     ("Who is the depositary of the Lisbon Convention?", "b.md"),  # a convention by the place its text names
     ("Siapa penyimpan Konvensi Lisbon?", "b.md"),
     ("Who is the depositary of the Lisbon Protocol?", None),  # … and by its kind: no protocol is indexed
+    ("Who is the depositary of the Additional Convention?", None),  # "additional": a word of its text, no name
     ("Apa yang dihadapi nelayan pesisir?", None),  # topic words name no document
 ])
 def test_the_named_document(retriever, question, named):
