@@ -79,7 +79,8 @@ def _upload(browser, app_url: str, path):
     page.goto(app_url)
     page.get_by_role("tab", name="Unggah").click()
     page.locator("#upload-files input[type=file]").set_input_files(str(path))
-    page.locator("#upload-files").get_by_text(path.name).first.wait_for(timeout=60_000)
+    # (a wait, not a speed check: a 120-page PDF's upload took over 60 s on two busy cores)
+    page.locator("#upload-files").get_by_text(path.name).first.wait_for(timeout=300_000)
     page.locator("#upload-btn").click()
     return page
 
