@@ -26,14 +26,6 @@ CELL = " \u241f "  # between the cells of a table row until _with_headers writes
 _ACCENT = re.compile(r"(?<=[^\W\d_])([´˜¨ˆˇ])([aeiouyıAEIOUnNcCsSzZrR])(?=[^\W\d_])")
 _COMBINING = {"´": "\u0301", "˜": "\u0303", "¨": "\u0308", "ˆ": "\u0302", "ˇ": "\u030c"}
 _TEX = re.compile(r"\b(?:pdf|xe|lua)?(?:la)?tex\b|dvipdfm", re.I)
-
-
-def tex_accents(text: str, producer: str) -> str:
-    """The text with TeX's spacing accents set on their letters ("V´elez" → Vélez), when `producer` (the PDF's
-    Creator and Producer) is TeX; other PDFs use "´" as an apostrophe too ("Jum´at", "Indonesia´s")."""
-    if not _TEX.search(producer):
-        return text
-    return _ACCENT.sub(lambda m: unicodedata.normalize("NFC", m.group(2).replace("ı", "i") + _COMBINING[m.group(1)]), text)
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
 _BULLET = re.compile(r"^([•◦▪‣●○■□➢►✓\-–—*]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
 _PAGE_NUMBER = re.compile(r"^[\s\-–—|]*((page|halaman|hal\.?)\s*)?(\d{1,4}|[ivxlcdm]{1,7})"
@@ -187,14 +179,12 @@ def strip_headers_footers(pages: list[list[Line]]) -> tuple[list[list[Line]], li
         seen.update({_norm(line.text) for line in edge(lines)})
     need = max(2, math.ceil(0.4 * len(pages)))
     repeated = {key for key, n in seen.items() if n >= need}
-    part = lambda text: (h := legal_heading(text)) is not None and h.level >= 4  # noqa: E731  a Pasal/Article/Ayat
-    # heading opening a page ("Pasal 2" over "Ayat (1)") repeats, digits aside, on many pages: it is no running line
     out, printed = [], []
     for lines in pages:
         ends = {id(line) for line in edge(lines)}
         numbers = [m.group(3) for line in edge(lines) if (m := _PAGE_NUMBER.match(line.text)) and m.group(3).isdigit()]
         printed.append(int(numbers[0]) if len(numbers) == 1 else None)
-        out.append([line for line in lines if id(line) not in ends or part(line.text)
+        out.append([line for line in lines if id(line) not in ends or _part_heading(line.text)
                     or not (_norm(line.text) in repeated or _PAGE_NUMBER.match(line.text))])
     for i, page in enumerate(out[:-1]):  # a catchword: the next page's first words at this one's foot
         if not page or not _ELLIPSIS_END.match(page[-1].text):
@@ -204,6 +194,13 @@ def strip_headers_footers(pages: list[list[Line]]) -> tuple[list[list[Line]], li
         if any(_catchword(page[-1].text, start) for start in starts):
             page.pop()
     return out, printed
+
+
+def _part_heading(text: str) -> bool:
+    """A Pasal/Article/Ayat heading: opening a page ("Pasal 2" over "Ayat (1)"), it repeats, digits aside, on
+    many pages, yet is no running line."""
+    heading = legal_heading(text)
+    return heading is not None and heading.level >= 4
 
 
 _ELLIPSIS_END = re.compile(r"^(.*?)\s*(?:…|\.{3})\s*$")
@@ -280,6 +277,14 @@ def join_hyphenated(left: str, right: str, vocab: tuple[set[str], set[str]]) -> 
     if min(len(a), len(b)) >= 3 and a.lower() in whole and b.lower() in whole:
         return left + "-" + right  # two words the document uses on their own: "time-consuming"
     return left + right
+
+
+def tex_accents(text: str, producer: str) -> str:
+    """The text with TeX's spacing accents set on their letters ("V´elez" → Vélez), when `producer` (the PDF's
+    Creator and Producer) is TeX; other PDFs use "´" as an apostrophe too ("Jum´at", "Indonesia´s")."""
+    if not _TEX.search(producer):
+        return text
+    return _ACCENT.sub(lambda m: unicodedata.normalize("NFC", m.group(2).replace("ı", "i") + _COMBINING[m.group(1)]), text)
 
 
 def _fix_inline(text: str, vocab: tuple[set[str], set[str]]) -> str:

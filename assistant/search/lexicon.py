@@ -122,9 +122,11 @@ def _backwards() -> dict[str, tuple[str, ...]]:
     return {w: tuple(dict.fromkeys(e for *_, e in sorted(triples))) for w, triples in found.items()}
 
 
+@lru_cache(maxsize=256)
 def indonesian_word_keys(text: str) -> dict[str, frozenset[str]]:
     """For each keyword of an Indonesian text, its own key and the keys of the first English words it
-    translates (`english_gloss`'s choices): {"reputa", "reputation"…} — what `word_keys` is for English."""
+    translates (`english_gloss`'s choices): {"reputa", "reputation"…} — what `word_keys` is for English.
+    (Cached: find-a-citation asks it of one claim for each of its candidate sentences; do not change the dict.)"""
     out: dict[str, frozenset[str]] = {}
     for word in _ENGLISH_WORD.findall(text):
         own = tokenize(word)

@@ -89,11 +89,7 @@ class Retriever:
             dense = {int(r): float(s) for r, s in zip(drow[0], dsc[0]) if r >= 0}
         else:  # one document's passages, scored exactly
             dense = self._exact(allowed, svec, depth)
-        kw_all = self.index.keywords.scores(query.tokens, query.expansion)
-        if allowed is not None:
-            mask = np.zeros_like(kw_all)
-            mask[allowed] = 1.0
-            kw_all = kw_all * mask
+        kw_all = _within(self.index.keywords.scores(query.tokens, query.expansion), allowed)
         kw_top = np.argsort(-kw_all)[:depth]
         keyword = {int(r): float(kw_all[r]) for r in kw_top if kw_all[r] > 0}
         rows = set(dense) | set(keyword)
@@ -107,7 +103,8 @@ class Retriever:
             stored = self.index.vectors.reconstruct_batch(own) if len(own) else None  # (once for both vectors)
             for vector in (svec, query.english_vector):
                 rows |= set(self._exact(own, vector, self.named_candidates, stored)) if vector is not None else set()
-        rows |= self._defining_rows(query, allowed)
+        defining = self._defining_rows(query, allowed)
+        rows |= defining
         legal = self._legal_rows(query, named_doc)
         if allowed is not None:
             legal = {r: w for r, w in legal.items() if self.index.chunks[r].file in files}
@@ -132,7 +129,7 @@ class Retriever:
             fused[r] += self.part_bonus * weight
         if query.meaning_of:  # "apa yang dimaksud dengan X": the passages saying what X is
             for r in rows:
-                if defines(query.meaning_of, self.index.chunks[r].text):
+                if r in defining or defines(query.meaning_of, self.index.chunks[r].text):
                     fused[r] += self.definition_bonus
         if named_doc:  # the document the question names
             for r in rows:
@@ -261,9 +258,7 @@ class Retriever:
         """The passages that say what the term asked about is, among those its words find best."""
         if not query.meaning_of:
             return set()
-        scores = self.index.keywords.scores(tokenize(" ".join(query.meaning_of)))
-        if allowed is not None:
-            scores = np.where(np.isin(np.arange(len(scores)), allowed), scores, 0.0)
+        scores = _within(self.index.keywords.scores(tokenize(" ".join(query.meaning_of))), allowed)
         best = [int(r) for r in np.argsort(-scores)[:self.candidates] if scores[r] > 0]
         return {r for r in best if defines(query.meaning_of, self.index.chunks[r].text)}
 
@@ -285,6 +280,15 @@ class Retriever:
 def backed_by(cites: list[str], surnames: set[str]) -> bool:
     """True when one of the citation keys `cites` is by one of `surnames` (lower case)."""
     return any(key_surname(c) in surnames for c in cites)
+
+
+def _within(scores: np.ndarray, allowed: np.ndarray | None) -> np.ndarray:
+    """Per-passage scores kept for the `allowed` rows only (all when None), the others 0."""
+    if allowed is None:
+        return scores
+    mask = np.zeros_like(scores)
+    mask[allowed] = 1.0
+    return scores * mask
 
 
 def _minmax(scores: dict[int, float]) -> dict[int, float]:
