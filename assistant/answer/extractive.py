@@ -325,7 +325,7 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
     # a question in the passages' own language should find most of its words there (in all of them
     # together: asking it of each passage alone refuses English questions whose inflected words a
     # manual writes otherwise, docs/evaluation.md)
-    coverage = len(content & top_tokens) / len(content) if content else 1.0
+    coverage = max(len(content & top_tokens) / len(content) if content else 1.0, _translated_coverage(query, top))
     # (an acronym the question asks about and a sentence spells out is what it asks: "Apa kepanjangan X?")
     spelled = any(_defines(a, x.sentence.text) for a in query.acronyms for x in scored)
     if (coverage < config.min_coverage_same_language and best_sim < config.sim_overrides_coverage and not spelled
@@ -390,6 +390,17 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
         before = lead[1].text in near and order.get(lead[1].text, 0) < order.get(sentence.text, 0)
         picked = [lead, *items, *alone] if before else [*alone, lead, *items]
     return picked, sentence
+
+
+def _translated_coverage(query: Query, top: list[Hit]) -> float:
+    """The share of an English question's words the passages hold, as themselves or as a translation
+    ("factors" is "faktor", "recommend" is "rekomendasi"): a manual in English and an article in
+    Indonesian with an English abstract alike (0 for a question without translations)."""
+    asked = [t for t in query.tokens if not t[:1].isdigit()]
+    if not query.keys or not asked:
+        return 0.0
+    tokens = {t for h in top for t in tokenize(h.chunk.text)}
+    return sum(1 for t in asked if t in tokens or query.keys.get(t, frozenset()) & tokens) / len(asked)
 
 
 def _translated_overlap(query: Query, top: list[Hit]) -> bool:

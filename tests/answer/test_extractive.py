@@ -355,6 +355,27 @@ def test_an_english_question_over_indonesian_text_shares_keywords_through_transl
     assert not answer_question(unrelated, _toy_retriever(passage, cosine=0.825))["answerable"]
 
 
+def test_an_english_question_counts_the_translations_of_its_words_in_a_passage_opening_in_english():
+    """An article in Indonesian with an English abstract: the passage reads as English, but the question's
+    words are there in Indonesian ("factors" is "faktor"); they count for its coverage. A question whose
+    words are not there at all, in either language, is still refused."""
+    from assistant.answer.extractive import answer_question
+    from assistant.search.query import analyse
+
+    passage = ["Abstract: this study measures how much stress the employees of a clinic in the capital city feel at "
+               "work, and which of its causes weigh most, through a questionnaire given to all of them in the year "
+               "of the study.",
+               "Faktor organisasi berkontribusi sebesar 47,20% terhadap stres kerja karyawan, sedangkan faktor "
+               "personal sebesar 36,90%."]
+    asked = analyse("How much do organisational factors contribute to job stress compared with personal factors?",
+                    _ToyEmbedder(), language="en")
+    answered = answer_question(asked, _toy_retriever(passage, cosine=0.86))
+    assert answered["answerable"] and "47,20%" in answered["answer"], answered["answer"]
+    unrelated = analyse("How much do planetary rings contribute to the brightness of giant planets?",
+                        _ToyEmbedder(), language="en")
+    assert not answer_question(unrelated, _toy_retriever(passage, cosine=0.86))["answerable"]
+
+
 def test_list_items_end_with_the_list_and_heads_keep_abbreviations():
     """The items of "… meliputi:" end at their last item ("c. … ." after "a. …;"), not at the next ayat;
     a page-cited "(2017: 8)" opens no list; a citation's "; p. 12" is no item; "No." ends no clause."""
