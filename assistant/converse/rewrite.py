@@ -14,11 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..search.colloquial import standard
 from .history import user_turns
 from .references import Leaning, Reference, leaning
 from .tokens import Token, is_anchor, is_content, is_open, same_word, tokens
 from .topic import Topic, mention, tidy, topic, without
-from .words import BACK, GROUP_NOUNS, PLURAL_PRONOUNS, QUESTION_WORDS
+from .words import BACK, FILLERS, GROUP_NOUNS, PLURAL_PRONOUNS, QUESTION_WORDS
 
 _ENGLISH = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "the", "and", "is",
                       "are", "did", "does", "do", "was", "were", "of", "it", "they", "that", "this"})
@@ -31,6 +32,7 @@ _CLAUSE_ENDS = frozenset({"di", "ke", "dari", "pada", "menurut", "dalam", "in", 
 _CLAUSE_OPENERS = frozenset({"yang", "that", "which", "who", "whose", "where", "with", "dengan", "untuk", "for", "tanpa",
                              "without", "di", "in", "pada", "on", "dari", "from", "bagi", "tentang", "about"})
 _ARTICLES = frozenset({"the", "a", "an"})
+_LEADING_FILLERS = re.compile(rf"^(?:(?:{'|'.join(sorted(FILLERS))})\b[\s,;:.!-]*)+", re.I)  # "Oke, terus …"
 _CITED_YEAR = re.compile(r"\((?:[^()]*\D)?(?:1[89]|20)\d{2}[a-z]?\)")
 
 
@@ -54,9 +56,10 @@ class _Said:
 def standalone(question: str, history: Sequence[Any] | None) -> Rewrite | None:
     """The standalone form of `question` given the chat `history` (see history.py); None when the
     question stands on its own, there is no history, or nothing in it can be taken in."""
-    turns = user_turns(history)
+    turns = [standard(turn) for turn in user_turns(history)]
     if not turns:
         return None
+    question = standard(question)  # everyday words as the standard ones: "kalo" opens an ellipsis as "kalau"
     lean = leaning(question)
     if lean is None:
         return None
@@ -109,11 +112,19 @@ def _turn_saying(clause: str, said: list[_Said], default: int) -> int:
 
     def held(i: int) -> tuple[int, int, int]:
         own = [t for t in tokens(said[i].text) if t.is_word]
-        found = [w for w in words if any(same_word(t.text, w.text) for t in own)]
+        found = [w for w in words if any(same_word(t.text, w.text) for t in own) or _spells(w.text, own)]
         return sum(is_anchor(w) for w in found), len(found), i
 
     best = max(range(len(said)), key=held, default=default)
     return best if words and held(best)[1] else default
+
+
+def _spells(acronym: str, words: list[Token]) -> bool:
+    """`acronym` is the initials of a run of capitalised words ("GFI": Global Financial Integrity)."""
+    if not (2 <= len(acronym) <= 6 and acronym.isupper() and acronym.isalpha()):
+        return False
+    initials = "".join(t.text[0] if t.text[0].isupper() else " " for t in words)
+    return acronym in initials
 
 
 def _substitute(question: str, lean: Leaning, top: Topic, before: _Said) -> tuple[str, str]:
@@ -351,7 +362,7 @@ def _open_run(toks: list[Token], j: int) -> int:
 
 def _as_question(text: str, typed: str) -> str:
     """Tidy, capitalised, and ending as the typed question does."""
-    text = tidy(text).rstrip("?.! ").lstrip(",;:.-– ")
+    text = _LEADING_FILLERS.sub("", tidy(text).rstrip("?.! ").lstrip(",;:.-– "))
     if not text:
         return text
     text = text[0].upper() + text[1:]

@@ -83,7 +83,8 @@ BACK = re.compile(
     r"|\bthe\s+(?:first|second|third)\s+(?:one|question|answer|topic)\b"
     r"|\b(?:saya|aku|kita|kami|anda|kamu)\s+(?:tanyakan|sebut(?:kan)?|bahas|singgung)\s+(?:tadi|sebelumnya|pertama|di\s+awal)\b"
     r"|\b(?:yang\s+)?(?:di)?(?:sebut(?:kan)?|bahas|tanyakan)\s+(?:tadi|sebelumnya|di\s+atas)\b"
-    r"|\b(?:pertanyaan|topik|jawaban)\s+(?:pertama|kedua|ketiga|sebelumnya|tadi|terakhir)\b", re.I)
+    r"|\b(?:pertanyaan|topik|jawaban)\s+(?:pertama|kedua|ketiga|sebelumnya|tadi|terakhir)\b"
+    r"|\b(?:yang\s+)?(?:pertama|kedua|ketiga|terakhir)\s+tadi\b", re.I)  # "di penelitian yang pertama tadi"
 ORDINALS = {"first": 0, "pertama": 0, "awal": 0, "earliest": 0, "former": 0, "second": 1, "kedua": 1,
             "third": 2, "ketiga": 2}
 RECENT = frozenset({"previous", "last", "latter", "earlier", "sebelumnya", "tadi", "terakhir", "barusan"})

@@ -84,6 +84,19 @@ CASES = [
     # a name takes the place of the name after the same word, else of one no attribution holds
     (_user("Berapa WNI yang tinggal di Kamboja menurut KBRI Phnom Penh pada tahun 2024?"), "And in Vietnam?",
      "Berapa WNI yang tinggal di Vietnam menurut KBRI Phnom Penh pada tahun 2024?"),
+    # everyday words read as the standard ones: "kalo" opens an ellipsis as "kalau" does
+    (_user("Berapa angka kemiskinan Indonesia tahun 2024 menurut BPS?"), "kalo angka pengangguran?",
+     "Berapa angka pengangguran Indonesia tahun 2024 menurut BPS?"),
+    # "Back to the GFI data": an acronym names the turn that spells it out; "yang pertama tadi" is the first turn;
+    # the words a message opens with that ask nothing ("Oke, terus") are not searched
+    (_user("What did Global Financial Integrity find about transnational crime in 2017?", "Who is Ghada Waly?"),
+     "Back to the GFI data: which activities earned the most?",
+     "Which activities earned the most (Global Financial Integrity find about transnational crime in 2017)?"),
+    (_user("Apa temuan Albayumi dkk (2022) soal kerja sama Indonesia-Kamboja?", "Kalau Tewuh (2020) bahas apa?"),
+     "Oke, terus di penelitian yang pertama tadi, hambatannya apa?",
+     "Hambatan temuan, soal kerja sama Indonesia-Kamboja apa, menurut Albayumi dkk (2022)?"),
+    (_user(MOU), "Oke, siapa yang menandatanganinya?",
+     "Siapa yang menandatangani MoU antara Indonesia dan Kamboja tentang kerja sama kepolisian?"),
     # a chain keeps its topic
     (_user("Apa itu ACTIP?", "Kapan dibentuknya?"), "Apa tujuannya?", "Apa tujuan ACTIP?"),
 ]
