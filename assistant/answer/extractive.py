@@ -33,6 +33,7 @@ STRINGS = {
         "no_file": "The corpus names no such file: the passages closest to the question give no file name or path.",
         "no_number": "The corpus gives no such number: the passages closest to the question state none.",
         "no_day": "The corpus gives no such date: the passages closest to the question give no day and month.",
+        "no_month": "The corpus gives no such month: the passages closest to the question name none.",
     },
     "id": {
         "abstain": "Korpus tidak menjawab pertanyaan ini: tidak ada bagian dokumen yang mendukung jawabannya.",
@@ -42,6 +43,7 @@ STRINGS = {
         "no_file": "Korpus tidak menyebut berkas tersebut: bagian dokumen yang paling dekat tidak memuat nama atau path berkas.",
         "no_number": "Korpus tidak memberikan angka tersebut: bagian dokumen yang paling dekat tidak menyebutnya.",
         "no_day": "Korpus tidak memberikan tanggal tersebut: bagian dokumen yang paling dekat tidak menyebut tanggal dan bulannya.",
+        "no_month": "Korpus tidak memberikan bulan tersebut: bagian dokumen yang paling dekat tidak menyebut bulannya.",
     },
 }
 
@@ -66,6 +68,9 @@ SHAPES = {
     "file": re.compile(r"(?:^|[\s\"'“”(])(?:~|\.{1,2})?/[\w.-]+|\b[\w-]+\.[A-Za-z]{2,5}\b"),
 }
 SHAPES["count"] = SHAPES["number"]
+# a month: its name (a day's date names one too), or a date in figures
+SHAPES["month"] = re.compile(rf"\b(?:{_MONTHS})\b|\b(?:sept?|jan|feb|mar|apr|jun|jul|aug|agu|okt|oct|nov|des|dec)"
+                             r"(?:\.|\s+\d)|\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d\b|\b(?:19|20)\d\d-\d\d\b", re.I)
 # a day and month: "2 Agustus", "August 4", "2nd of September", "Sept. 2", "13/03/2024"
 SHAPES["day"] = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS}|sept?|jan|feb|mar|apr|jun|jul|aug|agu|okt|oct|nov|des|dec)\b"
                            rf"|\b({_MONTHS}|sept?|jan|feb|mar|apr|jun|jul|aug|agu|okt|oct|nov|des|dec)\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\d)"
@@ -193,8 +198,10 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
         picked, count = _with_count_after(picked, best, query)
         no_number = count is None
     # a day asked ("tanggal berapa", "on what date") is answered by a quote that gives one, not a year alone
-    no_day = bool(picked and "day" in query.asks and not (missing or unstated or no_file or no_number)
-                  and not any(SHAPES["day"].search(s.text) for _, s in picked))
+    # (a month asked, "bulan apa", is answered by a quote that names one)
+    no_day = next((kind for kind in ("day", "month") if picked and kind in query.asks
+                   and not (missing or unstated or no_file or no_number)
+                   and not any(SHAPES[kind].search(s.text) for _, s in picked)), None)
     # a near miss shows in the quotes (a sibling term, or another file of the folder asked about), or in
     # the passage of the best one (its sibling's fact stated nearby)
     quoted = " ".join(s.text for _, s in picked)
@@ -212,7 +219,7 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
         elif no_number:
             result["answer"] = strings["no_number"]
         elif no_day:
-            result["answer"] = strings["no_day"]
+            result["answer"] = strings[f"no_{no_day}"]
         else:
             result["answer"] = strings["abstain"]
         return result

@@ -37,6 +37,8 @@ ASKS = {
     "date": re.compile(r"\b(when|kapan|tanggal|what date|what year|tahun berapa)\b", re.I),
     # a day and month asked, which a year alone does not give
     "day": re.compile(r"\b(?:tanggal\s+(?:berapa|apa|dan\s+bulan\s+(?:berapa|apa))|(?:what|which)\s+date)\b", re.I),
+    # a month asked ("pada bulan apa", "bulan dan tahun berapa", "in which month")
+    "month": re.compile(r"\bbulan\s+(?:apa|berapa|dan\s+tahun\s+(?:apa|berapa))\b|\b(?:what|which)\s+month\b", re.I),
     "person": re.compile(r"\b(who|siapa|whom)\b", re.I),
     "law": re.compile(r"\b(which|what) (\w+ )?(law|act|regulation|statute)s?\b|\blegal basis\b|\bdasar hukum\b"
                      r"|\b(undang-undang|uu|peraturan|regulasi)\s+(apa|mana|nomor berapa)\b", re.I),
@@ -84,7 +86,7 @@ class Query:
     named: frozenset[str]  # surnames of cited works the question names ("according to Rudy")
     about: frozenset[str]  # its tokens without the named works, statutes and Pasal: what it asks about
     years: tuple[str, ...]  # years it asks about, citations aside
-    asks: tuple[str, ...]  # kinds of answer it asks for: list, number, date, person
+    asks: tuple[str, ...]  # kinds of answer it asks for: list, number, date, day, month, person, …
     acronyms: frozenset[str]
     refers_to_document: bool  # "the thesis", "penelitian ini"
     # its tokens and the keys of its English words' translations, in either language ("human trafficking"

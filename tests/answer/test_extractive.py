@@ -411,7 +411,7 @@ def test_a_year_in_the_document_title_names_the_document():
     assert not answer_question(plain, _toy_retriever(passage, title="UU No. 21 Tahun 2007"))["answerable"]
 
 
-def test_a_count_may_follow_the_sentence_that_answers_and_a_day_asked_needs_a_day():
+def test_a_count_may_follow_the_sentence_that_answers_and_a_day_or_month_asked_needs_one():
     """"How many points were agreed at it?": the sentence about the meeting states no count, the one
     after it that points back does. "Tanggal berapa …?" is not answered by a year alone."""
     from dataclasses import replace
@@ -429,6 +429,12 @@ def test_a_count_may_follow_the_sentence_that_answers_and_a_day_asked_needs_a_da
     assert not refused["answerable"] and refused["answer"].startswith("Korpus tidak memberikan tanggal tersebut")
     dated = ["Pertemuan imigrasi kedua negara digelar di Phnom Penh pada 13 Maret 2024.", meeting[1]]
     assert answer_question(day, _toy_retriever(dated))["answerable"]
+    # a month asked ("Pada bulan apa …?") is not answered by a quote that names none
+    month = analyse("Pada bulan apa pertemuan imigrasi itu digelar?", _ToyEmbedder(), language="id")
+    assert "month" in month.asks and "month" not in analyse("What monthly pay was offered?", None, language="en").asks
+    unnamed = answer_question(month, _toy_retriever(meeting))
+    assert not unnamed["answerable"] and unnamed["answer"].startswith("Korpus tidak memberikan bulan tersebut")
+    assert answer_question(month, _toy_retriever(dated))["answerable"]
     # the count must be of what was asked: a number of something else after a pointing word is none
     other = analyse("Berapa jumlah pekerja migran yang dipulangkan?", _ToyEmbedder(), language="id")
     harbour = ["Pekerja migran yang dipulangkan diterima di pelabuhan.", "Mereka kemudian didata oleh petugas.",
