@@ -19,6 +19,7 @@ from ..search.definition import defines, defines_after
 from ..search.language import detect_language
 from ..search.legal import part_numbers, without_references
 from ..search.lexicon import english_lemma
+from ..search.people import person_named
 from ..search.query import Query
 from ..search.retrieve import Hit, Retriever, backed_by
 from ..settings import Settings
@@ -34,6 +35,7 @@ STRINGS = {
         "no_number": "The corpus gives no such number: the passages closest to the question state none.",
         "no_day": "The corpus gives no such date: the passages closest to the question give no day and month.",
         "no_month": "The corpus gives no such month: the passages closest to the question name none.",
+        "no_name": "The corpus names no such person: the passages closest to the question name none.",
     },
     "id": {
         "abstain": "Korpus tidak menjawab pertanyaan ini: tidak ada bagian dokumen yang mendukung jawabannya.",
@@ -44,6 +46,7 @@ STRINGS = {
         "no_number": "Korpus tidak memberikan angka tersebut: bagian dokumen yang paling dekat tidak menyebutnya.",
         "no_day": "Korpus tidak memberikan tanggal tersebut: bagian dokumen yang paling dekat tidak menyebut tanggal dan bulannya.",
         "no_month": "Korpus tidak memberikan bulan tersebut: bagian dokumen yang paling dekat tidak menyebut bulannya.",
+        "no_name": "Korpus tidak menyebut nama orang tersebut: bagian dokumen yang paling dekat tidak menyebut namanya.",
     },
 }
 
@@ -68,6 +71,7 @@ SHAPES = {
     "file": re.compile(r"(?:^|[\s\"'“”(])(?:~|\.{1,2})?/[\w.-]+|\b[\w-]+\.[A-Za-z]{2,5}\b"),
 }
 SHAPES["count"] = SHAPES["number"]
+SHAPES["name"] = SHAPES["person"]
 # a month: its name (a day's date names one too), or a date in figures
 SHAPES["month"] = re.compile(rf"\b(?:{_MONTHS})\b|\b(?:sept?|jan|feb|mar|apr|jun|jul|aug|agu|okt|oct|nov|des|dec)"
                              r"(?:\.|\s+\d)|\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d\b|\b(?:19|20)\d\d-\d\d\b", re.I)
@@ -198,10 +202,11 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
         picked, count = _with_count_after(picked, best, query)
         no_number = count is None
     # a day asked ("tanggal berapa", "on what date") is answered by a quote that gives one, not a year alone
-    # (a month asked, "bulan apa", is answered by a quote that names one)
-    no_day = next((kind for kind in ("day", "month") if picked and kind in query.asks
+    # (a month asked, "bulan apa", is answered by a quote that names one; a person's name by one naming a person)
+    no_day = next((kind for kind in ("day", "month", "name") if picked and kind in query.asks
                    and not (missing or unstated or no_file or no_number)
-                   and not any(SHAPES[kind].search(s.text) for _, s in picked)), None)
+                   and not any(SHAPES[kind].search(s.text) if kind != "name" else person_named(s.text)
+                               for _, s in picked)), None)
     # a near miss shows in the quotes (a sibling term, or another file of the folder asked about), or in
     # the passage of the best one (its sibling's fact stated nearby)
     quoted = " ".join(s.text for _, s in picked)

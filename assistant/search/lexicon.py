@@ -122,6 +122,12 @@ def _backwards() -> dict[str, tuple[str, ...]]:
     return {w: tuple(dict.fromkeys(e for *_, e in sorted(triples))) for w, triples in found.items()}
 
 
+@lru_cache(maxsize=1)
+def indonesian_words() -> frozenset[str]:
+    """The one-word Indonesian translations the tables hold (lower case)."""
+    return frozenset(_backwards())
+
+
 @lru_cache(maxsize=256)
 def indonesian_word_keys(text: str) -> dict[str, frozenset[str]]:
     """For each keyword of an Indonesian text, its own key and the keys of the first English words it

@@ -40,6 +40,11 @@ ASKS = {
     # a month asked ("pada bulan apa", "bulan dan tahun berapa", "in which month")
     "month": re.compile(r"\bbulan\s+(?:apa|berapa|dan\s+tahun\s+(?:apa|berapa))\b|\b(?:what|which)\s+month\b", re.I),
     "person": re.compile(r"\b(who|siapa|whom)\b", re.I),
+    # a person's name asked: "siapa nama …", "what was the victim's name", or who led an event ("who headed
+    # the delegation"; "who leads the task force" asks for an office, which a statute names)
+    "name": re.compile(r"\bsiapa\s+nama\b|\bnama\b[^?]{0,40}\bsiapa\b|\bwhat\s+(?:was|is|were|are)\s+[^?]{0,100}?"
+                      r"\bnames?\b(?!\s+(?:of\s+the\s+)?(?:law|act|treaty|convention|organi[sz]ation|agency|body|programme|program|company|website|site|app))|\bwhose\s+name\b|\bname\s+of\s+the\s+(?:person|man|woman|victim|official|leader)\b"
+                      r"|\bwho\s+(?:headed|led|chaired)\b|\bsiapa\s+(?:yang\s+)?(?:memimpin|mengetuai)\b", re.I),
     "law": re.compile(r"\b(which|what) (\w+ )?(law|act|regulation|statute)s?\b|\blegal basis\b|\bdasar hukum\b"
                      r"|\b(undang-undang|uu|peraturan|regulasi)\s+(apa|mana|nomor berapa)\b", re.I),
     # a file ("which configuration file", "berkas apa"), not a file system ("sistem berkas apa")

@@ -435,6 +435,15 @@ def test_a_count_may_follow_the_sentence_that_answers_and_a_day_or_month_asked_n
     unnamed = answer_question(month, _toy_retriever(meeting))
     assert not unnamed["answerable"] and unnamed["answer"].startswith("Korpus tidak memberikan bulan tersebut")
     assert answer_question(month, _toy_retriever(dated))["answerable"]
+    # a person's name asked ("Who led …?", "Siapa nama …?") is not answered by a quote that names no person;
+    # "who leads" asks for an office, which a statute names without a person
+    led = analyse("Who led the immigration delegation at that meeting?", _ToyEmbedder(), language="en")
+    assert "name" in led.asks and "name" not in analyse("Who leads the task force?", None, language="en").asks
+    unnamed = answer_question(led, _toy_retriever(["The immigration delegation met at the border post in 2024.",
+                                                   "The delegation agreed on eight points."]))
+    assert not unnamed["answerable"] and unnamed["answer"].startswith("The corpus names no such person")
+    named = ["The immigration delegation was led by Silmy Karim at the border post in 2024.", "It agreed on eight points."]
+    assert answer_question(led, _toy_retriever(named))["answerable"]
     # the count must be of what was asked: a number of something else after a pointing word is none
     other = analyse("Berapa jumlah pekerja migran yang dipulangkan?", _ToyEmbedder(), language="id")
     harbour = ["Pekerja migran yang dipulangkan diterima di pelabuhan.", "Mereka kemudian didata oleh petugas.",
