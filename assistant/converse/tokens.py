@@ -84,6 +84,19 @@ def is_verb(token: Token) -> bool:
     return len(root) <= len(low) - 2 and not low.startswith(root)
 
 
+_IRREGULAR_PARTICIPLES = frozenset({"held", "made", "set", "built", "written", "taken", "given", "done", "begun", "drawn",
+                                    "known", "seen", "chosen", "led", "run", "put", "sent", "brought", "found", "won",
+                                    "kept", "met", "paid", "sold", "told", "thought", "laid", "struck"})
+
+
+def is_participle(token: Token) -> bool:
+    """An English past participle by its form ("established", "signed", "held"): the verb of a passive
+    question ("When was ACTIP established?"), not part of what it asks about."""
+    low = token.low
+    return token.is_word and token.text.islower() and (
+        low in _IRREGULAR_PARTICIPLES or (len(low) > 4 and low.endswith("ed") and not low.endswith("eed")))
+
+
 @lru_cache(maxsize=20_000)
 def _keys(word: str) -> frozenset[str]:
     word = word.lower()

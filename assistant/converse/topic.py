@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..citations import parse_citations
 from ..search.keywords import stopwords
-from .tokens import Token, is_anchor, is_content, is_verb, same_word, tokens
+from .tokens import Token, is_anchor, is_content, is_participle, is_verb, same_word, tokens
 from .words import AUXILIARIES, CONJUNCTIONS, PREPOSITIONS, QUESTION_WORDS
 
 _SELF = r"(?:skripsi|tesis|thesis|penelitian|research|study|studi|dissertation|disertasi)"
@@ -176,7 +176,8 @@ def without(phrase: str, used: list[str] | tuple[str, ...], own: list[str] | tup
     if len(toks) > 1 and is_verb(toks[0]):
         phrase = trim(phrase[toks[1].start:])
     toks = tokens(phrase)
-    if len(toks) > 2 and is_verb(toks[-1]):  # "MoU … ditandatangani": what the turn asked of it, not what it is
+    # "MoU … ditandatangani", "ACTIP established": what the turn asked of it, not what it is
+    if len(toks) > 1 and (is_verb(toks[-1]) or is_participle(toks[-1])) and toks[-2].is_word:
         phrase = trim(phrase[:toks[-1].start])
     return phrase
 

@@ -97,6 +97,12 @@ CASES = [
      "Hambatan temuan, soal kerja sama Indonesia-Kamboja apa, menurut Albayumi dkk (2022)?"),
     (_user(MOU), "Oke, siapa yang menandatanganinya?",
      "Siapa yang menandatangani MoU antara Indonesia dan Kamboja tentang kerja sama kepolisian?"),
+    # the verb a passive question asked of its topic is not the topic ("ACTIP established", "ACTIP dibentuk")
+    (_user("When was ACTIP established?"), "And in which year did Indonesia ratify it?",
+     "In which year did Indonesia ratify ACTIP?"),
+    (_user("Kapan ACTIP dibentuk?"), "Siapa yang meratifikasinya?", "Siapa yang meratifikasi ACTIP?"),
+    (_user("When was the MoU on police cooperation signed?"), "What does it cover?",
+     "What does MoU on police cooperation cover?"),
     # a chain keeps its topic
     (_user("Apa itu ACTIP?", "Kapan dibentuknya?"), "Apa tujuannya?", "Apa tujuan ACTIP?"),
 ]
