@@ -12,7 +12,6 @@ import bm25s
 import numpy as np
 
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:https?://|www\.)\S+")
-_POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’]s?$")  # an English possessive's ending
 _WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
 
@@ -93,7 +92,6 @@ def tokenize(text: str, cognates: bool = True) -> list[str]:
     stop = stopwords()
     out = []
     for word in words:
-        word = _POSSESSIVE.sub("", word)  # "yulanda's" is "yulanda", "authors’" "authors"
         if word in stop:
             continue
         for part in word.split("-") if "-" in word else (word,):
