@@ -19,10 +19,11 @@ from ..search.definition import defines, defines_after
 from ..search.language import detect_language
 from ..search.legal import part_numbers, without_references
 from ..search.lexicon import english_lemma
-from ..search.people import person_named
+from ..search.people import names_person
 from ..search.query import Query
 from ..search.retrieve import Hit, Retriever, backed_by
 from ..settings import Settings
+from .facts import months
 from .framing import lead
 
 STRINGS = {
@@ -71,14 +72,17 @@ SHAPES = {
     "file": re.compile(r"(?:^|[\s\"'“”(])(?:~|\.{1,2})?/[\w.-]+|\b[\w-]+\.[A-Za-z]{2,5}\b"),
 }
 SHAPES["count"] = SHAPES["number"]
-SHAPES["name"] = SHAPES["person"]
-# a month: its name (a day's date names one too), or a date in figures
-SHAPES["month"] = re.compile(rf"\b(?:{_MONTHS})\b|\b(?:sept?|jan|feb|mar|apr|jun|jul|aug|agu|okt|oct|nov|des|dec)"
-                             r"(?:\.|\s+\d)|\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d\b|\b(?:19|20)\d\d-\d\d\b", re.I)
 # a day and month: "2 Agustus", "August 4", "2nd of September", "Sept. 2", "13/03/2024"
 SHAPES["day"] = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS}|sept?|jan|feb|mar|apr|jun|jul|aug|agu|okt|oct|nov|des|dec)\b"
                            rf"|\b({_MONTHS}|sept?|jan|feb|mar|apr|jun|jul|aug|agu|okt|oct|nov|des|dec)\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\d)"
                            r"|\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d\b", re.I)
+
+_DATE_IN_FIGURES = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d\b")
+# What a quote must hold when a question asks for a day, a month ("Mei", "Nopember", "13/03/2024"; not the
+# verb "may") or a person's name (search/people.py).
+_HAS = {"day": lambda text: bool(SHAPES["day"].search(text)),
+        "month": lambda text: bool(months(text) or _DATE_IN_FIGURES.search(text)),
+        "name": names_person}
 
 
 # A sentence that goes on about the one before: a demonstrative in its first words ("Pertemuan ini …",
@@ -203,17 +207,16 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
         no_number = count is None
     # a day asked ("tanggal berapa", "on what date") is answered by a quote that gives one, not a year alone
     # (a month asked, "bulan apa", is answered by a quote that names one; a person's name by one naming a person)
-    no_day = next((kind for kind in ("day", "month", "name") if picked and kind in query.asks
-                   and not (missing or unstated or no_file or no_number)
-                   and not any(SHAPES[kind].search(s.text) if kind != "name" else person_named(s.text)
-                               for _, s in picked)), None)
+    unshaped = next((kind for kind in ("day", "month", "name") if picked and kind in query.asks
+                     and not (missing or unstated or no_file or no_number)
+                     and not any(_HAS[kind](s.text) for _, s in picked)), None)
     # a near miss shows in the quotes (a sibling term, or another file of the folder asked about), or in
     # the passage of the best one (its sibling's fact stated nearby)
     quoted = " ".join(s.text for _, s in picked)
     near = next((n for n in (_sibling(query.text, quoted), _sibling_name(query.text, quoted),
                              _sibling(query.text, picked[0][0].chunk.text)) if n), None) \
-        if picked and not (missing or unstated or no_file or no_number or no_day) else None
-    if not picked or missing or unstated or no_file or no_number or no_day:
+        if picked and not (missing or unstated or no_file or no_number or unshaped) else None
+    if not picked or missing or unstated or no_file or no_number or unshaped:
         strings = STRINGS[query.language]
         if missing and picked:
             result["answer"] = strings["missing"].format(terms=", ".join(missing))
@@ -223,8 +226,8 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
             result["answer"] = strings["no_file"]
         elif no_number:
             result["answer"] = strings["no_number"]
-        elif no_day:
-            result["answer"] = strings[f"no_{no_day}"]
+        elif unshaped:
+            result["answer"] = strings[f"no_{unshaped}"]
         else:
             result["answer"] = strings["abstain"]
         return result
@@ -259,7 +262,7 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
     """The sentences of the top passages, scored, best first."""
     index = retriever.index
     named, acronyms, alternatives = query.named, query.acronyms, query.keys  # keys: English words' Indonesian keys
-    shapes = [SHAPES[kind] for kind in query.asks]
+    shapes = [SHAPES[kind] for kind in query.asks if kind in SHAPES]
     top = hits[: config.passages_for_sentences]
     best_passage = top[0].score if top else 0.0
     candidates = []
@@ -337,7 +340,9 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
     # a question in the passages' own language should find most of its words there (in all of them
     # together: asking it of each passage alone refuses English questions whose inflected words a
     # manual writes otherwise, docs/evaluation.md)
-    coverage = max(len(content & top_tokens) / len(content) if content else 1.0, _translated_coverage(query, top))
+    coverage = len(content & top_tokens) / len(content) if content else 1.0
+    if best_sim >= config.min_sim_translated:  # (as for a keyword shared through a translation)
+        coverage = max(coverage, _translated_coverage(query, top))
     # (an acronym the question asks about and a sentence spells out is what it asks: "Apa kepanjangan X?")
     spelled = any(_defines(a, x.sentence.text) for a in query.acronyms for x in scored)
     if (coverage < config.min_coverage_same_language and best_sim < config.sim_overrides_coverage and not spelled
@@ -408,7 +413,7 @@ def _translated_coverage(query: Query, top: list[Hit]) -> float:
     """The share of an English question's words the passages hold, as themselves or as a translation
     ("factors" is "faktor", "recommend" is "rekomendasi"): a manual in English and an article in
     Indonesian with an English abstract alike (0 for a question without translations)."""
-    asked = [t for t in query.tokens if not t[:1].isdigit()]
+    asked = {t for t in query.tokens if not t[:1].isdigit()}
     if not query.keys or not asked:
         return 0.0
     tokens = {t for h in top for t in tokenize(h.chunk.text)}

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..search.colloquial import standard
+from ..search.language import detect_language
 from .history import user_turns
 from .references import Leaning, Reference, leaning
 from .tokens import Token, is_anchor, is_content, is_open, same_word, tokens
@@ -32,7 +33,10 @@ _CLAUSE_ENDS = frozenset({"di", "ke", "dari", "pada", "menurut", "dalam", "in", 
 _CLAUSE_OPENERS = frozenset({"yang", "that", "which", "who", "whose", "where", "with", "dengan", "untuk", "for", "tanpa",
                              "without", "di", "in", "pada", "on", "dari", "from", "bagi", "tentang", "about"})
 _ARTICLES = frozenset({"the", "a", "an"})
-_LEADING_FILLERS = re.compile(rf"^(?:(?:{'|'.join(sorted(FILLERS))})\b[\s,;:.!-]*)+", re.I)  # "Oke, terus …"
+# the words a message opens with that ask nothing ("Oke, …", "Oh ya, …"; not "sisanya", "lagi")
+_LEADING_FILLERS = re.compile(rf"^(?:(?:{'|'.join(sorted(FILLERS - {'lagi', 'satunya', 'sisanya'}))})\b[\s,;:.!-]*)+",
+                              re.I)
+_NAME_JOINS = frozenset({"of", "for", "on", "and", "the", "in", "against", "dan", "untuk", "tentang", "di", "&"})
 _CITED_YEAR = re.compile(r"\((?:[^()]*\D)?(?:1[89]|20)\d{2}[a-z]?\)")
 
 
@@ -56,15 +60,20 @@ class _Said:
 def standalone(question: str, history: Sequence[Any] | None) -> Rewrite | None:
     """The standalone form of `question` given the chat `history` (see history.py); None when the
     question stands on its own, there is no history, or nothing in it can be taken in."""
-    turns = [standard(turn) for turn in user_turns(history)]
+    turns = [_standard(turn) for turn in user_turns(history)]
     if not turns:
         return None
-    question = standard(question)  # everyday words as the standard ones: "kalo" opens an ellipsis as "kalau"
+    question = _standard(question)  # everyday words as the standard ones: "kalo" opens an ellipsis as "kalau"
     lean = leaning(question)
     if lean is None:
         return None
     rewrite = _rewrite(question, lean, _resolve(turns))
     return rewrite if rewrite and rewrite.text != question.strip() else None
+
+
+def _standard(text: str) -> str:
+    """An Indonesian turn with its everyday words as the standard ones; an English one as it is ("tau")."""
+    return standard(text) if detect_language(text) == "id" else text
 
 
 def _resolve(turns: list[str]) -> list[_Said]:
@@ -120,10 +129,11 @@ def _turn_saying(clause: str, said: list[_Said], default: int) -> int:
 
 
 def _spells(acronym: str, words: list[Token]) -> bool:
-    """`acronym` is the initials of a run of capitalised words ("GFI": Global Financial Integrity)."""
+    """`acronym` is the initials of a run of capitalised words ("GFI": Global Financial Integrity; "IOM":
+    International Organization for Migration, its function words aside)."""
     if not (2 <= len(acronym) <= 6 and acronym.isupper() and acronym.isalpha()):
         return False
-    initials = "".join(t.text[0] if t.text[0].isupper() else " " for t in words)
+    initials = "".join(t.text[0] if t.text[0].isupper() else "" if t.low in _NAME_JOINS else " " for t in words)
     return acronym in initials
 
 

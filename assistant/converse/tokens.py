@@ -84,17 +84,19 @@ def is_verb(token: Token) -> bool:
     return len(root) <= len(low) - 2 and not low.startswith(root)
 
 
-_IRREGULAR_PARTICIPLES = frozenset({"held", "made", "set", "built", "written", "taken", "given", "done", "begun", "drawn",
-                                    "known", "seen", "chosen", "led", "run", "put", "sent", "brought", "found", "won",
-                                    "kept", "met", "paid", "sold", "told", "thought", "laid", "struck"})
+_IRREGULAR_PARTICIPLES = frozenset({"held", "made", "built", "written", "taken", "given", "done", "begun", "drawn",
+                                    "known", "seen", "chosen", "led", "sent", "brought", "won", "kept", "met", "paid",
+                                    "sold", "told", "laid", "struck"})
+_NOT_PARTICIPLES = frozenset({"hatred", "hundred", "kindred", "sacred", "naked", "wicked", "rugged", "ragged",
+                              "beloved", "learned", "aged"})
 
 
 def is_participle(token: Token) -> bool:
     """An English past participle by its form ("established", "signed", "held"): the verb of a passive
     question ("When was ACTIP established?"), not part of what it asks about."""
     low = token.low
-    return token.is_word and token.text.islower() and (
-        low in _IRREGULAR_PARTICIPLES or (len(low) > 4 and low.endswith("ed") and not low.endswith("eed")))
+    return token.is_word and token.text.islower() and low not in _NOT_PARTICIPLES and (
+        low in _IRREGULAR_PARTICIPLES or (len(low) > 3 and low.endswith("ed") and not low.endswith("eed")))
 
 
 @lru_cache(maxsize=20_000)

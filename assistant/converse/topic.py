@@ -176,9 +176,11 @@ def without(phrase: str, used: list[str] | tuple[str, ...], own: list[str] | tup
     if len(toks) > 1 and is_verb(toks[0]):
         phrase = trim(phrase[toks[1].start:])
     toks = tokens(phrase)
-    # "MoU … ditandatangani", "ACTIP established": what the turn asked of it, not what it is
-    if len(toks) > 1 and (is_verb(toks[-1]) or is_participle(toks[-1])) and toks[-2].is_word:
-        phrase = trim(phrase[:toks[-1].start])
+    # "MoU … ditandatangani", "ACTIP dibentuk", "ACTIP established": what the turn asked of it, not what it is
+    # (after one word only a passive: "kejahatan terorganisir", "negara berkembang" are what it is)
+    last = toks[-1] if len(toks) > 1 and toks[-2].is_word else None
+    if last is not None and (is_verb(last) and (len(toks) > 2 or last.low.startswith("di")) or is_participle(last)):
+        phrase = trim(phrase[:last.start])
     return phrase
 
 

@@ -28,6 +28,10 @@ _SELF_REFERENCE = re.compile(r"\b(thesis|tesis|skripsi|the author|penulis|this (
 _HOME = re.compile(r"\b(thesis|tesis|skripsi)\b", re.I)  # ("penelitian ini" may be any paper's own study)
 _CAPITALISED = re.compile(r"[A-Z][\w'’\-]+")
 _ACRONYM = re.compile(r"\b[A-Z]{3,}\b")
+# People a question may ask the name of ("the victim's name", "nama korban").
+_PERSON_NOUNS = ("victims?|persons?|people|officials?|leaders?|man|men|woman|women|girls?|boys?|recruiters?|perpetrators?"
+                 "|suspects?|defendants?|witness(?:es)?|ministers?|chiefs?|heads?|authors?|agents?|officers?|judges?"
+                 "|korban|pelaku|pejabat|ketua|kepala|menteri|saksi|terdakwa|perekrut|tokoh|hakim")
 # The kinds of answer a question asks for (the answerer knows how a sentence that holds each looks).
 ASKS = {
     "list": re.compile(r"\b(apa saja|siapa saja|mana saja|which (forms|types|factors|countries|kinds)|what (forms|types|factors|kinds)|list|bentuk|faktor|jenis)\b", re.I),
@@ -40,11 +44,14 @@ ASKS = {
     # a month asked ("pada bulan apa", "bulan dan tahun berapa", "in which month")
     "month": re.compile(r"\bbulan\s+(?:apa|berapa|dan\s+tahun\s+(?:apa|berapa))\b|\b(?:what|which)\s+month\b", re.I),
     "person": re.compile(r"\b(who|siapa|whom)\b", re.I),
-    # a person's name asked: "siapa nama …", "what was the victim's name", or who led an event ("who headed
-    # the delegation"; "who leads the task force" asks for an office, which a statute names)
-    "name": re.compile(r"\bsiapa\s+nama\b|\bnama\b[^?]{0,40}\bsiapa\b|\bwhat\s+(?:was|is|were|are)\s+[^?]{0,100}?"
-                      r"\bnames?\b(?!\s+(?:of\s+the\s+)?(?:law|act|treaty|convention|organi[sz]ation|agency|body|programme|program|company|website|site|app))|\bwhose\s+name\b|\bname\s+of\s+the\s+(?:person|man|woman|victim|official|leader)\b"
-                      r"|\bwho\s+(?:headed|led|chaired)\b|\bsiapa\s+(?:yang\s+)?(?:memimpin|mengetuai)\b", re.I),
+    # a person's name asked: "siapa nama …", "nama … siapa", "whose name", the name of a person ("What was the
+    # victim's name?", "the name of the official"), or who led an event ("who headed the delegation"; "who leads
+    # the task force" asks for an office, which a statute names); not the name of a package, a law or a place
+    "name": re.compile(r"\bsiapa\s+nama\b|\bnama\b[^?]{0,40}\bsiapa\b|\bwhose\s+name\b"
+                      rf"|\b(?:{_PERSON_NOUNS})['’]s?\s+(?:\([^)]*\)\s+)?names?\b|\bnames?\s+of\s+(?:the\s+|that\s+|this\s+)?"
+                      rf"(?:{_PERSON_NOUNS})\b|\bnama\s+(?:{_PERSON_NOUNS})\b"
+                      r"|\bwho\s+(?:headed|led|chaired)\b|\bsiapa\s+(?:yang\s+)?(?:memimpin|mengetuai)\b",
+                      re.I),
     "law": re.compile(r"\b(which|what) (\w+ )?(law|act|regulation|statute)s?\b|\blegal basis\b|\bdasar hukum\b"
                      r"|\b(undang-undang|uu|peraturan|regulasi)\s+(apa|mana|nomor berapa)\b", re.I),
     # a file ("which configuration file", "berkas apa"), not a file system ("sistem berkas apa")

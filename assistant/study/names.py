@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import re
 
+from ..search.people import ORG_WORDS as _ORG_WORDS
+from ..search.people import PERSON_BEFORE as _PERSON_BEFORE
+from ..search.people import PLACE_BEFORE as _PLACE_BEFORE
 from .dates import _MONTH
 
 _WORD = r"[A-Z][\w'’.\-]*"
@@ -34,15 +37,6 @@ def names(text: str) -> list[str]:
             out.append(name)
     out += [a for a in _ACRONYM.findall(text) if a not in out]
     return list(dict.fromkeys(out))
-
-
-_ORG_WORDS = set("""badan kementerian komisi direktorat lembaga dinas pusat organisasi kepolisian pemerintah kedutaan
-imigrasi kantor dewan majelis partai universitas perusahaan ministry department office organization organisation
-bureau agency council commission institute nations united bank foundation association center centre university
-police government court party company convention protocol integrity""".split())
-_PERSON_BEFORE = set("""menurut oleh menteri presiden bapak ibu pak bu dr mr mrs ms prof kepala ketua direktur
-according by minister president sir""".split())
-_PLACE_BEFORE = set("di ke dari menuju kota negara provinsi in at to from city".split())
 
 
 def name_kinds(texts: list[str]) -> dict[str, str]:

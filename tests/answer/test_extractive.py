@@ -434,11 +434,18 @@ def test_a_count_may_follow_the_sentence_that_answers_and_a_day_or_month_asked_n
     assert "month" in month.asks and "month" not in analyse("What monthly pay was offered?", None, language="en").asks
     unnamed = answer_question(month, _toy_retriever(meeting))
     assert not unnamed["answerable"] and unnamed["answer"].startswith("Korpus tidak memberikan bulan tersebut")
-    assert answer_question(month, _toy_retriever(dated))["answerable"]
+    in_march = ["Pertemuan imigrasi kedua negara digelar di Phnom Penh pada Maret 2024.", meeting[1]]
+    assert answer_question(month, _toy_retriever(in_march))["answerable"]  # a month without a day
+    modal = ["Pertemuan imigrasi kedua negara may be held in 2024 at the border.", meeting[1]]  # "may": no month
+    assert not answer_question(month, _toy_retriever(modal))["answerable"]
     # a person's name asked ("Who led …?", "Siapa nama …?") is not answered by a quote that names no person;
     # "who leads" asks for an office, which a statute names without a person
     led = analyse("Who led the immigration delegation at that meeting?", _ToyEmbedder(), language="en")
     assert "name" in led.asks and "name" not in analyse("Who leads the task force?", None, language="en").asks
+    for other in ("What is the name of the package that provides ifup?", "What are the names of the three provinces?",
+                  "What is the name of the task force?"):  # the name of a thing, not of a person
+        assert "name" not in analyse(other, None, language="en").asks, other
+    assert "name" in analyse("What was the victim's name?", None, language="en").asks
     unnamed = answer_question(led, _toy_retriever(["The immigration delegation met at the border post in 2024.",
                                                    "The delegation agreed on eight points."]))
     assert not unnamed["answerable"] and unnamed["answer"].startswith("The corpus names no such person")

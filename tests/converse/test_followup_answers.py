@@ -73,7 +73,9 @@ def test_a_near_miss_follow_up_says_what_the_thesis_lacks(engine):
     history = [{"role": "user", "content": "Kapan ACTIP dibentuk?"}]
     result = engine.ask("Siapa yang memimpin pembentukannya?", history=history)
     assert not result["answerable"] and result["citations"] == []
-    assert result["answer"] == "Korpus tidak menyebut apa pun tentang memimpin."
+    # (who led it, a person's name, is asked: the quotes name none; else its own word "memimpin" is nowhere)
+    assert result["answer"] in ("Korpus tidak menyebut nama orang tersebut: bagian dokumen yang paling dekat tidak "
+                                "menyebut namanya.", "Korpus tidak menyebut apa pun tentang memimpin.")
     answered = engine.ask("Apa tujuannya?", history=history)
     assert answered["answerable"] and "perempuan dan anak" in answered["answer"]
 

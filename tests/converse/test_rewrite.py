@@ -95,6 +95,9 @@ CASES = [
     (_user("Apa temuan Albayumi dkk (2022) soal kerja sama Indonesia-Kamboja?", "Kalau Tewuh (2020) bahas apa?"),
      "Oke, terus di penelitian yang pertama tadi, hambatannya apa?",
      "Hambatan temuan, soal kerja sama Indonesia-Kamboja apa, menurut Albayumi dkk (2022)?"),
+    (_user("How many migrants did the International Organization for Migration count in 2023?", "Who is Ghada Waly?"),
+     "Back to the IOM data: how many were women?",
+     "How many were women (many migrants the International Organization for Migration count in 2023)?"),
     (_user(MOU), "Oke, siapa yang menandatanganinya?",
      "Siapa yang menandatangani MoU antara Indonesia dan Kamboja tentang kerja sama kepolisian?"),
     # the verb a passive question asked of its topic is not the topic ("ACTIP established", "ACTIP dibentuk")
@@ -103,6 +106,11 @@ CASES = [
     (_user("Kapan ACTIP dibentuk?"), "Siapa yang meratifikasinya?", "Siapa yang meratifikasi ACTIP?"),
     (_user("When was the MoU on police cooperation signed?"), "What does it cover?",
      "What does MoU on police cooperation cover?"),
+    # … but a two-word topic keeps its adjective or noun ("terorganisir", "set")
+    (_user("Apa itu kejahatan terorganisir?"), "Apa penyebabnya?", "Apa penyebab kejahatan terorganisir?"),
+    (_user("What is a character set?"), "How is it encoded?", "How is character set encoded?"),
+    # an English turn keeps its words ("tau" is no everyday Indonesian "tahu" there)
+    (_user("What is the tau protein?"), "How is it measured?", "How is tau protein measured?"),
     # a chain keeps its topic
     (_user("Apa itu ACTIP?", "Kapan dibentuknya?"), "Apa tujuannya?", "Apa tujuan ACTIP?"),
 ]
