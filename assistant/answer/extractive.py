@@ -73,11 +73,11 @@ SHAPES = {
 }
 SHAPES["count"] = SHAPES["number"]
 # a day and month: "2 Agustus", "August 4", "2nd of September", "Sept. 2", "13/03/2024"
+_DATE_IN_FIGURES = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d\b")  # "13/03/2024"
 SHAPES["day"] = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS}|sept?|jan|feb|mar|apr|jun|jul|aug|agu|okt|oct|nov|des|dec)\b"
                            rf"|\b({_MONTHS}|sept?|jan|feb|mar|apr|jun|jul|aug|agu|okt|oct|nov|des|dec)\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\d)"
-                           r"|\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d\b", re.I)
+                           rf"|{_DATE_IN_FIGURES.pattern}", re.I)
 
-_DATE_IN_FIGURES = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d\b")
 # What a quote must hold when a question asks for a day, a month ("Mei", "Nopember", "13/03/2024"; not the
 # verb "may") or a person's name (search/people.py).
 _HAS = {"day": lambda text: bool(SHAPES["day"].search(text)),
@@ -333,16 +333,19 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
     # its words and the passages' (English ones as lemmas: "hashes" is "hash"); a shared year is no shared keyword
     same = (lambda t: t) if not query.is_english else english_lemma
     top_tokens = {same(t) for h in top for t in tokenize(h.chunk.text, cognates=False)}
+    # the passages' keys, for an English question's translations (read once, for both checks that need them)
+    keyed = {t for h in top for t in tokenize(h.chunk.text)} \
+        if query.keys and best_sim >= config.min_sim_translated else set()
     content = {same(t) for t in query.exact if not t[:1].isdigit()}
     if (best_sim < config.min_sim_without_overlap and not (content & top_tokens) and not query.refers_to_document
-            and not (best_sim >= config.min_sim_translated and _translated_overlap(query, top))):
+            and not (best_sim >= config.min_sim_translated and _translated_overlap(query, keyed))):
         return [], None
     # a question in the passages' own language should find most of its words there (in all of them
     # together: asking it of each passage alone refuses English questions whose inflected words a
     # manual writes otherwise, docs/evaluation.md)
     coverage = len(content & top_tokens) / len(content) if content else 1.0
     if best_sim >= config.min_sim_translated:  # (as for a keyword shared through a translation)
-        coverage = max(coverage, _translated_coverage(query, top))
+        coverage = max(coverage, _translated_coverage(query, keyed))
     # (an acronym the question asks about and a sentence spells out is what it asks: "Apa kepanjangan X?")
     spelled = any(_defines(a, x.sentence.text) for a in query.acronyms for x in scored)
     if (coverage < config.min_coverage_same_language and best_sim < config.sim_overrides_coverage and not spelled
@@ -409,24 +412,22 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
     return picked, sentence
 
 
-def _translated_coverage(query: Query, top: list[Hit]) -> float:
-    """The share of an English question's words the passages hold, as themselves or as a translation
-    ("factors" is "faktor", "recommend" is "rekomendasi"): a manual in English and an article in
-    Indonesian with an English abstract alike (0 for a question without translations)."""
+def _translated_coverage(query: Query, tokens: set[str]) -> float:
+    """The share of an English question's words the passages' keys (`tokens`) hold, as themselves or as a
+    translation ("factors" is "faktor", "recommend" is "rekomendasi"): a manual in English and an article
+    in Indonesian with an English abstract alike (0 for a question without translations)."""
     asked = {t for t in query.tokens if not t[:1].isdigit()}
     if not query.keys or not asked:
         return 0.0
-    tokens = {t for h in top for t in tokenize(h.chunk.text)}
     return sum(1 for t in asked if t in tokens or query.keys.get(t, frozenset()) & tokens) / len(asked)
 
 
-def _translated_overlap(query: Query, top: list[Hit]) -> bool:
-    """An English question shares a keyword with the passages through its words' translations
-    ("wiretapping" is "menyadap", "victim" is "korban"), not through a word's own key ("explain" is no
-    "eksplorasi")."""
+def _translated_overlap(query: Query, tokens: set[str]) -> bool:
+    """An English question shares a keyword with the passages' keys (`tokens`) through its words'
+    translations ("wiretapping" is "menyadap", "victim" is "korban"), not through a word's own key
+    ("explain" is no "eksplorasi")."""
     if not query.keys:
         return False
-    tokens = {t for h in top for t in tokenize(h.chunk.text)}
     return any((query.keys.get(t, frozenset()) - {t}) & tokens for t in query.tokens if not t[:1].isdigit())
 
 

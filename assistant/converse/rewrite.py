@@ -20,7 +20,7 @@ from .history import user_turns
 from .references import Leaning, Reference, leaning
 from .tokens import Token, is_anchor, is_content, is_open, same_word, tokens
 from .topic import Topic, mention, tidy, topic, without
-from .words import BACK, FILLERS, GROUP_NOUNS, PLURAL_PRONOUNS, QUESTION_WORDS
+from .words import BACK, FILLERS, GROUP_NOUNS, NAME_JOINS, PLURAL_PRONOUNS, QUESTION_WORDS
 
 _ENGLISH = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "the", "and", "is",
                       "are", "did", "does", "do", "was", "were", "of", "it", "they", "that", "this"})
@@ -36,7 +36,6 @@ _ARTICLES = frozenset({"the", "a", "an"})
 # the words a message opens with that ask nothing ("Oke, …", "Oh ya, …"; not "sisanya", "lagi")
 _LEADING_FILLERS = re.compile(rf"^(?:(?:{'|'.join(sorted(FILLERS - {'lagi', 'satunya', 'sisanya'}))})\b[\s,;:.!-]*)+",
                               re.I)
-_NAME_JOINS = frozenset({"of", "for", "on", "and", "the", "in", "against", "dan", "untuk", "tentang", "di", "&"})
 _CITED_YEAR = re.compile(r"\((?:[^()]*\D)?(?:1[89]|20)\d{2}[a-z]?\)")
 
 
@@ -133,7 +132,7 @@ def _spells(acronym: str, words: list[Token]) -> bool:
     International Organization for Migration, its function words aside)."""
     if not (2 <= len(acronym) <= 6 and acronym.isupper() and acronym.isalpha()):
         return False
-    initials = "".join(t.text[0] if t.text[0].isupper() else "" if t.low in _NAME_JOINS else " " for t in words)
+    initials = "".join(t.text[0] if t.text[0].isupper() else "" if t.low in NAME_JOINS else " " for t in words)
     return acronym in initials
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..citations import parse_citations
 from ..search.keywords import stopwords
 from .tokens import Token, is_anchor, is_content, is_participle, is_verb, same_word, tokens
-from .words import AUXILIARIES, CONJUNCTIONS, PREPOSITIONS, QUESTION_WORDS
+from .words import AUXILIARIES, CONJUNCTIONS, NAME_JOINS, PREPOSITIONS, QUESTION_WORDS
 
 _SELF = r"(?:skripsi|tesis|thesis|penelitian|research|study|studi|dissertation|disertasi)"
 _DOCUMENT_SELF = re.compile(rf"\b(?:this\s+{_SELF}|{_SELF}\s+ini|the\s+(?:thesis|skripsi|tesis|dissertation))\b"
@@ -28,8 +28,6 @@ _INVERTED = frozenset({"do", "does", "did"})
 _MODALS = frozenset({"should", "can", "could", "will", "would", "must", "may", "might", "shall", "is", "are", "was",
                      "were", "has", "have", "had"})
 _NOT_SUBJECT = frozenset({"to", "about", "with", "for", "not", "so", "n't", "it", "this", "that"})
-# Words that may join the capitalised words of one name ("Convention Against Trafficking in Persons").
-_NAME_JOINS = frozenset({"of", "in", "on", "for", "against", "and", "the", "dan", "untuk", "tentang", "di", "&"})
 
 
 @dataclass(frozen=True)
@@ -195,8 +193,8 @@ def mention(turn: str, words: str) -> str:
         tok = toks[k]
         if is_content(tok) or is_anchor(tok) or (tok.is_word and tok.text[0].isupper() and not tok.first):
             return True
-        joins = tok.low in _NAME_JOINS and 0 < k < len(toks) - 1
-        return joins and is_anchor(toks[k - 1]) and (is_anchor(toks[k + 1]) or toks[k + 1].low in _NAME_JOINS)
+        joins = tok.low in NAME_JOINS and 0 < k < len(toks) - 1
+        return joins and is_anchor(toks[k - 1]) and (is_anchor(toks[k + 1]) or toks[k + 1].low in NAME_JOINS)
 
     for i, tok in enumerate(toks):
         if (is_content(tok) or is_anchor(tok)) and any(same_word(tok.text, w.text) for w in wanted):

@@ -58,6 +58,9 @@ GROUP_NOUNS = frozenset({"people", "persons", "men", "women", "children", "victi
                          "responden", "peserta", "anggota", "peneliti", "penulis", "pelaku", "perempuan", "wanita",
                          "anak-anak"})
 GENERIC_NOUNS = frozenset({"hal", "thing", "things", "matter", "one", "ones"})
+# Words that may join the capitalised words of one name ("Convention Against Trafficking in Persons",
+# "International Organization for Migration").
+NAME_JOINS = frozenset({"of", "in", "on", "for", "against", "and", "the", "dan", "untuk", "tentang", "di", "&"})
 # Words a chat message opens or pads with, which ask nothing ("Oh oke, terus …", "yang satunya lagi").
 FILLERS = frozenset({"oke", "ok", "okay", "oh", "ya", "yah", "nah", "sip", "wah", "hmm", "hm", "eh", "alright", "lagi",
                      "satunya", "sisanya", "dong", "deh", "nih", "sih", "tuh", "lho", "kan"})

@@ -39,12 +39,12 @@ def names_person(text: str) -> bool:
     a name made of dictionary words only, "Budi Gunawan", is missed): no function word ("The Debian"),
     no word with a capital inside ("NetworkManager")."""
     words = list(_CAPITALISED.finditer(text))
-    stop = stopwords()
+    never = ORG_WORDS | stopwords()
     for a, b in zip(words, words[1:]):
         if text[a.end():b.start()].strip(" \u00a0\t\n"):
             continue  # not side by side
         pair = [w.lower().strip("-’'") for w in (a.group(), b.group())]
-        if set(pair) & (ORG_WORDS | stop) or any(re.search(r"[a-z][A-Z]", w) for w in (a.group(), b.group())):
+        if set(pair) & never or any(re.search(r"[a-z][A-Z]", w) for w in (a.group(), b.group())):
             continue
         before = re.findall(r"\w+", text[max(0, a.start() - 12):a.start()].lower())
         if before and before[-1] in PLACE_BEFORE:
