@@ -405,12 +405,26 @@ def _bracket_depth(text: str) -> int:
     return depth
 
 
+# A line opening with a bracketed marker ("(1) …", "(a) …"): sentencex splits none of its sentences
+# ("(1) the contractual approach (…). The fiduciary theory …" came back whole), so the rest is segmented alone.
+_OPENING_MARKER = re.compile(r"^\s*\([a-zA-Z\d]{1,4}\)\s+")
+
+
+def _segment(line: str) -> list[str]:
+    """sentencex's sentences of one line (Indonesian rules), an opening bracketed marker kept on the first."""
+    marker = _OPENING_MARKER.match(line)
+    if not marker:
+        return segment("id", line)
+    sents = list(segment("id", line[marker.end():])) or [""]
+    return [marker.group(0) + sents[0], *sents[1:]]
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of a paragraph (sentencex, Indonesian rules; fine for English too)."""
     out: list[str] = []
     for line in text.split("\n"):  # list items are sentences of their own
         pending, line_start = "", len(out)
-        for sent in (s.strip() for s in segment("id", line)):
+        for sent in (s.strip() for s in _segment(line)):
             if not sent:
                 continue
             if _MARKER_ONLY.match(sent):  # "1." split off its item: keep them together

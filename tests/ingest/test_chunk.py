@@ -178,3 +178,15 @@ def test_a_very_long_sentence_of_clauses_is_cut_at_its_semicolons():
     sentences = split_sentences(f"{first}; {second.strip()};")
     assert sentences == [f"{first};", f"{second.strip()};"]
     assert split_sentences("Ia datang; Kemudian ia pergi.") == ["Ia datang; Kemudian ia pergi."]
+
+
+def test_a_line_opening_with_a_bracketed_marker_is_split_into_its_sentences():
+    # sentencex leaves such a line whole; the marker stays on its first sentence
+    line = ("(1) the contractual approach (treaty drafting), and (2) the judicial approach (interpretation). "
+            "The fiduciary theory provides a principled method. This framework offers a timely solution.")
+    assert split_sentences(line) == [
+        "(1) the contractual approach (treaty drafting), and (2) the judicial approach (interpretation).",
+        "The fiduciary theory provides a principled method.", "This framework offers a timely solution."]
+    assert split_sentences("(2) Setiap orang dilarang. Ketentuan lain berlaku.") == [
+        "(2) Setiap orang dilarang.", "Ketentuan lain berlaku."]
+    assert split_sentences("(a) ") == ["(a)"]
