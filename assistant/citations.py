@@ -38,7 +38,7 @@ _OPENERS = {
     "sebagaimana", "tulisan", "buku", "artikel", "jurnal", "laporan", "studi", "riset", "hasil",
 }
 # Words that make a "Name (Year)" a title of a law or treaty, not an author.
-_NOT_AUTHORS = {
+NOT_AUTHORS = {
     "konvensi", "protokol", "deklarasi", "perjanjian", "undang-undang", "uu", "peraturan", "tahun",
     "convention", "protocol", "declaration", "act", "law", "treaty", "year", "no", "nomor",
 }
@@ -167,7 +167,7 @@ def _narrative(text: str, m: re.Match, years: list[str]) -> list[Citation]:
     if not tail:
         return []
     names = _after_closed_list(_strip_openers(tail.group("names")))
-    if any(w.lower().strip(".,") in _NOT_AUTHORS for w in tail.group("names").split()):
+    if any(w.lower().strip(".,") in NOT_AUTHORS for w in tail.group("names").split()):
         return []
     if not names or not _plausible_authors(names):
         return []
@@ -204,23 +204,25 @@ def citation_keys(text: str) -> list[str]:
     return list(dict.fromkeys(c.key for c in parse_citations(text)))
 
 
-def attribute(sentences: list[str]) -> list[list[str]]:
+def attribute(sentences: list[str], notes: list[list[str]] | None = None) -> list[list[str]]:
     """For the sentences of one paragraph, the keys of the works that back each sentence.
 
     A parenthetical citation backs its own sentence and the uncited ones before it (back to
     the previous cited sentence); the paragraph's last one also backs up to two uncited
     sentences after it (none that names a later year than the work's). A narrative citation backs its sentence and the uncited ones after it, until the
     next citation or a sentence giving another voice ("Menurut X, …"). A sentence always keeps
-    the citations it contains.
+    the citations it contains. `notes`: for each sentence, the works its footnotes name (footnotes.py),
+    which back it as a parenthetical citation does.
     """
     own = [parse_citations(s) for s in sentences]
-    backing: list[list[str]] = [[c.key for c in cits] for cits in own]
+    noted = notes or [[] for _ in sentences]
+    backing: list[list[str]] = [[c.key for c in cits] + keys for cits, keys in zip(own, noted)]
     last_paren = -1
     for i, cits in enumerate(own):
-        parens = [c.key for c in cits if c.kind == "parenthetical"]
+        parens = [c.key for c in cits if c.kind == "parenthetical"] + noted[i]
         if parens:
             for j in range(i - 1, last_paren, -1):
-                if own[j]:  # a sentence with its own (narrative) citation opens a new stretch
+                if own[j] or noted[j]:  # a sentence with its own (narrative) citation opens a new stretch
                     break
                 backing[j].extend(parens)
             last_paren = i

@@ -151,10 +151,14 @@ def scanned_copy(src: Path, dst: Path, dpi: int = 200) -> Path:
     return Path(dst)
 
 
-def paper_pdf(path: Path, pages: int = 2) -> Path:
+PAPER_NOTES = ("Lihat laporan tahunan lembaga pendamping korban", "Lihat putusan pengadilan negeri kota",
+               "Lihat wawancara dengan petugas dinas tenaga kerja", "Lihat catatan rapat koordinasi gugus tugas")
+
+
+def paper_pdf(path: Path, pages: int = 2, notes: tuple[str, ...] = PAPER_NOTES) -> Path:
     """A journal article's pages drawn like a word processor's: an 18 pt bold title over two lines, authors,
     an affiliation, 11 pt body text whose words carry raised 7 pt note markers ("Daerah" + "1"), and 8 pt
-    numbered footnotes at each page's foot."""
+    numbered footnotes at each page's foot (`notes`' texts in turn, each ending ", halaman N.")."""
     from fpdf import FPDF
 
     pdf = FPDF(unit="pt", format="A4")
@@ -187,10 +191,8 @@ def paper_pdf(path: Path, pages: int = 2) -> Path:
             y += 15
         y = 760.0
         pdf.set_font("Helvetica", size=8)
-        sources = ["laporan tahunan lembaga pendamping korban", "putusan pengadilan negeri kota",
-                   "wawancara dengan petugas dinas tenaga kerja", "catatan rapat koordinasi gugus tugas"]
         for k in (note - 1, note):
-            pdf.text(60, y, f"{k} Lihat {sources[(k - 1) % len(sources)]}, halaman {10 + k}.")
+            pdf.text(60, y, f"{k} {notes[(k - 1) % len(notes)]}, halaman {10 + k}.")
             y += 11
     pdf.output(str(path))
     return Path(path)

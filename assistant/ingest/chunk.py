@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from sentencex import segment
 
 from ..citations import attribute
+from ..footnotes import MARK, marks, note_keys, note_references, strip_marks
 from ..records import Chunk, Document, Sentence, is_command_line
 from ..references import is_reference_heading, parse_entries, strip_heading
 from .structure import (ENACTMENT, EXPLANATION, GAZETTE_ENTRY, HURUF, enactment_sentences, is_legal, legal_heading,
@@ -158,7 +160,7 @@ def _title_headings(doc: Document, legal: bool) -> int:
     the title."""
     norm = lambda text: " ".join(re.findall(r"\w+", text.casefold()))  # noqa: E731
     title, seen, count = norm(doc.title), False, 0
-    blocks = _blocks(doc.pages[0].text if doc.pages else "", legal, False)
+    blocks = _blocks(strip_marks(doc.pages[0].text) if doc.pages else "", legal, False)
     for i, raw in enumerate(blocks):
         text = _unwrap(raw)
         head = _heading(raw, numbered=not legal)
@@ -200,6 +202,8 @@ def paragraphs(doc: Document) -> list[Paragraph]:
     explanation_title = False  # right after "PENJELASAN": the statute's heading repeated over it
     for page in doc.pages:
         for raw in _blocks(page.text, legal, unwrapped):
+            marked = _unwrap(raw)  # a body paragraph keeps its notes' marks (chunk_document reads them)
+            raw = strip_marks(raw)
             text = _unwrap(raw)
             if not text or len(_CONTENTS_ENTRY.findall(text)) >= 2:
                 continue  # nothing, or a table of contents ("1.3.1 Penyesuaian MC . . . . . 17")
@@ -257,25 +261,30 @@ def paragraphs(doc: Document) -> list[Paragraph]:
             if label:
                 section = [*section, label]
             if out and out[-1].section == section:
+                before = strip_marks(out[-1].text)
                 # (the enactment block is one, cut by its statements, up to its gazette entry: a Lampiran after it is not)
-                enacting = section[-1:] == [ENACTMENT] and not GAZETTE_ENTRY.search(out[-1].text) \
+                enacting = section[-1:] == [ENACTMENT] and not GAZETTE_ENTRY.search(before) \
                     and not text.upper().startswith("LAMPIRAN")
-                if _continues(out[-1].text, text) or enacting:
-                    out[-1].text = _join(out[-1].text, text)
+                if _continues(before, text) or enacting:
+                    out[-1].text = _join(out[-1].text, marked)
                     continue
-                last = out[-1].text.rsplit("\n", 1)[-1]
-                if _is_list_item(text) and (out[-1].text.endswith(":") or _is_list_item(last)):
+                last = before.rsplit("\n", 1)[-1]
+                if _is_list_item(text) and (before.endswith(":") or _is_list_item(last)):
                     # a list stays with the sentence that introduces it; a term's "– description" joins the term
-                    out[-1].text += (" " if _is_term(last) and _DASH_ITEM.match(text) else "\n") + text
+                    out[-1].text += (" " if _is_term(last) and _DASH_ITEM.match(text) else "\n") + marked
                     continue
-            out.append(Paragraph(text, page.number, page.label, section))
+            out.append(Paragraph(marked, page.number, page.label, section))
         if page.notes:
             section = [*(path[k] for k in sorted(path)), NOTES]
             out.append(Paragraph("\n".join(f"{n.number}. {n.text}" for n in page.notes), page.number, page.label,
                                  section))
     listed.extend(references or [])
-    if listed:  # the reference list's entries (assistant.references), kept with the document
-        doc.meta["references"] = [asdict(entry) for entry in parse_entries(listed)]
+    entries = parse_entries(listed) if listed else []
+    listed_keys = {entry.key for entry in entries}  # (and the works its footnotes name, after the list's)
+    notes = [(n.number, n.text) for page in doc.pages for n in page.notes]
+    entries += [entry for entry in note_references(notes) if entry.key not in listed_keys]
+    if entries:  # the reference list's entries (assistant.references), kept with the document
+        doc.meta["references"] = [asdict(entry) for entry in entries]
     doc.meta["kind"] = _kind(doc, legal, out)
     return out
 
@@ -440,7 +449,42 @@ def split_sentences(text: str) -> list[str]:
             pending = ""
         if pending.strip():
             out.append(pending.strip())
+    return _marks_back(out)
+
+
+_LEADING_MARKS = re.compile(rf"^(?:{MARK.pattern}\s*)+")
+
+
+def _marks_back(sentences: list[str]) -> list[str]:
+    """A note's mark after a sentence's full stop ("… mampu”.[^2] Kedua, …") is the end of that sentence,
+    which the segmenter gave the next one."""
+    out: list[str] = []
+    for sentence in sentences:
+        lead = _LEADING_MARKS.match(sentence)
+        if lead and out:
+            out[-1] += lead.group(0).strip()
+            sentence = sentence[lead.end():].strip()
+            if not sentence:
+                continue
+        out.append(sentence)
     return out
+
+
+def _note_works(doc: Document) -> Callable[[str, int | None], str | None]:
+    """(a note's number, the page of the paragraph marking it) → the key of the work that note names: the
+    note of that number on the page or the next two (numbering may start again), else the last one so numbered."""
+    notes = [(page.number, n.number, n.text) for page in doc.pages for n in page.notes]
+    keys = note_keys([(number, text) for _, number, text in notes])
+    on_page = {(number, page): key for (page, number, _), key in zip(notes, keys) if key}
+    anywhere = {number: key for (_, number, _), key in zip(notes, keys) if key}
+    pages = [page.number for page in doc.pages]
+
+    def work(number: str, page: int | None) -> str | None:
+        at = pages.index(page) if page in pages else len(pages)
+        return next((on_page[(number, p)] for p in pages[at:at + 3] if (number, p) in on_page),
+                    anywhere.get(number))
+
+    return work
 
 
 def chunk_document(doc: Document, file: str, chunk_words: int = 220, overlap: int = 1) -> list[Chunk]:
@@ -448,9 +492,12 @@ def chunk_document(doc: Document, file: str, chunk_words: int = 220, overlap: in
     Consecutive chunks of one paragraph share `overlap` sentences."""
     chunks: list[Chunk] = []
     groups: list[tuple[Paragraph, list[Sentence]]] = []
+    noted = _note_works(doc)
     for para in paragraphs(doc):
         sents = enactment_sentences(para.text) if para.section[-1:] == [ENACTMENT] else split_sentences(para.text)
-        groups.append((para, [Sentence(s, c) for s, c in zip(sents, attribute(sents))]))
+        works = [[k for n in marks(s) if (k := noted(n, para.page))] for s in sents]  # the works its notes name
+        sents = [strip_marks(s) for s in sents]
+        groups.append((para, [Sentence(s, c) for s, c in zip(sents, attribute(sents, works))]))
 
     current: list[Sentence] = []
     head: Paragraph | None = None

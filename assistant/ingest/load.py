@@ -259,12 +259,13 @@ def _load_docx(path: Path) -> tuple[Document, str]:
     """The document and the text of its Title style."""
     document = open_docx(path)
     blocks, printed = [], ""
+    numbers = _footnote_numbers(document)
     for item in document.iter_inner_content():
         if hasattr(item, "rows"):  # a table: one line per row, with its header (tables.rows_text)
             rows = [list(dict.fromkeys(" ".join(c.text.split()) for c in row.cells if c.text.strip())) for row in item.rows]
             blocks.append("\n".join(rows_text([r for r in rows if r])))
             continue
-        text = item.text.strip()
+        text = _marked_text(item, numbers).strip()
         level = docx_heading_level(item)
         if text and level and not printed and (item.style.name or "").lower() == "title":
             printed = " ".join(text.split())
@@ -281,6 +282,28 @@ def _load_docx(path: Path) -> tuple[Document, str]:
     return Document(path=path, title=name_title(path), pages=[page], meta=meta), printed
 
 
+def _footnote_numbers(document) -> dict[str, int]:
+    """Each footnote's id → its number, in the order the text refers to them, as Word prints them."""
+    from docx.oxml.ns import qn
+
+    order = [ref.get(qn("w:id")) for ref in document.element.body.iter(qn("w:footnoteReference"))]
+    return {i: n for n, i in enumerate(dict.fromkeys(order), 1)}
+
+
+def _marked_text(paragraph, numbers: dict[str, int]) -> str:
+    """A paragraph's text with its footnote references as marks ("… mampu.[^2]", `footnotes.MARK`)."""
+    from docx.oxml.ns import qn
+
+    reference = qn("w:footnoteReference")
+    if not numbers or next(paragraph._p.iter(reference), None) is None:
+        return paragraph.text
+    out = []
+    for run in paragraph.iter_inner_content():  # runs and hyperlinks, in order
+        out.append(run.text)
+        out += [f"[^{numbers[r.get(qn('w:id'))]}]" for r in run._element.iter(reference) if r.get(qn("w:id")) in numbers]
+    return "".join(out)
+
+
 def _docx_footnotes(document) -> list[Note]:
     """The footnotes of a DOCX (word/footnotes.xml, which python-docx does not read), numbered in the order the
     text refers to them, as Word prints them."""
@@ -294,5 +317,4 @@ def _docx_footnotes(document) -> list[Note]:
     root = etree.fromstring(part.blob)
     texts = {note.get(qn("w:id")): " ".join("".join(t.text or "" for t in note.iter(qn("w:t"))).split())
              for note in root.iter(qn("w:footnote"))}
-    order = [ref.get(qn("w:id")) for ref in document.element.body.iter(qn("w:footnoteReference"))]
-    return [Note(str(n), texts[i]) for n, i in enumerate(dict.fromkeys(order), 1) if texts.get(i)]
+    return [Note(str(n), texts[i]) for i, n in _footnote_numbers(document).items() if texts.get(i)]

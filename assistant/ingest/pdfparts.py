@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..footnotes import strip_marks
 from ..records import Note
 from .pdftext import Line
 
@@ -89,7 +90,7 @@ def title_block(lines: list[Line], body: float, height: float) -> tuple[str, lis
         if not prominent(line) or gap > 1.8 * line.size or gap < 0:
             break
         block.append(line)
-    title = " ".join(" ".join(line.text for line in block).split())
+    title = strip_marks(" ".join(" ".join(line.text for line in block).split()))
     if len(re.findall(r"[^\W\d_]{3,}", title)) < 2 or len(title) > 300:
         return "", []  # a logo, a journal's number ("ISSN : 1907-2430"): no title
     authors = []
@@ -97,7 +98,7 @@ def title_block(lines: list[Line], body: float, height: float) -> tuple[str, lis
     while rest and prominent(rest[0]) and not _names(rest[0].text):  # the title again, translated
         rest = rest[1:]
     for line in rest:
-        text = line.text.strip(" ,")
+        text = strip_marks(line.text).strip(" ,")
         if not text:
             continue
         if _CONTACT.search(text) or not _names(text):

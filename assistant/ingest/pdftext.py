@@ -88,7 +88,7 @@ def _line(textpage, s: str, offset: int) -> Line:
     if len(cells) > 1 and all(cells):
         text = CELL.join(cells)  # a row keeps its cells apart (until _with_headers)
     elif _MARKER_CANDIDATE.search(text):
-        text = _without_note_markers(textpage, text, first, size, y.value)
+        text = _with_note_marks(textpage, text, first, size, y.value)
     return Line(text, left, right, y.value, size or None, starts is not None, weight if weight > 0 else None)
 
 
@@ -96,9 +96,10 @@ def _line(textpage, s: str, offset: int) -> Line:
 _MARKER_CANDIDATE = re.compile(r"(?<=[^\W\d_]|[.,;:)”\"’'])\d{1,3}(?:,\d{1,3})*(?=[\s,.;:)]|$)")
 
 
-def _without_note_markers(textpage, text: str, first: int, size: float, baseline: float) -> str:
-    """The line without its note markers: digits after a word drawn smaller than the line's text, or
-    raised above its baseline (footnote and affiliation marks), which would otherwise glue onto words."""
+def _with_note_marks(textpage, text: str, first: int, size: float, baseline: float) -> str:
+    """The line with its note markers as marks ("Daerah[^24]", `footnotes.MARK`): digits after a word drawn
+    smaller than the line's text, or raised above its baseline (footnote and affiliation marks), which
+    would otherwise glue onto words."""
     import pypdfium2.raw as raw
 
     x, y = ctypes.c_double(), ctypes.c_double()
@@ -109,8 +110,8 @@ def _without_note_markers(textpage, text: str, first: int, size: float, baseline
         raw.FPDFText_GetCharOrigin(textpage.raw, digit, ctypes.byref(x), ctypes.byref(y))
         smaller = font_size(textpage, digit) <= 0.85 * (size or 0)
         raised = y.value - baseline >= 0.2 * (size or 10)
-        if smaller or raised:
-            keep.append(text[last:m.start()])
+        if smaller or raised:  # kept as the note's mark ("kerja.[^3]"), which chunking reads and takes out
+            keep.append(text[last:m.start()] + "".join(f"[^{n}]" for n in m.group(0).split(",")))
             last = m.end()
     if not keep:
         return text

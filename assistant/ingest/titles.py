@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..footnotes import strip_marks
 from ..records import Document
 from .structure import legal_heading, statute_heading, title_case
 
@@ -77,7 +78,7 @@ def first_line(text: str) -> str:
 def choose_title(doc: Document, printed: str = "") -> None:
     """Set `doc.title` (and meta title, full_title, statute number/year) from the best source there is.
     `printed`: the title the format itself marks (a PDF's first-page title block, DOCX's Title style)."""
-    opening = "\n".join(page.text for page in doc.pages[:2])
+    opening = strip_marks("\n".join(page.text for page in doc.pages[:2]))
     statute = statute_heading(opening)
     meta_title = real_title(doc.meta.get("title"), doc.path)
     if statute:

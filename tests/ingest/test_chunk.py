@@ -190,3 +190,8 @@ def test_a_line_opening_with_a_bracketed_marker_is_split_into_its_sentences():
     assert split_sentences("(2) Setiap orang dilarang. Ketentuan lain berlaku.") == [
         "(2) Setiap orang dilarang.", "Ketentuan lain berlaku."]
     assert split_sentences("(a) ") == ["(a)"]
+
+
+def test_a_note_mark_after_a_full_stop_ends_that_sentence():
+    assert split_sentences("Istilahnya “tidak mampu”.[^2] Kedua, indikator belum optimal.[^3][^4] Ketiga.") == [
+        "Istilahnya “tidak mampu”.[^2]", "Kedua, indikator belum optimal.[^3][^4]", "Ketiga."]

@@ -121,8 +121,37 @@ def test_footnotes_are_paragraphs_of_their_own_section(tmp_path):
     assert not any("Lihat laporan" in p.text for p in paras if p not in notes)
 
 
+def test_a_sentence_marked_with_a_note_cites_the_work_the_note_names(tmp_path):
+    notes = ("Lihat Sari Wulandari, 2021, Laporan tahunan lembaga pendamping korban", "Ibid",
+             "Pasal 2 ayat (3)", "Budi Santoso dan Ani Lestari, Pekerja Migran (Pustaka Hukum, 2019)")
+    doc = load_document(paper_pdf(tmp_path / "artikel.pdf", notes=notes))
+    chunks = chunk_document(doc, "artikel.pdf")
+    body = [(c.page, s.cites) for c in chunks for s in c.sentences if s.text.startswith("Paragraf")]
+    # page 1 marks notes 1 and 2 ("Ibid": note 1's work); page 2 notes 3 (no work) and 4
+    assert body == [(1, ["Wulandari, 2021"]), (2, ["Santoso, 2019"])]
+    assert not any("[^" in c.text for c in chunks)  # the marks are read, not quoted
+    refs = {r["key"]: r["text"] for r in doc.meta["references"]}
+    assert refs["Santoso, 2019"].startswith("Budi Santoso dan Ani Lestari, Pekerja Migran")
+
+
 def test_a_page_note_keeps_its_number_in_a_text_document():
     doc = Document(path=Path("x.txt"), title="x", pages=[Page(1, "Isi halaman pertama yang cukup panjang untuk "
                                                                   "dianggap sebagai teks isi dokumen ini.",
                                                              notes=[Note("7", "Ibid, hal. 6.")])])
     assert paragraphs(doc)[-1].text == "7. Ibid, hal. 6."
+
+
+def test_a_docx_footnote_cites_the_work_it_names(tmp_path):
+    from docxmaker import docx_with_footnotes
+
+    path = docx_with_footnotes(tmp_path / "artikel.docx", [
+        ("Pemerintah daerah membentuk gugus tugas pencegahan perdagangan orang di setiap kabupaten.",
+         ["Lihat Sari Wulandari, 2021, Laporan tahunan"]),
+        ("Gugus tugas melapor kepada gubernur setiap tahun tentang pelaksanaan tugasnya.", ["Ibid, hal. 4"])])
+    doc = load_document(path)
+    body = [(s.text, s.cites) for c in chunk_document(doc, "artikel.docx") for s in c.sentences
+            if not s.text[:1].isdigit()]
+    assert body == [("Pemerintah daerah membentuk gugus tugas pencegahan perdagangan orang di setiap kabupaten.",
+                     ["Wulandari, 2021"]),
+                    ("Gugus tugas melapor kepada gubernur setiap tahun tentang pelaksanaan tugasnya.",
+                     ["Wulandari, 2021"])]

@@ -12,7 +12,7 @@ def test_title_authors_footnotes_and_markers(tmp_path):
     assert [n.number for n in doc.pages[1].notes] == ["3", "4"]
     body = " ".join(p.text for p in doc.pages)
     assert "Lihat laporan" not in body  # notes are not body text
-    assert "desa1" not in body and "desa2" not in body and "bersama desa" in body  # markers stripped
+    assert "desa1" not in body and "desa2" not in body and "bersama desa[^1]" in body  # markers read as marks
 
 
 def test_a_first_heading_is_no_title_and_numbers_out_of_sequence_are_no_notes(tmp_path):
