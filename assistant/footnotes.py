@@ -12,10 +12,14 @@ from .citations import NOT_AUTHORS, YEAR, first_author_surname, name_surname
 from .references import Reference
 
 MARK = re.compile(r"\[\^(\d{1,3})\]")  # a note's mark, as PDF text carries it (and Markdown writes it)
+_MARK_AND_SPACE = re.compile(r"\s*\[\^\d{1,3}\]")
 _SAME_AS_BEFORE = re.compile(r"^\W*(?:ibid|ibidem|id|idem)\b\.?", re.I)
 _POINTS_TO = re.compile(r"\(\s*n\.?\s*(\d{1,3})\s*\)|\bsupra\s+(?:note|n\.?)\s*(\d{1,3})", re.I)
-_LEAD = re.compile(r"^\W*(?:(?:but\s+)?(?:lihat|see|compare|cf\.?)(?:\s+(?:juga|also|generally))?(?:\s*,?\s*e\.g\.)?,?"
-                   r"|e\.g\.,?|misalnya|baca|dikutip dari|dalam)\s+", re.I)
+_LEAD = re.compile(r"^\W*(?:(?:but\s+)?(?:lihat|see|compare|cf\.?|bandingkan(?:\s+dengan)?)"
+                   r"(?:\s+(?:juga|also|generally|misalnya))?(?:\s*,?\s*e\.g\.)?,?:?"
+                   r"|e\.g\.,?|misalnya|baca|(?:sebagaimana\s+)?dikutip\s+(?:dari|dalam|oleh)|dalam)\s+", re.I)
+# "Rahardjo, op. cit., hlm. 7", "Rahardjo, loc. cit.": the author's work named in an earlier note
+_CITED_BEFORE = re.compile(r"^(?P<author>[^,]{2,60}?),?\s+(?:op|loc)\.?\s*cit\b", re.I)
 _AUTHORS_END = re.compile(r"\s*(?:,|\(|‘|“|\")")
 _ALSO_AUTHORS = re.compile(r"\s+(?:and|dan)\s+others\b|\s+(?:et\.?\s*al\.?|dkk\.?)|\s*(?:&|\band\b|\bdan\b).*$", re.I)
 _ARTICLE = {"al", "el"}  # "Al Afghani": the article is part of the family name
@@ -23,7 +27,7 @@ _ARTICLE = {"al", "el"}  # "Al Afghani": the article is part of the family name
 
 def strip_marks(text: str) -> str:
     """The text without its notes' marks."""
-    return MARK.sub("", text) if "[^" in text else text
+    return _MARK_AND_SPACE.sub("", text) if "[^" in text else text
 
 
 def marks(text: str) -> list[str]:
@@ -35,9 +39,9 @@ def note_key(text: str) -> str | None:
     """The work a footnote names, keyed "Surname, Year": its authors (before the first comma, bracket or
     quoted title; "Lihat"/"See" aside) and the first year it gives; None when it names no person or body."""
     text = _LEAD.sub("", " ".join(text.split()))
-    year = re.search(rf"(?<![\w/]){YEAR}(?![\w/])", text)
     end = _AUTHORS_END.search(text)
     authors = text[:end.start()] if end else ""
+    year = _year(text, end.start() if end else 0)
     if not authors and end:  # "‘Title’ (TNP2K 2013) <…>": the body that issued it, beside the year, whole
         issued = re.search(rf"\(([^()]{{2,60}}?)\s*,?\s*({YEAR})\)", text)
         if issued and _plausible(issued.group(1)):
@@ -46,6 +50,18 @@ def note_key(text: str) -> str | None:
         return None
     first = _ALSO_AUTHORS.sub("", authors).strip(" ,.")
     return f"{_surname(first)}, {''.join(year.group(0).split())}" if first else None
+
+
+def _year(text: str, after: int) -> re.Match | None:
+    """The year a note dates its work by: the one right after the authors ("PSKK UGM, 2021, …"), else the last
+    in the last brackets that hold one ("(Jakarta: Pustaka, 2002)", not the 1981 of a title), else the first."""
+    at = rf"(?<![\w/]){YEAR}(?![\w/])"
+    if re.compile(rf"\s*,?\s*{at}").match(text, after):
+        return re.compile(at).search(text, after)
+    bracketed = [m for m in re.finditer(r"\(([^()]*)\)", text) if re.search(at, m.group(1))]
+    if bracketed:
+        return list(re.compile(at).finditer(text, bracketed[-1].start(), bracketed[-1].end()))[-1]
+    return re.search(at, text)
 
 
 def _plausible(authors: str) -> bool:
@@ -79,9 +95,13 @@ def note_keys(notes: Sequence[tuple[str, str]]) -> list[str | None]:
     out: list[str | None] = []
     latest: dict[str, str] = {}
     for number, text in notes:
-        pointed = _POINTS_TO.search(text)
+        text = _LEAD.sub("", " ".join(text.split()))  # ("See id. at 5", "Lihat Ibid., hlm. 7")
+        pointed, before = _POINTS_TO.search(text), _CITED_BEFORE.match(text)
         if _SAME_AS_BEFORE.match(text):
             key = out[-1] if out else None
+        elif before:  # the latest work of that author
+            surname = _surname(before.group("author").strip())
+            key = next((k for k in reversed(out) if k and k.rpartition(", ")[0] == surname), None)
         elif pointed:  # "‘Title’ (n 103)", "Pahlevi (n 125)", "Smith, supra note 12"
             key = latest.get(pointed.group(1) or pointed.group(2)) or note_key(text)
         else:

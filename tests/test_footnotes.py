@@ -39,3 +39,19 @@ def test_marks_are_read_and_taken_out():
     assert marks("tidak mampu”.[^2] Kedua[^3][^4]") == ["2", "3", "4"]
     assert strip_marks("tidak mampu”.[^2] Kedua") == "tidak mampu”. Kedua"
     assert strip_marks("no marks") == "no marks"
+
+
+def test_op_cit_lead_ins_and_the_year_that_dates_the_work():
+    notes = [("1", "Rahardjo, Ilmu Hukum (Bandung: Alumni, 2000)"), ("2", "Lihat Ibid., hlm. 7."),
+             ("3", "Rudy, Komentar atas UU No. 8 Tahun 1981 (Jakarta: Pustaka, 2002)"),
+             ("4", "Rahardjo, op. cit., hlm. 9."), ("5", "See id. at 5."), ("6", "Rudy, loc. cit.")]
+    assert note_keys(notes) == ["Rahardjo, 2000", "Rahardjo, 2000", "Rudy, 2002", "Rahardjo, 2000",
+                                "Rahardjo, 2000", "Rudy, 2002"]
+    assert note_key("John Smith, The 1964 Civil Rights Act at Fifty, 12 YALE L.J. 1 (2014)") == "Smith, 2014"
+    assert note_key("Lihat juga: Anne Peters, Beyond Human Rights (2016)") == "Peters, 2016"
+    assert note_key("Bandingkan dengan Soekanto dan Mamudji, 2003, Penelitian Hukum Normatif") == "Soekanto, 2003"
+    assert note_key("Indigenous and Tribal Peoples Convention, 1989") is None  # a treaty, no author
+
+
+def test_a_mark_goes_with_the_space_before_it():
+    assert strip_marks("Kalimat satu [^3]. Kalimat dua.") == "Kalimat satu. Kalimat dua."

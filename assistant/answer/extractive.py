@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import NamedTuple
 
 from ..citations import parse_citations, without_citations
@@ -210,6 +211,9 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
     unshaped = next((kind for kind in ("day", "month", "name") if picked and kind in query.asks
                      and not (missing or unstated or no_file or no_number)
                      and not any(_HAS[kind](s.text) for _, s in picked)), None)
+    if unshaped:  # what is asked may follow the sentence that answers
+        picked, shaped = _with_shape_after(picked, best, query, unshaped)
+        unshaped = None if shaped else unshaped
     # a near miss shows in the quotes (a sibling term, or another file of the folder asked about), or in
     # the passage of the best one (its sibling's fact stated nearby)
     quoted = " ".join(s.text for _, s in picked)
@@ -433,22 +437,43 @@ def _translated_overlap(query: Query, tokens: set[str]) -> bool:
 
 def _with_count_after(picked: list[tuple[Hit, Sentence]], best: Sentence,
                       query: Query) -> tuple[list, Sentence | None]:
-    """`best` and the count that follows it in its passage (`_count_after`), or `picked` as it was."""
+    """`best` and the count that follows it in its passage: one of the next few sentences that points back to
+    it and holds one of the question's terms ("Terdapat delapan hal yang disepakati dalam pertemuan ini" for
+    "How many points were agreed …"); or `picked` as it was."""
+    terms = _asked_terms(query)
+    return _with_after(picked, best, lambda text: bool(_counts(text) and _POINTS_BACK.search(text)
+                                                        and terms & set(tokenize(text))))
+
+
+def _with_shape_after(picked: list[tuple[Hit, Sentence]], best: Sentence, query: Query,
+                      kind: str) -> tuple[list, Sentence | None]:
+    """`best` and what the question asks (a day, a month, a person's name) in one of the next few sentences
+    of its passage that holds two of the question's terms ("The bill finally passed on March 20, 2007" after
+    the sentence about the bill, for "On what date did … the bill finally pass?"); or `picked` as it was."""
+    terms = _asked_terms(query)
+    return _with_after(picked, best, lambda text: bool(_HAS[kind](text)) and len(terms & _keys(text, query)) >= 2)
+
+
+def _keys(text: str, query: Query) -> set[str]:
+    """The text's keywords; for an English question, its words' lemmas' too ("passed" is "pass")."""
+    keys = set(tokenize(text))
+    if query.is_english:
+        keys |= {k for word in re.findall(r"[A-Za-z]+", text) for k in tokenize(english_lemma(word.lower()))}
+    return keys
+
+
+def _asked_terms(query: Query) -> set[str]:
+    return {k for t in query.about for k in query.keys.get(t, frozenset({t}))}
+
+
+def _with_after(picked: list[tuple[Hit, Sentence]], best: Sentence, accept: Callable[[str], bool],
+                reach: int = 3) -> tuple[list, Sentence | None]:
+    """`best` and the first of the next `reach` sentences of its passage that `accept`s, or `picked` as it was."""
     hit = next(h for h, x in picked if x is best)
-    terms = {k for t in query.about for k in query.keys.get(t, frozenset({t}))}
-    count = _count_after(hit, best, terms)
-    return ([(hit, best), (hit, count)], count) if count else (picked, None)
-
-
-def _count_after(hit: Hit, dated: Sentence, terms: set[str], reach: int = 3) -> Sentence | None:
-    """A sentence of the next few after `dated` in its passage that states a count of what `dated` tells
-    of: it points back to it and holds one of the question's `terms` ("Terdapat delapan hal yang
-    disepakati dalam pertemuan ini" for "How many points were agreed …")."""
-    at = _position(hit, dated)
-    if at is None:
-        return None
-    return next((x for x in hit.chunk.sentences[at + 1:at + 1 + reach] if _counts(x.text)
-                 and _POINTS_BACK.search(x.text) and terms & set(tokenize(x.text))), None)
+    at = _position(hit, best)
+    found = None if at is None else next((x for x in hit.chunk.sentences[at + 1:at + 1 + reach] if accept(x.text)),
+                                         None)
+    return ([(hit, best), (hit, found)], found) if found else (picked, None)
 
 
 _PARAGRAPH_NAMED = re.compile(r"(?<!\d\s)\b(?:ayat|paragraphs?)\s*\(?(\d{1,2})\)?(?!\s+of\s+article)", re.I)

@@ -47,7 +47,7 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 # the code that decides the index: every module of ingest/ (but this one and the worker pool) and what it reads with
 _SOURCES = tuple(sorted(f"ingest/{p.name}" for p in (Path(__file__).parent).glob("*.py")
                         if p.name not in ("build.py", "parallel.py", "__init__.py"))) + \
-    ("citations.py", "references.py", "records.py", "search/keywords.py")
+    ("citations.py", "footnotes.py", "references.py", "records.py", "search/keywords.py")
 
 
 @dataclass

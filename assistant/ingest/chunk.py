@@ -420,7 +420,24 @@ _OPENING_MARKER = re.compile(r"^\s*\([a-zA-Z\d]{1,4}\)\s+")
 
 
 def _segment(line: str) -> list[str]:
-    """sentencex's sentences of one line (Indonesian rules), an opening bracketed marker kept on the first."""
+    """sentencex's sentences of one line (Indonesian rules), an opening bracketed marker kept on the first; the
+    line is cut where its text without notes' marks is, a mark going with the sentence before it ("… mampu.”[^2]
+    Kedua …": sentencex does not end a sentence at a mark)."""
+    if "[^" not in line:
+        return _segment_plain(line)
+    kept = [i for i, ch in enumerate(line) if not any(m.start() <= i < m.end() for m in MARK.finditer(line))]
+    plain = "".join(line[i] for i in kept)
+    pieces = _segment_plain(plain)
+    if "".join(pieces) != plain:
+        return _segment_plain(line)
+    cuts, at = [0], 0
+    for piece in pieces[:-1]:
+        at += len(piece)
+        cuts.append(kept[at] if at < len(kept) else len(line))
+    return [line[a:b] for a, b in zip(cuts, cuts[1:] + [len(line)])]
+
+
+def _segment_plain(line: str) -> list[str]:
     marker = _OPENING_MARKER.match(line)
     if not marker:
         return segment("id", line)
@@ -449,40 +466,21 @@ def split_sentences(text: str) -> list[str]:
             pending = ""
         if pending.strip():
             out.append(pending.strip())
-    return _marks_back(out)
-
-
-_LEADING_MARKS = re.compile(rf"^(?:{MARK.pattern}\s*)+")
-
-
-def _marks_back(sentences: list[str]) -> list[str]:
-    """A note's mark after a sentence's full stop ("… mampu”.[^2] Kedua, …") is the end of that sentence,
-    which the segmenter gave the next one."""
-    out: list[str] = []
-    for sentence in sentences:
-        lead = _LEADING_MARKS.match(sentence)
-        if lead and out:
-            out[-1] += lead.group(0).strip()
-            sentence = sentence[lead.end():].strip()
-            if not sentence:
-                continue
-        out.append(sentence)
     return out
 
 
 def _note_works(doc: Document) -> Callable[[str, int | None], str | None]:
     """(a note's number, the page of the paragraph marking it) → the key of the work that note names: the
-    note of that number on the page or the next two (numbering may start again), else the last one so numbered."""
+    note of that number on the page or the next two (a paragraph may run on; numbering may start again), else
+    None (a raised digit with no note near it, "m²", cites nothing)."""
     notes = [(page.number, n.number, n.text) for page in doc.pages for n in page.notes]
     keys = note_keys([(number, text) for _, number, text in notes])
     on_page = {(number, page): key for (page, number, _), key in zip(notes, keys) if key}
-    anywhere = {number: key for (_, number, _), key in zip(notes, keys) if key}
     pages = [page.number for page in doc.pages]
 
     def work(number: str, page: int | None) -> str | None:
         at = pages.index(page) if page in pages else len(pages)
-        return next((on_page[(number, p)] for p in pages[at:at + 3] if (number, p) in on_page),
-                    anywhere.get(number))
+        return next((on_page[(number, p)] for p in pages[at:at + 3] if (number, p) in on_page), None)
 
     return work
 

@@ -11,6 +11,7 @@ import errno
 import re
 from pathlib import Path
 
+from ..footnotes import strip_marks
 from ..records import Document, Note, Page
 from .ocr import OcrOptions
 from .tables import rows_text
@@ -268,7 +269,7 @@ def _load_docx(path: Path) -> tuple[Document, str]:
         text = _marked_text(item, numbers).strip()
         level = docx_heading_level(item)
         if text and level and not printed and (item.style.name or "").lower() == "title":
-            printed = " ".join(text.split())
+            printed = " ".join(strip_marks(text).split())
         if text and level:
             blocks.append("#" * level + " " + " ".join(text.split()))
         elif text:

@@ -95,7 +95,7 @@ def title_block(lines: list[Line], body: float, height: float) -> tuple[str, lis
         return "", []  # a logo, a journal's number ("ISSN : 1907-2430"): no title
     authors = []
     rest = top[start + len(block):]
-    while rest and prominent(rest[0]) and not _names(rest[0].text):  # the title again, translated
+    while rest and prominent(rest[0]) and not _names(strip_marks(rest[0].text)):  # the title again, translated
         rest = rest[1:]
     for line in rest:
         text = strip_marks(line.text).strip(" ,")

@@ -16,6 +16,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from ..footnotes import strip_marks
 from .structure import legal_heading
 
 # pdfium marks a hyphen it found at a line end with U+FFFE (or U+0002); U+00AD is a soft hyphen
@@ -110,8 +111,10 @@ def _with_note_marks(textpage, text: str, first: int, size: float, baseline: flo
         raw.FPDFText_GetCharOrigin(textpage.raw, digit, ctypes.byref(x), ctypes.byref(y))
         smaller = font_size(textpage, digit) <= 0.85 * (size or 0)
         raised = y.value - baseline >= 0.2 * (size or 10)
-        if smaller or raised:  # kept as the note's mark ("kerja.[^3]"), which chunking reads and takes out
-            keep.append(text[last:m.start()] + "".join(f"[^{n}]" for n in m.group(0).split(",")))
+        if smaller or raised:  # kept as the note's mark ("kerja.[^3]"), which chunking reads and takes out; not
+            # after a unit or a formula's letters ("m²", "CO₂"), which it drops
+            unit = re.search(r"(?<![^\W\d_])[^\W\d_]{1,2}$", text[:m.start()])
+            keep.append(text[last:m.start()] + ("" if unit else "".join(f"[^{n}]" for n in m.group(0).split(","))))
             last = m.end()
     if not keep:
         return text
@@ -439,7 +442,7 @@ def _paragraph(lines: list[Line], vocab: tuple[set[str], set[str]], levels: dict
     text = " ".join(text.split())
     size = lines[0].size
     level = levels.get(round(size * 2) / 2) if size else None
-    if level and len(lines) <= 4 and len(text.split()) <= 40 and not text.endswith((".", ",", ";")):
+    if level and len(lines) <= 4 and len(text.split()) <= 40 and not strip_marks(text).endswith((".", ",", ";")):
         return "#" * level + " " + text
     if bold and len(lines) <= 2 and all((line.weight or 0) >= 600 and not line.row for line in lines) \
             and len(text.split()) <= 12 and not text.endswith((".", ",", ";", ":")) and text[:1].isupper() | text[:1].isdigit():

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..records import Page
+from ..records import Note, Page
 
 _NUMBER = re.compile(r"\d+")
 _MIN_REPEATS = 3
@@ -88,12 +88,36 @@ def _page_numbers(lines: list[str]) -> list[int] | None:
     return None
 
 
+_NOTE_DEFINITION = re.compile(r"^\[\^(\d{1,3})\]:[ \t]*(.*)$")
+
+
+def _with_notes(text: str) -> tuple[str, list[Note]]:
+    """The text without its Markdown footnote definitions ("[^12]: Lihat …", indented lines going on), and
+    those notes."""
+    if "[^" not in text:
+        return text, []
+    kept: list[str] = []
+    notes: list[Note] = []
+    in_note = False
+    for line in text.split("\n"):
+        m = _NOTE_DEFINITION.match(line)
+        if m:
+            notes.append(Note(m.group(1), m.group(2).strip()))
+        elif in_note and line[:1] in (" ", "\t") and line.strip():
+            notes[-1] = Note(notes[-1].number, f"{notes[-1].text} {line.strip()}")
+        else:
+            kept.append(line)
+        in_note = bool(m) or in_note and line[:1] in (" ", "\t") and bool(line.strip())
+    return "\n".join(kept), notes
+
+
 def split_pages(text: str) -> list[Page]:
     """The text as pages (one page, numbered None, when it has no page marks), running lines dropped."""
     lines = text.split("\n")
     marks, drop = running_lines(lines)
     if not drop and "\f" not in text:
-        return [Page(None, text)]
+        body, notes = _with_notes(text)
+        return [Page(None, body, None, notes)]
     pages: list[Page] = []
     current: list[str] = []
     numbered = bool(marks) or "\f" in text
@@ -102,7 +126,8 @@ def split_pages(text: str) -> list[Page]:
         body = "\n".join(current).strip("\n")
         if body.strip():
             number = len(pages) + 1 if numbered else None
-            pages.append(Page(number, body, label if numbered else None))
+            body, notes = _with_notes(body)
+            pages.append(Page(number, body, label if numbered else None, notes))
         current.clear()
 
     for i, line in enumerate(lines):

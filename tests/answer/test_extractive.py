@@ -463,6 +463,23 @@ def test_a_count_may_follow_the_sentence_that_answers_and_a_day_or_month_asked_n
     assert answer_question(replace(rate, typed="Kalau pengangguran?"), _toy_retriever(stated))["answerable"]
 
 
+def test_the_day_asked_may_be_in_the_sentence_after_the_one_that_answers():
+    """"On what date did the bill finally pass?": the sentence about the bill gives a year, one of the next
+    few the day; a day of something else (not two of the question's terms) is no answer."""
+    from assistant.answer.extractive import _with_shape_after
+    from assistant.search.query import analyse
+
+    bill = analyse("On what date did the anti-trafficking bill finally pass?", _ToyEmbedder(), language="en")
+    pushed = ["In 2006 the embassy pushed for the anti-trafficking bill to finally pass.",
+              "Parliament debated it at length."]
+    for after, found in (("The anti-trafficking law took effect on March 20, 2007.", True),
+                         ("The embassy closed on March 20, 2007.", False)):
+        hit = _toy_retriever([*pushed, after]).search(bill, k=1)[0]
+        best = hit.chunk.sentences[0]
+        picked, shaped = _with_shape_after([(hit, best)], best, bill, "day")
+        assert (shaped is not None) == found and [x.text for _, x in picked] == [best.text] + ([after] if found else [])
+
+
 def test_an_english_question_finds_its_inflected_words_in_an_english_manual(tmp_path):
     from assistant.engine import Assistant
     from assistant.ingest.build import ingest

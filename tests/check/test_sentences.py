@@ -42,3 +42,8 @@ def test_claim_is_the_sentence_without_its_citations():
 def test_sentences_remember_their_paragraph():
     draft = Draft([DraftParagraph("A satu. A dua."), DraftParagraph("B satu.")])
     assert [(s.paragraph, s.text) for s in draft_sentences(draft)] == [(0, "A satu."), (0, "A dua."), (1, "B satu.")]
+
+
+def test_a_footnote_mark_after_the_full_stop_stays_with_its_sentence():
+    text = "Pekerja migran rentan. [^1] Pemerintah belum bertindak."
+    assert [text[a:b] for a, b in spans(text)] == ["Pekerja migran rentan. [^1]", "Pemerintah belum bertindak."]

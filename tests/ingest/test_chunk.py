@@ -195,3 +195,10 @@ def test_a_line_opening_with_a_bracketed_marker_is_split_into_its_sentences():
 def test_a_note_mark_after_a_full_stop_ends_that_sentence():
     assert split_sentences("Istilahnya “tidak mampu”.[^2] Kedua, indikator belum optimal.[^3][^4] Ketiga.") == [
         "Istilahnya “tidak mampu”.[^2]", "Kedua, indikator belum optimal.[^3][^4]", "Ketiga."]
+
+
+def test_a_mark_after_a_closing_quote_ends_the_sentence_and_no_text_moves():
+    assert split_sentences('The court called it "unfair."[^1] Second, damages were awarded.') == [
+        'The court called it "unfair."[^1]', "Second, damages were awarded."]
+    assert split_sentences("Pekerja migran rentan. [^1] Pemerintah belum bertindak.") == [
+        "Pekerja migran rentan. [^1]", "Pemerintah belum bertindak."]

@@ -155,3 +155,30 @@ def test_a_docx_footnote_cites_the_work_it_names(tmp_path):
                      ["Wulandari, 2021"]),
                     ("Gugus tugas melapor kepada gubernur setiap tahun tentang pelaksanaan tugasnya.",
                      ["Wulandari, 2021"])]
+
+
+def test_markdown_footnotes_are_notes_and_cite_the_work_they_name(tmp_path):
+    path = tmp_path / "catatan.md"
+    path.write_text("# Kerja Sama Daerah\n\nPemerintah daerah membentuk gugus tugas di setiap kabupaten.[^1] "
+                    "Gugus tugas melapor kepada gubernur setiap tahun.[^2]\n\n"
+                    "[^1]: Lihat Sari Wulandari, 2021, Laporan tahunan\n    lembaga pendamping korban.\n[^2]: Ibid.\n")
+    doc = load_document(path)
+    assert [(n.number, n.text) for n in doc.pages[0].notes] == [
+        ("1", "Lihat Sari Wulandari, 2021, Laporan tahunan lembaga pendamping korban."), ("2", "Ibid.")]
+    body = [(s.text, s.cites) for c in chunk_document(doc, "catatan.md") for s in c.sentences
+            if c.section.endswith("Kerja Sama Daerah")]
+    assert body == [("Pemerintah daerah membentuk gugus tugas di setiap kabupaten.", ["Wulandari, 2021"]),
+                    ("Gugus tugas melapor kepada gubernur setiap tahun.", ["Wulandari, 2021"])]
+
+
+def test_a_footnote_on_a_docx_title_stays_out_of_it(tmp_path):
+    import docx
+    from docxmaker import docx_with_footnotes
+
+    path = docx_with_footnotes(tmp_path / "judul.docx", [("Isi dokumen yang cukup panjang untuk dibaca di sini.",
+                                                          ["Lihat Sari Wulandari, 2021, Laporan"])])
+    d = docx.Document(str(path))
+    title = d.paragraphs[0].insert_paragraph_before("Perlindungan Pekerja Migran", style="Title")
+    title._p.append(d.paragraphs[1]._p[-1].__copy__())  # the body's footnote reference, on the title too
+    d.save(str(path))
+    assert load_document(path).title == "Perlindungan Pekerja Migran"
