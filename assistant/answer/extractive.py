@@ -278,7 +278,9 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
             seen.add(sentence.text)
             # (the retriever gave the sentences of the passages it returns vectors; without one, as for
             # a passage searched elsewhere, the passage's cosine stands in)
-            candidates.append((hit, sentence, index.sentence_row.get(sentence.text), set(tokenize(sentence.text))))
+            candidates.append((hit, sentence, index.sentence_row.get(sentence.text), _keys(sentence.text, query)))
+    if query.is_english:  # a word is met by its lemma too ("pass" in "passed"; the sentences' keys hold lemmas)
+        alternatives = _with_lemmas(query.text, alternatives)
     weights = _term_weights(query.about, alternatives, [stoks for *_, stoks in candidates])
     rows = [row for _, _, row, _ in candidates if row is not None]
     placed = dict(zip(rows, index.context(rows) @ query.vector))  # each sentence in its place
@@ -452,6 +454,16 @@ def _with_shape_after(picked: list[tuple[Hit, Sentence]], best: Sentence, query:
     the sentence about the bill, for "On what date did … the bill finally pass?"); or `picked` as it was."""
     terms = _asked_terms(query)
     return _with_after(picked, best, lambda text: bool(_HAS[kind](text)) and len(terms & _keys(text, query)) >= 2)
+
+
+def _with_lemmas(text: str, alternatives: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """`alternatives` (a question term's keys) with each English word's lemma among its own word's."""
+    out = dict(alternatives)
+    for word in re.findall(r"[A-Za-z]+", text):
+        own, lemma = tokenize(word), tokenize(english_lemma(word.lower()))
+        if own and lemma and own[0] != lemma[0]:
+            out[own[0]] = out.get(own[0], frozenset({own[0]})) | {lemma[0]}
+    return out
 
 
 def _keys(text: str, query: Query) -> set[str]:

@@ -538,3 +538,18 @@ def test_an_ayat_that_refers_back_to_the_quoted_one_goes_on_with_it():
     assert _refers_back("2. The offence referred to in paragraph 1 shall be punished.", "1. Each State shall act.")
     assert not _refers_back("(3) Sanksi sebagaimana dimaksud pada ayat (2) diatur dengan peraturan.", first)
     assert not _refers_back("Larangan pada ayat (1) berlaku.", "Setiap orang dilarang memasukkan limbah.")
+
+
+def test_an_english_word_meets_its_inflected_forms_through_lemmas():
+    """"pass" in a question meets "passed" in a sentence, and "passed" meets "pass"."""
+    from assistant.answer.extractive import _keys, _with_lemmas
+    from assistant.search.keywords import tokenize
+    from assistant.search.query import analyse
+
+    for question, sentence in (("When did the bill pass?", "The bill passed in 2007."),
+                               ("When was the bill passed?", "The bill will pass in 2007.")):
+        query = analyse(question, None, language="en")
+        keys, alternatives = _keys(sentence, query), _with_lemmas(query.text, query.keys)
+        term = next(t for t in tokenize(question) if t.startswith("pas"))
+        assert alternatives.get(term, {term}) & keys, (question, term, keys)
+    assert not set(tokenize("passed")) & set(tokenize("pass"))  # (the keywords alone do not meet)
