@@ -23,6 +23,9 @@ _CITED_BEFORE = re.compile(r"^(?P<author>[^,]{2,60}?),?\s+(?:op|loc)\.?\s*cit\b"
 _AUTHORS_END = re.compile(r"\s*(?:,|\(|‘|“|\")")
 _ALSO_AUTHORS = re.compile(r"\s+(?:and|dan)\s+others\b|\s+(?:et\.?\s*al\.?|dkk\.?)|\s*(?:&|\band\b|\bdan\b).*$", re.I)
 _ARTICLE = {"al", "el"}  # "Al Afghani": the article is part of the family name
+_A_YEAR = re.compile(rf"(?<![\w/]){YEAR}(?![\w/])")  # a year standing alone ("2021", not "ARB/16/41")
+_YEAR_NEXT = re.compile(rf"\s*,?\s*{_A_YEAR.pattern}")
+_BRACKETS = re.compile(r"\(([^()]*)\)")
 
 
 def strip_marks(text: str) -> str:
@@ -55,13 +58,12 @@ def note_key(text: str) -> str | None:
 def _year(text: str, after: int) -> re.Match | None:
     """The year a note dates its work by: the one right after the authors ("PSKK UGM, 2021, …"), else the last
     in the last brackets that hold one ("(Jakarta: Pustaka, 2002)", not the 1981 of a title), else the first."""
-    at = rf"(?<![\w/]){YEAR}(?![\w/])"
-    if re.compile(rf"\s*,?\s*{at}").match(text, after):
-        return re.compile(at).search(text, after)
-    bracketed = [m for m in re.finditer(r"\(([^()]*)\)", text) if re.search(at, m.group(1))]
+    if _YEAR_NEXT.match(text, after):
+        return _A_YEAR.search(text, after)
+    bracketed = [m for m in _BRACKETS.finditer(text) if _A_YEAR.search(m.group(1))]
     if bracketed:
-        return list(re.compile(at).finditer(text, bracketed[-1].start(), bracketed[-1].end()))[-1]
-    return re.search(at, text)
+        return list(_A_YEAR.finditer(text, bracketed[-1].start(), bracketed[-1].end()))[-1]
+    return _A_YEAR.search(text)
 
 
 def _plausible(authors: str) -> bool:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..citations import parse_citations, without_citations
@@ -456,11 +457,20 @@ def _with_shape_after(picked: list[tuple[Hit, Sentence]], best: Sentence, query:
     return _with_after(picked, best, lambda text: bool(_HAS[kind](text)) and len(terms & _keys(text, query)) >= 2)
 
 
+_ENGLISH_WORD = re.compile(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=50_000)
+def _lemma_keys(word: str) -> tuple[str, ...]:
+    """The keyword of an English word's lemma ("passed" → that of "pass")."""
+    return tuple(tokenize(english_lemma(word.lower())))
+
+
 def _with_lemmas(text: str, alternatives: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
     """`alternatives` (a question term's keys) with each English word's lemma among its own word's."""
     out = dict(alternatives)
-    for word in re.findall(r"[A-Za-z]+", text):
-        own, lemma = tokenize(word), tokenize(english_lemma(word.lower()))
+    for word in _ENGLISH_WORD.findall(text):
+        own, lemma = tokenize(word), _lemma_keys(word)
         if own and lemma and own[0] != lemma[0]:
             out[own[0]] = out.get(own[0], frozenset({own[0]})) | {lemma[0]}
     return out
@@ -470,7 +480,7 @@ def _keys(text: str, query: Query) -> set[str]:
     """The text's keywords; for an English question, its words' lemmas' too ("passed" is "pass")."""
     keys = set(tokenize(text))
     if query.is_english:
-        keys |= {k for word in re.findall(r"[A-Za-z]+", text) for k in tokenize(english_lemma(word.lower()))}
+        keys |= {k for word in _ENGLISH_WORD.findall(text) for k in _lemma_keys(word)}
     return keys
 
 

@@ -425,7 +425,11 @@ def _segment(line: str) -> list[str]:
     Kedua …": sentencex does not end a sentence at a mark)."""
     if "[^" not in line:
         return _segment_plain(line)
-    kept = [i for i, ch in enumerate(line) if not any(m.start() <= i < m.end() for m in MARK.finditer(line))]
+    kept, start = [], 0  # the line's characters outside its marks
+    for mark in MARK.finditer(line):
+        kept += range(start, mark.start())
+        start = mark.end()
+    kept += range(start, len(line))
     plain = "".join(line[i] for i in kept)
     pieces = _segment_plain(plain)
     if "".join(pieces) != plain:
