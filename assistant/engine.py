@@ -11,7 +11,7 @@ from .answer.framing import is_thesis
 from .answer.generate import LLM, stream_answer
 from .converse.history import user_turns
 from .converse.propose import propose
-from .converse.rewrite import standalone
+from .converse.rewrite import asks_beyond, standalone
 from .converse.support import own_tokens, unsupported
 from .search.documents import resolve
 from .search.embed import get_embedder
@@ -87,7 +87,10 @@ class Assistant:
         if self.llm is not None and self.settings.llm_rewrite:  # the model may word it; the rules' stands otherwise
             said = propose(text, user_turns(history), lambda prompt: "".join(self.llm.stream(prompt, 96))) or said
         language = detect_language(text, self.index.loan_terms)
-        return replace(self.retriever.query(said, language), typed=text, own=own_tokens(text, language))
+        query = replace(self.retriever.query(said, language), typed=text, own=own_tokens(text, language))
+        if asks_beyond(text):  # "siapa lagi?": the turn it asks past, to answer with something else
+            query = replace(query, past=self.retriever.query(rewrite.before))
+        return query
 
     def documents(self, doc: str | None) -> frozenset[str] | None:
         """The files a document name picks (None: all); DocumentNotFound when none matches."""

@@ -75,6 +75,7 @@ SHAPES = {
 }
 SHAPES["count"] = SHAPES["number"]
 # a day and month: "2 Agustus", "August 4", "2nd of September", "Sept. 2", "13/03/2024"
+_REACH = 3  # what comes after a sentence is in the next three of its passage
 _DATE_IN_FIGURES = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d\b")  # "13/03/2024"
 SHAPES["day"] = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS}|sept?|jan|feb|mar|apr|jun|jul|aug|agu|okt|oct|nov|des|dec)\b"
                            rf"|\b({_MONTHS}|sept?|jan|feb|mar|apr|jun|jul|aug|agu|okt|oct|nov|des|dec)\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\d)"
@@ -110,7 +111,7 @@ _LEAD_IN = re.compile(r"(?::|\b(?:sebagai berikut|berikut ini|yang berikut|as fo
 # 0.03: the sentence naming the law for "which law" (dev d04's cited work), Debian set 2 facts 0.885 → 0.923.
 SENTENCE_WEIGHTS = {"sim": 1.0, "overlap": 0.15, "passage": 0.15, "type": 0.06, "named": 0.15, "acronym": 0.05,
                     "in_part": 0.1, "caps": -0.1, "in_named": 0.1,
-                    "defines": 0.2, "own": 0.1}
+                    "defines": 0.2, "own": 0.1, "said": -0.1, "after": 0.2}
 
 
 @dataclass
@@ -286,6 +287,7 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
     rows = [row for _, _, row, _ in candidates if row is not None]
     placed = dict(zip(rows, index.context(rows) @ query.vector))  # each sentence in its place
     total = sum(weights.values()) or 1.0
+    said, after = _answered_before(query, hits, retriever, config)
     scored = []
     rank = {hit.chunk.id: i for i, hit in enumerate(top)}
     question_keys = set(query.tokens) | {k for keys in alternatives.values() for k in keys}
@@ -316,6 +318,9 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
                 query.meaning_of, sentence.text, hit.chunk.sentences[position - 1].text)))),
             # a follow-up's own words ("apa yang *disepakati* di *akhir* pertemuan itu?"), not its antecedent's
             "own": sum(1 for t in query.own if alternatives.get(t, {t}) & stoks) / len(query.own) if query.own else 0.0,
+            # a follow-up asking past its turn ("siapa lagi?"): not the sentence that answered it, but one after it
+            "said": float(sentence.text in said),
+            "after": after.get(sentence.text, 0.0),
         }
         score = sum(config.weights.get(name, 0.0) * value for name, value in features.items())
         scored.append(Scored(score, features["sim"], hit, sentence, terms, alone, features))
@@ -460,6 +465,26 @@ def _with_shape_after(picked: list[tuple[Hit, Sentence]], best: Sentence, query:
 _ENGLISH_WORD = re.compile(r"[A-Za-z]+")
 
 
+def _answered_before(query: Query, hits: list[Hit], retriever: Retriever,
+                     config: AnswerConfig) -> tuple[set[str], dict[str, float]]:
+    """For a follow-up asking past the turn it leans on (`query.past`): the sentence of these passages
+    that turn is answered with, and the next `_REACH` sentences of the document, the nearer weighing
+    more; nothing otherwise."""
+    if query.past is None:
+        return set(), {}
+    scored = score_sentences(query.past, hits, retriever, config)
+    if not scored:
+        return set(), {}
+    said = scored[0].sentence.text
+    following, text, after = retriever.index.adjacent[1], said, {}
+    for step in range(_REACH):  # the next sentences in the document, past its passage's end too
+        text = following.get(text)
+        if not text:
+            break
+        after[text] = 1.0 - step / _REACH  # the nearer, the likelier
+    return {said}, after
+
+
 @lru_cache(maxsize=50_000)
 def _lemma_keys(word: str) -> tuple[str, ...]:
     """The keyword of an English word's lemma ("passed" → that of "pass")."""
@@ -489,7 +514,7 @@ def _asked_terms(query: Query) -> set[str]:
 
 
 def _with_after(picked: list[tuple[Hit, Sentence]], best: Sentence, accept: Callable[[str], bool],
-                reach: int = 3) -> tuple[list, Sentence | None]:
+                reach: int = _REACH) -> tuple[list, Sentence | None]:
     """`best` and the first of the next `reach` sentences of its passage that `accept`s, or `picked` as it was."""
     hit = next(h for h, x in picked if x is best)
     at = _position(hit, best)

@@ -20,7 +20,7 @@ from .history import user_turns
 from .references import Leaning, Reference, leaning
 from .tokens import Token, is_anchor, is_content, is_open, same_word, tokens
 from .topic import Topic, mention, tidy, topic, without
-from .words import BACK, FILLERS, GROUP_NOUNS, NAME_JOINS, PLURAL_PRONOUNS, QUESTION_WORDS
+from .words import BACK, BEYOND, FILLERS, GROUP_NOUNS, NAME_JOINS, NOT_BEYOND, PLURAL_PRONOUNS, QUESTION_WORDS
 
 _ENGLISH = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "the", "and", "is",
                       "are", "did", "does", "do", "was", "were", "of", "it", "they", "that", "this"})
@@ -42,12 +42,14 @@ _CITED_YEAR = re.compile(r"\((?:[^()]*\D)?(?:1[89]|20)\d{2}[a-z]?\)")
 @dataclass(frozen=True)
 class Rewrite:
     """The standalone question (`text`), the turn of the window it leans on (0 = the oldest), what it
-    took from there (`antecedent`) and how the question leant (`kind`: reference, ellipsis, back)."""
+    took from there (`antecedent`), how the question leant (`kind`: reference, ellipsis, back), and that
+    turn standalone (`before`)."""
 
     text: str
     turn: int
     antecedent: str
     kind: str
+    before: str = ""
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,15 @@ def standalone(question: str, history: Sequence[Any] | None) -> Rewrite | None:
         return None
     rewrite = _rewrite(question, lean, _resolve(turns))
     return rewrite if rewrite and rewrite.text != question.strip() else None
+
+
+# "setelah itu", "after that": a bare demonstrative after a word of sequence, kept and explained in brackets
+_SEQUENCE = re.compile(r"\b(?:setelah|sesudah|sebelum|selain|after|before|besides)\s+(?:itu|ini|tersebut|that|this)$", re.I)
+
+
+def asks_beyond(question: str) -> bool:
+    """The follow-up asks past what its turn was answered with ("siapa lagi?", "what else?")."""
+    return bool(BEYOND.search(NOT_BEYOND.sub(" ", question)))
 
 
 def _standard(text: str) -> str:
@@ -105,7 +116,7 @@ def _rewrite(question: str, lean: Leaning, said: list[_Said]) -> Rewrite | None:
     else:
         text, antecedent = _substitute(question, lean, top, before)
     text = _as_question(text, question)
-    return Rewrite(text, turn, antecedent, lean.kind) if antecedent else None
+    return Rewrite(text, turn, antecedent, lean.kind, before.text) if antecedent else None
 
 
 def _back_words(clause: str) -> list[Token]:
@@ -166,6 +177,8 @@ def _substitute(question: str, lean: Leaning, top: Topic, before: _Said) -> tupl
         if thing and thing not in taken:  # a second pronoun for the same thing stays as typed
             taken.append(thing)
             edits.append((ref.start, ref.end, _replacement(question, ref, thing)))
+        elif thing and _SEQUENCE.search(question[:ref.end]):  # "setelah itu" stays, explained once
+            edits.append((ref.end, ref.end, f" ({thing})"))
     back = lean.back
     if back is not None and back.drop:
         edits.append((back.start, back.end, ""))
@@ -224,7 +237,7 @@ def _replacement(question: str, ref: Reference, thing: str) -> str:
         return f"{thing}'" if thing.endswith("s") else f"{thing}'s"  # "their meeting" → "Retno Marsudi's meeting"
     if ref.kind == "nya":
         return f"{ref.keep} {thing}"
-    if ref.kind == "phrase":
+    if ref.kind == "phrase" or _SEQUENCE.search(question[:ref.end]):  # "setelah itu (…)", "after that (…)"
         return f"{question[ref.start:ref.end]} ({thing})"
     return thing
 

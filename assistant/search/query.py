@@ -116,6 +116,8 @@ class Query:
     meaning_of: tuple[str, ...] = ()  # the term whose meaning it asks ("apa yang dimaksud dengan X"), and its translation
     typed: str = ""  # a follow-up as typed, when `text` is the standalone question it was rewritten into
     own: frozenset[str] = frozenset()  # … the tokens of the words it says itself (not those it took from the chat)
+    # … the turn it asks past ("siapa lagi?", "what else?"), standalone and analysed: not answered again
+    past: Query | None = field(default=None, compare=False, repr=False)
 
     @property
     def is_english(self) -> bool:

@@ -88,3 +88,14 @@ def test_a_follow_up_is_answered_by_what_it_asks_itself_not_by_its_antecedent(en
     assert query.typed and {"progr", "dekad"} <= query.own
     result = engine.ask("Why hasn't it made any significant progress two decades later?", history=history)
     assert result["answerable"] and "pengumpulan data" in result["answer"]
+
+
+@pytest.mark.parametrize("question", ["Setelah itu beliau bertemu siapa lagi?", "Dua hari kemudian, beliau bertemu siapa?",
+                                      "Who did she meet after that?"])
+def test_a_follow_up_asking_past_its_turn_is_not_answered_with_that_turn_s_sentence(engine, question):
+    """"Siapa lagi?": the sentence that answered the turn before (Neth Savouen, 2 August) is what the
+    asker has; the answer is after it (Sar Kheng, two days later)."""
+    history = [{"role": "user", "content": "Siapa yang ditemui Menteri Luar Negeri Retno Marsudi di Phnom Penh pada 2 Agustus 2022?"}]
+    assert "Neth Savouen" in engine.ask(history[0]["content"])["answer"]
+    result = engine.ask(question, history=history)
+    assert result["answerable"] and "Sar Kheng" in result["answer"] and "Neth Savouen" not in result["answer"]

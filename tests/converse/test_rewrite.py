@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.converse.rewrite import standalone
+from assistant.converse.rewrite import asks_beyond, standalone
 
 
 def _user(*turns: str) -> list[dict]:
     return [{"role": "user", "content": t} for t in turns]
 
 
+MEETING = "Siapa yang ditemui Menteri Luar Negeri Retno Marsudi di Phnom Penh pada 2 Agustus 2022?"
 MOU = "Kapan MoU antara Indonesia dan Kamboja tentang kerja sama kepolisian ditandatangani?"
 
 CASES = [
@@ -113,7 +114,30 @@ CASES = [
     (_user("What is the tau protein?"), "How is it measured?", "How is tau protein measured?"),
     # a chain keeps its topic
     (_user("Apa itu ACTIP?", "Kapan dibentuknya?"), "Apa tujuannya?", "Apa tujuan ACTIP?"),
+    # "setelah itu" / "after that" stays, explained in brackets; a title with a capitalised function word
+    # is one name ("Menteri Luar Negeri Retno Marsudi", not "Negeri Retno Marsudi")
+    (_user(MEETING), "Setelah itu beliau bertemu siapa lagi?",
+     "Setelah itu (Phnom Penh pada 2 Agustus 2022) Menteri Luar Negeri Retno Marsudi bertemu siapa lagi?"),
+    (_user(MEETING), "Apa yang terjadi setelah itu?",
+     "Apa yang terjadi setelah itu (Menteri Luar Negeri Retno Marsudi di Phnom Penh pada 2 Agustus 2022)?"),
 ]
+
+
+@pytest.mark.parametrize("question,beyond", [
+    ("Siapa lagi yang hadir?", True), ("Beliau bertemu siapa lagi?", True), ("Faktor berikutnya?", True),
+    ("Terus faktor yang satunya lagi?", True), ("Dua hari kemudian beliau bertemu siapa?", True),
+    ("Setelah itu apa yang dibahas?", True), ("What else did they agree?", True), ("And the other one?", True),
+    ("What did they actually get?", True), ("Who did she meet after that?", True),
+    ("Siapa yang menandatanganinya?", False), ("Kembali lagi ke pertemuan tadi, kapan itu?", False),
+    ("How do traffickers talk to each other?", False), ("Kemudian?", False), ("What does it cover?", False),
+])
+def test_a_follow_up_asking_past_its_turn_is_told(question, beyond):
+    assert asks_beyond(question) is beyond
+
+
+def test_the_rewrite_keeps_the_turn_it_leans_on():
+    rewrite = standalone("Beliau bertemu siapa lagi?", _user(MOU, MEETING))
+    assert rewrite.before == MEETING and rewrite.turn == 1
 
 
 @pytest.mark.parametrize("history,question,expected", CASES)

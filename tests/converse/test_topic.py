@@ -26,6 +26,9 @@ def test_topic_keeps_works_and_names_apart_and_the_attribution_last():
     t = topic("Bagaimana Zelinska dalam Kyslyi dkk (2021) memandang kejahatan transnasional?")
     assert t.works == ("Zelinska dalam Kyslyi dkk (2021)",)
     assert topic("Kapan Menteri Retno Marsudi bertemu Neth Savouen?").names == ("Menteri Retno Marsudi", "Neth Savouen")
+    # a capitalised function word between two names is one of them (Indonesian "luar" is a stopword)
+    assert topic("Siapa yang ditemui Menteri Luar Negeri Retno Marsudi?").names == ("Menteri Luar Negeri Retno Marsudi",)
+    assert topic("Apa isi MoU Dalam rangka kerja sama?").names == ("MoU",)
 
 
 def test_without_takes_out_a_work_with_its_verb_and_the_words_the_follow_up_says():
