@@ -20,7 +20,8 @@ from .history import user_turns
 from .references import Leaning, Reference, leaning
 from .tokens import Token, is_anchor, is_content, is_open, same_word, tokens
 from .topic import Topic, mention, tidy, topic, without
-from .words import BACK, BEYOND, FILLERS, GROUP_NOUNS, NAME_JOINS, NOT_BEYOND, PLURAL_PRONOUNS, QUESTION_WORDS
+from .words import (BACK, BEYOND, FILLERS, GROUP_NOUNS, NAME_JOINS, NOT_BEYOND, ORDINAL_WORDS, PLURAL_PRONOUNS,
+                    QUESTION_WORDS)
 
 _ENGLISH = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "the", "and", "is",
                       "are", "did", "does", "do", "was", "were", "of", "it", "they", "that", "this"})
@@ -65,13 +66,32 @@ def standalone(question: str, history: Sequence[Any] | None) -> Rewrite | None:
     if not turns:
         return None
     question = _standard(question)  # everyday words as the standard ones: "kalo" opens an ellipsis as "kalau"
-    lean = leaning(question)
-    if lean is None:
-        return None
-    rewrite = _rewrite(question, lean, _resolve(turns))
+    rewrite = _follow_up(question, _resolve(turns))
     return rewrite if rewrite and rewrite.text != question.strip() else None
 
 
+def _follow_up(question: str, said: list[_Said]) -> Rewrite | None:
+    """The question made standalone by the turns `said` before it, if it leans on them."""
+    if not said:
+        return None
+    ordinal = _ORDINAL_ONLY.match(question)
+    if ordinal:  # "Yang ketiga?" after "Yang pertama apa?": that turn, with the ordinal asked
+        before = said[-1]
+        old = _ORDINAL.search(before.text)
+        if old:
+            new = ordinal.group(1)
+            new = new[:1].upper() + new[1:] if old.group()[:1].isupper() else new.lower()
+            text = before.text[:old.start()] + new + before.text[old.end():]
+            return Rewrite(text, len(said) - 1, before.antecedent or topic(before.text).text, "ellipsis", before.text)
+    lean = leaning(question)
+    return _rewrite(question, lean, said) if lean else None
+
+
+_ORDINALS = "|".join(ORDINAL_WORDS)
+_ORDINAL = re.compile(rf"\b(?:{_ORDINALS})\b", re.I)
+# a follow-up that is an ordinal alone: "Yang ketiga?", "Dan yang kedua apa?", "And the third one?"
+_ORDINAL_ONLY = re.compile(rf"^\W*(?:(?:and|dan|lalu|terus|then|kalau|how about|what about)\s+)?(?:the\s+|yang\s+)?"
+                           rf"({_ORDINALS})(?:\s+(?:one|item|point|poin|nya))?(?:\s+(?:apa|what|is it|ya))?\W*$", re.I)
 # "setelah itu", "after that": a bare demonstrative after a word of sequence, kept and explained in brackets
 _SEQUENCE = re.compile(r"\b(?:setelah|sesudah|sebelum|selain|after|before|besides)\s+(?:itu|ini|tersebut|that|this)$", re.I)
 
@@ -90,8 +110,7 @@ def _resolve(turns: list[str]) -> list[_Said]:
     """Each turn made standalone by the ones before it."""
     said: list[_Said] = []
     for turn in turns:
-        lean = leaning(turn) if said else None
-        rewrite = _rewrite(turn, lean, said) if lean else None
+        rewrite = _follow_up(turn, said)
         said.append(_Said(rewrite.text, rewrite.antecedent) if rewrite else _Said(turn, ""))
     return said
 
@@ -298,14 +317,17 @@ def _swap_years(text: str, years: list[str]) -> tuple[str, bool]:
 def _swap_names(text: str, names: list[tuple[str, str]], top: Topic) -> tuple[str, bool]:
     """The text with its names replaced by `names` ((name, the word before it)): the name after the
     same word ("di Vietnam" for "di Kamboja"), else the last ones that no attribution ("menurut KBRI …")
-    or cited work holds."""
+    or cited work holds; of those, one written alike (an acronym for an acronym: "And Cambodia?" after
+    "… Indonesia implements ACTIP" swaps Indonesia)."""
     spots = [n for n in top.names if n in text and not any(n in w for w in top.works) and n not in dict(names)]
     free = [n for n in spots if not re.search(rf"\b(?:menurut|according\s+to|by|oleh)\s+{re.escape(n)}", text, re.I)]
     if not spots:
         return text, False
     for new, word in reversed(names):
         same = [n for n in spots if word and re.search(rf"\b{re.escape(word)}\s+{re.escape(n)}", text, re.I)]
-        old = (same or free or spots)[-1]
+        candidates = same or free or spots
+        alike = [n for n in candidates if n.isupper() == new.isupper()]  # an acronym for an acronym, a name for a name
+        old = (alike or candidates)[-1]
         at = text.rfind(old)
         text = text[:at] + new + text[at + len(old):]
         spots.remove(old)

@@ -98,6 +98,10 @@ BEYOND = re.compile(
 NOT_BEYOND = re.compile(r"\beach\s+other\b|\bone\s+another\b", re.I)
 ORDINALS = {"first": 0, "pertama": 0, "awal": 0, "earliest": 0, "former": 0, "second": 1, "kedua": 1,
             "third": 2, "ketiga": 2}
+# Ordinal words: they order what a turn lists ("Yang ketiga?"), and a text's list seldom says them.
+ORDINAL_WORDS = ("pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh", "kedelapan", "kesembilan",
+                 "kesepuluh", "terakhir", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                 "ninth", "tenth", "last")
 RECENT = frozenset({"previous", "last", "latter", "earlier", "sebelumnya", "tadi", "terakhir", "barusan"})
 # Every function word the rules know, and a few more that never carry a question's meaning.
 CLOSED = (PRONOUNS | DEMONSTRATIVES_EN | DEMONSTRATIVES_ID | QUESTION_WORDS | AUXILIARIES | PREPOSITIONS | CONJUNCTIONS

@@ -120,6 +120,17 @@ CASES = [
      "Setelah itu (Phnom Penh pada 2 Agustus 2022) Menteri Luar Negeri Retno Marsudi bertemu siapa lagi?"),
     (_user(MEETING), "Apa yang terjadi setelah itu?",
      "Apa yang terjadi setelah itu (Menteri Luar Negeri Retno Marsudi di Phnom Penh pada 2 Agustus 2022)?"),
+    # a name swaps a name, an acronym an acronym
+    (_user("How does the thesis describe the way Indonesia implements ACTIP?"), "And Cambodia?",
+     "How does the thesis describe the way Cambodia implements ACTIP?"),
+    (_user("Apa kata UNODC tentang Indonesia?"), "Bagaimana dengan IOM?", "Apa kata IOM tentang Indonesia?"),
+    # an ordinal alone asks the turn before again for that item, down a chain
+    (_user("UNODC membagi perdagangan manusia dalam tiga kelompok. Apa yang pertama?"), "Yg ketiga?",
+     "UNODC membagi perdagangan manusia dalam tiga kelompok. Apa yang ketiga?"),
+    (_user("What is the first of the three UNODC categories?"), "And the third one?",
+     "What is the third of the three UNODC categories?"),
+    (_user("Apa faktor pertama penyebab human trafficking?", "Yang kedua?"), "Yang ketiga?",
+     "Apa faktor ketiga penyebab human trafficking?"),
 ]
 
 

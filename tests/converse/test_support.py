@@ -15,6 +15,8 @@ def test_own_words_leave_out_the_references():
     # what a chat message opens or pads with asks nothing ("oke", "yang satunya lagi")
     assert own_words("Oh oke, terus di pertemuan itu ada penandatanganan apa?") == ["penandatanganan"]  # ("pertemuan itu": a reference)
     assert own_words("Terus faktor yang satunya lagi?") == ["faktor"]
+    # an ordinal orders what the turn before lists; the list seldom says it ("Yang ketiga?")
+    assert own_words("Yang ketiga?") == [] and own_words("And the third one?") == []
 
 
 def test_a_near_miss_names_what_the_passages_lack():
@@ -36,3 +38,9 @@ def test_everyday_words_are_looked_for_as_the_standard_ones():
     assert unsupported("Dua hari setelah itu beliau ketemu siapa lagi?", passages) == []
     assert unsupported("Berapa gaji beliau?", passages) == ["gaji"]
     assert unsupported("Dua hari setelah itu beliau ketemu siapa lagi?", passages, language="en") == ["ketemu"]
+
+
+def test_everyday_abbreviations_are_read_as_the_words():
+    """"blm" (belum) asks nothing a passage must hold; "knp" is "mengapa"."""
+    passages = ["Setelah dua dekade, UNTOC belum menghasilkan kemajuan yang signifikan karena pengumpulan data lemah."]
+    assert unsupported("knp setelah dua dekade konvensi itu blm ada kemajuan yg signifikan?", passages) == []
