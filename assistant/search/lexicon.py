@@ -3,8 +3,10 @@ words an Indonesian question's words translate (the same table read backwards, `
 
 The table is FreeDict English–Indonesian (CC BY-SA 3.0, from Wiktionary), built from Debian's
 dict-freedict-eng-ind by scripts/build_lexicon.py, completed (when its file is present) by
-translations reached through two or more of four pivot languages ("form" → bentuk; see
-assistant/data/README.md for the sources and their licences). English words are looked up as written and
+translations reached through two or more of four pivot languages ("form" → bentuk), then by WordNet:
+the first Indonesian lemma (Wordnet Bahasa) of each part of speech's most frequent sense (Princeton
+WordNet 3.0; "abroad" → luar negeri; scripts/build_wordnet_lexicon.py). See assistant/data/README.md
+for the sources and their licences. English words are looked up as written and
 as their lemma (simplemma: "agreed" → "agree"). Keys are the index's own tokens (keywords.tokenize),
 so "agree" reaches "menyetujui" → "tuju" and "law" reaches "undang-undang".
 """
@@ -20,6 +22,7 @@ from .keywords import stem, tokenize
 
 TABLE = Path(__file__).resolve().parent.parent / "data" / "lexicon_en_id.tsv.gz"
 PIVOT_TABLE = TABLE.with_name("lexicon_pivot_en_id.tsv.gz")
+WORDNET_TABLE = TABLE.with_name("lexicon_wordnet_en_id.tsv.gz")
 _DERIVED = ("ment", "ion", "ation", "al", "ance", "ence")
 _ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
@@ -31,8 +34,9 @@ def _read(path: Path) -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, tuple[str, ...]], ...]:
-    """eng-ind's table, then the pivot table when it is shipped (it is optional: see data/README.md)."""
-    return (_read(TABLE),) + ((_read(PIVOT_TABLE),) if PIVOT_TABLE.exists() else ())
+    """eng-ind's table, then the pivot table and the WordNet table when they are shipped (each is
+    optional: see data/README.md)."""
+    return (_read(TABLE),) + tuple(_read(path) for path in (PIVOT_TABLE, WORDNET_TABLE) if path.exists())
 
 
 @lru_cache(maxsize=200_000)
@@ -46,11 +50,11 @@ def english_lemma(word: str) -> str:
 @lru_cache(maxsize=50_000)
 def translations(word: str) -> tuple[str, ...]:
     """Indonesian translations of one English word (empty when the tables have none): eng-ind's
-    for the word as written or its lemma, then the pivot table's for the lemma."""
+    for the word as written or its lemma, then the other tables' for the lemma."""
     word = word.lower()
     lemma = english_lemma(word)
     found: list[str] = []
-    for table, forms in zip(_tables(), ((word, lemma), (lemma, word))):
+    for table, forms in zip(_tables(), ((word, lemma), (lemma, word), (lemma, word))):
         found += [t for t in next((table[f] for f in forms if f in table), ()) if t not in found]
         for suffix in _DERIVED:  # Indonesian affixes a root the way English suffixes it: agree/agreement → sepakat
             found += [t for t in table.get(lemma + suffix, ()) if t not in found]
@@ -110,7 +114,7 @@ def _word_for_word(text: str, translate: Callable[[str], str]) -> str:
 @lru_cache(maxsize=1)
 def _backwards() -> dict[str, tuple[str, ...]]:
     """Each one-word Indonesian translation → the English words it translates: eng-ind's first (those
-    it is the first translation of before the others), then the pivot table's."""
+    it is the first translation of before the others), then the other tables'."""
     found: dict[str, list[tuple[int, int, str]]] = {}
     for source, table in enumerate(_tables()):
         for english, indonesian in table.items():

@@ -2,6 +2,7 @@
 and what it adds to English questions (BM25 expansion)."""
 import gzip
 import importlib.util
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,11 +11,15 @@ import pytest
 
 from assistant.search.keywords import KeywordIndex
 from assistant.search.keywords import tokenize
-from assistant.search.lexicon import PIVOT_TABLE, TABLE, english_gloss, expansion_of, translations, word_keys
+from assistant.search.lexicon import (PIVOT_TABLE, TABLE, WORDNET_TABLE, english_gloss, expansion_of, translations,
+                                      word_keys)
 
 from conftest import ROOT
 
 DICTD = Path("/usr/share/dictd")
+WORDNET = Path("/usr/share/wordnet")
+# Wordnet Bahasa's wn-data-ind.tab (not packaged by Debian; assistant/data/README.md says where it comes from)
+WORDNET_BAHASA = Path(os.environ.get("WORDNET_BAHASA", "/nonexistent"))
 
 
 def _build_script():
@@ -88,3 +93,33 @@ def test_shipped_tables_are_what_the_build_script_makes():
     # gzip bytes could differ with another zlib: compare what they hold
     assert {p: gzip.decompress(b) for p, b in rebuilt.items()} == {p: gzip.decompress(b) for p, b in shipped.items()}
     assert len(gzip.decompress(shipped[TABLE]).decode().splitlines()) > 9000
+
+
+@pytest.mark.skipif(not WORDNET_TABLE.exists(), reason="WordNet table not shipped (see assistant/data/README.md)")
+def test_wordnet_fills_what_the_dictionaries_lack():
+    """The most frequent sense's first Indonesian lemma, after eng-ind's and the pivots' own words."""
+    for word in ("researcher", "average", "expense", "prosecution"):
+        assert not any(word in table for table in (_table(TABLE), _table(PIVOT_TABLE))), word
+    assert translations("researchers") == ("peneliti",) and translations("average")[0] == "rata-rata"
+    assert "biaya" in translations("expenses") and "pendakwaan" in translations("prosecution")
+    assert translations("consent")[:2] == ("setuju", "rela") and "izin" in translations("consent")  # eng-ind's first
+    assert translations("xyzzyq") == ()
+
+
+def _table(path: Path) -> dict[str, str]:
+    return dict(line.split("\t", 1) for line in gzip.decompress(path.read_bytes()).decode().splitlines()) \
+        if path.exists() else {}
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (WORDNET / "index.noun").exists() or not WORDNET_BAHASA.exists(),
+                    reason="needs Debian wordnet-base and WORDNET_BAHASA=…/wn-data-ind.tab (assistant/data/README.md)")
+def test_the_wordnet_table_is_what_its_build_script_makes():
+    shipped = WORDNET_TABLE.read_bytes()
+    try:
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "build_wordnet_lexicon.py"), str(WORDNET_BAHASA),
+                        str(WORDNET)], check=True, capture_output=True)
+        rebuilt = WORDNET_TABLE.read_bytes()
+    finally:
+        WORDNET_TABLE.write_bytes(shipped)
+    assert gzip.decompress(rebuilt) == gzip.decompress(shipped)
