@@ -6,12 +6,13 @@ thesis cites it, the corpus PDF that is the work (if any) and its full reference
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from ..citations import first_author_surname, parse_citations
 from ..records import Chunk, Citation
 from ..search.keywords import tokenize
-from ..search.lexicon import indonesian_word_keys
+from ..search.lexicon import indonesian_word_keys, word_keys
 from ..search.query import Query
 from ..search.retrieve import Hit, Retriever
 from .extractive import AnswerConfig, Scored, score_sentences
@@ -77,9 +78,16 @@ def coverage(query: Query, texts: list[str]) -> float:
     words = {t for t in query.tokens if not t[:1].isdigit()}
     if not words:
         return 1.0
-    alternatives = query.keys if query.is_english else indonesian_word_keys(query.text)
+    alternatives = _claim_keys(query.text, query.is_english)
     found = set(tokenize(" ".join(texts)))
     return sum(1 for t in words if alternatives.get(t, {t}) & found) / len(words)
+
+
+@lru_cache(maxsize=256)
+def _claim_keys(text: str, english: bool) -> dict[str, frozenset[str]]:
+    """Each word's keys and its translations' by the dictionaries alone (a sense WordNet ranks first may
+    not be the claim's). Cached: asked for each candidate sentence; do not change the dict."""
+    return word_keys(text, wordnet=False) if english else indonesian_word_keys(text, wordnet=False)
 
 
 def _best_per_passage(scored: list[Scored]) -> list[Scored]:

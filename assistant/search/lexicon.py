@@ -32,11 +32,12 @@ def _read(path: Path) -> dict[str, tuple[str, ...]]:
         return {w: tuple(ts.split("|")) for w, ts in (line.rstrip("\n").split("\t") for line in f)}
 
 
-@lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, tuple[str, ...]], ...]:
-    """eng-ind's table, then the pivot table and the WordNet table when they are shipped (each is
-    optional: see data/README.md)."""
-    return (_read(TABLE),) + tuple(_read(path) for path in (PIVOT_TABLE, WORDNET_TABLE) if path.exists())
+@lru_cache(maxsize=2)
+def _tables(wordnet: bool = True) -> tuple[dict[str, tuple[str, ...]], ...]:
+    """eng-ind's table, then the pivot table and (`wordnet`) the WordNet table when they are shipped
+    (each is optional: see data/README.md)."""
+    paths = (PIVOT_TABLE, WORDNET_TABLE) if wordnet else (PIVOT_TABLE,)
+    return (_read(TABLE),) + tuple(_read(path) for path in paths if path.exists())
 
 
 @lru_cache(maxsize=200_000)
@@ -48,13 +49,15 @@ def english_lemma(word: str) -> str:
 
 
 @lru_cache(maxsize=50_000)
-def translations(word: str) -> tuple[str, ...]:
+def translations(word: str, wordnet: bool = True) -> tuple[str, ...]:
     """Indonesian translations of one English word (empty when the tables have none): eng-ind's
-    for the word as written or its lemma, then the other tables' for the lemma."""
+    for the word as written or its lemma, then the other tables' for the lemma. Without `wordnet`,
+    the dictionaries' alone (what find-a-citation counts as a claim's words: a sense WordNet ranks
+    first may not be the claim's)."""
     word = word.lower()
     lemma = english_lemma(word)
     found: list[str] = []
-    for table, forms in zip(_tables(), ((word, lemma), (lemma, word), (lemma, word))):
+    for table, forms in zip(_tables(wordnet), ((word, lemma), (lemma, word), (lemma, word))):
         found += [t for t in next((table[f] for f in forms if f in table), ()) if t not in found]
         for suffix in _DERIVED:  # Indonesian affixes a root the way English suffixes it: agree/agreement → sepakat
             found += [t for t in table.get(lemma + suffix, ()) if t not in found]
@@ -62,19 +65,19 @@ def translations(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=50_000)
-def _keys(word: str) -> frozenset[str]:
-    return frozenset(t for translation in translations(word) for t in tokenize(translation))
+def _keys(word: str, wordnet: bool = True) -> frozenset[str]:
+    return frozenset(t for translation in translations(word, wordnet) for t in tokenize(translation))
 
 
-def word_keys(text: str) -> dict[str, frozenset[str]]:
+def word_keys(text: str, wordnet: bool = True) -> dict[str, frozenset[str]]:
     """For each keyword of an English text, its own key and the keys of its translations:
-    {"tuju", "janji", "agre"} for "agree"."""
+    {"tuju", "janji", "agre"} for "agree" (`wordnet`: see `translations`)."""
     out: dict[str, frozenset[str]] = {}
     for word in _ENGLISH_WORD.findall(text):
         own = tokenize(word)
         if not own or word.isupper() or word[:1].isupper() and not text.startswith(word):
             continue  # stopwords; names and acronyms are not translated
-        out[own[0]] = out.get(own[0], frozenset()) | {own[0]} | _keys(word)
+        out[own[0]] = out.get(own[0], frozenset()) | {own[0]} | _keys(word, wordnet)
     return out
 
 
@@ -111,12 +114,12 @@ def _word_for_word(text: str, translate: Callable[[str], str]) -> str:
     return " ".join(out)
 
 
-@lru_cache(maxsize=1)
-def _backwards() -> dict[str, tuple[str, ...]]:
+@lru_cache(maxsize=2)
+def _backwards(wordnet: bool = True) -> dict[str, tuple[str, ...]]:
     """Each one-word Indonesian translation → the English words it translates: eng-ind's first (those
     it is the first translation of before the others), then the other tables'."""
     found: dict[str, list[tuple[int, int, str]]] = {}
-    for source, table in enumerate(_tables()):
+    for source, table in enumerate(_tables(wordnet)):
         for english, indonesian in table.items():
             if not english.isalpha():
                 continue
@@ -133,7 +136,7 @@ def indonesian_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=256)
-def indonesian_word_keys(text: str) -> dict[str, frozenset[str]]:
+def indonesian_word_keys(text: str, wordnet: bool = True) -> dict[str, frozenset[str]]:
     """For each keyword of an Indonesian text, its own key and the keys of the first English words it
     translates (`english_gloss`'s choices): {"reputa", "reputation"…} — what `word_keys` is for English.
     (Cached: find-a-citation asks it of one claim for each of its candidate sentences; do not change the dict.)"""
@@ -142,13 +145,14 @@ def indonesian_word_keys(text: str) -> dict[str, frozenset[str]]:
         own = tokenize(word)
         if not own or word.isupper() or word[:1].isupper() and not text.startswith(word):
             continue  # stopwords; names and acronyms are not translated
-        out[own[0]] = out.get(own[0], frozenset()) | {own[0]} | {k for e in _english_words(word) for k in tokenize(e)}
+        out[own[0]] = out.get(own[0], frozenset()) | {own[0]} | {k for e in _english_words(word, wordnet)
+                                                                 for k in tokenize(e)}
     return out
 
 
-def _english_words(word: str) -> tuple[str, ...]:
+def _english_words(word: str, wordnet: bool = True) -> tuple[str, ...]:
     """The first English words an Indonesian word (or its root) translates (`BACKWARD_CHOICES` of them)."""
-    table = _backwards()
+    table = _backwards(wordnet)
     return (table.get(word.lower()) or table.get(stem(word)) or ())[:BACKWARD_CHOICES]
 
 
