@@ -1,6 +1,6 @@
 """Load: read one file of the corpus into a `Document` of pages of text.
 
-Formats: .txt/.md (encoding detected), .pdf (pypdfium2 text cleaned by `pdftext`, page labels
+Formats: .txt/.md (encoding detected; Markdown front matter, attributes and inline notes read by `markdown`), .pdf (pypdfium2 text cleaned by `pdftext`, page labels
 and metadata; pages without a usable text layer read by OCR, `ocr`), .docx (python-docx; headings
 become Markdown-style "# Heading" lines).
 Every failure is a `LoadError` whose message names the file and the reason.
@@ -77,7 +77,7 @@ def load_document(path: Path | str, max_mb: float = 50.0, ocr: OcrOptions | None
     suffix = path.suffix.lower()
     try:
         if suffix in (".txt", ".md"):
-            doc, printed = _load_text(path), ""
+            doc, printed = _load_text(path)
         elif suffix == ".pdf":
             doc, printed = _load_pdf(path, ocr)
         else:
@@ -98,7 +98,8 @@ def _sniff(head: bytes) -> str:
     return ""
 
 
-def _load_text(path: Path) -> Document:
+def _load_text(path: Path) -> tuple[Document, str]:
+    """The document and the title its front matter gives (Markdown)."""
     raw = read_bytes(path)
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise LoadError(path, f"binary data in a text file{_sniff(raw[:16]) or ' (wrong extension?)'}")
@@ -120,7 +121,13 @@ def _load_text(path: Path) -> Document:
         raise LoadError(path, "no text in file (only whitespace)")
     from .textpages import split_pages
 
-    return Document(path=path, title=name_title(path), pages=split_pages(text), warnings=warnings)
+    meta: dict = {}
+    if path.suffix.lower() == ".md":
+        from .markdown import read_markdown
+
+        text, meta = read_markdown(text)
+    return Document(path=path, title=name_title(path), pages=split_pages(text), meta=meta,
+                    warnings=warnings), meta.get("title", "")
 
 
 def _load_pdf(path: Path, ocr_options: OcrOptions | None = None) -> tuple[Document, str]:
