@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -32,6 +33,9 @@ class Assistant:
         faiss.omp_set_num_threads(1)  # one query vector: threads only add overhead (bench: 103 → 21 ms at 100k)
         self.settings = settings
         self._lock = threading.Lock()
+        # the last questions analysed, by their text: a follow-up asking past its turn ("siapa lagi?") reads
+        # that turn analysed again, just asked in a chat (a cache only: no answer depends on it)
+        self._recent: OrderedDict[str, Query] = OrderedDict()
         self.retriever = self._load()
         self.llm = LLM(settings.llm_url, settings.llm_model, settings.llm_key, settings.llm_timeout) \
             if settings.llm_url else None
@@ -52,6 +56,7 @@ class Assistant:
         retriever = self._load()
         with self._lock:
             self.retriever = retriever
+            self._recent.clear()  # (a question is analysed with the index's names)
 
     def keep_sentence_vectors(self) -> bool:
         """Write the sentence vectors embedded for questions into the index: the next run starts warm."""
@@ -82,14 +87,24 @@ class Assistant:
         the standalone question in the language the follow-up was typed in, and keeps what was typed."""
         rewrite = standalone(text, history) if history else None
         if rewrite is None:
-            return self.retriever.query(text)
+            return self._remember(text, self.retriever.query(text))
         said = rewrite.text
         if self.llm is not None and self.settings.llm_rewrite:  # the model may word it; the rules' stands otherwise
             said = propose(text, user_turns(history), lambda prompt: "".join(self.llm.stream(prompt, 96))) or said
         language = detect_language(text, self.index.loan_terms)
-        query = replace(self.retriever.query(said, language), typed=text, own=own_tokens(text, language))
+        query = replace(self._remember(said, self.retriever.query(said, language)), typed=text,
+                        own=own_tokens(text, language))
         if asks_beyond(text):  # "siapa lagi?": the turn it asks past, to answer with something else
-            query = replace(query, past=self.retriever.query(rewrite.before))
+            past = self._recent.get(rewrite.before) or self._remember(rewrite.before, self.retriever.query(rewrite.before))
+            query = replace(query, past=past)
+        return query
+
+    def _remember(self, text: str, query: Query, keep: int = 32) -> Query:
+        with self._lock:
+            self._recent[text] = query
+            self._recent.move_to_end(text)
+            while len(self._recent) > keep:
+                self._recent.popitem(last=False)
         return query
 
     def documents(self, doc: str | None) -> frozenset[str] | None:

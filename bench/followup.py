@@ -7,7 +7,9 @@ words, and a whole ask, measured in one run (a section of run.py, or alone):
 Sets: dialogue lines ({"history", "question"}; default tests/data/followup_own.jsonl and
 ../shared/eval/followup_dev.jsonl). Complete questions (the thesis question sets) are asked after a
 history too: they must cost what they cost alone. Prints one JSON line:
-followup_rewrite_ms(_p95) (standalone() per follow-up, warm; _cpu_ms: this thread's CPU time), followup_complete_ms
+followup_rewrite_ms(_p95) (standalone() per follow-up, warm; _cpu_ms: this thread's CPU time), followup_past_ms
+(what a follow-up asking past its turn adds: that turn analysed and scored; _chat_ms: that turn asked just
+before, as in a chat, so analysed already), followup_complete_ms
 (the same call deciding that a complete question leans on nothing), followup_support_ms(_p95, _cpu_ms) (the
 own-words check on the real top passages), followup_ask_ms_p50 (a whole ask of a follow-up),
 complete_with_history_vs_alone (CPU time of asks of complete questions after a history ÷ the same asks alone,
@@ -85,11 +87,41 @@ def measure(index_dir: Path | None, sets: list[Path], repeats: int) -> dict:
         for q in questions:
             _ms(assistant.ask, [q], 1, alone)
             _ms(lambda x: assistant.ask(x, history=history), [q], 1, with_history)
+    past = _past_cost(assistant, follow_ups, repeats)
     figures.update(followup_support_ms=round(pct(support, 50), 2), followup_support_ms_p95=round(pct(support, 95), 2),
+                   followup_past_lines=past["lines"], followup_past_ms=past["ms"], followup_past_chat_ms=past["chat_ms"],
                    followup_support_cpu_ms=round(pct(support_cpu, 50), 2),
                    followup_ask_ms_p50=round(pct(asks, 50), 1), complete_ask_cpu_ms_p50=round(pct(alone, 50), 1),
                    complete_with_history_vs_alone=round(sum(with_history) / sum(alone), 3))
     return figures
+
+
+def _past_cost(assistant, follow_ups: list[dict], repeats: int) -> dict:
+    """What a follow-up asking past its turn ("siapa lagi?") adds: that turn analysed (its embedding) and
+    the sentences of the passages found scored for it (engine.query, answer/extractive._answered_before)."""
+    from dataclasses import replace
+
+    from assistant.answer.extractive import AnswerConfig, _answered_before
+    from assistant.converse.rewrite import asks_beyond, standalone
+
+    beyond = [q for q in follow_ups if asks_beyond(q["question"])]
+    if not beyond:
+        return {"lines": 0, "ms": None}
+    queries = [assistant.query(q["question"], history=q["history"]) for q in beyond]
+    hits = [assistant.retriever.search(query) for query in queries]
+    before = [standalone(q["question"], q["history"]).before for q in beyond]
+
+    def added(i: int, chat: bool) -> None:
+        past = (chat and assistant._recent.get(before[i])) or assistant.retriever.query(before[i])
+        _answered_before(replace(queries[i], past=past), hits[i], assistant.retriever, AnswerConfig())
+
+    cold = _ms(lambda i: added(i, False), range(len(beyond)), repeats)
+    for q in beyond:  # in a chat the turn was asked just before: the assistant analysed it then
+        turns = [m for m in q["history"] if m["role"] == "user"]
+        for j, turn in enumerate(turns):
+            assistant.query(turn["content"], history=turns[:j])
+    chat = _ms(lambda i: added(i, True), range(len(beyond)), repeats)
+    return {"lines": len(beyond), "ms": round(pct(cold, 50), 2), "chat_ms": round(pct(chat, 50), 2)}
 
 
 def bench_followup(ctx, rep: Report) -> None:
