@@ -33,8 +33,9 @@ class Assistant:
         faiss.omp_set_num_threads(1)  # one query vector: threads only add overhead (bench: 103 → 21 ms at 100k)
         self.settings = settings
         self._lock = threading.Lock()
-        # the last questions analysed, by their text: a follow-up asking past its turn ("siapa lagi?") reads
-        # that turn analysed again, just asked in a chat (a cache only: no answer depends on it)
+        # the last questions analysed that leant on nothing, by their text: a follow-up asking past its turn
+        # ("siapa lagi?") reads that turn analysed again, just asked in a chat (a cache: what is found there
+        # is what analysing the text again gives; a follow-up's analysis, in its own language, is not kept)
         self._recent: OrderedDict[str, Query] = OrderedDict()
         self.retriever = self._load()
         self.llm = LLM(settings.llm_url, settings.llm_model, settings.llm_key, settings.llm_timeout) \
@@ -92,8 +93,7 @@ class Assistant:
         if self.llm is not None and self.settings.llm_rewrite:  # the model may word it; the rules' stands otherwise
             said = propose(text, user_turns(history), lambda prompt: "".join(self.llm.stream(prompt, 96))) or said
         language = detect_language(text, self.index.loan_terms)
-        query = replace(self._remember(said, self.retriever.query(said, language)), typed=text,
-                        own=own_tokens(text, language))
+        query = replace(self.retriever.query(said, language), typed=text, own=own_tokens(text, language))
         if asks_beyond(text):  # "siapa lagi?": the turn it asks past, to answer with something else
             past = self._recent.get(rewrite.before) or self._remember(rewrite.before, self.retriever.query(rewrite.before))
             query = replace(query, past=past)

@@ -106,7 +106,7 @@ def _past_cost(assistant, follow_ups: list[dict], repeats: int) -> dict:
 
     beyond = [q for q in follow_ups if asks_beyond(q["question"])]
     if not beyond:
-        return {"lines": 0, "ms": None}
+        return {"lines": 0, "ms": None, "chat_ms": None}
     queries = [assistant.query(q["question"], history=q["history"]) for q in beyond]
     hits = [assistant.retriever.search(query) for query in queries]
     before = [standalone(q["question"], q["history"]).before for q in beyond]

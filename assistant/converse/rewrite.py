@@ -20,8 +20,8 @@ from .history import user_turns
 from .references import Leaning, Reference, leaning
 from .tokens import Token, is_anchor, is_content, is_open, same_word, tokens
 from .topic import Topic, mention, tidy, topic, without
-from .words import (BACK, BEYOND, FILLERS, GROUP_NOUNS, NAME_JOINS, NOT_BEYOND, ORDINAL_WORDS, PLURAL_PRONOUNS,
-                    QUESTION_WORDS)
+from .words import (BACK, BEYOND, CLOSED, ENGLISH_ORDINALS, FILLERS, GROUP_NOUNS, NAME_JOINS, NOT_BEYOND, ORDINAL_ONLY, ORDINAL_WORDS,
+                    PLURAL_PRONOUNS, QUESTION_WORDS, TIME_NOUNS)
 
 _ENGLISH = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "the", "and", "is",
                       "are", "did", "does", "do", "was", "were", "of", "it", "they", "that", "this"})
@@ -74,10 +74,10 @@ def _follow_up(question: str, said: list[_Said]) -> Rewrite | None:
     """The question made standalone by the turns `said` before it, if it leans on them."""
     if not said:
         return None
-    ordinal = _ORDINAL_ONLY.match(question)
+    ordinal = ORDINAL_ONLY.match(question)
     if ordinal:  # "Yang ketiga?" after "Yang pertama apa?": that turn, with the ordinal asked
         before = said[-1]
-        old = _ORDINAL.search(before.text)
+        old = _item_ordinal(before.text)
         if old:
             new = ordinal.group(1)
             new = new[:1].upper() + new[1:] if old.group()[:1].isupper() else new.lower()
@@ -87,18 +87,34 @@ def _follow_up(question: str, said: list[_Said]) -> Rewrite | None:
     return _rewrite(question, lean, said) if lean else None
 
 
-_ORDINALS = "|".join(ORDINAL_WORDS)
-_ORDINAL = re.compile(rf"\b(?:{_ORDINALS})\b", re.I)
-# a follow-up that is an ordinal alone: "Yang ketiga?", "Dan yang kedua apa?", "And the third one?"
-_ORDINAL_ONLY = re.compile(rf"^\W*(?:(?:and|dan|lalu|terus|then|kalau|how about|what about)\s+)?(?:the\s+|yang\s+)?"
-                           rf"({_ORDINALS})(?:\s+(?:one|item|point|poin|nya))?(?:\s+(?:apa|what|is it|ya))?\W*$", re.I)
+_ORDINAL = re.compile(rf"\b(?:{'|'.join(ORDINAL_WORDS)})\b", re.I)
+_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "this", "that", "yang", "yg"})
+_VERB = re.compile(r"^(?:di|me|ber|ter)\w{3,}$")  # "disepakati kedua negara": both countries, after a verb
+
+
+def _item_ordinal(text: str) -> re.Match | None:
+    """The first ordinal of `text` that numbers an item: after "the"/"yang" or, in Indonesian, after its
+    noun ("faktor pertama"); not "disepakati kedua negara" (both countries), "first sign" (at first),
+    "last year"."""
+    words = tokens(text)
+    for m in _ORDINAL.finditer(text):
+        before = [t for t in words if t.is_word and t.end <= m.start()]
+        after = next((t for t in words if t.is_word and t.start >= m.end()), None)
+        prev = before[-1].low if before else ""
+        if after is not None and after.low in TIME_NOUNS:
+            continue  # "last year", "tahun pertama" is a year, not an item
+        english = m.group().lower() in ENGLISH_ORDINALS
+        if prev in _DETERMINERS or not english and prev and prev not in CLOSED and not _VERB.match(prev):
+            return m
+    return None
 # "setelah itu", "after that": a bare demonstrative after a word of sequence, kept and explained in brackets
 _SEQUENCE = re.compile(r"\b(?:setelah|sesudah|sebelum|selain|after|before|besides)\s+(?:itu|ini|tersebut|that|this)$", re.I)
 
 
 def asks_beyond(question: str) -> bool:
-    """The follow-up asks past what its turn was answered with ("siapa lagi?", "what else?")."""
-    return bool(BEYOND.search(NOT_BEYOND.sub(" ", question)))
+    """The follow-up asks past what its turn was answered with ("siapa lagi?", "what else?"; an everyday
+    "stlh itu" as "setelah itu")."""
+    return bool(BEYOND.search(NOT_BEYOND.sub(" ", _standard(question))))
 
 
 def _standard(text: str) -> str:
@@ -196,8 +212,6 @@ def _substitute(question: str, lean: Leaning, top: Topic, before: _Said) -> tupl
         if thing and thing not in taken:  # a second pronoun for the same thing stays as typed
             taken.append(thing)
             edits.append((ref.start, ref.end, _replacement(question, ref, thing)))
-        elif thing and _SEQUENCE.search(question[:ref.end]):  # "setelah itu" stays, explained once
-            edits.append((ref.end, ref.end, f" ({thing})"))
     back = lean.back
     if back is not None and back.drop:
         edits.append((back.start, back.end, ""))

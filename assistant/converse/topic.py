@@ -69,8 +69,9 @@ def _names(turn: str, works: tuple[str, ...]) -> tuple[str, ...]:
     for i, tok in enumerate(toks):
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         # a capitalised function word between two names is one of them ("Menteri Luar Negeri")
-        inside = bool(runs and tok.is_word and tok.text[:1].isupper() and not tok.first and nxt is not None
-                      and is_anchor(nxt) and nxt.start <= tok.end + 1)
+        inside = bool(runs and runs[-1][-1].end >= tok.start - 1 and tok.is_word and tok.text[:1].isupper()
+                      and not tok.first and tok.low not in CONJUNCTIONS | PREPOSITIONS
+                      and nxt is not None and is_anchor(nxt) and nxt.start <= tok.end + 1)
         if (is_anchor(tok) or inside) and not tok.text[0].isdigit():
             if runs and runs[-1] and runs[-1][-1].end >= tok.start - 1:
                 runs[-1].append(tok)

@@ -91,17 +91,21 @@ BACK = re.compile(
 # What asks past what the turn before was answered with: "siapa lagi?", "faktor berikutnya?", "what else?",
 # "what did they actually get?", "dua hari setelah itu …": its answer is not the sentence that answered that turn.
 BEYOND = re.compile(
-    r"\b(?:siapa|apa|mana|kapan|berapa|satunya|yang|hal|faktor)\s+lagi\b|\b(?:lainnya|berikutnya|selanjutnya"
-    r"|sebenarnya|kenyataannya)\b|\byang\s+lain\b|\b(?:selain|setelah|sesudah)\s+itu\b|\b\w+\s+kemudian\b"
+    r"\b(?:siapa|apa|mana|kapan|berapa|satunya|yang|hal|faktor)\s+lagi\b(?=\s*(?:$|[?.!,]|yang\b|apa\b|ya\b|dong\b))"
+    r"|\b(?:lainnya|berikutnya|selanjutnya|kenyataannya)\b|\byang\s+lain\b|\b(?:selain|setelah|sesudah)\s+itu\b|\b\w+\s+kemudian\b"
     r"|\b(?:what|who|where|when|which|anything|anyone|something)\s+else\b|\b(?:the\s+)?(?:other|another|next)\b(?!\s+to\b)"
     r"|\bafter\s+that\b|\bafterwards\b|\bactually\b|\bin\s+the\s+end\b|\bthe\s+rest\b", re.I)
-NOT_BEYOND = re.compile(r"\beach\s+other\b|\bone\s+another\b", re.I)
+NOT_BEYOND = re.compile(r"\beach\s+other\b|\bone\s+another\b|\bin\s+other\s+words\b|\bon\s+the\s+other\s+hand\b", re.I)
 ORDINALS = {"first": 0, "pertama": 0, "awal": 0, "earliest": 0, "former": 0, "second": 1, "kedua": 1,
             "third": 2, "ketiga": 2}
 # Ordinal words: they order what a turn lists ("Yang ketiga?"), and a text's list seldom says them.
+ENGLISH_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last")
 ORDINAL_WORDS = ("pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh", "kedelapan", "kesembilan",
-                 "kesepuluh", "terakhir", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-                 "ninth", "tenth", "last")
+                 "kesepuluh", "terakhir") + ENGLISH_ORDINALS
+# a follow-up that is an ordinal alone: "Yang ketiga?", "Dan yang kedua apa?", "And the third one?"
+ORDINAL_ONLY = re.compile(rf"^\W*(?:(?:and|dan|lalu|terus|then|kalau|how about|what about)\s+)?(?:the\s+|yang\s+)?"
+                          rf"({'|'.join(ORDINAL_WORDS)})(?:\s+(?:one|item|point|poin|nya))?(?:\s+(?:apa|what|is it|ya))?"
+                          rf"\W*$", re.I)
 RECENT = frozenset({"previous", "last", "latter", "earlier", "sebelumnya", "tadi", "terakhir", "barusan"})
 # Every function word the rules know, and a few more that never carry a question's meaning.
 CLOSED = (PRONOUNS | DEMONSTRATIVES_EN | DEMONSTRATIVES_ID | QUESTION_WORDS | AUXILIARIES | PREPOSITIONS | CONJUNCTIONS

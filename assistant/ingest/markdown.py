@@ -1,4 +1,4 @@
-"""Markdown as Pandoc, Jekyll, Hugo and R Markdown write it, made plain for reading.
+"""Markdown as Pandoc, Jekyll, R Markdown and MultiMarkdown write it, made plain for reading.
 
 - A front matter block (`---` YAML, read by python-frontmatter; or MultiMarkdown's "Title: …" lines) is
   taken out of the text; its title, author(s) and date are the document's.
@@ -6,14 +6,17 @@
   ("::: {.summary}", ":::") go; what they mark stays.
 - An inline note ("… effect^[The effect size that …] is …") becomes a note of its own, numbered after
   the text's other notes: a mark `[^N]` where it stood and a definition `[^N]: …` at the end, which
-  textpages.py reads as it reads any Markdown footnote.
+  textpages.py reads as it reads any Markdown footnote (not inside code: "`^[A-Z]+$`" stays).
 """
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
 
-_HEADING_ATTRIBUTES = re.compile(r"^(#{1,6}[ \t]+\S.*?)[ \t]+\{[^{}\n]*\}[ \t]*$", re.M)
+_ATTRIBUTE = r"(?:[#.][\w:.-]+|-|[\w-]+=(?:\"[^\"\n]*\"|[^\s}]*))"
+# "{#measurement}", "{-}", "{.unnumbered #sec-1 lang=id}"; not "# The set {1, 2, 3}"
+_HEADING_ATTRIBUTES = re.compile(rf"^(#{{1,6}}[ \t]+\S.*?)[ \t]+\{{{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*\}}[ \t]*$", re.M)
+_CODE = re.compile(r"^(`{3,}|~{3,}).*?^\1[ \t]*$|(`+)[^\n]*?\2", re.M | re.S)  # fenced blocks, inline spans
 _DIV_FENCE = re.compile(r"^[ \t]*:::+[^\n]*$", re.M)
 _NOTE_NUMBER = re.compile(r"\[\^(\d{1,3})\]")
 
@@ -44,13 +47,14 @@ def _front_matter(text: str) -> tuple[str, dict]:
     if isinstance(meta.get("title"), str) and meta["title"].strip():
         out["title"] = " ".join(meta["title"].split())
     authors = meta.get("author", meta.get("authors"))
-    authors = [authors] if isinstance(authors, str) else authors if isinstance(authors, list) else []
+    authors = [authors] if isinstance(authors, (str, dict)) else authors if isinstance(authors, list) else []
+    authors = [a.get("name") if isinstance(a, dict) else a for a in authors]  # Quarto: [{name: …, affiliation: …}]
     if [a for a in authors if isinstance(a, str) and a.strip()]:
         out["authors"] = [a.strip() for a in authors if isinstance(a, str) and a.strip()]
     when = meta.get("date")
-    year = when.year if isinstance(when, (date, datetime)) else re.search(r"\b(1[89]\d\d|20\d\d)\b", str(when or ""))
+    year = re.search(r"\b(1[89]\d\d|20\d\d)\b", str(when.year if isinstance(when, (date, datetime)) else when or ""))
     if year:
-        out["year"] = str(year if isinstance(year, int) else year.group(1))
+        out["year"] = year.group(1)
     return body, out
 
 
@@ -79,11 +83,14 @@ def _inline_notes(text: str) -> str:
     if "^[" not in text:
         return text
     number = max((int(n) for n in _NOTE_NUMBER.findall(text)), default=0)
+    code = [m.span() for m in _CODE.finditer(text)]
     out: list[str] = []
     notes: list[str] = []
     i = 0
     while True:
         start = text.find("^[", i)
+        while start >= 0 and any(a <= start < b for a, b in code):
+            start = text.find("^[", start + 2)
         end = _closing(text, start + 1) if start >= 0 else -1
         if start < 0 or end < 0:
             out.append(text[i:])
@@ -92,7 +99,7 @@ def _inline_notes(text: str) -> str:
         out.append(f"{text[i:start]}[^{number}]")
         notes.append(f"[^{number}]: {' '.join(text[start + 2:end].split())}")
         i = end + 1
-    return "".join(out).rstrip("\n") + "\n\n" + "\n".join(notes) + "\n"
+    return "".join(out).rstrip("\n") + "\n\n" + "\n".join(notes) + "\n" if notes else text
 
 
 def _closing(text: str, opening: int) -> int:

@@ -129,10 +129,10 @@ def _backwards(wordnet: bool = True) -> dict[str, tuple[str, ...]]:
     return {w: tuple(dict.fromkeys(e for *_, e in sorted(triples))) for w, triples in found.items()}
 
 
-@lru_cache(maxsize=1)
-def indonesian_words() -> frozenset[str]:
+@lru_cache(maxsize=2)
+def indonesian_words(wordnet: bool = True) -> frozenset[str]:
     """The one-word Indonesian translations the tables hold (lower case)."""
-    return frozenset(_backwards())
+    return frozenset(_backwards(wordnet))
 
 
 @lru_cache(maxsize=256)

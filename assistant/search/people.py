@@ -28,9 +28,10 @@ _AFFIXED = re.compile(r"^(?:(?:pe|per|ke|se|me|di|ber|ter)\w{3,}(?:an|kan|i)|(?:
 @lru_cache(maxsize=50_000)
 def is_word(word: str) -> bool:
     """A word of the English or Indonesian dictionaries, as written or, with an Indonesian word's
-    affixes, as its root ("Pelindungan" is "lindung"; "Gunawan" is not stemmed to "guna")."""
+    affixes, as its root ("Pelindungan" is "lindung"; "Gunawan" is not stemmed to "guna"). Not WordNet's
+    table: it translates names too ("john" → John, "washington" → Washington)."""
     low = word.lower().strip("-’'")
-    return bool(translations(low)) or low in indonesian_words() or is_root(low) or bool(
+    return bool(translations(low, False)) or low in indonesian_words(False) or is_root(low) or bool(
         _AFFIXED.match(low) and is_root(stem(low)))
 
 

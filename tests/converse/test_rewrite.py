@@ -131,11 +131,19 @@ CASES = [
      "What is the third of the three UNODC categories?"),
     (_user("Apa faktor pertama penyebab human trafficking?", "Yang kedua?"), "Yang ketiga?",
      "Apa faktor ketiga penyebab human trafficking?"),
+    # … the ordinal that numbers an item: not "kedua negara" (both countries) nor "last year"
+    (_user("Apa yang disepakati kedua negara pada pertemuan pertama?"), "Yang ketiga?",
+     "Apa yang disepakati kedua negara pada pertemuan ketiga?"),
+    (_user("What was agreed last year at the first meeting?"), "And the second one?",
+     "What was agreed last year at the second meeting?"),
 ]
 
 
 @pytest.mark.parametrize("question,beyond", [
     ("Siapa lagi yang hadir?", True), ("Beliau bertemu siapa lagi?", True), ("Faktor berikutnya?", True),
+    ("Stlh itu beliau ketemu siapa?", True), ("Yg lain?", True),  # everyday words as the standard ones
+    ("In other words, what does it mean?", False), ("Yang lagi dibahas apa?", False),
+    ("Apa sebenarnya yang dimaksud dengan itu?", False), ("On the other hand, who signed it?", False),
     ("Terus faktor yang satunya lagi?", True), ("Dua hari kemudian beliau bertemu siapa?", True),
     ("Setelah itu apa yang dibahas?", True), ("What else did they agree?", True), ("And the other one?", True),
     ("What did they actually get?", True), ("Who did she meet after that?", True),

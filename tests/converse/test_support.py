@@ -16,7 +16,9 @@ def test_own_words_leave_out_the_references():
     assert own_words("Oh oke, terus di pertemuan itu ada penandatanganan apa?") == ["penandatanganan"]  # ("pertemuan itu": a reference)
     assert own_words("Terus faktor yang satunya lagi?") == ["faktor"]
     # an ordinal orders what the turn before lists; the list seldom says it ("Yang ketiga?")
-    assert own_words("Yang ketiga?") == [] and own_words("And the third one?") == []
+    assert own_words("Yang ketiga?") == own_words("And the third one?") == []
+    assert unsupported("Yg ketiga?", [PASSAGE]) == []  # ("Yg" is "yang", which asks nothing)
+    assert own_words("Bagaimana dengan pertemuan kesepuluh?") == ["pertemuan", "kesepuluh"]  # not alone: asked
 
 
 def test_a_near_miss_names_what_the_passages_lack():

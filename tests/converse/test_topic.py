@@ -29,6 +29,7 @@ def test_topic_keeps_works_and_names_apart_and_the_attribution_last():
     # a capitalised function word between two names is one of them (Indonesian "luar" is a stopword)
     assert topic("Siapa yang ditemui Menteri Luar Negeri Retno Marsudi?").names == ("Menteri Luar Negeri Retno Marsudi",)
     assert topic("Apa isi MoU Dalam rangka kerja sama?").names == ("MoU",)
+    assert topic("Bagaimana kerja sama Indonesia Dengan Kamboja?").names == ("Indonesia", "Kamboja")  # not over "Dengan"
 
 
 def test_without_takes_out_a_work_with_its_verb_and_the_words_the_follow_up_says():

@@ -77,3 +77,15 @@ def test_a_loaded_markdown_document_takes_its_front_matter_and_notes(tmp_path):
     notes = " ".join(c.text for c in chunks if NOTES in c.section)
     assert "impact evaluation is able to estimate" in notes  # the note is a passage of its own
     assert any("Bjärkefur" in (c.cites or [""])[0] for c in chunks if "three parts" in c.text)
+
+
+def test_code_and_braces_that_are_no_attributes_stay():
+    text, _ = read_markdown("# The set {1, 2, 3}\n\nA regex `^[A-Z]+$` and\n\n```\nr\"^[a-z]\"\n```\n\nText^[a note].\n")
+    assert text.startswith("# The set {1, 2, 3}\n") and "`^[A-Z]+$`" in text and 'r"^[a-z]"' in text
+    assert "Text[^1]." in text and text.rstrip().endswith("[^1]: a note")
+    assert read_markdown("Unclosed ^[ note\n") == ("Unclosed ^[ note\n", {})
+
+
+def test_quarto_authors_and_an_impossible_year():
+    _, meta = read_markdown("---\ntitle: T\nauthor:\n  - name: Budi Santoso\n    affiliation: UGM\ndate: 0001-01-01\n---\nB\n")
+    assert meta == {"title": "T", "authors": ["Budi Santoso"]}
