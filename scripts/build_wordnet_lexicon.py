@@ -9,9 +9,10 @@ rarer meanings ("cover" → selimut) and answer near misses.
 
 Sources (assistant/data/README.md): Princeton WordNet 3.0 as Debian's `wordnet-base` installs it
 (/usr/share/wordnet; WordNet 3.0 licence), and Wordnet Bahasa's `wn-data-ind.tab` (MIT; from the Open
-Multilingual Wordnet data, github.com/omwn/omw-data, wns/msa/wn-data-ind.tab at commit f75be19).
+Multilingual Wordnet data, github.com/omwn/omw-data, wns/msa/wn-data-ind.tab at commit c55a93e9), whose
+header and `ind:lemma` rows ship as scripts/data/wn-data-ind-lemmas.tab.gz (the default).
 
-    python scripts/build_wordnet_lexicon.py WN_DATA_IND_TAB [WORDNET_FOLDER]   (default /usr/share/wordnet)
+    python scripts/build_wordnet_lexicon.py [WN_DATA_IND_TAB[.gz]] [WORDNET_FOLDER]   (default /usr/share/wordnet)
 """
 from __future__ import annotations
 
@@ -25,10 +26,14 @@ SENSES = 1  # the most frequent sense of each part of speech
 LEMMAS = 1  # … and its first Indonesian lemma
 
 
+BAHASA = Path(__file__).resolve().parent / "data" / "wn-data-ind-lemmas.tab.gz"
+
+
 def indonesian_lemmas(path: Path) -> dict[str, list[str]]:
-    """Synset ("00001740-a") → its Indonesian lemmas, in the file's order (`ind:lemma` rows)."""
+    """Synset ("00001740-a") → its Indonesian lemmas, in the file's order (`ind:lemma` rows; gzip'd or not)."""
     out: dict[str, list[str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    text = gzip.decompress(path.read_bytes()).decode("utf-8") if path.suffix == ".gz" else path.read_text("utf-8")
+    for line in text.splitlines():
         parts = line.split("\t")
         if len(parts) == 3 and parts[1] == "ind:lemma" and parts[2] not in out.setdefault(parts[0], []):
             out[parts[0]].append(parts[2])
@@ -66,7 +71,7 @@ def build(bahasa: Path, folder: Path) -> dict[str, list[str]]:
 
 
 def main() -> None:
-    bahasa = Path(sys.argv[1])
+    bahasa = Path(sys.argv[1]) if len(sys.argv) > 1 else BAHASA
     folder = Path(sys.argv[2] if len(sys.argv) > 2 else "/usr/share/wordnet")
     table = build(bahasa, folder)
     rows = "".join(f"{w}\t{'|'.join(ts)}\n" for w, ts in sorted(table.items()))

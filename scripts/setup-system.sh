@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # System packages (Debian): Tesseract with Indonesian and English, which reads scanned PDF pages
 # (assistant/ingest/ocr.py); for the tests Chromium for browser tests, a real TeX-made PDF
-# with its plain-text twin (debian-reference-en, -id) for extraction recall, and the FreeDict dictionaries of the lexicon. Idempotent; root only.
+# with its plain-text twin (debian-reference-en, -id) for extraction recall, and the FreeDict dictionaries and WordNet
+# the lexicon is built from. Idempotent; root only.
 set -euo pipefail
 need=()
 command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
@@ -17,6 +18,8 @@ done
 for pair in eng-ind eng-deu deu-ind eng-fin fin-ind eng-nld nld-ind eng-ita ita-ind; do
   [ -f /usr/share/dictd/freedict-$pair.index ] || need+=(dict-freedict-$pair)
 done
+# Princeton WordNet 3.0, which assistant/data/lexicon_wordnet_en_id.tsv.gz is built from (a test rebuilds it)
+[ -f /usr/share/wordnet/index.noun ] || need+=(wordnet-base)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "setup-system: missing ${need[*]} and not root; the tests that need them will skip" >&2
