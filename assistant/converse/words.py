@@ -89,12 +89,13 @@ BACK = re.compile(
     r"|\b(?:pertanyaan|topik|jawaban)\s+(?:pertama|kedua|ketiga|sebelumnya|tadi|terakhir)\b"
     r"|\b(?:yang\s+)?(?:pertama|kedua|ketiga|terakhir)\s+tadi\b", re.I)  # "di penelitian yang pertama tadi"
 # What asks past what the turn before was answered with: "siapa lagi?", "faktor berikutnya?", "what else?",
-# "what did they actually get?", "dua hari setelah itu …": its answer is not the sentence that answered that turn.
+# "what did they actually get?", "dua hari setelah itu …", "di akhir pertemuan itu": its answer is not the
+# sentence that answered that turn.
 BEYOND = re.compile(
     r"\b(?:siapa|apa|mana|kapan|berapa|satunya|yang|hal|faktor)\s+lagi\b(?=\s*(?:$|[?.!,]|yang\b|apa\b|ya\b|dong\b))"
     r"|\b(?:lainnya|berikutnya|selanjutnya|kenyataannya)\b|\byang\s+lain\b|\b(?:selain|setelah|sesudah)\s+itu\b|\b\w+\s+kemudian\b"
     r"|\b(?:what|who|where|when|which|anything|anyone|something)\s+else\b|\b(?:the\s+)?(?:other|another|next)\b(?!\s+to\b)"
-    r"|\bafter\s+that\b|\bafterwards\b|\bactually\b|\bin\s+the\s+end\b|\bthe\s+rest\b", re.I)
+    r"|\bafter\s+that\b|\bafterwards\b|\bactually\b|\b(?:in|at)\s+the\s+end\b|\b(?:di|pada)\s+akhir\b|\bthe\s+rest\b", re.I)
 NOT_BEYOND = re.compile(r"\beach\s+other\b|\bone\s+another\b|\bin\s+other\s+words\b|\bon\s+the\s+other\s+hand\b", re.I)
 ORDINALS = {"first": 0, "pertama": 0, "awal": 0, "earliest": 0, "former": 0, "second": 1, "kedua": 1,
             "third": 2, "ketiga": 2}

@@ -111,3 +111,12 @@ def test_the_turn_a_follow_up_asks_past_is_read_as_it_was_analysed(engine):
     assert follow_up.past is asked and follow_up.past.text == turn
     plain = engine.query("Beliau bertemu siapa?", history=history)
     assert plain.past is None  # not asked past its turn: nothing read again
+
+
+@pytest.mark.parametrize("question", ["Apa yang disepakati di akhir pertemuan itu?",
+                                      "And what did they agree at the end of it?"])
+def test_what_came_at_the_end_of_a_meeting_is_told_after_the_meeting(engine, question):
+    """"Di akhir pertemuan …" asks past the sentence that told of the meeting: the one after it answers."""
+    history = [{"role": "user", "content": "Kapan Retno Marsudi bertemu Kepala Kepolisian Kamboja Neth Savouen?"}]
+    result = engine.ask(question, history=history)
+    assert result["answerable"] and "tim teknis" in result["answer"]

@@ -147,6 +147,7 @@ CASES = [
     ("Terus faktor yang satunya lagi?", True), ("Dua hari kemudian beliau bertemu siapa?", True),
     ("Setelah itu apa yang dibahas?", True), ("What else did they agree?", True), ("And the other one?", True),
     ("What did they actually get?", True), ("Who did she meet after that?", True),
+    ("Apa yang disepakati di akhir pertemuan itu?", True), ("And what did they agree at the end of it?", True),
     ("Siapa yang menandatanganinya?", False), ("Kembali lagi ke pertemuan tadi, kapan itu?", False),
     ("How do traffickers talk to each other?", False), ("Kemudian?", False), ("What does it cover?", False),
 ])
