@@ -20,6 +20,8 @@ import gzip
 import sys
 from pathlib import Path
 
+from build_lexicon import _write  # (this folder: the script's own)
+
 OUT = Path(__file__).resolve().parent.parent / "assistant" / "data" / "lexicon_wordnet_en_id.tsv.gz"
 PARTS = (("noun", "n"), ("verb", "v"), ("adj", "a"), ("adv", "r"))
 SENSES = 1  # the most frequent sense of each part of speech
@@ -73,11 +75,7 @@ def build(bahasa: Path, folder: Path) -> dict[str, list[str]]:
 def main() -> None:
     bahasa = Path(sys.argv[1]) if len(sys.argv) > 1 else BAHASA
     folder = Path(sys.argv[2] if len(sys.argv) > 2 else "/usr/share/wordnet")
-    table = build(bahasa, folder)
-    rows = "".join(f"{w}\t{'|'.join(ts)}\n" for w, ts in sorted(table.items()))
-    with gzip.GzipFile(OUT, "wb", mtime=0) as f:  # mtime 0: the same input gives the same bytes
-        f.write(rows.encode("utf-8"))
-    print(f"{OUT}: {len(table)} English words, {sum(map(len, table.values()))} translations")
+    _write(OUT, build(bahasa, folder))  # (as the other tables are written: the same input, the same bytes)
 
 
 if __name__ == "__main__":

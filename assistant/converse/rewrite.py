@@ -96,17 +96,18 @@ def _item_ordinal(text: str) -> re.Match | None:
     """The first ordinal of `text` that numbers an item: after "the"/"yang" or, in Indonesian, after its
     noun ("faktor pertama"); not "disepakati kedua negara" (both countries), "first sign" (at first),
     "last year"."""
-    words = tokens(text)
+    words = [t for t in tokens(text) if t.is_word]
     for m in _ORDINAL.finditer(text):
-        before = [t for t in words if t.is_word and t.end <= m.start()]
-        after = next((t for t in words if t.is_word and t.start >= m.end()), None)
-        prev = before[-1].low if before else ""
+        prev = next((t.low for t in reversed(words) if t.end <= m.start()), "")
+        after = next((t for t in words if t.start >= m.end()), None)
         if after is not None and after.low in TIME_NOUNS:
             continue  # "last year", "tahun pertama" is a year, not an item
         english = m.group().lower() in ENGLISH_ORDINALS
         if prev in _DETERMINERS or not english and prev and prev not in CLOSED and not _VERB.match(prev):
             return m
     return None
+
+
 # "setelah itu", "after that": a bare demonstrative after a word of sequence, kept and explained in brackets
 _SEQUENCE = re.compile(r"\b(?:setelah|sesudah|sebelum|selain|after|before|besides)\s+(?:itu|ini|tersebut|that|this)$", re.I)
 

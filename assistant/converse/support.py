@@ -18,8 +18,8 @@ from .words import ORDINAL_ONLY, ORDINAL_WORDS
 
 def own_words(question: str, names_only: bool = False) -> list[str]:
     """The words a follow-up says itself: those carrying meaning outside its references (a "-nya"
-    word's host is its own), its back-reference, the opener of an ellipsis and an ordinal asked alone; with `names_only`,
-    its names and acronyms alone (what stays the same in another language)."""
+    word's host is its own), its back-reference, the opener of an ellipsis and an ordinal asked alone;
+    with `names_only`, its names and acronyms alone (what stays the same in another language)."""
     alone = bool(ORDINAL_ONLY.match(standard(question)))  # "Yg ketiga?": the ordinal orders the turn's list
     lean = leaning(question)
     if lean is None:

@@ -1,8 +1,8 @@
 """Load: read one file of the corpus into a `Document` of pages of text.
 
-Formats: .txt/.md (encoding detected; Markdown front matter, attributes and inline notes read by `markdown`), .pdf (pypdfium2 text cleaned by `pdftext`, page labels
-and metadata; pages without a usable text layer read by OCR, `ocr`), .docx (python-docx; headings
-become Markdown-style "# Heading" lines).
+Formats: .txt/.md (encoding detected; Markdown front matter, attributes and inline notes read by
+`markdown`), .pdf (pypdfium2 text cleaned by `pdftext`, page labels and metadata; pages without a usable
+text layer read by OCR, `ocr`), .docx (python-docx; headings become Markdown-style "# Heading" lines).
 Every failure is a `LoadError` whose message names the file and the reason.
 """
 from __future__ import annotations

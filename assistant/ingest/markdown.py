@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from ..footnotes import MARK
+
 _ATTRIBUTE = r"(?:[#.][\w:.-]+|-|[\w-]+=(?:\"[^\"\n]*\"|[^\s}]*))"
 # "{#measurement}", "{-}", "{.unnumbered #sec-1 lang=id}"; not "# The set {1, 2, 3}"
 _HEADING_ATTRIBUTES = re.compile(rf"^(#{{1,6}}[ \t]+\S.*?)[ \t]+\{{{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*\}}[ \t]*$", re.M)
 _CODE = re.compile(r"^(`{3,}|~{3,}).*?^\1[ \t]*$|(`+)[^\n]*?\2", re.M | re.S)  # fenced blocks, inline spans
 _DIV_FENCE = re.compile(r"^[ \t]*:::+[^\n]*$", re.M)
-_NOTE_NUMBER = re.compile(r"\[\^(\d{1,3})\]")
 
 
 def read_markdown(text: str) -> tuple[str, dict]:
@@ -82,7 +83,7 @@ def _inline_notes(text: str) -> str:
     """`^[…]` notes as numbered marks, their texts as definitions after the body."""
     if "^[" not in text:
         return text
-    number = max((int(n) for n in _NOTE_NUMBER.findall(text)), default=0)
+    number = max((int(n) for n in MARK.findall(text)), default=0)
     code = [m.span() for m in _CODE.finditer(text)]
     out: list[str] = []
     notes: list[str] = []

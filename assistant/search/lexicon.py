@@ -32,12 +32,18 @@ def _read(path: Path) -> dict[str, tuple[str, ...]]:
         return {w: tuple(ts.split("|")) for w, ts in (line.rstrip("\n").split("\t") for line in f)}
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=1)
+def _shipped() -> tuple[tuple[dict[str, tuple[str, ...]], ...], tuple[dict[str, tuple[str, ...]], ...]]:
+    """The dictionaries (eng-ind's table, then the pivot table when it is shipped) and the WordNet table
+    (when it is), each read once (each optional table: see data/README.md)."""
+    dictionaries = (_read(TABLE),) + ((_read(PIVOT_TABLE),) if PIVOT_TABLE.exists() else ())
+    return dictionaries, (_read(WORDNET_TABLE),) if WORDNET_TABLE.exists() else ()
+
+
 def _tables(wordnet: bool = True) -> tuple[dict[str, tuple[str, ...]], ...]:
-    """eng-ind's table, then the pivot table and (`wordnet`) the WordNet table when they are shipped
-    (each is optional: see data/README.md)."""
-    paths = (PIVOT_TABLE, WORDNET_TABLE) if wordnet else (PIVOT_TABLE,)
-    return (_read(TABLE),) + tuple(_read(path) for path in paths if path.exists())
+    """eng-ind's table, then the pivot table and (`wordnet`) the WordNet table, those shipped."""
+    dictionaries, wordnet_table = _shipped()
+    return dictionaries + wordnet_table if wordnet else dictionaries
 
 
 @lru_cache(maxsize=200_000)
