@@ -58,6 +58,7 @@ class Back:
     turn: int | None
     wants: str | None
     drop: bool
+    says: str = ""  # the whole phrase ("back to that law"), which names what it sends back to
 
 
 @dataclass(frozen=True)
@@ -102,8 +103,8 @@ def _references(toks: list[Token], trust_inside: bool) -> list[Reference]:
             continue
         low = tok.low
         if low in PRONOUNS:
-            if low == "it" and _DUMMY_IT.search(text_low):
-                continue
+            if low == "it" and _DUMMY_IT.search(text_low) or low.endswith(("self", "selves")):
+                continue  # (a reflexive stands for its own clause's subject: "reported themselves")
             person = low in PERSON_PRONOUNS
             if not (trust_inside and _has_antecedent(toks[:i], person, _possessive(toks, i))):
                 found.append(Reference(tok.start, tok.end, "person" if person else "pronoun"))
@@ -206,6 +207,9 @@ def _indonesian_demonstrative(toks: list[Token], i: int, trust_inside: bool) -> 
     if tok.low == "ini" and prev is not None and prev.low in DOCUMENT_NOUNS | TIME_NOUNS:
         return None  # "penelitian ini", "hari ini"
     phrase = _phrase_before(toks, i)
+    if trust_inside and phrase and all(t.low in TIME_NOUNS or t.text[0].isdigit() for t in phrase) \
+            and _closes_relative(toks, i - len(phrase)):
+        return None  # "strategi yang mereka keluarkan tahun 2000 itu": the strategy this question names
     lows = {t.low for t in phrase}
     if not phrase or lows <= GENERIC_NOUNS:
         if trust_inside and _has_antecedent(toks[:i], False, False):
@@ -217,6 +221,18 @@ def _indonesian_demonstrative(toks: list[Token], i: int, trust_inside: bool) -> 
         return None
     kind = _phrase_kind(phrase)
     return Reference(start.start, tok.end, kind, keep=" ".join(t.text for t in phrase))
+
+
+def _closes_relative(toks: list[Token], i: int) -> bool:
+    """The demonstrative after token i closes a noun phrase with a "yang" clause in the same clause of
+    the question ("N yang … itu"), whose noun comes before "yang"."""
+    for j in range(i - 1, max(-1, i - 9), -1):
+        tok = toks[j]
+        if not tok.is_word or tok.low in _BOUNDARIES:
+            return False
+        if tok.low in ("yang", "yg"):
+            return j > 0 and (is_content(toks[j - 1]) or is_anchor(toks[j - 1])) and j < i
+    return False
 
 
 def _english_demonstrative(toks: list[Token], i: int, trust_inside: bool) -> Reference | None:
@@ -247,13 +263,16 @@ def _english_demonstrative(toks: list[Token], i: int, trust_inside: bool) -> Ref
     return Reference(tok.start, phrase[-1].end, _phrase_kind(phrase), keep=" ".join(t.text for t in phrase))
 
 
+_CLAUSE_MARKS = ":,?;—–"
+
+
 def _back(question: str, toks: list[Token]) -> Back | None:
     """"Back to the first study:", "the first person I asked about", "pertanyaan pertama tadi"."""
     match = BACK.search(question)
     if not match:
         return None
-    clause_end = next((t.start for t in toks if t.start >= match.end() and t.text in ":,?;"), len(question))
-    clause_start = max((t.end for t in toks if t.end <= match.start() and t.text in ":,?;."), default=0)
+    clause_end = next((t.start for t in toks if t.start >= match.end() and t.text in _CLAUSE_MARKS), len(question))
+    clause_start = max((t.end for t in toks if t.end <= match.start() and t.text in _CLAUSE_MARKS + "."), default=0)
     window = [t for t in toks if clause_start <= t.start < clause_end and t.is_word]
     lows = [t.low for t in window]
     turn = next((ORDINALS[w] for w in lows if w in ORDINALS), None)
@@ -261,8 +280,9 @@ def _back(question: str, toks: list[Token]) -> Back | None:
         turn = None
     wants = "work" if set(lows) & WORK_NOUNS else "person" if set(lows) & (PERSON_NOUNS | {"who", "siapa"}) else None
     opens = not any(t.low in QUESTION_WORDS for t in toks if t.is_word and t.start < clause_start) \
-        and clause_end < len(question) and question[clause_end] in ":,"
-    return Back(clause_start if opens else match.start(), clause_end + 1 if opens else match.end(), turn, wants, opens)
+        and clause_end < len(question) and question[clause_end] in ":,—–"
+    return Back(clause_start if opens else match.start(), clause_end + 1 if opens else match.end(), turn, wants, opens,
+                question[match.start():clause_end])
 
 
 def _ellipsis(question: str, toks: list[Token]) -> str | None:

@@ -20,8 +20,8 @@ from .history import user_turns
 from .references import Leaning, Reference, leaning
 from .tokens import Token, is_anchor, is_content, is_open, same_word, tokens
 from .topic import Topic, mention, tidy, topic, without
-from .words import (BACK, BEYOND, CLOSED, ENGLISH_ORDINALS, FILLERS, GROUP_NOUNS, NAME_JOINS, NOT_BEYOND, ORDINAL_ONLY, ORDINAL_WORDS,
-                    PLURAL_PRONOUNS, QUESTION_WORDS, TIME_NOUNS)
+from .words import (BACK, BEYOND, CLOSED, DAY_MONTH, ENGLISH_ORDINALS, FILLERS, GROUP_NOUNS, NAME_JOINS, NOT_BEYOND,
+                    ORDINAL_ONLY, ORDINAL_WORDS, PLURAL_PRONOUNS, QUESTION_WORDS, TIME_NOUNS)
 
 _ENGLISH = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "the", "and", "is",
                       "are", "did", "does", "do", "was", "were", "of", "it", "they", "that", "this"})
@@ -74,6 +74,7 @@ def _follow_up(question: str, said: list[_Said]) -> Rewrite | None:
     """The question made standalone by the turns `said` before it, if it leans on them."""
     if not said:
         return None
+    question = _LEADING_FILLERS.sub("", question)  # "Oke, lalu kriteria kedua?" opens as "lalu kriteria kedua?"
     ordinal = ORDINAL_ONLY.match(question)
     if ordinal:  # "Yang ketiga?" after "Yang pertama apa?": that turn, with the ordinal asked
         before = said[-1]
@@ -137,7 +138,7 @@ def _rewrite(question: str, lean: Leaning, said: list[_Said]) -> Rewrite | None:
     if lean.back is not None and lean.back.turn is not None:
         turn = min(lean.back.turn, turn)
     elif lean.back is not None:  # "Going back to Shelley:", "Back to that law:": the last turn that said it
-        turn = _turn_saying(question[lean.back.start:lean.back.end], said, turn)
+        turn = _turn_saying(lean.back.says, said, turn)
     before = said[turn]
     top = topic(before.text)
     if not top.text:
@@ -187,7 +188,7 @@ def _substitute(question: str, lean: Leaning, top: Topic, before: _Said) -> tupl
     """The question with each reference replaced by (or, for a noun phrase, completed with) what it
     stands for, and the works the turn before cited as its attribution; the antecedent taken."""
     wants = lean.back.wants if lean.back else None
-    named_back = " ".join(t.text for t in _back_words(question[lean.back.start:lean.back.end])) if lean.back else ""
+    named_back = " ".join(t.text for t in _back_words(lean.back.says)) if lean.back else ""
     used: list[str] = []
     edits: list[tuple[int, int, str]] = []
     taken: list[str] = []
@@ -207,7 +208,7 @@ def _substitute(question: str, lean: Leaning, top: Topic, before: _Said) -> tupl
             thing = mention(before.text, ref.keep) or _default(top, before, lean, used, ref.keep.split())
         else:  # the people "they" stand for, what the phrase sending the question back names ("Back to that
             # law: … its basis"), else the topic
-            thing = _group(question, ref, top) or \
+            thing = _group(question, ref, top, before.text) or \
                 (mention(before.text, named_back) if named_back and ref.kind != "nya" else "") or \
                 _default(top, before, lean, used, [ref.keep] if ref.keep else [])
         if thing and thing not in taken:  # a second pronoun for the same thing stays as typed
@@ -233,12 +234,20 @@ def _substitute(question: str, lean: Leaning, top: Topic, before: _Said) -> tupl
     return _OPENING_CONJUNCTION.sub("", tidy(text)), "; ".join(dict.fromkeys(taken))
 
 
-def _group(question: str, ref: Reference, top: Topic) -> str:
-    """For "they/mereka": the group of people the turn before is about ("victims", "korban"), if it names one."""
+def _group(question: str, ref: Reference, top: Topic, turn: str) -> str:
+    """For "they/mereka": the group of people the turn before is about ("victims", "korban"), else a plural
+    it names as such, else the body it names by an acronym ("UNODC"), if it names one."""
     if question[ref.start:ref.end].lower() not in PLURAL_PRONOUNS:
         return ""
     noun = next((t for t in tokens(top.text) if t.is_word and t.low in GROUP_NOUNS), None)
-    return noun.text if noun else ""
+    if noun:
+        return noun.text
+    toks = tokens(turn)
+    # a plural the turn names as such: "the recruits", "(how) many Indonesians", "para perekrut"
+    plural = next((b.text if a.low == "many" else f"{a.text} {b.text}" for a, b in zip(toks, toks[1:])
+                   if b.is_word and (is_content(b) or is_anchor(b)) and (a.low == "para" or a.low in ("the", "many")
+                   and len(b.low) > 3 and b.low.endswith("s") and not b.low.endswith(("ss", "is", "us")))), "")
+    return plural or next((n for n in top.names if n.isupper() and n.isalpha() and len(n) >= 2), "")
 
 
 def _default(top: Topic, before: _Said, lean: Leaning, used: list[str], own: list[str]) -> str:
@@ -286,7 +295,11 @@ def _fill(before: str, fragment: str, top: Topic) -> tuple[str, str]:
     if words and all(t.low in QUESTION_WORDS or not is_content(t) for t in words) \
             and not any(_is_name(t) or t.text[0].isdigit() for t in words):
         return f"{fragment.rstrip('?').strip()} {top.text}", top.text
-    text, changed = _swap_years(before, [t.text for t in frag if _YEAR.fullmatch(t.text)])
+    text, changed = _swap_days(before, fragment)
+    years = [t.text for t in frag if _YEAR.fullmatch(t.text)]
+    if years:
+        text, swapped = _swap_years(text, years)
+        changed = changed or swapped
     names = [(n, w) for n, w in _name_runs(frag) if n.lower() not in before.lower()]
     if names:
         text, swapped = _swap_names(text, names, top)
@@ -314,6 +327,16 @@ def _name_runs(frag: list[Token]) -> list[tuple[str, str]]:
                 runs.append([tok])
                 before.append(frag[i - 1].low if i and frag[i - 1].is_word else "")
     return [(" ".join(t.text for t in run), word) for run, word in zip(runs, before)]
+
+
+def _swap_days(text: str, fragment: str) -> tuple[str, bool]:
+    """The text with its day and month ("2 Agustus") replaced by the fragment's ("4 Agustus")."""
+    new = DAY_MONTH.search(fragment)
+    old = list(DAY_MONTH.finditer(text))
+    if not (new and old):
+        return text, False
+    at = old[-1]
+    return text[:at.start()] + new.group() + text[at.end():], True
 
 
 def _swap_years(text: str, years: list[str]) -> tuple[str, bool]:
@@ -363,6 +386,9 @@ def _replace_focus(before: str, phrase: str) -> str:
     for i, tok in enumerate(toks):
         if (is_content(tok) or is_anchor(tok)) and any(same_word(tok.text, m.text) for m in mine):
             span = _run(toks, i, len(words))
+            after = next((t for t in toks if t.start >= span[1]), None)
+            if after is not None and after.low in ORDINAL_WORDS and any(w.low in ORDINAL_WORDS for w in words):
+                span = (span[0], after.end)  # "kriteria pertama" → "kriteria kedua", not "kriteria kedua pertama"
             if i and toks[i - 1].low in _ARTICLES:
                 phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
             return tidy(before[:span[0]] + phrase + before[span[1]:])

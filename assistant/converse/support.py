@@ -13,7 +13,7 @@ from ..search.keywords import tokenize
 from ..search.lexicon import word_keys
 from .references import leaning
 from .tokens import is_anchor, is_content, same_word, tokens
-from .words import ORDINAL_ONLY, ORDINAL_WORDS
+from .words import ASKING, ORDINAL_ONLY, ORDINAL_WORDS
 
 
 def own_words(question: str, names_only: bool = False) -> list[str]:
@@ -31,6 +31,7 @@ def own_words(question: str, names_only: bool = False) -> list[str]:
     return list(dict.fromkeys(t.text for t in tokens(question) if (is_anchor(t) if names_only else is_content(t)
                                                                     or is_anchor(t))
                               and not t.text[0].isdigit() and not (alone and t.low in ORDINAL_WORDS)
+                              and t.low not in ASKING
                               and not any(a <= t.start < b for a, b in spans)))
 
 

@@ -68,7 +68,10 @@ FILLERS = frozenset({"oke", "ok", "okay", "oh", "ya", "yah", "nah", "sip", "wah"
 # "-nya" words that are adverbs or roots, not "its/their" ("hanya", "biasanya", "sebelumnya").
 NYA_WORDS = frozenset({"hanya", "punya", "tanya", "bertanya", "ditanya", "menanya", "biasanya", "misalnya",
                        "umumnya", "khususnya", "akhirnya", "tentunya", "rupanya", "agaknya", "tampaknya", "nampaknya",
-                       "kiranya", "hendaknya", "adanya", "utamanya", "terutamanya", "lainnya", "berikutnya"})
+                       "kiranya", "hendaknya", "adanya", "utamanya", "terutamanya", "lainnya", "berikutnya",
+                       # how exactly, in short, at first: "bagian mana persisnya", "intinya apa"
+                       "persisnya", "tepatnya", "pastinya", "jelasnya", "intinya", "singkatnya", "lengkapnya",
+                       "rincinya", "detailnya", "awalnya", "aslinya", "katanya", "kayaknya", "harusnya", "mestinya"})
 NYA_ADVERB = re.compile(r"^se\w{3,}nya$")  # sebaiknya, sebelumnya, setidaknya, sebagainya, seharusnya
 
 # What a follow-up starts with when it leaves out what it repeats: "Dan pada tahun 2023?", "And with Thailand?".
@@ -79,7 +82,7 @@ ELLIPSIS_OPENER = re.compile(
 # What sends a follow-up back to an earlier turn: "Back to the first study:", "Kembali ke pertanyaan pertama,",
 # "the first person I asked about", "yang saya tanyakan tadi".
 BACK = re.compile(
-    r"\b(?:(?:going|go|coming|come|getting|get)\s+)?back\s+to\b|\breturning\s+to\b|\bkembali\s+(?:ke|lagi\s+ke)\b"
+    r"\b(?:(?:going|go|coming|come|getting|get)\s+)?back\s+to\b|\breturning\s+to\b|\b(?:kembali|balik)\s+(?:ke|lagi\s+ke)\b"
     r"|\b(?:I|we|you)\s+(?:just\s+)?(?:asked|mentioned|talked|said|spoke|wrote)\b"
     r"|\b(?:mentioned|discussed|asked)\s+(?:earlier|before|above|previously)\b|\bthe\s+(?:previous|last|earlier|"
     r"former|latter)\s+(?:one|question|answer|topic|person|study|author|source|work|paper|article)\b"
@@ -116,3 +119,14 @@ CLOSED = (PRONOUNS | DEMONSTRATIVES_EN | DEMONSTRATIVES_ID | QUESTION_WORDS | AU
                        "tidak", "bukan", "sangat", "juga", "hanya", "lebih", "paling", "semua", "setiap", "beberapa",
                        "banyak", "sudah", "telah", "akan", "sedang", "masih", "belum", "ada", "adalah", "ialah", "saya",
                        "kami", "kita", "anda", "kamu", "para", "sang", "si", "se"}))
+
+# A day and month ("4 Agustus", "2 August", "August 4"), which an elliptical "Kalau yang tanggal 4 Agustus?" swaps.
+_MONTH = (r"(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|january|february"
+          r"|march|may|june|july|august|october|december)")
+DAY_MONTH = re.compile(rf"\b\d{{1,2}}\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}\b(?!\d)", re.I)
+# Words that ask how the answer is put, not what it is about ("namanya apa", "bunyinya persisnya", "what is
+# it called", "the exact wording", "definisinya"): a passage that answers need not hold them.
+ASKING = frozenset({"nama", "namanya", "name", "named", "called", "bunyi", "bunyinya", "wording", "persis",
+                    "persisnya", "exact", "exactly", "tepat", "tepatnya", "precise", "precisely", "definisi",
+                    "definisinya", "definition", "define", "defined", "arti", "artinya", "meaning", "maksud",
+                    "maksudnya", "sebenarnya", "actually", "really"})

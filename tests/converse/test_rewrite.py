@@ -14,6 +14,25 @@ MEETING = "Siapa yang ditemui Menteri Luar Negeri Retno Marsudi di Phnom Penh pa
 MOU = "Kapan MoU antara Indonesia dan Kamboja tentang kerja sama kepolisian ditandatangani?"
 
 CASES = [
+    # a chain of elliptical ordinals after a filler ("Oke, lalu …"): the item asked, in place of the one before
+    (_user("Apa syarat pertama pendirian koperasi menurut undang-undang?", "Oke, lalu syarat kedua?"),
+     "Kalau yang terakhir?", "Apa syarat terakhir pendirian koperasi menurut undang-undang?"),
+    # an adverb in "-nya" ("persisnya") stands for nothing; the demonstrative phrase takes the antecedent
+    (_user("Apa dasar hukum perlindungan data pribadi di Indonesia?"),
+     "Pasal mana persisnya dari undang-undang itu yang dipakai?",
+     "Pasal mana persisnya dari undang-undang itu (dasar hukum perlindungan data pribadi di Indonesia) yang dipakai?"),
+    # "mereka" for the body the turn names by its acronym; "N yang … tahun 2013 itu" names its own noun
+    (_user("Bagaimana UNICEF mengelompokkan penyakit tidak menular?"),
+     "Terus program yang mereka luncurkan tahun 2013 itu apa namanya?",
+     "Program yang UNICEF luncurkan tahun 2013 itu apa namanya?"),
+    # "they" for a plural the turn names as such; a reflexive stands for its own clause's subject
+    (_user("What were the volunteers promised in the programme?"), "And what did they actually get?",
+     "What did the volunteers actually get?"),
+    (_user("How many nurses held licences in Kenya in 2020?"), "How many of them registered themselves with the council?",
+     "How many of nurses registered themselves with the council?"),
+    # a day and month for the turn's day and month
+    (_user("Pada 3 Mei 2021, siapa yang dilantik di Jakarta?"), "Kalau yang tanggal 5 Mei?",
+     "Pada 5 Mei 2021, siapa yang dilantik di Jakarta?"),
     # "-nya" on a verb: the verb takes the antecedent, the antecedent's own form of it goes
     (_user(MOU), "Siapa yang menandatanganinya?",
      "Siapa yang menandatangani MoU antara Indonesia dan Kamboja tentang kerja sama kepolisian?"),
@@ -164,6 +183,16 @@ def test_the_rewrite_keeps_the_turn_it_leans_on():
 def test_a_follow_up_becomes_standalone(history, question, expected):
     rewrite = standalone(question, history)
     assert rewrite is not None and rewrite.text == expected
+
+
+def test_going_back_names_the_turn_it_goes_back_to():
+    """"back to that law — …", "balik ke tujuan penelitian tadi, …": the turn that said it, not the last one."""
+    law = standalone("ok back to that law — which one is it?",
+                     _user("Is there a law on data protection in the report?", "What method does the report use?"))
+    assert law is not None and "data protection" in law.text and "method" not in law.text
+    aims = standalone("Oke balik ke tujuan penelitian tadi, yg kedua bunyinya gimana?",
+                      _user("Apa saja tujuan penelitian ini?", "Teknik pengumpulan datanya apa?"))
+    assert aims is not None and aims.turn == 0 and "tujuan" in aims.text
 
 
 def test_going_back_to_a_turn_asks_it_again():

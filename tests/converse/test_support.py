@@ -46,3 +46,13 @@ def test_everyday_abbreviations_are_read_as_the_words():
     """"blm" (belum) asks nothing a passage must hold; "knp" is "mengapa"."""
     passages = ["Setelah dua dekade, UNTOC belum menghasilkan kemajuan yang signifikan karena pengumpulan data lemah."]
     assert unsupported("knp setelah dua dekade konvensi itu blm ada kemajuan yg signifikan?", passages) == []
+
+
+def test_words_asking_how_the_answer_is_put_need_not_be_in_the_passages():
+    """"namanya apa", "bunyinya persisnya", "the exact wording", "definisinya": the passage that answers gives
+    the name, the wording, the definition, without saying so."""
+    assert unsupported("Terus undang-undang itu namanya apa?", [PASSAGE]) == []
+    assert unsupported("What is the exact wording of that protocol?", [PASSAGE], names_only=False,
+                       language="en") == []
+    assert own_words("Menurut Plano dan Olton definisinya apa?") == ["Plano", "Olton"]
+    assert unsupported("Siapa presiden yang mengesahkan undang-undang itu?", [PASSAGE]) == ["presiden"]
