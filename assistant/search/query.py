@@ -40,7 +40,10 @@ ASKS = {
     "count": re.compile(r"\b(how many|how much|berapa(?!\s+lama\b))\b", re.I),
     "date": re.compile(r"\b(when|kapan|tanggal|what date|what year|tahun berapa)\b", re.I),
     # a day and month asked, which a year alone does not give
-    "day": re.compile(r"\b(?:tanggal\s+(?:berapa|apa|dan\s+bulan\s+(?:berapa|apa))|(?:what|which)\s+date)\b", re.I),
+    "day": re.compile(r"\b(?:tanggal\s+(?:berapa|apa|dan\s+bulan\s+(?:berapa|apa)|(?:persis|tepat|pasti)(?:nya)?)"
+                      r"|(?:what|which)\s+date|(?:exact|precise)\s+date)\b", re.I),
+    # a year asked in so many words ("tahun berapa", "in what year"), which a quote without one does not give
+    "year": re.compile(r"\btahun\s+(?:berapa|apa|kapan)\b|\b(?:what|which)\s+year\b", re.I),
     # a month asked ("pada bulan apa", "bulan dan tahun berapa", "in which month")
     "month": re.compile(r"\bbulan\s+(?:apa|berapa|dan\s+tahun\s+(?:apa|berapa))\b|\b(?:what|which)\s+month\b", re.I),
     "person": re.compile(r"\b(who|siapa|whom)\b", re.I),
@@ -58,6 +61,9 @@ ASKS = {
     "file": re.compile(r"\b(which|what)\s+(\w+[\s-])?files?\b(?!\s*systems?)"
                        r"|(?<!sistem\s)\b(berkas|file)\s+(\w+\s+)?(apa|mana)\b", re.I),
 }
+
+
+_COUNT_IN_WORDS = re.compile(r"\b(?:how\s+many|how\s+much|jumlah|number\s+of|berapa\s+(?:banyak|orang|kali))\b", re.I)
 
 
 # A request for a source put before the claim ("Find a citation for the claim that …", "Carikan sumber
@@ -170,6 +176,8 @@ def analyse(text: str, embedder: Embedder | None, surnames: frozenset[str] | set
     if named:  # the works a question names are matched through citations; the rest of it through words
         about = about - set(tokenize(" ".join(named))) - set(YEAR.findall(text)) or about
     asks = tuple(kind for kind, pattern in ASKS.items() if pattern.search(text))
+    if {"year", "day", "month"} & set(asks) and not _COUNT_IN_WORDS.search(text):
+        asks = tuple(kind for kind in asks if kind not in ("number", "count"))  # "tahun berapa" asks no count
     return Query(
         text=text, language=language, tokens=tokens, exact=frozenset(tokenize(words, cognates=False)), keys=keys,
         expansion=tuple(expansion_of(tokens, keys)), named=named, about=frozenset(about),

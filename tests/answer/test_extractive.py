@@ -463,6 +463,35 @@ def test_a_count_may_follow_the_sentence_that_answers_and_a_day_or_month_asked_n
     assert answer_question(replace(rate, typed="Kalau pengangguran?"), _toy_retriever(stated))["answerable"]
 
 
+def test_a_year_asked_is_answered_by_a_quote_that_names_one():
+    """"Tahun berapa …", "in what year …" ask for a year: a quote without one is no answer; "tahun berapa"
+    asks no count."""
+    from assistant.answer.extractive import answer_question
+    from assistant.search.query import analyse
+
+    year = analyse("Pada tahun berapa koperasi itu didirikan?", _ToyEmbedder(), language="id")
+    assert "year" in year.asks and "count" not in year.asks and "number" not in year.asks
+    assert "year" in analyse("In what year was the cooperative founded?", None, language="en").asks
+    assert "count" in analyse("Berapa orang anggota koperasi pada tahun berapa itu?", None, language="id").asks
+    undated = ["Koperasi itu didirikan oleh para petani di desa.", "Anggotanya kemudian bertambah."]
+    refused = answer_question(year, _toy_retriever(undated))
+    assert not refused["answerable"] and refused["answer"].startswith("Korpus tidak memberikan tahun tersebut")
+    dated = ["Koperasi itu didirikan oleh para petani di desa pada tahun 1998.", "Anggotanya kemudian bertambah."]
+    assert answer_question(year, _toy_retriever(dated))["answerable"]
+
+
+def test_a_question_naming_a_day_is_answered_by_the_sentence_of_that_day():
+    """"Pada 4 Mei 2021, siapa yang ditemui menteri?": of two meetings told alike, the one on 4 Mei."""
+    from assistant.answer.extractive import answer_question
+    from assistant.search.query import analyse
+
+    meetings = ["Pada 2 Mei 2021, menteri bertemu gubernur di Jakarta.", "Pada 4 Mei 2021, menteri bertemu bupati di Jakarta."]
+    for day, met in (("2 Mei", "gubernur"), ("4 Mei", "bupati")):
+        question = analyse(f"Pada {day} 2021, siapa yang ditemui menteri di Jakarta?", _ToyEmbedder(), language="id")
+        answered = answer_question(question, _toy_retriever(meetings))
+        assert answered["answer"].split("”")[0].endswith(f"{met} di Jakarta."), answered["answer"]
+
+
 def test_the_day_asked_may_be_in_the_sentence_after_the_one_that_answers():
     """"On what date did the bill finally pass?": the sentence about the bill gives a year, one of the next
     few the day; a day of something else (not two of the question's terms) is no answer."""

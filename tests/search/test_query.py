@@ -130,6 +130,8 @@ def test_everyday_indonesian_words_are_read_as_the_standard_ones(embedder):
 def test_a_day_asked_is_a_kind_of_its_own(embedder):
     assert "day" in analyse("Tanggal berapa pertemuan itu digelar?", embedder).asks
     assert "day" in analyse("On what date was it signed?", embedder).asks
+    assert "day" in analyse("What was the exact date of that meeting?", embedder).asks
+    assert "day" in analyse("Tanggal persisnya kapan pertemuan itu?", embedder).asks
     assert "day" not in analyse("Kapan pertemuan itu digelar?", embedder).asks  # a year may answer "kapan"
     # "tanggal" in a date given, or in "tanggal diundangkan", asks for none
     assert "day" not in analyse("Siapa yang memimpin pertemuan tanggal 13 Maret 2024?", embedder).asks
