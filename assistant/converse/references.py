@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..citations import parse_citations
 from .tokens import Token, is_anchor, is_content, is_verb, same_word, tokens
 from .words import (BACK, CLAUSE_STARTS, DEMONSTRATIVES_EN, DEMONSTRATIVES_ID, DETERMINER_LEFT, DOCUMENT_NOUNS,
                     ELLIPSIS_OPENER, GENERIC_NOUNS, NYA_ADVERB, NYA_WORDS, ORDINALS, PERSON_NOUNS, PERSON_PRONOUNS,
@@ -122,6 +123,8 @@ def _references(toks: list[Token], trust_inside: bool) -> list[Reference]:
             ref = _english_demonstrative(toks, i, trust_inside)
             if ref:
                 found.append(ref)
+    if trust_inside and parse_citations(text):  # "Menurut Munatama & Zhaidah (2023), faktor … kerja sama
+        found = [r for r in found if r.kind != "phrase"]  # bilateral itu apa?": the work named says which
     return found
 
 

@@ -20,8 +20,9 @@ from .history import user_turns
 from .references import Leaning, Reference, leaning
 from .tokens import Token, is_anchor, is_content, is_open, same_word, tokens
 from .topic import Topic, mention, tidy, topic, without
-from .words import (BACK, BEYOND, CLOSED, DAY_MONTH, ENGLISH_ORDINALS, FILLERS, GROUP_NOUNS, NAME_JOINS, NOT_BEYOND,
-                    ORDINAL_ONLY, ORDINAL_WORDS, PLURAL_PRONOUNS, QUESTION_WORDS, TIME_NOUNS)
+from .words import (BACK, BEYOND, CLOSED, DAY_MONTH, ENGLISH_ORDINALS, FILLERS, GROUP_NOUNS, NAME_JOINS, NEW_TOPIC,
+                    NOT_BEYOND, ORDINAL_ONLY, ORDINAL_WORDS, PERSON_PRONOUNS, PLURAL_PRONOUNS, QUESTION_WORDS,
+                    TIME_NOUNS)
 
 _ENGLISH = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "the", "and", "is",
                       "are", "did", "does", "do", "was", "were", "of", "it", "they", "that", "this"})
@@ -66,6 +67,8 @@ def standalone(question: str, history: Sequence[Any] | None) -> Rewrite | None:
     if not turns:
         return None
     question = _standard(question)  # everyday words as the standard ones: "kalo" opens an ellipsis as "kalau"
+    if NEW_TOPIC.match(question):  # "Ganti topik ya. …": it says it leans on nothing
+        return None
     rewrite = _follow_up(question, _resolve(turns))
     return rewrite if rewrite and rewrite.text != question.strip() else None
 
@@ -235,13 +238,17 @@ def _substitute(question: str, lean: Leaning, top: Topic, before: _Said) -> tupl
 
 
 def _group(question: str, ref: Reference, top: Topic, turn: str) -> str:
-    """For "they/mereka": the group of people the turn before is about ("victims", "korban"), else a plural
-    it names as such, else the body it names by an acronym ("UNODC"), if it names one."""
-    if question[ref.start:ref.end].lower() not in PLURAL_PRONOUNS:
+    """For "they/mereka" (or "dia/she" naming no one): the group of people the turn before is about
+    ("victims", "korban"); for "they", else a plural it names as such, else the body it names by an acronym
+    ("UNODC"), if it names one."""
+    said = question[ref.start:ref.end].lower()
+    if said not in PLURAL_PRONOUNS | PERSON_PRONOUNS:
         return ""
     noun = next((t for t in tokens(top.text) if t.is_word and t.low in GROUP_NOUNS), None)
-    if noun:
+    if noun:  # (for "dia/she" too: "korban" is one victim or many)
         return noun.text
+    if said not in PLURAL_PRONOUNS:
+        return ""
     toks = tokens(turn)
     # a plural the turn names as such: "the recruits", "(how) many Indonesians", "para perekrut"
     plural = next((b.text if a.low == "many" else f"{a.text} {b.text}" for a, b in zip(toks, toks[1:])
@@ -263,13 +270,16 @@ def _english(question: str) -> bool:
     return any(t.low in _ENGLISH for t in tokens(question))
 
 
+_PLACED = re.compile(r"\b(?:di|ke|dari|in|at|to|from)\s+(?:\w+\s+){0,2}\0", re.I)  # a place: "di pabrik Vietnam"
+
+
 def _named(kind: str | None, top: Topic) -> str:
     """For a reference to a work: the works the turn cites (else its names); to a person: its longest
     name (else the works' authors)."""
     if kind == "work":
         return "; ".join(top.works) or (max(top.names, key=len) if top.names else "")
     if kind == "person":  # a name, else the author of the work the turn cites ("Prasetya (2020)")
-        people = [n for n in top.names if not n.isupper()]
+        people = [n for n in top.names if not n.isupper() and not _PLACED.search(f"{top.text} ".replace(n, "\0"))]
         return max(people, key=lambda n: (len(n.split()), len(n))) if people else "; ".join(top.works)
     return ""
 
@@ -286,15 +296,20 @@ def _replacement(question: str, ref: Reference, thing: str) -> str:
 
 
 def _fill(before: str, fragment: str, top: Topic) -> tuple[str, str]:
-    """An elliptical follow-up completed from the turn before: its years and names take the place of
-    that turn's ("Dan pada tahun 2023?", "And with Thailand?"), a phrase the place of the one it
-    matches ("Dan angka pengangguran?", "Dan yang aktif lapor diri?") or of what that turn asked about
-    ("And the main obstacle?"); a bare question word asks it of that turn's topic ("Kapan?")."""
+    """An elliptical follow-up completed from the turn before: its cited work, day, years and names take
+    the place of that turn's ("Kalau Tewuh (2020)?", "Dan pada tahun 2023?", "And with Thailand?"), a
+    phrase the place of the one it matches ("Dan angka pengangguran?", "Dan yang aktif lapor diri?") or of
+    what that turn asked about ("And the main obstacle?"); a bare question word asks it of that turn's topic
+    ("Kapan?")."""
     frag = tokens(fragment)
     words = [t for t in frag if t.is_word]
     if words and all(t.low in QUESTION_WORDS or not is_content(t) for t in words) \
             and not any(_is_name(t) or t.text[0].isdigit() for t in words):
         return f"{fragment.rstrip('?').strip()} {top.text}", top.text
+    works = topic(fragment).works
+    if works and top.works and top.works[-1] in before:  # "Kalau Tewuh (2020)?": the same asked of that work
+        at = before.rfind(top.works[-1])
+        return before[:at] + works[0] + before[at + len(top.works[-1]):], top.text
     text, changed = _swap_days(before, fragment)
     years = [t.text for t in frag if _YEAR.fullmatch(t.text)]
     if years:

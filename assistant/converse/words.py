@@ -131,4 +131,9 @@ DAY_MONTH = re.compile(rf"\b\d{{1,2}}\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}\b(?!\d
 ASKING = frozenset({"nama", "namanya", "name", "named", "called", "bunyi", "bunyinya", "wording", "persis",
                     "persisnya", "exact", "exactly", "tepat", "tepatnya", "precise", "precisely", "definisi",
                     "definisinya", "definition", "define", "defined", "arti", "artinya", "meaning", "maksud",
-                    "maksudnya", "sebenarnya", "actually", "really", "nomor"})
+                    "maksudnya", "sebenarnya", "actually", "really", "nomor", "alias"})
+# A question that says it leaves the conversation ("Different question: …", "Ganti topik ya.", "switching topics —")
+# leans on nothing.
+NEW_TOPIC = re.compile(r"^\W*(?:(?:ok(?:ay)?|oke|oh|btw|by\s+the\s+way)\W+)?(?:(?:a\s+)?(?:different|another|new|separate|"
+                       r"unrelated|other)\s+(?:question|topic|thing)|switching\s+(?:topics?|gears)|change\s+of\s+topic|"
+                       r"on\s+another\s+note|(?:ganti|beda|pindah)\s+topik|topik\s+lain|pertanyaan\s+lain)\b", re.I)

@@ -179,7 +179,9 @@ def analyse(text: str, embedder: Embedder | None, surnames: frozenset[str] | set
     if {"year", "day", "month"} & set(asks) and not _COUNT_IN_WORDS.search(text):
         asks = tuple(kind for kind in asks if kind not in ("number", "count"))  # "tahun berapa" asks no count
     return Query(
-        text=text, language=language, tokens=tokens, exact=frozenset(tokenize(words, cognates=False)), keys=keys,
+        text=text, language=language, tokens=tokens, keys=keys,
+        # (what the passages should hold: not "skripsi ini", "this study", which name the document asked)
+        exact=frozenset(tokenize(_SELF_REFERENCE.sub(" ", words), cognates=False)),
         expansion=tuple(expansion_of(tokens, keys)), named=named, about=frozenset(about),
         years=tuple(dict.fromkeys(YEAR.findall(without_statutes(without_citations(text))))),
         asks=asks,

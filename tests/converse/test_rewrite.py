@@ -30,6 +30,12 @@ CASES = [
      "What did the volunteers actually get?"),
     (_user("How many nurses held licences in Kenya in 2020?"), "How many of them registered themselves with the council?",
      "How many of nurses registered themselves with the council?"),
+    # a cited work for the turn's cited work
+    (_user("Di bagian kajian pustaka, Susanto (2019) fokusnya ke koperasi di desa, kan?"), "Kalau Wibowo (2021)?",
+     "Di bagian kajian pustaka, Wibowo (2021) fokusnya ke koperasi di desa, kan?"),
+    # "dia" naming no one: the person the turn is about, not the place it names ("di pabrik Malaysia")
+    (_user("Ada pekerja yang dijanjikan kerja di pabrik Malaysia ya?"), "Terus dia dibawa ke mana?",
+     "Pekerja dibawa ke mana?"),
     # a day and month for the turn's day and month
     (_user("Pada 3 Mei 2021, siapa yang dilantik di Jakarta?"), "Kalau yang tanggal 5 Mei?",
      "Pada 5 Mei 2021, siapa yang dilantik di Jakarta?"),
@@ -209,6 +215,15 @@ def test_the_rewrite_says_which_turn_and_what_it_took():
 def test_answers_in_the_history_are_read_past():
     history = [*_user(MOU), {"role": "assistant", "content": "Menurut tesis: “Pada 2 Agustus 2022 …” [1]"}]
     assert standalone("Siapa yang menandatanganinya?", history).text.startswith("Siapa yang menandatangani MoU")
+
+
+def test_a_question_saying_it_changes_the_topic_leans_on_nothing():
+    """"Ganti topik ya. …", "Different question: …"; and a demonstrative phrase in a question that names the
+    cited work it asks about ("Menurut Susanto (2019), faktor … itu apa?") points at nothing before."""
+    history = _user("Apa yang dibahas dalam pertemuan itu?")
+    assert standalone("Ganti topik ya. Siapa yang menandatanganinya?", history) is None
+    assert standalone("Different question: what does this report's survey cover?", history) is None
+    assert standalone("Menurut Susanto (2019), faktor utama penyebab kemiskinan desa itu apa?", history) is None
 
 
 @pytest.mark.parametrize("question", [
