@@ -216,9 +216,12 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
         no_number = count is None
     # a day asked ("tanggal berapa", "on what date") is answered by a quote that gives one, not a year alone
     # (a month asked, "bulan apa", is answered by a quote that names one; a person's name by one naming a person)
+    # (in the sentence that answers, or in one that holds two of the question's terms: not the date of another
+    # meeting quoted beside it)
     unshaped = next((kind for kind in ("day", "month", "year", "name") if picked and kind in query.asks
                      and not (missing or unstated or no_file or no_number)
-                     and not any(_HAS[kind](s.text) for _, s in picked)), None)
+                     and not any(_HAS[kind](s.text) and (s is best or _terms_held(query, s.text) >= 2)
+                                 for _, s in picked)), None)
     if unshaped:  # what is asked may follow the sentence that answers
         picked, shaped = _with_shape_after(picked, best, query, unshaped)
         unshaped = None if shaped else unshaped
@@ -375,7 +378,7 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
     words = len(sentence.text.split())
     sents = hit.chunk.sentences
     if _is_lead_in(sentence):  # a lead-in: what follows answers
-        return [*picked, *_items_after(hit, sentence, words, config.max_words)], sentence
+        return [*picked, *_items_after(hit, sentence, words, config.max_words, query.item)], sentence
     before, after = retriever.index.adjacent
     nxt = after.get(sentence.text)
     command = next((x for x in sents if x.text == nxt and x.is_command), None)
@@ -392,7 +395,8 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
         picked.append((follow.hit, follow.sentence))
         if _is_lead_in(follow.sentence):  # it leads in to a list: the list is the answer, in the words left
             words += len(follow.sentence.text.split())
-            picked += _items_after(follow.hit, follow.sentence, words, config.max_words + len(sentence.text.split()))
+            picked += _items_after(follow.hit, follow.sentence, words, config.max_words + len(sentence.text.split()),
+                                   query.item)
         return picked, sentence
     # else a second sentence: a neighbour of the best one keeps the quote coherent, and one that
     # holds question terms the best one lacks answers the rest of the question
@@ -423,7 +427,7 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
     if lead:  # a second sentence that leads in to a list: the list is the answer, in the words left, right
         # after it (a lead-in whose list is not in its passage is dropped; the best one, if an item, is in it)
         items = _items_after(*lead, len(sentence.text.split()) + len(lead[1].text.split()),
-                             config.max_words + len(sentence.text.split()))
+                             config.max_words + len(sentence.text.split()), query.item)
         if not items:
             return [hs for hs in picked if hs is not lead], sentence
         alone = [] if any(sentence.text in x.text or x.text in sentence.text for _, x in items) else [(hit, sentence)]
@@ -466,8 +470,7 @@ def _with_shape_after(picked: list[tuple[Hit, Sentence]], best: Sentence, query:
     """`best` and what the question asks (a day, a month, a person's name) in one of the next few sentences
     of its passage that holds two of the question's terms ("The bill finally passed on March 20, 2007" after
     the sentence about the bill, for "On what date did … the bill finally pass?"); or `picked` as it was."""
-    terms = _asked_terms(query)
-    return _with_after(picked, best, lambda text: bool(_HAS[kind](text)) and len(terms & _keys(text, query)) >= 2)
+    return _with_after(picked, best, lambda text: bool(_HAS[kind](text)) and _terms_held(query, text) >= 2)
 
 
 _ENGLISH_WORD = re.compile(r"[A-Za-z]+")
@@ -515,6 +518,13 @@ def _keys(text: str, query: Query) -> set[str]:
     if query.is_english:
         keys |= {k for word in _ENGLISH_WORD.findall(text) for k in _lemma_keys(word)}
     return keys
+
+
+def _terms_held(query: Query, text: str) -> int:
+    """How many of the question's terms the text holds, each in any of its forms ("meeting" once, whether
+    as "pertemuan" or "Meeting")."""
+    held = _keys(text, query)
+    return sum(1 for t in query.about if query.keys.get(t, frozenset({t})) & held)
 
 
 def _asked_terms(query: Query) -> set[str]:
@@ -576,13 +586,18 @@ _MARKER = r"(?:\(?\d{1,2}[.)]|\(?[a-z][.)])"  # "1.", "(2)", "a.", "b)"
 _OPENS_LIST = re.compile(rf":\s*{_MARKER}\s.*[;,]$")
 
 
-def _items_after(hit: Hit, lead: Sentence, words: int, budget: int) -> list[tuple[Hit, Sentence]]:
+def _items_after(hit: Hit, lead: Sentence, words: int, budget: int,
+                 item: int | None = None) -> list[tuple[Hit, Sentence]]:
     """The sentences after a lead-in in its passage (a list's items, a command), while `words` stays within
     `budget`, up to the next list's lead-in. A list whose items do not all fit is given whole (`_heads`)
-    in one quote of at least `LIST_WORDS` words."""
+    in one quote of at least `LIST_WORDS` words; the `item` asked of a list ("faktor ketujuh", "the last
+    one"), when it has one, alone."""
     sents = hit.chunk.sentences
     i = _position(hit, lead)
     items = _list_items(sents[i + 1:])
+    parts = _split_items(items)
+    if item is not None and len(parts) >= 2 and -len(parts) <= item < len(parts):
+        return [(hit, parts[item])]
     out: list[tuple[Hit, Sentence]] = []
     for item in sents[i + 1:]:
         if words + len(item.text.split()) > budget or (out and _LEAD_IN.search(item.text)) \
@@ -651,11 +666,16 @@ def _list_items(after: list[Sentence]) -> list[Sentence]:
     return items
 
 
+def _split_items(items: list[Sentence]) -> list[Sentence]:
+    """The items, those run on in one sentence ("d. …; e. …") apart."""
+    return [Sentence(part.strip(), x.cites) for x in items for part in _INLINE_ITEM.split(x.text) if part.strip()]
+
+
 def _heads(items: list[Sentence], words: int) -> str:
     """The list in `words` words or a few more: its first items whole while the others can still be named
     by `HEAD_WORDS` words each, the others by their first words (cut at their first clause's end, or after
     an equal share of the words left, never fewer than `HEAD_WORDS`)."""
-    items = [Sentence(part, x.cites) for x in items for part in _INLINE_ITEM.split(x.text) if part.strip()]
+    items = _split_items(items)
     whole = 0
     for i, item in enumerate(items):
         size = len(item.text.split())

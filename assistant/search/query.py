@@ -63,6 +63,29 @@ ASKS = {
 }
 
 
+_ORDINALS_ID = ("pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh", "kedelapan", "kesembilan",
+                "kesepuluh")
+_ORDINALS_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_ITEM_ASKED = re.compile(
+    # "the third (one)", "the last factor"; not "the first time", "the last year"
+    rf"\b(?:the|its|their)\s+({'|'.join(_ORDINALS_EN)}|last)\b(?!\s+(?:time|times|year|years|day|days|week|month|of\s+all)\b)"
+    # "faktor ketujuh", "yang kedua", "nomor dua"-less "poin terakhir": after a word that is no verb; not "kedua
+    # negara" (both countries), "tahun pertama", "kali kedua"
+    rf"|\b(?!(?:di|me|ber|ter|dengan|dan|atau|ke|pada|untuk|tahun|kali)\w*\s)[^\W\d_]+\s+({'|'.join(_ORDINALS_ID)}|terakhir)\b"
+    r"(?!\s+(?:negara|belah|pihak|kali|kalinya|tahun|hari|bulan)\b)", re.I)
+
+
+def item_asked(text: str) -> int | None:
+    """The list item a question asks for, counted from 0 (-1: the last), if it asks for one."""
+    match = _ITEM_ASKED.search(text)
+    if not match:
+        return None
+    word = (match.group(1) or match.group(2)).lower()
+    if word in ("last", "terakhir"):
+        return -1
+    return (_ORDINALS_EN.index(word) if word in _ORDINALS_EN else _ORDINALS_ID.index(word))
+
+
 _COUNT_IN_WORDS = re.compile(r"\b(?:how\s+many|how\s+much|jumlah|number\s+of|berapa\s+(?:banyak|orang|kali))\b", re.I)
 
 
@@ -124,6 +147,7 @@ class Query:
     own: frozenset[str] = frozenset()  # … the tokens of the words it says itself (not those it took from the chat)
     # … the turn it asks past ("siapa lagi?", "what else?"), standalone and analysed: not answered again
     past: Query | None = field(default=None, compare=False, repr=False)
+    item: int | None = None  # the item of a list it asks for ("faktor ketujuh": 6; "yang terakhir": -1)
 
     @property
     def is_english(self) -> bool:
@@ -189,4 +213,5 @@ def analyse(text: str, embedder: Embedder | None, surnames: frozenset[str] | set
         topic=frozenset(tokens).union(*translated.values()),
         vector=vector, search_vector=search_vector, english_vector=english_vector, parts=asked_parts(claim), statutes=named_statutes(claim),
         explanation=asks_explanation(claim), elucidation=names_elucidation(claim), asks_home=bool(_HOME.search(text)),
-        meaning_of=() if {"date", "count", "day"} & set(asks) else _with_translation(defined_terms(claim), language, english))
+        meaning_of=() if {"date", "count", "day"} & set(asks) else _with_translation(defined_terms(claim), language, english),
+        item=item_asked(claim))

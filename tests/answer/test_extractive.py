@@ -228,6 +228,29 @@ def test_a_list_too_long_to_quote_is_given_by_its_items_first_words(manual_engin
     assert "sekali; b. sertifikat pelatihan keamanan pangan … c. kartu" in answer and answer.count("[1]") == 2, answer
 
 
+def test_the_item_asked_of_a_list_is_given_whole(manual_engine):
+    """"… yang keempat?", "the last one": the list's lead-in and that item, not the first items and the rest
+    by their first words."""
+    result = manual_engine.ask("Dokumen keempat yang wajib dimiliki juru masak untuk bekerja di dapur hotel apa?")
+    answer = result["answer"]
+    assert result["answerable"] and "meliputi:” [1] “d. surat izin kerja malam;” [1]" in answer, answer
+    assert "a. surat keterangan sehat" not in answer, answer
+    last = manual_engine.ask("Dokumen terakhir yang wajib dimiliki juru masak untuk bekerja di dapur hotel apa?")
+    assert "“f. sertifikat halal.” [1]" in last["answer"] and "a. surat" not in last["answer"], last["answer"]
+
+
+def test_the_item_a_question_asks_for_is_read_once():
+    from assistant.search.query import item_asked
+
+    cases = {"Kalau yang terakhir?": -1, "apa faktor ketujuh yang belum disebutkan?": 6, "Yg kedua?": 1,
+             "What was the first criterion listed there?": 0, "And the third one?": 2,
+             # "both countries", "the first time", "tahun pertama", "pertama kali" number no item
+             "Apa yang disepakati kedua negara?": None, "When did they meet for the first time?": None,
+             "Apa yang terjadi pada tahun pertama?": None, "Siapa yang pertama kali datang?": None,
+             "What happened last year?": None}
+    assert {q: item_asked(q) for q in cases} == cases
+
+
 def _answered(engine, question: str, fact: str) -> None:
     result = engine.ask(question)
     assert result["answerable"] and fact in result["answer"], result["answer"]
@@ -451,6 +474,12 @@ def test_a_count_may_follow_the_sentence_that_answers_and_a_day_or_month_asked_n
     assert not unnamed["answerable"] and unnamed["answer"].startswith("The corpus names no such person")
     named = ["The immigration delegation was led by Silmy Karim at the border post in 2024.", "It agreed on eight points."]
     assert answer_question(led, _toy_retriever(named))["answerable"]
+    # the day of another meeting, in a sentence that holds one question term ("meeting"), is no answer
+    exact = analyse("What was the exact date of the border summit meeting?", _ToyEmbedder(), language="en")
+    other = ["The border summit meeting was held in Jakarta in 2023.", "A trade meeting took place on 13 March 2024."]
+    assert not answer_question(exact, _toy_retriever(other))["answerable"]
+    dated = ["The border summit meeting was held in Jakarta in 2023.", "The border summit opened on 13 March 2023."]
+    assert answer_question(exact, _toy_retriever(dated))["answerable"]
     # the count must be of what was asked: a number of something else after a pointing word is none
     other = analyse("Berapa jumlah pekerja migran yang dipulangkan?", _ToyEmbedder(), language="id")
     harbour = ["Pekerja migran yang dipulangkan diterima di pelabuhan.", "Mereka kemudian didata oleh petugas.",
