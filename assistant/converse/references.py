@@ -215,7 +215,7 @@ def _indonesian_demonstrative(toks: list[Token], i: int, trust_inside: bool) -> 
         return None  # "strategi yang mereka keluarkan tahun 2000 itu": the strategy this question names
     lows = {t.low for t in phrase}
     if not phrase or lows <= GENERIC_NOUNS:
-        if trust_inside and _has_antecedent(toks[:i], False, False):
+        if trust_inside and not _after_sequence(prev) and _has_antecedent(toks[:i], False, False):
             return None
         start = prev.start if prev is not None and prev.low in GENERIC_NOUNS else tok.start  # "hal itu"
         return Reference(start, tok.end, "pronoun")
@@ -224,6 +224,15 @@ def _indonesian_demonstrative(toks: list[Token], i: int, trust_inside: bool) -> 
         return None
     kind = _phrase_kind(phrase)
     return Reference(start.start, tok.end, kind, keep=" ".join(t.text for t in phrase))
+
+
+_SEQUENCE = frozenset({"after", "before", "besides", "setelah", "sesudah", "sebelum", "selain"})
+
+
+def _after_sequence(prev: Token | None) -> bool:
+    """"two days after that", "dua hari setelah itu": the demonstrative stands for the event told before,
+    whatever the question names before it."""
+    return prev is not None and prev.low in _SEQUENCE
 
 
 def _closes_relative(toks: list[Token], i: int) -> bool:
@@ -251,14 +260,14 @@ def _english_demonstrative(toks: list[Token], i: int, trust_inside: bool) -> Ref
         return None  # "this research", "this year"
     if tok.low == "that" and prev is not None and prev.low in ("so", "such", "now", "given", "provided"):
         return None  # "so that …"
-    if tok.low == "that" and prev is not None and prev.is_word and prev.low not in DETERMINER_LEFT:
+    if tok.low == "that" and prev is not None and prev.is_word and prev.low not in DETERMINER_LEFT | PREPOSITIONS:
         before_prev = toks[i - 2] if i >= 2 else None
         if before_prev is not None and before_prev.is_word and before_prev.low not in QUESTION_WORDS | DETERMINER_LEFT:
-            return None  # "… vacancies that lure …", "… said that …"
+            return None  # "… vacancies that lure …", "… said that …" (not "two days after that")
     phrase = _phrase_after(toks, i)
     lows = {t.low for t in phrase}
     if not phrase or lows <= GENERIC_NOUNS:
-        if trust_inside and _has_antecedent(toks[:i], False, False):
+        if trust_inside and not (not phrase and _after_sequence(prev)) and _has_antecedent(toks[:i], False, False):
             return None
         return Reference(tok.start, (phrase[-1] if phrase else tok).end, "pronoun")
     if trust_inside and _said_before(phrase, toks[:i]):

@@ -21,8 +21,7 @@ from .references import Leaning, Reference, leaning
 from .tokens import Token, is_anchor, is_content, is_open, same_word, tokens
 from .topic import Topic, mention, tidy, topic, without
 from .words import (BACK, BEYOND, CLOSED, DAY_MONTH, ENGLISH_ORDINALS, FILLERS, GROUP_NOUNS, NAME_JOINS, NEW_TOPIC,
-                    NOT_BEYOND, ORDINAL_ONLY, ORDINAL_WORDS, PERSON_PRONOUNS, PLURAL_PRONOUNS, QUESTION_WORDS,
-                    TIME_NOUNS)
+                    NOT_BEYOND, ORDINAL_ONLY, ORDINAL_WORDS, PLURAL_PRONOUNS, QUESTION_WORDS, TIME_NOUNS)
 
 _ENGLISH = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "the", "and", "is",
                       "are", "did", "does", "do", "was", "were", "of", "it", "they", "that", "this"})
@@ -214,6 +213,8 @@ def _substitute(question: str, lean: Leaning, top: Topic, before: _Said) -> tupl
             thing = _group(question, ref, top, before.text) or \
                 (mention(before.text, named_back) if named_back and ref.kind != "nya" else "") or \
                 _default(top, before, lean, used, [ref.keep] if ref.keep else [])
+        if thing and thing not in used and any(w in thing for w in top.works):
+            used.append(thing)  # (the works "they" stand for are no attribution to add again)
         if thing and thing not in taken:  # a second pronoun for the same thing stays as typed
             taken.append(thing)
             edits.append((ref.start, ref.end, _replacement(question, ref, thing)))
@@ -237,18 +238,23 @@ def _substitute(question: str, lean: Leaning, top: Topic, before: _Said) -> tupl
     return _OPENING_CONJUNCTION.sub("", tidy(text)), "; ".join(dict.fromkeys(taken))
 
 
+_INDONESIAN_PERSON = frozenset({"dia", "ia", "beliau"})  # (number-neutral, as Indonesian nouns are)
+
+
 def _group(question: str, ref: Reference, top: Topic, turn: str) -> str:
-    """For "they/mereka" (or "dia/she" naming no one): the group of people the turn before is about
-    ("victims", "korban"); for "they", else a plural it names as such, else the body it names by an acronym
-    ("UNODC"), if it names one."""
+    """For "they/mereka" (or "dia" naming no one): the group of people the turn before is about ("victims",
+    "korban"); for "they", else the works it cites, a plural it names as such, or the body it names by an
+    acronym ("UNODC"), if it names one."""
     said = question[ref.start:ref.end].lower()
-    if said not in PLURAL_PRONOUNS | PERSON_PRONOUNS:
+    if said not in PLURAL_PRONOUNS | _INDONESIAN_PERSON:
         return ""
     noun = next((t for t in tokens(top.text) if t.is_word and t.low in GROUP_NOUNS), None)
-    if noun:  # (for "dia/she" too: "korban" is one victim or many)
+    if noun:  # (for "dia" too: "korban" is one victim or many)
         return noun.text
     if said not in PLURAL_PRONOUNS:
         return ""
+    if top.works:  # "what method did they use?" after "Priyono & Sudiro (2020) … What do they identify …?"
+        return "; ".join(top.works)
     toks = tokens(turn)
     # a plural the turn names as such: "the recruits", "(how) many Indonesians", "para perekrut"
     plural = next((b.text if a.low == "many" else f"{a.text} {b.text}" for a, b in zip(toks, toks[1:])

@@ -131,7 +131,10 @@ DAY_MONTH = re.compile(rf"\b\d{{1,2}}\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}\b(?!\d
 ASKING = frozenset({"nama", "namanya", "name", "named", "called", "bunyi", "bunyinya", "wording", "persis",
                     "persisnya", "exact", "exactly", "tepat", "tepatnya", "precise", "precisely", "definisi",
                     "definisinya", "definition", "define", "defined", "arti", "artinya", "meaning", "maksud",
-                    "maksudnya", "sebenarnya", "actually", "really", "nomor", "alias"})
+                    "maksudnya", "sebenarnya", "actually", "really", "nomor", "alias",
+                    # what to do with the answer: "sebutkan apa saja butirnya", "list the points", "explain"
+                    "sebutkan", "jelaskan", "uraikan", "tolong", "list", "explain", "describe", "tell", "butir",
+                    "butirnya", "poin", "poinnya", "points"})
 # A question that says it leaves the conversation ("Different question: …", "Ganti topik ya.", "switching topics —")
 # leans on nothing.
 NEW_TOPIC = re.compile(r"^\W*(?:(?:ok(?:ay)?|oke|oh|btw|by\s+the\s+way)\W+)?(?:(?:a\s+)?(?:different|another|new|separate|"

@@ -36,6 +36,12 @@ CASES = [
     # "dia" naming no one: the person the turn is about, not the place it names ("di pabrik Malaysia")
     (_user("Ada pekerja yang dijanjikan kerja di pabrik Malaysia ya?"), "Terus dia dibawa ke mana?",
      "Pekerja dibawa ke mana?"),
+    # "after that": the event told before, whatever the question names before it ("two days")
+    (_user("Who did the mayor meet in Surabaya on 3 May 2021?"), "and two days after that?",
+     "Two days after that (mayor meet in Surabaya on 3 May 2021)?"),
+    # "they" for the authors of the work the turn cites (named once, not added again as an attribution)
+    (_user("In the literature review, Susanto & Wibowo (2019) study village cooperatives. What do they find?"),
+     "What method did they use?", "What method did Susanto & Wibowo (2019) use?"),
     # a day and month for the turn's day and month
     (_user("Pada 3 Mei 2021, siapa yang dilantik di Jakarta?"), "Kalau yang tanggal 5 Mei?",
      "Pada 5 Mei 2021, siapa yang dilantik di Jakarta?"),

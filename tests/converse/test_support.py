@@ -63,3 +63,8 @@ def test_words_asking_how_the_answer_is_put_need_not_be_in_the_passages():
 def test_ordinals_need_not_be_in_the_passages():
     """A text's list seldom says "ketujuh": "apa faktor ketujuh …?" asks for the seventh item."""
     assert own_words("Kembali ke daftar faktor tadi, apa faktor ketujuh yang belum disebutkan?") == ["faktor"]
+
+
+def test_instructions_and_the_documents_own_name_need_not_be_in_the_passages():
+    assert own_words("Menurut tesis ini, berapa banyak hal yang disepakati, dan sebutkan apa saja butirnya?") == [
+        "disepakati"]
