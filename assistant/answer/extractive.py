@@ -587,17 +587,17 @@ _OPENS_LIST = re.compile(rf":\s*{_MARKER}\s.*[;,]$")
 
 
 def _items_after(hit: Hit, lead: Sentence, words: int, budget: int,
-                 item: int | None = None) -> list[tuple[Hit, Sentence]]:
+                 asked: int | None = None) -> list[tuple[Hit, Sentence]]:
     """The sentences after a lead-in in its passage (a list's items, a command), while `words` stays within
     `budget`, up to the next list's lead-in. A list whose items do not all fit is given whole (`_heads`)
-    in one quote of at least `LIST_WORDS` words; the `item` asked of a list ("faktor ketujuh", "the last
-    one"), when it has one, alone."""
+    in one quote of at least `LIST_WORDS` words; the item `asked` of a list ("faktor ketujuh", "the last
+    one": Query.item), when it has one, alone."""
     sents = hit.chunk.sentences
     i = _position(hit, lead)
     items = _list_items(sents[i + 1:])
     parts = _split_items(items)
-    if item is not None and len(parts) >= 2 and -len(parts) <= item < len(parts):
-        return [(hit, parts[item])]
+    if asked is not None and len(parts) >= 2 and -len(parts) <= asked < len(parts):
+        return [(hit, parts[asked])]
     out: list[tuple[Hit, Sentence]] = []
     for item in sents[i + 1:]:
         if words + len(item.text.split()) > budget or (out and _LEAD_IN.search(item.text)) \

@@ -16,7 +16,7 @@ from ..citations import parse_citations
 from .tokens import Token, is_anchor, is_content, is_verb, same_word, tokens
 from .words import (BACK, CLAUSE_STARTS, DEMONSTRATIVES_EN, DEMONSTRATIVES_ID, DETERMINER_LEFT, DOCUMENT_NOUNS,
                     ELLIPSIS_OPENER, GENERIC_NOUNS, NYA_ADVERB, NYA_WORDS, ORDINALS, PERSON_NOUNS, PERSON_PRONOUNS,
-                    PREPOSITIONS, PRONOUNS, QUESTION_WORDS, RECENT, TIME_NOUNS, WORK_NOUNS)
+                    PREPOSITIONS, PRONOUNS, QUESTION_WORDS, RECENT, SEQUENCE, TIME_NOUNS, WORK_NOUNS)
 
 # "it" that stands for nothing: "Is it true that …", "How long does it take to …", "it is possible to …".
 _DUMMY_IT = re.compile(r"\b(?:is|was|isn't|wasn't)\s+it\s+(?:true|possible|necessary|important|legal|allowed|likely|"
@@ -226,13 +226,10 @@ def _indonesian_demonstrative(toks: list[Token], i: int, trust_inside: bool) -> 
     return Reference(start.start, tok.end, kind, keep=" ".join(t.text for t in phrase))
 
 
-_SEQUENCE = frozenset({"after", "before", "besides", "setelah", "sesudah", "sebelum", "selain"})
-
-
 def _after_sequence(prev: Token | None) -> bool:
     """"two days after that", "dua hari setelah itu": the demonstrative stands for the event told before,
     whatever the question names before it."""
-    return prev is not None and prev.low in _SEQUENCE
+    return prev is not None and prev.low in SEQUENCE
 
 
 def _closes_relative(toks: list[Token], i: int) -> bool:

@@ -21,7 +21,7 @@ from .references import Leaning, Reference, leaning
 from .tokens import Token, is_anchor, is_content, is_open, same_word, tokens
 from .topic import Topic, mention, tidy, topic, without
 from .words import (BACK, BEYOND, CLOSED, DAY_MONTH, ENGLISH_ORDINALS, FILLERS, GROUP_NOUNS, NAME_JOINS, NEW_TOPIC,
-                    NOT_BEYOND, ORDINAL_ONLY, ORDINAL_WORDS, PLURAL_PRONOUNS, QUESTION_WORDS, TIME_NOUNS)
+                    NOT_BEYOND, ORDINAL_ONLY, ORDINAL_WORDS, PLURAL_PRONOUNS, QUESTION_WORDS, SEQUENCE, TIME_NOUNS)
 
 _ENGLISH = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "the", "and", "is",
                       "are", "did", "does", "do", "was", "were", "of", "it", "they", "that", "this"})
@@ -112,7 +112,7 @@ def _item_ordinal(text: str) -> re.Match | None:
 
 
 # "setelah itu", "after that": a bare demonstrative after a word of sequence, kept and explained in brackets
-_SEQUENCE = re.compile(r"\b(?:setelah|sesudah|sebelum|selain|after|before|besides)\s+(?:itu|ini|tersebut|that|this)$", re.I)
+_SEQUENCE = re.compile(rf"\b(?:{'|'.join(sorted(SEQUENCE))})\s+(?:itu|ini|tersebut|that|this)$", re.I)
 
 
 def asks_beyond(question: str) -> bool:

@@ -120,6 +120,8 @@ CLOSED = (PRONOUNS | DEMONSTRATIVES_EN | DEMONSTRATIVES_ID | QUESTION_WORDS | AU
                        "banyak", "sudah", "telah", "akan", "sedang", "masih", "belum", "ada", "adalah", "ialah", "saya",
                        "kami", "kita", "anda", "kamu", "para", "sang", "si", "se"}))
 
+# Words of sequence: "setelah itu", "two days after that" point at the event told before.
+SEQUENCE = frozenset({"after", "before", "besides", "setelah", "sesudah", "sebelum", "selain"})
 # A day and month ("4 Agustus", "2 August", "August 4"), which an elliptical "Kalau yang tanggal 4 Agustus?" swaps.
 _MONTH = (r"(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|january|february"
           r"|march|may|june|july|august|october|december)")

@@ -69,9 +69,9 @@ _ORDINALS_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh
 _ITEM_ASKED = re.compile(
     # "the third (one)", "the last factor"; not "the first time", "the last year"
     rf"\b(?:the|its|their)\s+({'|'.join(_ORDINALS_EN)}|last)\b(?!\s+(?:time|times|year|years|day|days|week|month|of\s+all)\b)"
-    # "faktor ketujuh", "yang kedua", "nomor dua"-less "poin terakhir": after a word that is no verb; not "kedua
-    # negara" (both countries), "tahun pertama", "kali kedua"
-    rf"|\b(?!(?:di|me|ber|ter|dengan|dan|atau|ke|pada|untuk|tahun|kali)\w*\s)[^\W\d_]+\s+({'|'.join(_ORDINALS_ID)}|terakhir)\b"
+    # "faktor ketujuh", "yang kedua", "poin terakhir": after a word that is no function word; not "kedua negara"
+    # (both countries), "tahun pertama", "kali kedua"
+    rf"|\b(?!(?:di|ke|dari|dengan|dan|atau|pada|untuk|tahun|kali)\s)[^\W\d_]+\s+({'|'.join(_ORDINALS_ID)}|terakhir)\b"
     r"(?!\s+(?:negara|belah|pihak|kali|kalinya|tahun|hari|bulan)\b)", re.I)
 
 

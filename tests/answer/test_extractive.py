@@ -244,6 +244,7 @@ def test_the_item_a_question_asks_for_is_read_once():
 
     cases = {"Kalau yang terakhir?": -1, "apa faktor ketujuh yang belum disebutkan?": 6, "Yg kedua?": 1,
              "What was the first criterion listed there?": 0, "And the third one?": 2,
+             "Apa kejahatan pertama yang disebut?": 0, "Apa metode kedua?": 1,
              # "both countries", "the first time", "tahun pertama", "pertama kali" number no item
              "Apa yang disepakati kedua negara?": None, "When did they meet for the first time?": None,
              "Apa yang terjadi pada tahun pertama?": None, "Siapa yang pertama kali datang?": None,
