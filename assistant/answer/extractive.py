@@ -351,7 +351,10 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
     hit, sentence = best.hit, best.sentence
     # support: the sentence closest to the question on its own, whatever ranks first
     best_sim = max(x.alone for x in scored)
-    if best_sim < config.min_sentence_sim:
+    # (a follow-up asking past its turn, "and what did they actually get?", answered by a sentence right after
+    # the one that answered that turn: its words are the turn's, so it is close to the question in meaning only)
+    goes_on = best.features.get("after", 0.0) > 0
+    if best_sim < config.min_sentence_sim and not goes_on:
         return [], None
     # its words and the passages' (English ones as lemmas: "hashes" is "hash"); a shared year is no shared keyword
     same = (lambda t: t) if not query.is_english else english_lemma
