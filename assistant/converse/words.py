@@ -136,7 +136,9 @@ ASKING = frozenset({"nama", "namanya", "name", "named", "called", "bunyi", "buny
                     "maksudnya", "sebenarnya", "actually", "really", "nomor", "alias",
                     # what to do with the answer: "sebutkan apa saja butirnya", "list the points", "explain"
                     "sebutkan", "jelaskan", "uraikan", "tolong", "list", "explain", "describe", "tell", "butir",
-                    "butirnya", "poin", "poinnya", "points"})
+                    "butirnya", "poin", "poinnya", "points",
+                    # the language asked for the answer: "can you answer in English pls", "jawab pakai bahasa Inggris"
+                    "english", "inggris", "bahasa", "answer", "jawab", "pls", "please"})
 # A question that says it leaves the conversation ("Different question: …", "Ganti topik ya.", "switching topics —")
 # leans on nothing.
 NEW_TOPIC = re.compile(r"^\W*(?:(?:ok(?:ay)?|oke|oh|btw|by\s+the\s+way)\W+)?(?:(?:a\s+)?(?:different|another|new|separate|"

@@ -66,5 +66,7 @@ def test_ordinals_need_not_be_in_the_passages():
 
 
 def test_instructions_and_the_documents_own_name_need_not_be_in_the_passages():
+    assert own_words("ok can you answer in English pls: how is poverty tied to education there?") == [
+        "poverty", "tied", "education"]
     assert own_words("Menurut tesis ini, berapa banyak hal yang disepakati, dan sebutkan apa saja butirnya?") == [
         "disepakati"]
