@@ -89,7 +89,7 @@ SHAPES["year"] = re.compile(rf"\b(?:1[5-9]|20)\d{{2}}\b|{_DATE_IN_FIGURES.patter
 _HAS = {"day": lambda text: bool(SHAPES["day"].search(text)),
         "month": lambda text: bool(months(text) or _DATE_IN_FIGURES.search(text)),
         "name": names_person,
-        "year": lambda text: bool(SHAPES["year"].search(text))}
+        "year": lambda text: bool(SHAPES["year"].search(without_citations(text)))}  # not "Atmasasmita (2021)"
 
 
 # A sentence that goes on about the one before: a demonstrative in its first words ("Pertemuan ini …",
@@ -222,8 +222,10 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
                      and not (missing or unstated or no_file or no_number)
                      and not any(_HAS[kind](s.text) and (s is best or _terms_held(query, s.text) >= 2)
                                  for _, s in picked)), None)
-    if unshaped:  # what is asked may follow the sentence that answers
+    if unshaped:  # what is asked may follow the sentence that answers, or come right before it
         picked, shaped = _with_shape_after(picked, best, query, unshaped)
+        if not shaped:
+            picked, shaped = _with_shape_before(picked, best, query, unshaped)
         unshaped = None if shaped else unshaped
     # a near miss shows in the quotes (a sibling term, or another file of the folder asked about), or in
     # the passage of the best one (its sibling's fact stated nearby)
@@ -474,6 +476,20 @@ def _with_shape_after(picked: list[tuple[Hit, Sentence]], best: Sentence, query:
     of its passage that holds two of the question's terms ("The bill finally passed on March 20, 2007" after
     the sentence about the bill, for "On what date did … the bill finally pass?"); or `picked` as it was."""
     return _with_after(picked, best, lambda text: bool(_HAS[kind](text)) and _terms_held(query, text) >= 2)
+
+
+def _with_shape_before(picked: list[tuple[Hit, Sentence]], best: Sentence, query: Query,
+                       kind: str) -> tuple[list, Sentence | None]:
+    """The nearest of the few sentences before `best` in its passage, put first, that holds what the question
+    asks and three of its terms (two let another meeting's date through: "Dua hari kemudian tepatnya pada 4
+    Agustus …" for "Tanggal berapa tepatnya pertemuan itu …?") ("Pada Rabu 13 Maret 2024 terjadi pertemuan …" before "Terdapat delapan hal yang
+    disepakati dalam pertemuan ini …", for "tanggal berapa dan ada berapa poin yang disepakati?"); or `picked`
+    as it was."""
+    hit = next(h for h, x in picked if x is best)
+    at = _position(hit, best) or 0
+    before = next((x for x in reversed(hit.chunk.sentences[max(0, at - _REACH):at])
+                   if _HAS[kind](x.text) and _terms_held(query, x.text) >= 3), None)
+    return ([(hit, before), *picked], before) if before else (picked, None)
 
 
 _ENGLISH_WORD = re.compile(r"[A-Za-z]+")

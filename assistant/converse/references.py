@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..citations import parse_citations
 from .tokens import Token, is_anchor, is_content, is_verb, same_word, tokens
 from .words import (BACK, CLAUSE_STARTS, DEMONSTRATIVES_EN, DEMONSTRATIVES_ID, DETERMINER_LEFT, DOCUMENT_NOUNS,
-                    ELLIPSIS_OPENER, GENERIC_NOUNS, NYA_ADVERB, NYA_WORDS, ORDINALS, PERSON_NOUNS, PERSON_PRONOUNS,
+                    ELLIPSIS_OPENER, GENERIC_NOUNS, NYA_ADVERB, NYA_MANNER, NYA_WORDS, ORDINALS, PERSON_NOUNS, PERSON_PRONOUNS,
                     PREPOSITIONS, PRONOUNS, QUESTION_WORDS, RECENT, SEQUENCE, TIME_NOUNS, WORK_NOUNS)
 
 # "it" that stands for nothing: "Is it true that …", "How long does it take to …", "it is possible to …".
@@ -123,8 +123,11 @@ def _references(toks: list[Token], trust_inside: bool) -> list[Reference]:
             ref = _english_demonstrative(toks, i, trust_inside)
             if ref:
                 found.append(ref)
-    if trust_inside and parse_citations(text):  # "Menurut Munatama & Zhaidah (2023), faktor … kerja sama
-        found = [r for r in found if r.kind != "phrase"]  # bilateral itu apa?": the work named says which
+    if trust_inside and parse_citations(text):  # "Menurut Munatama & Zhaidah (2023), faktor terakhir yang
+        # disebut … kerja sama bilateral itu apa?": the work named, and "itu" closing the question's own "N yang …"
+        # ("apa kelemahan perjanjian itu?", "that policy" still lean)
+        starts = {t.start: k for k, t in enumerate(toks)}
+        found = [r for r in found if r.kind != "phrase" or not _closes_relative(toks, starts[r.start])]
     return found
 
 
@@ -167,6 +170,8 @@ def _is_nya(toks: list[Token], i: int) -> bool:
     low = toks[i].low
     if not (low.endswith("nya") and len(low) >= 6 and low.isalpha()) or low in NYA_WORDS or NYA_ADVERB.match(low):
         return False
+    if low in NYA_MANNER and any((is_content(t) or is_anchor(t)) and t.low not in NYA_MANNER for t in toks):
+        return False  # "bagian mana persisnya dari …": how exactly; "Kapan tepatnya?": of what was said before
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     return nxt is None or not (is_content(nxt) or is_anchor(nxt))
 
@@ -215,7 +220,7 @@ def _indonesian_demonstrative(toks: list[Token], i: int, trust_inside: bool) -> 
         return None  # "strategi yang mereka keluarkan tahun 2000 itu": the strategy this question names
     lows = {t.low for t in phrase}
     if not phrase or lows <= GENERIC_NOUNS:
-        if trust_inside and not _after_sequence(prev) and _has_antecedent(toks[:i], False, False):
+        if trust_inside and not _after_sequence(toks, i) and _has_antecedent(toks[:i], False, False):
             return None
         start = prev.start if prev is not None and prev.low in GENERIC_NOUNS else tok.start  # "hal itu"
         return Reference(start, tok.end, "pronoun")
@@ -226,10 +231,14 @@ def _indonesian_demonstrative(toks: list[Token], i: int, trust_inside: bool) -> 
     return Reference(start.start, tok.end, kind, keep=" ".join(t.text for t in phrase))
 
 
-def _after_sequence(prev: Token | None) -> bool:
-    """"two days after that", "dua hari setelah itu": the demonstrative stands for the event told before,
-    whatever the question names before it."""
-    return prev is not None and prev.low in SEQUENCE
+def _after_sequence(toks: list[Token], i: int) -> bool:
+    """"and two days after that?", "dua hari setelah itu?": the demonstrative after a word of sequence stands
+    for the event told before when the question names nothing else before it but a span of time (not "what
+    did they find after the raid … after that?")."""
+    if i == 0 or toks[i - 1].low not in SEQUENCE:
+        return False
+    return all(t.low in TIME_NOUNS or t.low.rstrip("s") in TIME_NOUNS for t in toks[:i - 1]
+               if is_content(t) or is_anchor(t))
 
 
 def _closes_relative(toks: list[Token], i: int) -> bool:
@@ -239,8 +248,8 @@ def _closes_relative(toks: list[Token], i: int) -> bool:
         tok = toks[j]
         if not tok.is_word or tok.low in _BOUNDARIES:
             return False
-        if tok.low in ("yang", "yg"):
-            return j > 0 and (is_content(toks[j - 1]) or is_anchor(toks[j - 1])) and j < i
+        if tok.low in ("yang", "yg"):  # (its noun just before: "faktor terakhir yang")
+            return j < i and any(is_content(t) or is_anchor(t) for t in toks[max(0, j - 2):j])
     return False
 
 
@@ -264,7 +273,7 @@ def _english_demonstrative(toks: list[Token], i: int, trust_inside: bool) -> Ref
     phrase = _phrase_after(toks, i)
     lows = {t.low for t in phrase}
     if not phrase or lows <= GENERIC_NOUNS:
-        if trust_inside and not (not phrase and _after_sequence(prev)) and _has_antecedent(toks[:i], False, False):
+        if trust_inside and not (not phrase and _after_sequence(toks, i)) and _has_antecedent(toks[:i], False, False):
             return None
         return Reference(tok.start, (phrase[-1] if phrase else tok).end, "pronoun")
     if trust_inside and _said_before(phrase, toks[:i]):
@@ -272,7 +281,7 @@ def _english_demonstrative(toks: list[Token], i: int, trust_inside: bool) -> Ref
     return Reference(tok.start, phrase[-1].end, _phrase_kind(phrase), keep=" ".join(t.text for t in phrase))
 
 
-_CLAUSE_MARKS = ":,?;—–"
+_CLAUSE_MARKS = ":,?;—–-"  # ("-" alone, spaced: "Back to that law - what …"; a hyphenated word is one token)
 
 
 def _back(question: str, toks: list[Token]) -> Back | None:
@@ -289,7 +298,7 @@ def _back(question: str, toks: list[Token]) -> Back | None:
         turn = None
     wants = "work" if set(lows) & WORK_NOUNS else "person" if set(lows) & (PERSON_NOUNS | {"who", "siapa"}) else None
     opens = not any(t.low in QUESTION_WORDS for t in toks if t.is_word and t.start < clause_start) \
-        and clause_end < len(question) and question[clause_end] in ":,—–"
+        and clause_end < len(question) and question[clause_end] in ":,—–-"
     return Back(clause_start if opens else match.start(), clause_end + 1 if opens else match.end(), turn, wants, opens,
                 question[match.start():clause_end])
 

@@ -242,24 +242,27 @@ _INDONESIAN_PERSON = frozenset({"dia", "ia", "beliau"})  # (number-neutral, as I
 
 
 def _group(question: str, ref: Reference, top: Topic, turn: str) -> str:
-    """For "they/mereka" (or "dia" naming no one): the group of people the turn before is about ("victims",
-    "korban"); for "they", else the works it cites, a plural it names as such, or the body it names by an
-    acronym ("UNODC"), if it names one."""
+    """For "they/mereka" (or "dia" naming no one): the people the turn before names with "para" ("para
+    perekrut"), else the group it is about ("victims", "korban"); for "they", else the works it cites, a plural
+    it names as such, or the body it names by an acronym ("UNODC"), if it names one."""
     said = question[ref.start:ref.end].lower()
     if said not in PLURAL_PRONOUNS | _INDONESIAN_PERSON:
         return ""
+    toks = tokens(turn)
+    para = next((f"{a.text} {b.text}" for a, b in zip(toks, toks[1:]) if a.low == "para" and is_content(b)), "")
     noun = next((t for t in tokens(top.text) if t.is_word and t.low in GROUP_NOUNS), None)
+    if said in PLURAL_PRONOUNS and para:  # "para perekrut" named as such, before any other group ("korban")
+        return para
     if noun:  # (for "dia" too: "korban" is one victim or many)
         return noun.text
     if said not in PLURAL_PRONOUNS:
         return ""
     if top.works:  # "what method did they use?" after "Priyono & Sudiro (2020) … What do they identify …?"
         return "; ".join(top.works)
-    toks = tokens(turn)
-    # a plural the turn names as such: "the recruits", "(how) many Indonesians", "para perekrut"
+    # a plural the turn names as such: "the recruits", "(how) many Indonesians"
     plural = next((b.text if a.low == "many" else f"{a.text} {b.text}" for a, b in zip(toks, toks[1:])
-                   if b.is_word and (is_content(b) or is_anchor(b)) and (a.low == "para" or a.low in ("the", "many")
-                   and len(b.low) > 3 and b.low.endswith("s") and not b.low.endswith(("ss", "is", "us")))), "")
+                   if b.is_word and (is_content(b) or is_anchor(b)) and a.low in ("the", "many")
+                   and len(b.low) > 3 and b.low.endswith("s") and not b.low.endswith(("ss", "is", "us"))), "")
     return plural or next((n for n in top.names if n.isupper() and n.isalpha() and len(n) >= 2), "")
 
 
@@ -276,7 +279,7 @@ def _english(question: str) -> bool:
     return any(t.low in _ENGLISH for t in tokens(question))
 
 
-_PLACED = re.compile(r"\b(?:di|ke|dari|in|at|to|from)\s+(?:\w+\s+){0,2}\0", re.I)  # a place: "di pabrik Vietnam"
+_PLACED = re.compile(r"\b(?:di|ke|in|at)\s+(?:\w+\s+){0,2}\0", re.I)  # a place: "di pabrik Vietnam" (not "according to X")
 
 
 def _named(kind: str | None, top: Topic) -> str:
@@ -313,8 +316,9 @@ def _fill(before: str, fragment: str, top: Topic) -> tuple[str, str]:
             and not any(_is_name(t) or t.text[0].isdigit() for t in words):
         return f"{fragment.rstrip('?').strip()} {top.text}", top.text
     works = topic(fragment).works
-    if works and top.works and top.works[-1] in before:  # "Kalau Tewuh (2020)?": the same asked of that work
-        at = before.rfind(top.works[-1])
+    if len(works) == 1 and top.works and top.works[-1] in before and works[0] not in before \
+            and len([w for w in words if is_content(w)]) <= len(works[0].split()):  # "Kalau Tewuh (2020)?": the
+        at = before.rfind(top.works[-1])  # same asked of that work (not "… Smith (2019) on the sample size?")
         return before[:at] + works[0] + before[at + len(top.works[-1]):], top.text
     text, changed = _swap_days(before, fragment)
     years = [t.text for t in frag if _YEAR.fullmatch(t.text)]

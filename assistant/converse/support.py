@@ -8,6 +8,8 @@ English word a translation); else the passages only repeat the topic and the que
 """
 from __future__ import annotations
 
+import re
+
 from ..search.colloquial import standard
 from ..search.keywords import tokenize
 from ..search.lexicon import word_keys
@@ -16,12 +18,17 @@ from .tokens import is_anchor, is_content, same_word, tokens
 from .words import ASKING, DOCUMENT_NOUNS, ORDINAL_WORDS
 
 
+_ITSELF = re.compile(rf"\b(?:{'|'.join(sorted(DOCUMENT_NOUNS))})\s+(?:ini|tersebut)\b|\b(?:this|the)\s+"
+                     rf"(?:{'|'.join(sorted(DOCUMENT_NOUNS))})\b", re.I)
+
+
 def own_words(question: str, names_only: bool = False) -> list[str]:
     """The words a follow-up says itself: those carrying meaning outside its references (a "-nya"
     word's host is its own), its back-reference and the opener of an ellipsis, not its ordinals (a text's
     list seldom says "ketujuh": "Yg ketiga?", "apa faktor ketujuh …?"), words asking how the answer is put
     (ASKING) nor the document's name for itself ("menurut tesis ini"); with `names_only`, its names and
     acronyms alone (what stays the same in another language)."""
+    itself = [m.span() for m in _ITSELF.finditer(question)]  # "menurut tesis ini", "this study"
     lean = leaning(question)
     if lean is None:
         spans: list[tuple[int, int]] = []
@@ -32,7 +39,7 @@ def own_words(question: str, names_only: bool = False) -> list[str]:
     return list(dict.fromkeys(t.text for t in tokens(question) if (is_anchor(t) if names_only else is_content(t)
                                                                     or is_anchor(t))
                               and not t.text[0].isdigit() and t.low not in ORDINAL_WORDS
-                              and t.low not in ASKING and t.low not in DOCUMENT_NOUNS
+                              and t.low not in ASKING and not any(a <= t.start < b for a, b in itself)
                               and not any(a <= t.start < b for a, b in spans)))
 
 

@@ -68,10 +68,11 @@ FILLERS = frozenset({"oke", "ok", "okay", "oh", "ya", "yah", "nah", "sip", "wah"
 # "-nya" words that are adverbs or roots, not "its/their" ("hanya", "biasanya", "sebelumnya").
 NYA_WORDS = frozenset({"hanya", "punya", "tanya", "bertanya", "ditanya", "menanya", "biasanya", "misalnya",
                        "umumnya", "khususnya", "akhirnya", "tentunya", "rupanya", "agaknya", "tampaknya", "nampaknya",
-                       "kiranya", "hendaknya", "adanya", "utamanya", "terutamanya", "lainnya", "berikutnya",
-                       # how exactly, in short, at first: "bagian mana persisnya", "intinya apa"
-                       "persisnya", "tepatnya", "pastinya", "jelasnya", "intinya", "singkatnya", "lengkapnya",
-                       "rincinya", "detailnya", "awalnya", "aslinya", "katanya", "kayaknya", "harusnya", "mestinya"})
+                       "kiranya", "hendaknya", "adanya", "utamanya", "terutamanya", "lainnya", "berikutnya"})
+# … and how exactly, in short, at first ("bagian mana persisnya dari undang-undang itu …"), unless the question
+# says nothing else ("Apa intinya?", "Kapan tepatnya?": the essence, the date of what was said before)
+NYA_MANNER = frozenset({"persisnya", "tepatnya", "pastinya", "jelasnya", "intinya", "singkatnya", "lengkapnya",
+                        "rincinya", "detailnya", "awalnya", "aslinya", "katanya", "kayaknya", "harusnya", "mestinya"})
 NYA_ADVERB = re.compile(r"^se\w{3,}nya$")  # sebaiknya, sebelumnya, setidaknya, sebagainya, seharusnya
 
 # What a follow-up starts with when it leaves out what it repeats: "Dan pada tahun 2023?", "And with Thailand?".
@@ -123,9 +124,11 @@ CLOSED = (PRONOUNS | DEMONSTRATIVES_EN | DEMONSTRATIVES_ID | QUESTION_WORDS | AU
 # Words of sequence: "setelah itu", "two days after that" point at the event told before.
 SEQUENCE = frozenset({"after", "before", "besides", "setelah", "sesudah", "sebelum", "selain"})
 # A day and month ("4 Agustus", "2 August", "August 4"), which an elliptical "Kalau yang tanggal 4 Agustus?" swaps.
-_MONTH = (r"(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|january|february"
-          r"|march|may|june|july|august|october|december)")
-DAY_MONTH = re.compile(rf"\b\d{{1,2}}\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}\b(?!\d)", re.I)
+_MONTH = (r"(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|nopember|november|desember|january"
+          r"|february|march|may|june|july|august|october|december|jan|feb|mar|apr|jun|jul|aug|agu|agt|sept?|okt|oct"
+          r"|nov|nop|des|dec)\.?")
+DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\d)",
+                       re.I)
 # Words that ask how the answer is put, not what it is about ("namanya apa", "bunyinya persisnya", "yg nomor
 # dua", "what is it called", "the exact wording", "definisinya"): a passage that answers a follow-up need not
 # hold them (support.py). (Left out of the coverage of a whole question too, they let a near miss through: "Siapa
@@ -139,8 +142,11 @@ ASKING = frozenset({"nama", "namanya", "name", "named", "called", "bunyi", "buny
                     "butirnya", "poin", "poinnya", "points",
                     # the language asked for the answer: "can you answer in English pls", "jawab pakai bahasa Inggris"
                     "english", "inggris", "bahasa", "answer", "jawab", "pls", "please"})
-# A question that says it leaves the conversation ("Different question: …", "Ganti topik ya.", "switching topics —")
-# leans on nothing.
-NEW_TOPIC = re.compile(r"^\W*(?:(?:ok(?:ay)?|oke|oh|btw|by\s+the\s+way)\W+)?(?:(?:a\s+)?(?:different|another|new|separate|"
-                       r"unrelated|other)\s+(?:question|topic|thing)|switching\s+(?:topics?|gears)|change\s+of\s+topic|"
-                       r"on\s+another\s+note|(?:ganti|beda|pindah)\s+topik|topik\s+lain|pertanyaan\s+lain)\b", re.I)
+# A question that says it leaves the conversation ("Different question: …", "Ganti topik ya.", "switching topics —",
+# "On a different note, …") leans on nothing; not "Pertanyaan lain: kapan UU itu …", "Different question about
+# that law: …", "Ganti topik, tapi masih soal UU itu".
+NEW_TOPIC = re.compile(r"^\W*(?:(?:ok(?:ay)?|oke|oh|btw|by\s+the\s+way|sekarang|now)\W+)*(?:ya\W+)?"
+                       r"(?:(?:a\s+)?(?:different|new|unrelated)\s+(?:question|topic)|switching\s+(?:topics?|gears)|"
+                       r"change\s+of\s+topic|on\s+(?:another|a\s+different)\s+note|(?:ganti|beda|pindah)\s+topik|"
+                       r"topik\s+lain)(?:\s+(?:ya|dong|deh|nih|dulu))?\s*(?:[:.,;!—–-]|$)(?!\s*(?:tapi|but|masih|still)\b)",
+                       re.I)

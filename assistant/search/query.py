@@ -67,17 +67,19 @@ _ORDINALS_ID = ("pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ke
                 "kesepuluh")
 _ORDINALS_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _ITEM_ASKED = re.compile(
-    # "the third (one)", "the last factor"; not "the first time", "the last year"
-    rf"\b(?:the|its|their)\s+({'|'.join(_ORDINALS_EN)}|last)\b(?!\s+(?:time|times|year|years|day|days|week|month|of\s+all)\b)"
-    # "faktor ketujuh", "yang kedua", "poin terakhir": after a word that is no function word; not "kedua negara"
-    # (both countries), "tahun pertama", "kali kedua"
+    # "the third (one)", "the last factor"; not "the first time", "the last year", "the last few", "the first two"
+    rf"\b(?:the|its|their)\s+({'|'.join(_ORDINALS_EN)}|last)\b(?!\s+(?:time|times|years?|days?|weeks?|months?|few|"
+    r"several|couple|one\s+or|of\s+all|two|three|four|five|\d+)\b)"
+    # "faktor ketujuh", "yang kedua", "poin terakhir" ending their phrase; not "kedua manfaat" (both), "ketiga
+    # faktor" (all three), "kedua negara", "tahun pertama", "pertama kali", "pertama-tama", "Perang Dunia Kedua"
     rf"|\b(?!(?:di|ke|dari|dengan|dan|atau|pada|untuk|tahun|kali)\s)[^\W\d_]+\s+({'|'.join(_ORDINALS_ID)}|terakhir)\b"
-    r"(?!\s+(?:negara|belah|pihak|kali|kalinya|tahun|hari|bulan)\b)", re.I)
+    r"(?![-\w])(?=\s*(?:$|[?.!,;:)]|(?:apa|siapa|kapan|mana|bagaimana|gimana|berapa|mengapa|kenapa|yang|yg|adalah|"
+    r"ialah|itu|ini|tersebut|tadi|dari|dalam|di|pada|menurut|dan|sih|ya|dong|bunyinya|isinya)\b))")
 
 
 def item_asked(text: str) -> int | None:
     """The list item a question asks for, counted from 0 (-1: the last), if it asks for one."""
-    match = _ITEM_ASKED.search(text)
+    match = next((m for m in _ITEM_ASKED.finditer(text) if not (m.group(2) or "x")[0].isupper()), None)
     if not match:
         return None
     word = (match.group(1) or match.group(2)).lower()
@@ -86,7 +88,9 @@ def item_asked(text: str) -> int | None:
     return (_ORDINALS_EN.index(word) if word in _ORDINALS_EN else _ORDINALS_ID.index(word))
 
 
-_COUNT_IN_WORDS = re.compile(r"\b(?:how\s+many|how\s+much|jumlah|number\s+of|berapa\s+(?:banyak|orang|kali))\b", re.I)
+# a count asked besides ("berapa persen korban tahun berapa?"): "berapa" that is no year's, day's or month's
+_COUNT_IN_WORDS = re.compile(r"\b(?:how\s+many|how\s+much|jumlah|number\s+of|(?<!tahun\s)(?<!bulan\s)(?<!tanggal\s)"
+                             r"(?<!sampai\s)(?<!hingga\s)berapa(?!\s+lama))\b", re.I)
 
 
 # A request for a source put before the claim ("Find a citation for the claim that …", "Carikan sumber

@@ -248,7 +248,11 @@ def test_the_item_a_question_asks_for_is_read_once():
              # "both countries", "the first time", "tahun pertama", "pertama kali" number no item
              "Apa yang disepakati kedua negara?": None, "When did they meet for the first time?": None,
              "Apa yang terjadi pada tahun pertama?": None, "Siapa yang pertama kali datang?": None,
-             "What happened last year?": None}
+             "What happened last year?": None,
+             # "kedua manfaat" (both), "ketiga faktor" (all three), a name, "pertama-tama", "the first two"
+             "Sebutkan kedua manfaat penelitian ini": None, "Apa saja ketiga faktor penyebab TPPO?": None,
+             "Apa dampak Perang Dunia Kedua?": None, "Apa yang pertama-tama dilakukan?": None,
+             "What are the first two benefits?": None, "What happened in the last few years?": None}
     assert {q: item_asked(q) for q in cases} == cases
 
 
@@ -508,6 +512,10 @@ def test_a_year_asked_is_answered_by_a_quote_that_names_one():
     assert not refused["answerable"] and refused["answer"].startswith("Korpus tidak memberikan tahun tersebut")
     dated = ["Koperasi itu didirikan oleh para petani di desa pada tahun 1998.", "Anggotanya kemudian bertambah."]
     assert answer_question(year, _toy_retriever(dated))["answerable"]
+    cited = ["Koperasi itu didirikan oleh para petani di desa (Susanto, 2019).", "Anggotanya kemudian bertambah."]
+    assert not answer_question(year, _toy_retriever(cited))["answerable"]  # a citation's year is none
+    # a count asked besides the year is still asked
+    assert "count" in analyse("Berapa persen korban tahun berapa?", None, language="id").asks
 
 
 def test_a_question_naming_a_day_is_answered_by_the_sentence_of_that_day():

@@ -223,13 +223,59 @@ def test_answers_in_the_history_are_read_past():
     assert standalone("Siapa yang menandatanganinya?", history).text.startswith("Siapa yang menandatangani MoU")
 
 
+def test_review_of_the_second_session_of_2026_12_07():
+    """Found by a review helper, each reproduced: a manner "-nya" alone leans ("Apa intinya?", "Kapan
+    tepatnya?"); a cited work leaves a short demonstrative phrase leaning ("that policy", "perjanjian itu");
+    "according to X" / "dari X" name a person, not a place; a complete question with "after that" of its own
+    event leans on nothing; "Pertanyaan lain: …", "Different question about that law: …" still lean, "Sekarang
+    topik lain: …", "On a different note, …" do not; a work is swapped only when asked alone and not already
+    there; "August 4th", "Aug 4", "tgl 4 Nopember" are days; a spaced hyphen ends a back-reference's clause;
+    "para X" is who "mereka" are."""
+    mou = _user("Apa isi MoU Indonesia-Kamboja tentang TPPO?")
+    for question in ("Apa intinya?", "Kapan tepatnya?", "Apa detailnya?"):
+        assert standalone(question, mou) is not None, question
+    policy = standalone("What does Smith (2019) say about that policy?", _user("What is the ASEAN visa-free policy?"))
+    assert policy is not None and "ASEAN visa-free policy" in policy.text
+    weak = standalone("Menurut Munatama & Zhaidah (2023), apa kelemahan perjanjian itu?",
+                      _user("Apa isi perjanjian ekstradisi Indonesia-Kamboja?"))
+    assert weak is not None and "ekstradisi" in weak.text
+    assert standalone("What is her position?", _user("According to Retno Marsudi, how many victims were rescued?")
+                      ).text == "What is Retno Marsudi's position?"
+    assert standalone("Apa jabatan dia?", _user("Apa pernyataan dari Judha Nugraha tentang korban?")
+                      ).text == "Apa jabatan Judha Nugraha?"
+    assert standalone("What did the police do after the raid in Sihanoukville and what did they find after that?",
+                      _user("Apa yang terjadi?")) is None
+    law = _user("Kapan UU 21/2007 disahkan?")
+    for question in ("Pertanyaan lain: kapan UU itu disahkan?", "Different question about that law: what penalty does "
+                                                                 "it set?"):
+        assert standalone(question, law) is not None, question
+    for question in ("Sekarang topik lain: apa itu ACTIP?", "On a different note, what is ACTIP?",
+                     "Oke ya, ganti topik. Apa itu ACTIP?"):
+        assert standalone(question, law) is None, question
+    method = _user("What method did Jones (2020) use?")
+    assert standalone("Kalau Smith (2019)?", method).text == "What method did Smith (2019) use?"
+    both = standalone("Kalau Smith (2019)?", _user("Menurut Smith (2019) dan Jones (2020), apa temuannya?"))
+    assert both is None or "Smith (2019) dan Smith (2019)" not in both.text  # already named: no swap
+    met = _user("Who did the minister meet on 2 August 2022?")
+    assert standalone("And on August 4th?", met).text == "Who did the minister meet on August 4th 2022?"
+    assert standalone("And Aug 4?", met).text == "Who did the minister meet on Aug 4 2022?"
+    assert standalone("Kalau tgl 4 Nopember?", _user("Siapa yang ditemui menteri pada 2 Agustus 2022?")).text == \
+        "Siapa yang ditemui menteri pada 4 Nopember 2022?"
+    back = standalone("Back to that law - what penalty does it set?", _user("Which law regulates trafficking?"))
+    assert back is not None and "(" not in back.text and back.text.startswith("What penalty")
+    assert standalone("Apa yang mereka janjikan?", _user("Bagaimana para perekrut menipu korban?")).text == \
+        "Apa yang para perekrut janjikan?"
+
+
 def test_a_question_saying_it_changes_the_topic_leans_on_nothing():
-    """"Ganti topik ya. …", "Different question: …"; and a demonstrative phrase in a question that names the
-    cited work it asks about ("Menurut Susanto (2019), faktor … itu apa?") points at nothing before."""
+    """"Ganti topik ya. …", "Different question: …"; and, in a question that names the cited work it asks
+    about, a demonstrative closing its own "N yang …" ("Menurut Susanto (2019), faktor utama yang disebut …
+    itu apa?") points at nothing before."""
     history = _user("Apa yang dibahas dalam pertemuan itu?")
     assert standalone("Ganti topik ya. Siapa yang menandatanganinya?", history) is None
     assert standalone("Different question: what does this report's survey cover?", history) is None
-    assert standalone("Menurut Susanto (2019), faktor utama penyebab kemiskinan desa itu apa?", history) is None
+    assert standalone("Menurut Susanto (2019), faktor utama yang disebut sebagai penyebab kemiskinan desa itu apa?",
+                      history) is None
 
 
 @pytest.mark.parametrize("question", [
