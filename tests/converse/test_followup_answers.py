@@ -48,9 +48,9 @@ def test_dialogue_sets_meet_the_targets(engine, path):
 
 
 BLIND = sorted((ROOT / "tests" / "data").glob("followup_blind*.jsonl"))
-# The blind dialogue sets of tests/data, design data since their first scoring (docs/evaluation.md): their mean
-# facts, a floor under the figures recorded there (0.835 over own and eleven blind sets), so none slips back.
-MEAN_FACTS = 0.82
+# The blind dialogue sets of tests/data (docs/evaluation.md): their mean facts, a floor under the figures
+# recorded there (0.822 over own and thirteen blind sets), so they do not slip back.
+MEAN_FACTS = 0.80
 
 
 def test_the_blind_dialogue_sets_hold_their_figures(engine):
