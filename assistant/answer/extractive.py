@@ -481,10 +481,9 @@ def _with_shape_after(picked: list[tuple[Hit, Sentence]], best: Sentence, query:
 def _with_shape_before(picked: list[tuple[Hit, Sentence]], best: Sentence, query: Query,
                        kind: str) -> tuple[list, Sentence | None]:
     """The nearest of the few sentences before `best` in its passage, put first, that holds what the question
-    asks and three of its terms (two let another meeting's date through: "Dua hari kemudian tepatnya pada 4
-    Agustus …" for "Tanggal berapa tepatnya pertemuan itu …?") ("Pada Rabu 13 Maret 2024 terjadi pertemuan …" before "Terdapat delapan hal yang
-    disepakati dalam pertemuan ini …", for "tanggal berapa dan ada berapa poin yang disepakati?"); or `picked`
-    as it was."""
+    asks and three of its terms ("Pada Rabu 13 Maret 2024 terjadi pertemuan …" before "Terdapat delapan hal
+    yang disepakati dalam pertemuan ini …", for "tanggal berapa dan ada berapa poin yang disepakati?"; two terms
+    let another meeting's date through); or `picked` as it was."""
     hit = next(h for h, x in picked if x is best)
     at = _position(hit, best) or 0
     before = next((x for x in reversed(hit.chunk.sentences[max(0, at - _REACH):at])

@@ -74,12 +74,14 @@ _ITEM_ASKED = re.compile(
     # faktor" (all three), "kedua negara", "tahun pertama", "pertama kali", "pertama-tama", "Perang Dunia Kedua"
     rf"|\b(?!(?:di|ke|dari|dengan|dan|atau|pada|untuk|tahun|kali)\s)[^\W\d_]+\s+({'|'.join(_ORDINALS_ID)}|terakhir)\b"
     r"(?![-\w])(?=\s*(?:$|[?.!,;:)]|(?:apa|siapa|kapan|mana|bagaimana|gimana|berapa|mengapa|kenapa|yang|yg|adalah|"
-    r"ialah|itu|ini|tersebut|tadi|dari|dalam|di|pada|menurut|dan|sih|ya|dong|bunyinya|isinya)\b))")
+    r"ialah|itu|ini|tersebut|tadi|dari|dalam|di|pada|menurut|dan|sih|ya|dong|bunyinya|isinya)\b))", re.I)
 
 
 def item_asked(text: str) -> int | None:
     """The list item a question asks for, counted from 0 (-1: the last), if it asks for one."""
-    match = next((m for m in _ITEM_ASKED.finditer(text) if not (m.group(2) or "x")[0].isupper()), None)
+    first = len(text) - len(text.lstrip(" \t\"'“(¿¡-–—"))
+    match = next((m for m in _ITEM_ASKED.finditer(text)  # (not a capitalised name: "Perang Dunia Kedua")
+                  if not ((m.group(2) or "x")[0].isupper() and m.group()[0].isupper() and m.start() > first)), None)
     if not match:
         return None
     word = (match.group(1) or match.group(2)).lower()

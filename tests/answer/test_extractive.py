@@ -243,7 +243,8 @@ def test_the_item_a_question_asks_for_is_read_once():
     from assistant.search.query import item_asked
 
     cases = {"Kalau yang terakhir?": -1, "apa faktor ketujuh yang belum disebutkan?": 6, "Yg kedua?": 1,
-             "What was the first criterion listed there?": 0, "And the third one?": 2,
+             "What was the first criterion listed there?": 0, "And the third one?": 2, "The last one?": -1,
+             "Yang Kedua?": 1,
              "Apa kejahatan pertama yang disebut?": 0, "Apa metode kedua?": 1,
              # "both countries", "the first time", "tahun pertama", "pertama kali" number no item
              "Apa yang disepakati kedua negara?": None, "When did they meet for the first time?": None,
