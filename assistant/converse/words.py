@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..search.query import ORDINALS_EN, ORDINALS_ID
+
 # A pronoun for a person ("she", "beliau") has a name for antecedent; the others any noun phrase.
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself", "beliau", "dia", "ia"})
 PRONOUNS = PERSON_PRONOUNS | frozenset({"it", "its", "itself", "they", "them", "their", "theirs", "themselves",
@@ -104,9 +106,8 @@ NOT_BEYOND = re.compile(r"\beach\s+other\b|\bone\s+another\b|\bin\s+other\s+word
 ORDINALS = {"first": 0, "pertama": 0, "awal": 0, "earliest": 0, "former": 0, "second": 1, "kedua": 1,
             "third": 2, "ketiga": 2}
 # Ordinal words: they order what a turn lists ("Yang ketiga?"), and a text's list seldom says them.
-ENGLISH_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last")
-ORDINAL_WORDS = ("pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh", "kedelapan", "kesembilan",
-                 "kesepuluh", "terakhir") + ENGLISH_ORDINALS
+ENGLISH_ORDINALS = ORDINALS_EN + ("last",)
+ORDINAL_WORDS = ORDINALS_ID + ("terakhir",) + ENGLISH_ORDINALS
 # a follow-up that is an ordinal alone: "Yang ketiga?", "Dan yang kedua apa?", "And the third one?"
 ORDINAL_ONLY = re.compile(rf"^\W*(?:(?:and|dan|lalu|terus|then|kalau|how about|what about)\s+)?(?:the\s+|yang\s+)?"
                           rf"({'|'.join(ORDINAL_WORDS)})(?:\s+(?:one|item|point|poin|nya))?(?:\s+(?:apa|what|is it|ya))?"

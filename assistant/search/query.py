@@ -63,16 +63,17 @@ ASKS = {
 }
 
 
-_ORDINALS_ID = ("pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh", "kedelapan", "kesembilan",
+# Ordinals one to ten, counted from 0 by their place ("the last" apart); converse/words.py reads them too.
+ORDINALS_ID = ("pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh", "kedelapan", "kesembilan",
                 "kesepuluh")
-_ORDINALS_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+ORDINALS_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _ITEM_ASKED = re.compile(
     # "the third (one)", "the last factor"; not "the first time", "the last year", "the last few", "the first two"
-    rf"\b(?:the|its|their)\s+({'|'.join(_ORDINALS_EN)}|last)\b(?!\s+(?:time|times|years?|days?|weeks?|months?|few|"
+    rf"\b(?:the|its|their)\s+({'|'.join(ORDINALS_EN)}|last)\b(?!\s+(?:time|times|years?|days?|weeks?|months?|few|"
     r"several|couple|one\s+or|of\s+all|two|three|four|five|\d+)\b)"
     # "faktor ketujuh", "yang kedua", "poin terakhir" ending their phrase; not "kedua manfaat" (both), "ketiga
     # faktor" (all three), "kedua negara", "tahun pertama", "pertama kali", "pertama-tama", "Perang Dunia Kedua"
-    rf"|\b(?!(?:di|ke|dari|dengan|dan|atau|pada|untuk|tahun|kali)\s)[^\W\d_]+\s+({'|'.join(_ORDINALS_ID)}|terakhir)\b"
+    rf"|\b(?!(?:di|ke|dari|dengan|dan|atau|pada|untuk|tahun|kali)\s)[^\W\d_]+\s+({'|'.join(ORDINALS_ID)}|terakhir)\b"
     r"(?![-\w])(?=\s*(?:$|[?.!,;:)]|(?:apa|siapa|kapan|mana|bagaimana|gimana|berapa|mengapa|kenapa|yang|yg|adalah|"
     r"ialah|itu|ini|tersebut|tadi|dari|dalam|di|pada|menurut|dan|sih|ya|dong|bunyinya|isinya)\b))", re.I)
 
@@ -87,7 +88,7 @@ def item_asked(text: str) -> int | None:
     word = (match.group(1) or match.group(2)).lower()
     if word in ("last", "terakhir"):
         return -1
-    return (_ORDINALS_EN.index(word) if word in _ORDINALS_EN else _ORDINALS_ID.index(word))
+    return (ORDINALS_EN.index(word) if word in ORDINALS_EN else ORDINALS_ID.index(word))
 
 
 # a count asked besides ("berapa persen korban tahun berapa?"): "berapa" that is no year's, day's or month's
