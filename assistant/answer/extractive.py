@@ -40,6 +40,7 @@ STRINGS = {
         "no_month": "The corpus gives no such month: the passages closest to the question name none.",
         "no_year": "The corpus gives no such year: the passages closest to the question name none.",
         "no_name": "The corpus names no such person: the passages closest to the question name none.",
+        "no_law": "The corpus names no such law: the passages closest to the question name none.",
     },
     "id": {
         "abstain": "Korpus tidak menjawab pertanyaan ini: tidak ada bagian dokumen yang mendukung jawabannya.",
@@ -52,6 +53,7 @@ STRINGS = {
         "no_month": "Korpus tidak memberikan bulan tersebut: bagian dokumen yang paling dekat tidak menyebut bulannya.",
         "no_year": "Korpus tidak memberikan tahun tersebut: bagian dokumen yang paling dekat tidak menyebut tahunnya.",
         "no_name": "Korpus tidak menyebut nama orang tersebut: bagian dokumen yang paling dekat tidak menyebut namanya.",
+        "no_law": "Korpus tidak menyebut undang-undang tersebut: bagian dokumen yang paling dekat tidak menyebutnya.",
     },
 }
 
@@ -86,10 +88,14 @@ SHAPES["day"] = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS}
 SHAPES["year"] = re.compile(rf"\b(?:1[5-9]|20)\d{{2}}\b|{_DATE_IN_FIGURES.pattern}")
 # What a quote must hold when a question asks for a day, a month ("Mei", "Nopember", "13/03/2024"; not the
 # verb "may"), a year ("tahun berapa", "in what year") or a person's name (search/people.py).
+_NAMED_LAW = re.compile(r"\b(?:Undang-Undang|UU|Peraturan|Perpres|Permen\w*|PP)\s+(?:No|Nomor|Dasar|Republik|RI|\d)"
+                        r"|\b[A-Z]\w+\s+(?:Act|Law|Code)\b")
 _HAS = {"day": lambda text: bool(SHAPES["day"].search(text)),
         "month": lambda text: bool(months(text) or _DATE_IN_FIGURES.search(text)),
         "name": names_person,
-        "year": lambda text: bool(SHAPES["year"].search(without_citations(text)))}  # not "Atmasasmita (2021)"
+        "year": lambda text: bool(SHAPES["year"].search(without_citations(text))),  # not "Atmasasmita (2021)"
+        # a law named by its number, or by its title ("Undang-Undang Dasar", "the Trafficking Victims Protection Act")
+        "law": lambda text: bool(SHAPES["law"].search(text) or _NAMED_LAW.search(text))}
 
 
 # A sentence that goes on about the one before: a demonstrative in its first words ("Pertemuan ini …",
@@ -218,7 +224,7 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
     # (a month asked, "bulan apa", is answered by a quote that names one; a person's name by one naming a person)
     # (in the sentence that answers, or in one that holds two of the question's terms: not the date of another
     # meeting quoted beside it)
-    unshaped = next((kind for kind in ("day", "month", "year", "name") if picked and kind in query.asks
+    unshaped = next((kind for kind in ("day", "month", "year", "name", "law") if picked and kind in query.asks
                      and not (missing or unstated or no_file or no_number)
                      and not any(_HAS[kind](s.text) and (s is best or _terms_held(query, s.text) >= 2)
                                  for _, s in picked)), None)
@@ -227,9 +233,13 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
         if not shaped:
             picked, shaped = _with_shape_before(picked, best, query, unshaped)
         unshaped = None if shaped else unshaped
+    quoted = " ".join(s.text for _, s in picked)
+    # a follow-up's own year ("How did those numbers compare with 2022?", "Dan tahun 2023?") is what it
+    # asks about anew: the quotes that answer it name that year
+    if query.typed and asked_years and picked and not (missing or unstated or no_file or no_number or unshaped):
+        unstated = _unmentioned(asked_years, [quoted])
     # a near miss shows in the quotes (a sibling term, or another file of the folder asked about), or in
     # the passage of the best one (its sibling's fact stated nearby)
-    quoted = " ".join(s.text for _, s in picked)
     near = next((n for n in (_sibling(query.text, quoted), _sibling_name(query.text, quoted),
                              _sibling(query.text, picked[0][0].chunk.text)) if n), None) \
         if picked and not (missing or unstated or no_file or no_number or unshaped) else None

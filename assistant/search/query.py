@@ -38,12 +38,12 @@ ASKS = {
     "number": re.compile(r"\b(how many|how much|berapa|jumlah|number of)\b", re.I),
     # a count asked for in so many words (not "berapa lama", nor "the number of" inside a question)
     "count": re.compile(r"\b(how many|how much|berapa(?!\s+lama\b))\b", re.I),
-    "date": re.compile(r"\b(when|kapan|tanggal|what date|what year|tahun berapa)\b", re.I),
+    "date": re.compile(r"\b(when|kapan|tanggal|what date|(?:what|which) years?|tahun berapa)\b", re.I),
     # a day and month asked, which a year alone does not give
     "day": re.compile(r"\b(?:tanggal\s+(?:berapa|apa|dan\s+bulan\s+(?:berapa|apa)|(?:persis|tepat|pasti)(?:nya)?)"
                       r"|(?:what|which)\s+date|(?:exact|precise)\s+date)\b", re.I),
     # a year asked in so many words ("tahun berapa", "in what year"), which a quote without one does not give
-    "year": re.compile(r"\btahun\s+(?:berapa|apa|kapan)\b|\b(?:what|which)\s+year\b", re.I),
+    "year": re.compile(r"\btahun\s+(?:berapa|apa|kapan)\b|\b(?:what|which)\s+years?\b", re.I),
     # a month asked ("pada bulan apa", "bulan dan tahun berapa", "in which month")
     "month": re.compile(r"\bbulan\s+(?:apa|berapa|dan\s+tahun\s+(?:apa|berapa))\b|\b(?:what|which)\s+month\b", re.I),
     "person": re.compile(r"\b(who|siapa|whom)\b", re.I),
