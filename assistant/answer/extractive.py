@@ -21,6 +21,7 @@ from ..search.definition import defines, defines_after
 from ..search.language import detect_language
 from ..search.legal import part_numbers, without_references
 from ..search.lexicon import english_lemma
+from ..search.mentions import spells
 from ..search.people import names_person
 from ..search.query import Query
 from ..search.retrieve import Hit, Retriever, backed_by
@@ -88,6 +89,7 @@ SHAPES["day"] = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS}
 SHAPES["year"] = re.compile(rf"\b(?:1[5-9]|20)\d{{2}}\b|{_DATE_IN_FIGURES.pattern}")
 # What a quote must hold when a question asks for a day, a month ("Mei", "Nopember", "13/03/2024"; not the
 # verb "may"), a year ("tahun berapa", "in what year") or a person's name (search/people.py).
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{2,}\b")
 _NAMED_LAW = re.compile(r"\b(?:Undang-Undang|UU|Peraturan|Perpres|Permen\w*|PP)\s+(?:No|Nomor|Dasar|Republik|RI|\d)"
                         r"|\b[A-Z]\w+\s+(?:Act|Law|Code)\b")
 _HAS = {"day": lambda text: bool(SHAPES["day"].search(text)),
@@ -238,6 +240,9 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
     # asks about anew: the quotes that answer it name that year
     if query.typed and asked_years and picked and not (missing or unstated or no_file or no_number or unshaped):
         unstated = _unmentioned(asked_years, [quoted])
+    # and so do the acronyms it types ("On what exact date was that AMMTC meeting held?")
+    if query.typed and picked and not (missing or unstated or no_file or no_number or unshaped):
+        unstated = [a for a in dict.fromkeys(_ACRONYM.findall(query.typed)) if not _quotes_acronym(a, quoted)]
     # a near miss shows in the quotes (a sibling term, or another file of the folder asked about), or in
     # the passage of the best one (its sibling's fact stated nearby)
     near = next((n for n in (_sibling(query.text, quoted), _sibling_name(query.text, quoted),
@@ -814,6 +819,17 @@ def _counts(text: str) -> bool:
     names, a date, a list item's own number and the digits of a name like "BP2MI" aside)."""
     text = _PART.sub(" ", without_references(without_citations(_ITEM_NUMBER.sub("", text))))
     return bool(SHAPES["number"].search(_YEARS.sub(" ", _CODE.sub(" ", SHAPES["date"].sub(" ", text)))))
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the|on|in|against|dan|untuk|atas)\s+)*[A-Z][\w'’-]*)*")
+
+
+def _quotes_acronym(acronym: str, text: str) -> bool:
+    """The text names the acronym, or spells it out ("Global Financial Integrity" for GFI)."""
+    if re.search(rf"\b{re.escape(acronym)}", text, re.I):
+        return True
+    return any(spells(acronym.upper(), "".join(w[0].upper() for w in run.split()))
+               for run in _NAME_RUN.findall(text) if len(run.split()) >= 2)
 
 
 def _unmentioned(years: tuple[str, ...], texts: list[str]) -> list[str]:

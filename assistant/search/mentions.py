@@ -114,7 +114,7 @@ class DocumentNames:
         for acronym in dict.fromkeys(_ACRONYM.findall(query.text)):
             # a title that spells it with fewest other words is its name; a longer title quoting that
             # one's full name ("… Supplementing the United Nations Convention …") counts in proportion
-            cover = {f: len(acronym) / len(initials) for f, initials in self.initials.items() if _spells(acronym, initials)}
+            cover = {f: len(acronym) / len(initials) for f, initials in self.initials.items() if spells(acronym, initials)}
             for f, share in cover.items():
                 out[f] = out.get(f, 0.0) + 3.0 * share / max(cover.values())
         return out
@@ -129,7 +129,7 @@ class DocumentNames:
         return ranked[0][0]
 
 
-def _spells(acronym: str, initials: str) -> bool:
+def spells(acronym: str, initials: str) -> bool:
     """The acronym's letters are, in order, initials of the title's words from one that starts it, skipping
     at most as many words as it has letters ("UNTOC": United Nations Convention against Transnational
     Organized Crime)."""
