@@ -381,6 +381,7 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
         if query.keys and best_sim >= config.min_sim_translated else set()
     content = {same(t) for t in query.exact if not t[:1].isdigit()}
     if (best_sim < config.min_sim_without_overlap and not (content & top_tokens) and not query.refers_to_document
+            and not goes_on
             and not (best_sim >= config.min_sim_translated and _translated_overlap(query, keyed))):
         return [], None
     # a question in the passages' own language should find most of its words there (in all of them
