@@ -93,7 +93,9 @@ class Assistant:
         if self.llm is not None and self.settings.llm_rewrite:  # the model may word it; the rules' stands otherwise
             said = propose(text, user_turns(history), lambda prompt: "".join(self.llm.stream(prompt, 96))) or said
         language = detect_language(text, self.index.loan_terms)
-        query = replace(self.retriever.query(said, language), typed=text, own=own_tokens(text, language))
+        standalone_vector, typed_vector = self.retriever.query_vectors([said, text])  # (one call embeds both)
+        query = replace(self.retriever.query(said, language, standalone_vector), typed=text,
+                        own=own_tokens(text, language), typed_vector=typed_vector)
         if asks_beyond(text):  # "siapa lagi?": the turn it asks past, to answer with something else
             past = self._recent.get(rewrite.before) or self._remember(rewrite.before, self.retriever.query(rewrite.before))
             query = replace(query, past=past)

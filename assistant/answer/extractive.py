@@ -123,7 +123,7 @@ _LEAD_IN = re.compile(r"(?::|\b(?:sebagai berikut|berikut ini|yang berikut|as fo
 # 0.03: the sentence naming the law for "which law" (dev d04's cited work), Debian set 2 facts 0.885 → 0.923.
 SENTENCE_WEIGHTS = {"sim": 1.0, "overlap": 0.15, "passage": 0.15, "type": 0.06, "named": 0.15, "acronym": 0.05,
                     "in_part": 0.1, "caps": -0.1, "in_named": 0.1,
-                    "defines": 0.2, "own": 0.1, "said": -0.1, "after": 0.3, "day": 0.1}
+                    "defines": 0.2, "own": 0.1, "said": -0.1, "after": 0.3, "day": 0.1, "typed": 3.0}
 # ("day": a sentence holding the day and month the question names, "Pada 4 Agustus 2022, … siapa?", weighs
 # 0.1 more; no answer of the zoo, thesis or Debian sets changed with it, one follow-up was answered right)
 
@@ -312,6 +312,7 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
     weights = _term_weights(query.about, alternatives, [stoks for *_, stoks in candidates])
     rows = [row for _, _, row, _ in candidates if row is not None]
     placed = dict(zip(rows, index.context(rows) @ query.vector))  # each sentence in its place
+    typed = _typed_closeness(query, rows, index)
     total = sum(weights.values()) or 1.0
     said, after = _answered_before(query, hits, retriever, config)
     days = dates(query.text)  # "Pada 4 Agustus 2022, … bertemu siapa?": the sentence of that day
@@ -349,6 +350,7 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
             "said": float(sentence.text in said),
             "after": after.get(sentence.text, 0.0),
             "day": float(bool(days) and days <= dates(sentence.text)),
+            "typed": typed.get(row, 0.0),
         }
         score = sum(config.weights.get(name, 0.0) * value for name, value in features.items())
         scored.append(Scored(score, features["sim"], hit, sentence, terms, alone, features))
@@ -528,6 +530,17 @@ def _answered_before(query: Query, hits: list[Hit], retriever: Retriever,
             break
         after[text] = 1.0 - step / _REACH  # the nearer, the likelier
     return {said}, after
+
+
+def _typed_closeness(query: Query, rows: list[int], index) -> dict[int, float]:
+    """For a follow-up: each sentence's cosine to what was typed alone, less the closest one's (0 for the
+    closest; the standalone question carries its antecedent's words, which the sentence that answered the
+    turn before holds too, while what the follow-up asks anew is in its own words); nothing otherwise."""
+    if query.typed_vector is None or not rows or query.item is not None:
+        return {}  # ("Terus yg kedua?" says nothing of its own: the item asked is found by its place)
+    cosines = index.sentence_vectors[rows] @ query.typed_vector
+    top = float(cosines.max())
+    return {row: float(c) - top for row, c in zip(rows, cosines)}
 
 
 @lru_cache(maxsize=50_000)

@@ -28,6 +28,8 @@ _BOUNDARIES = frozenset({"and", "but", "or", "when", "after", "before", "while",
                         "if", "until", "then", "that", "where", "dan", "tetapi", "namun", "ketika", "saat", "setelah",
                         "sebelum", "sejak", "karena", "sehingga", "tanpa", "jika", "kalau", "agar", "supaya", "serta",
                         "lalu", "bila", "apabila"})
+_SUBORDINATORS = frozenset({"when", "after", "before", "while", "once", "since", "if", "until", "ketika", "saat",
+                            "setelah", "sesudah", "sebelum", "sejak", "jika", "kalau", "bila", "apabila", "begitu"})
 # A pronoun in an attribution: "in its view", "according to him", "menurutnya".
 _ATTRIBUTED = re.compile(r",?\s*\b(?:(?:in|from)\s+(?:its|their|his|her)\s+(?:view|opinion|words|perspective|account|"
                          r"assessment|analysis)|according\s+to\s+(?:it|them|him|her)|menurut(?:nya|\s+(?:mereka|beliau|"
@@ -154,6 +156,7 @@ def _has_antecedent(before: list[Token], person: bool, possessive: bool) -> bool
     subject of its own clause; an object ("sign it") only for what an earlier clause names (a name for
     "she", else a name, a number or two words carrying meaning), or for a phrase rich enough in its own
     clause ("Southeast Asia's weak border control makes it …")."""
+    before = before[_bare_clause(before):]
     cut = max((k for k, t in enumerate(before) if t.text in ",;.:!?" or t.low in _BOUNDARIES), default=-1)
     outer, inner = (before, []) if possessive else (before[:cut + 1], before[cut + 1:])
     if person:
@@ -161,6 +164,17 @@ def _has_antecedent(before: list[Token], person: bool, possessive: bool) -> bool
     if any(is_anchor(t) for t in outer) or sum(is_content(t) for t in outer) >= (2 if possessive else 1):
         return True
     return sum(is_content(t) or is_anchor(t) for t in inner) >= 3
+
+
+def _bare_clause(toks: list[Token]) -> int:
+    """The length of an opening clause that names nothing, a subordinator and one word ("Setelah direkrut,
+    mereka …", "Once recruited, they …"): no antecedent for what follows; 0 when there is none."""
+    if not toks or toks[0].low not in _SUBORDINATORS:
+        return 0
+    comma = next((k for k, t in enumerate(toks) if t.text in ",;:"), None)
+    if comma is None or any(is_anchor(t) for t in toks[1:comma]) or sum(is_content(t) for t in toks[1:comma]) > 1:
+        return 0
+    return comma + 1
 
 
 def _is_nya(toks: list[Token], i: int) -> bool:

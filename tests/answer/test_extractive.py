@@ -621,3 +621,28 @@ def test_an_english_word_meets_its_inflected_forms_through_lemmas():
         term = next(t for t in tokenize(question) if t.startswith("pas"))
         assert alternatives.get(term, {term}) & keys, (question, term, keys)
     assert not set(tokenize("passed")) & set(tokenize("pass"))  # (the keywords alone do not meet)
+
+
+def test_a_law_asked_is_answered_by_a_quote_that_names_one():
+    """"Lewat UU nomor berapa …", "through which law": a quote naming no statute is no answer."""
+    from assistant.answer.extractive import answer_question
+    from assistant.search.query import analyse
+
+    law = analyse("Indonesia meratifikasi konvensi itu lewat undang-undang apa?", _ToyEmbedder(), language="id")
+    assert "law" in law.asks
+    unnamed = ["Indonesia meratifikasi konvensi itu bersama negara ASEAN lainnya.", "Konvensi itu dibentuk di Kuala Lumpur."]
+    refused = answer_question(law, _toy_retriever(unnamed))
+    assert not refused["answerable"] and refused["answer"].startswith("Korpus tidak menyebut undang-undang tersebut")
+    for named in ("Indonesia meratifikasi konvensi itu dengan UU Nomor 12 Tahun 2017.",
+                  "Indonesia meratifikasi konvensi itu melalui Undang-Undang Republik Indonesia tentang pengesahan."):
+        assert answer_question(law, _toy_retriever([named, "Konvensi itu dibentuk di Kuala Lumpur."]))["answerable"]
+    assert {"date", "year"} <= set(analyse("Which years does the study cover?", None, language="en").asks)
+
+
+def test_an_acronym_is_quoted_by_name_or_spelt_out():
+    from assistant.answer.extractive import _quotes_acronym
+
+    assert _quotes_acronym("GFI", "Data dari Global Financial Integrity tahun 2017 menemukan …")
+    assert _quotes_acronym("IOM", "IOM (*International Organization of Migration*) mencatat …")
+    assert _quotes_acronym("UNTOC", "the United Nations Convention against Transnational Organized Crime")
+    assert not _quotes_acronym("AMMTC", "Pada 2 Agustus 2022, Menteri Luar Negeri Indonesia Retno Marsudi bertemu …")
