@@ -778,7 +778,7 @@ def _sibling(question: str, quoted: str) -> tuple[str, str] | None:
     named = set(words) | parts | {re.sub(r"[\d.]+$", "", part) for part in parts}
     for asked in dict.fromkeys(w for w in _TERM.findall(question) if _specific(w) and len(w) >= 3):
         a = asked.casefold()
-        if a in named:
+        if a in named or re.search(r"[A-Z]s$", asked) and a[:-1] in named:  # (a plural, "MoUs", is its singular)
             continue
         for key, given in words.items():
             if len(key) >= 3 and key != a and _specific(given) and (
@@ -810,9 +810,11 @@ def _sibling_name(question: str, quoted: str) -> tuple[str, str] | None:
 
 
 def _unnamed(question: str, texts: list[str]) -> list[str]:
-    """The camel-case names the question asks about (WireGuard, NetworkManager) that none of the texts holds."""
+    """The camel-case names the question asks about (WireGuard, NetworkManager) that none of the texts holds
+    (a plural, "MoUs", held as its singular)."""
     text = " ".join(texts).casefold()
-    return [w for w in dict.fromkeys(_TERM.findall(question)) if re.search(r"[a-z][A-Z]", w) and w.casefold() not in text]
+    return [w for w in dict.fromkeys(_TERM.findall(question)) if re.search(r"[a-z][A-Z]", w) and w.casefold() not in text
+            and not (re.search(r"[A-Z]s$", w) and w[:-1].casefold() in text)]
 
 
 _YEARS = re.compile(r"\b(?:1[5-9]|20)\d\d\b")

@@ -61,6 +61,8 @@ def unsupported(question: str, passages: list[str], names_only: bool = False, la
     missing = []
     for word in words:
         said = standard(word) if language == "id" else word  # (an everyday word as the standard one: "ketemu")
+        if re.search(r"[A-Z]s$", said):  # a name's plural ("MoUs", "NGOs"): the name
+            said = said[:-1]
         own = set(tokenize(said)) | set(tokenize(said, cognates=False))
         if not own:
             continue  # a word that asks nothing ("gimana": "bagaimana")

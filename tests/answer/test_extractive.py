@@ -646,3 +646,13 @@ def test_an_acronym_is_quoted_by_name_or_spelt_out():
     assert _quotes_acronym("IOM", "IOM (*International Organization of Migration*) mencatat …")
     assert _quotes_acronym("UNTOC", "the United Nations Convention against Transnational Organized Crime")
     assert not _quotes_acronym("AMMTC", "Pada 2 Agustus 2022, Menteri Luar Negeri Indonesia Retno Marsudi bertemu …")
+
+
+def test_a_name_asked_in_the_plural_is_named_by_its_singular():
+    """"the MoUs", "NGOs": the quotes saying "MoU", "NGO" name them; neither missing nor a sibling."""
+    from assistant.answer.extractive import _sibling, _unnamed
+
+    quoted = "Dalam pertemuan ini ditandatangani beberapa nota kesepakatan (MoU) dan peran NGO dibatasi."
+    assert _unnamed("In what field were the MoUs signed?", [quoted]) == []
+    assert _sibling("What limits the role of NGOs and the MoUs?", quoted) is None
+    assert _unnamed("How is NetworkManager configured?", [quoted]) == ["NetworkManager"]

@@ -33,6 +33,9 @@ def test_a_near_miss_names_what_the_passages_lack():
 
 def test_across_languages_only_names_are_asked_for():
     assert unsupported("And with Thailand?", [PASSAGE], names_only=True) == ["Thailand"]
+    # a name's plural is the name: "MoUs" in a passage saying "MoU"
+    mou = "Dalam pertemuan ini juga dilakukan penandatanganan beberapa nota kesepakatan (MoU)."
+    assert unsupported("In what field were the MoUs signed there?", [mou], names_only=True) == []
     assert unsupported("What else did Indonesia sign?", [PASSAGE], names_only=True) == []
 
 
