@@ -332,6 +332,10 @@ def _ellipsis(question: str, toks: list[Token]) -> str | None:
     rest = question[match.end():]
     rest_toks = [t for t in tokens(rest) if t.is_word]
     framed = bool(re.search(r"about|dengan|kalau|jika|untuk|kabar", match.group(), re.I))
+    closing = re.search(r"\s+bagaimana\W*$", rest, re.I)
+    if closing and not any(t.low in QUESTION_WORDS for t in tokens(rest[:closing.start()]) if t.is_word):
+        rest, framed = rest[:closing.start()], True  # "Terus pas covid gimana?": how it was then
+        rest_toks = [t for t in tokens(rest) if t.is_word]
     if not rest_toks or (not framed and any(t.low in QUESTION_WORDS for t in rest_toks)):
         return None
     if sum(is_content(t) or is_anchor(t) for t in rest_toks) > 4 or len(rest_toks) > 7:

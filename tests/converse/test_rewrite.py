@@ -167,6 +167,15 @@ CASES = [
      "Apa yang disepakati kedua negara pada pertemuan ketiga?"),
     (_user("What was agreed last year at the first meeting?"), "And the second one?",
      "What was agreed last year at the second meeting?"),
+    # a fragment closed by "bagaimana"/"gimana" is an ellipsis as "bagaimana dengan …" is
+    (_user("Berapa jumlah korban perdagangan manusia dari Indonesia pada tahun 2023?"), "Kalau tahun 2022 gimana?",
+     "Berapa jumlah korban perdagangan manusia dari Indonesia pada tahun 2022?"),
+    (_user("Berapa jumlah korban perdagangan manusia dari Indonesia pada tahun 2023?"), "Terus yang di Thailand bagaimana?",
+     "Berapa jumlah korban perdagangan manusia dari Thailand pada tahun 2023?"),
+    # … and an opening clause of a subordinator and one word names nothing: "mereka" leans on the chat
+    (_user("How did traffickers recruit Indonesian workers for Cambodia according to Yulisman (2025)?"),
+     "Setelah direkrut, mereka disuruh kerja berapa jam sehari?",
+     "Setelah direkrut, workers disuruh kerja berapa jam sehari, menurut Yulisman (2025)?"),
 ]
 
 
