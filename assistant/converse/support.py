@@ -15,7 +15,7 @@ from ..search.keywords import tokenize
 from ..search.lexicon import word_keys
 from .references import leaning
 from .tokens import is_anchor, is_content, same_word, tokens
-from .words import ASKING, DOCUMENT_NOUNS, ORDINAL_WORDS
+from .words import ASKING, DOCUMENT_NOUNS, HONORIFICS, ORDINAL_WORDS
 
 
 _ITSELF = re.compile(rf"\b(?:{'|'.join(sorted(DOCUMENT_NOUNS))})\s+(?:ini|tersebut)\b|\b(?:this|the)\s+"
@@ -26,7 +26,7 @@ def own_words(question: str, names_only: bool = False) -> list[str]:
     """The words a follow-up says itself: those carrying meaning outside its references (a "-nya"
     word's host is its own), its back-reference and the opener of an ellipsis, not its ordinals (a text's
     list seldom says "ketujuh": "Yg ketiga?", "apa faktor ketujuh …?"), words asking how the answer is put
-    (ASKING) nor the document's name for itself ("menurut tesis ini"); with `names_only`, its names and
+    (ASKING), nor how it addresses a person ("Bu Retno": HONORIFICS), nor the document's name for itself ("menurut tesis ini"); with `names_only`, its names and
     acronyms alone (what stays the same in another language)."""
     itself = [m.span() for m in _ITSELF.finditer(question)]  # "menurut tesis ini", "this study"
     lean = leaning(question)
@@ -39,7 +39,8 @@ def own_words(question: str, names_only: bool = False) -> list[str]:
     return list(dict.fromkeys(t.text for t in tokens(question) if (is_anchor(t) if names_only else is_content(t)
                                                                     or is_anchor(t))
                               and not t.text[0].isdigit() and t.low not in ORDINAL_WORDS
-                              and t.low not in ASKING and not any(a <= t.start < b for a, b in itself)
+                              and t.low not in ASKING and t.low not in HONORIFICS
+                              and not any(a <= t.start < b for a, b in itself)
                               and not any(a <= t.start < b for a, b in spans)))
 
 
@@ -64,8 +65,8 @@ def unsupported(question: str, passages: list[str], names_only: bool = False, la
         if re.search(r"[A-Z]s$", said):  # a name's plural ("MoUs", "NGOs"): the name
             said = said[:-1]
         own = set(tokenize(said)) | set(tokenize(said, cognates=False))
-        if not own:
-            continue  # a word that asks nothing ("gimana": "bagaimana")
+        if not own or said.lower().endswith("nya") and not tokenize(said.lower()[:-3]):
+            continue  # a word that asks nothing ("gimana": "bagaimana"; "kerja samanya": "sama")
         if own & held or any(keys.get(k, frozenset()) & held for k in own):
             continue
         if len(word) >= 6:  # an affixed form the stemmer does not undo ("menandatangani"/"penandatanganan")

@@ -134,6 +134,9 @@ DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)
 # dua", "what is it called", "the exact wording", "definisinya"): a passage that answers a follow-up need not
 # hold them (support.py). (Left out of the coverage of a whole question too, they let a near miss through: "Siapa
 # nama Duta Besar …?" was refused for the words the passages lack, "nama" among them.)
+# How a question addresses or names a person: "Bu Retno", "Pak Menteri", "Kak, …", "Mr Smith"; not what it asks.
+HONORIFICS = frozenset({"bu", "ibu", "pak", "bapak", "kak", "kakak", "mas", "mbak", "bang", "dik", "mr", "mrs", "ms",
+                        "sir", "madam"})
 ASKING = frozenset({"nama", "namanya", "name", "named", "called", "bunyi", "bunyinya", "wording", "persis",
                     "persisnya", "exact", "exactly", "tepat", "tepatnya", "precise", "precisely", "definisi",
                     "definisinya", "definition", "define", "defined", "arti", "artinya", "meaning", "maksud",

@@ -31,6 +31,13 @@ def test_a_near_miss_names_what_the_passages_lack():
     assert unsupported("Berapa persen dari mereka yang bekerja?", ["Sekitar 60% dari mereka bekerja."]) == []
 
 
+def test_how_a_person_is_addressed_and_a_bare_nya_ask_nothing():
+    """"Bu Retno", "Kak, …": an honorific is no word to find; "kerja samanya": "sama" is no keyword."""
+    assert own_words("Kak, Bu Retno pengen apa yg dipercepat?") == ["Retno", "pengen", "dipercepat"]
+    assert unsupported("Bu Retno pengen apa yg dipercepat?", ["Retno Marsudi menginginkan percepatan perundingan."]) == []
+    assert unsupported("Apa yang dilakukan biar kerja samanya ga stagnan?", ["Kerja sama itu dilakukan agar tidak stagnan."]) == []
+
+
 def test_across_languages_only_names_are_asked_for():
     assert unsupported("And with Thailand?", [PASSAGE], names_only=True) == ["Thailand"]
     # a name's plural is the name: "MoUs" in a passage saying "MoU"
