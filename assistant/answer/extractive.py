@@ -42,6 +42,7 @@ STRINGS = {
         "no_year": "The corpus gives no such year: the passages closest to the question name none.",
         "no_name": "The corpus names no such person: the passages closest to the question name none.",
         "no_law": "The corpus names no such law: the passages closest to the question name none.",
+        "no_place": "The corpus names no such place: the passages closest to the question name none.",
     },
     "id": {
         "abstain": "Korpus tidak menjawab pertanyaan ini: tidak ada bagian dokumen yang mendukung jawabannya.",
@@ -55,6 +56,7 @@ STRINGS = {
         "no_year": "Korpus tidak memberikan tahun tersebut: bagian dokumen yang paling dekat tidak menyebut tahunnya.",
         "no_name": "Korpus tidak menyebut nama orang tersebut: bagian dokumen yang paling dekat tidak menyebut namanya.",
         "no_law": "Korpus tidak menyebut undang-undang tersebut: bagian dokumen yang paling dekat tidak menyebutnya.",
+        "no_place": "Korpus tidak menyebut tempat tersebut: bagian dokumen yang paling dekat tidak menyebut namanya.",
     },
 }
 
@@ -226,9 +228,9 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
     # (a month asked, "bulan apa", is answered by a quote that names one; a person's name by one naming a person)
     # (in the sentence that answers, or in one that holds two of the question's terms: not the date of another
     # meeting quoted beside it)
-    unshaped = next((kind for kind in ("day", "month", "year", "name", "law") if picked and kind in query.asks
+    unshaped = next((kind for kind in ("day", "month", "year", "name", "law", "place") if picked and kind in query.asks
                      and not (missing or unstated or no_file or no_number)
-                     and not any(_HAS[kind](s.text) and (s is best or _terms_held(query, s.text) >= 2)
+                     and not any(_shaped(kind, query)(s.text) and (s is best or _terms_held(query, s.text) >= 2)
                                  for _, s in picked)), None)
     if unshaped:  # what is asked may follow the sentence that answers, or come right before it
         picked, shaped = _with_shape_after(picked, best, query, unshaped)
@@ -493,7 +495,7 @@ def _with_shape_after(picked: list[tuple[Hit, Sentence]], best: Sentence, query:
     """`best` and what the question asks (a day, a month, a person's name) in one of the next few sentences
     of its passage that holds two of the question's terms ("The bill finally passed on March 20, 2007" after
     the sentence about the bill, for "On what date did … the bill finally pass?"); or `picked` as it was."""
-    return _with_after(picked, best, lambda text: bool(_HAS[kind](text)) and _terms_held(query, text) >= 2)
+    return _with_after(picked, best, lambda text: bool(_shaped(kind, query)(text)) and _terms_held(query, text) >= 2)
 
 
 def _with_shape_before(picked: list[tuple[Hit, Sentence]], best: Sentence, query: Query,
@@ -505,7 +507,7 @@ def _with_shape_before(picked: list[tuple[Hit, Sentence]], best: Sentence, query
     hit = next(h for h, x in picked if x is best)
     at = _position(hit, best) or 0
     before = next((x for x in reversed(hit.chunk.sentences[max(0, at - _REACH):at])
-                   if _HAS[kind](x.text) and _terms_held(query, x.text) >= 3), None)
+                   if _shaped(kind, query)(x.text) and _terms_held(query, x.text) >= 3), None)
     return ([(hit, before), *picked], before) if before else (picked, None)
 
 
@@ -846,6 +848,21 @@ def _quotes_acronym(acronym: str, text: str) -> bool:
         return True
     return any(spells(acronym.upper(), "".join(w[0].upper() for w in run.split()))
                for run in _NAME_RUN.findall(text) if len(run.split()) >= 2)
+
+
+_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)*|\b[A-Z]{3,}\b")
+
+
+def _shaped(kind: str, query: Query) -> Callable[[str], bool]:
+    """Whether a text holds what the question asks (_HAS; a place: a name the question does not say)."""
+    return (lambda text: _names_place(text, query.text)) if kind == "place" else _HAS[kind]
+
+
+def _names_place(text: str, question: str) -> bool:
+    """The text names something the question does not: a capitalised name, not opening a sentence nor in a
+    citation ("Thailand dan Malaysia" for "Negara mana saja …?"; "Indonesian" in the question is Indonesia)."""
+    asked = {w[:5].casefold() for w in re.findall(r"\w+", question)}
+    return any(name.split()[0][:5].casefold() not in asked for name in _PROPER.findall(without_citations(text)))
 
 
 def _unmentioned(years: tuple[str, ...], texts: list[str]) -> list[str]:

@@ -656,3 +656,19 @@ def test_a_name_asked_in_the_plural_is_named_by_its_singular():
     assert _unnamed("In what field were the MoUs signed?", [quoted]) == []
     assert _sibling("What limits the role of NGOs and the MoUs?", quoted) is None
     assert _unnamed("How is NetworkManager configured?", [quoted]) == ["NetworkManager"]
+
+
+def test_a_place_asked_is_answered_by_a_quote_naming_one_the_question_does_not():
+    """"Negara mana saja …", "which countries": a quote naming no place the question does not already name
+    is no answer (a citation's name is none); "Indonesian" in a question is Indonesia."""
+    from assistant.answer.extractive import _names_place, answer_question
+    from assistant.search.query import analyse
+
+    countries = analyse("Negara mana saja yang menjadi tujuan pekerja migran dari ASEAN?", _ToyEmbedder(), language="id")
+    assert "place" in countries.asks and "place" in analyse("Which countries are those?", None, language="en").asks
+    unnamed = ["Pekerja migran dari ASEAN menuju negara tujuan yang beragam (Susanto, 2019).", "Jumlahnya terus naik."]
+    refused = answer_question(countries, _toy_retriever(unnamed))
+    assert not refused["answerable"] and refused["answer"].startswith("Korpus tidak menyebut tempat tersebut")
+    named = ["Pekerja migran dari ASEAN menuju negara tujuan seperti Thailand dan Malaysia.", "Jumlahnya terus naik."]
+    assert answer_question(countries, _toy_retriever(named))["answerable"]
+    assert not _names_place("Banyak korban berasal dari Indonesia.", "Which Indonesian province did they come from?")
