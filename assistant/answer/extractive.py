@@ -825,7 +825,8 @@ _LAW_YEAR = re.compile(rf"\b((?:19|20)\d\d)\s+(?:[\w-]+\s+){{0,3}}?{_LAW_WORDS}\
                        rf"|\b{_LAW_WORDS}\b[^.?!]{{0,25}}?\b((?:19|20)\d\d)\b", re.I)
 _POINTS_BACK = re.compile(r"\b(?:ini|tersebut|itu|this|these|that|those|it|they)\b", re.I)
 # digits inside a word ("BP2MI") or hyphened to one ("COVID-19"): a name, not a number
-_CODE = re.compile(r"\b\w*[^\W\d_]\d+[^\W\d_]\w*\b|\b[^\W\d_]{3,}-\d+\b")  # (not "hari ke-90": a count)
+_CODE = re.compile(r"\b\w*[^\W\d_]\d+[^\W\d_]\w*\b|\b[^\W\d_]{3,}-\d+\b"  # (not "hari ke-90": a count)
+                   r"|\b[A-Z][A-Za-z]+\s+[Kk]e-?\s?\d+\b")  # … nor an event's number, "AMMTC Ke-17", "KTT ke-42"
 _ITEM_NUMBER = re.compile(r"^\W{0,2}\(?(\d{1,2})[.)]\s")  # "2. Untuk mengetahui …", "(1) Setiap orang …"
 
 

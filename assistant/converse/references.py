@@ -105,6 +105,9 @@ def _references(toks: list[Token], trust_inside: bool) -> list[Reference]:
         if not tok.is_word or any(a <= tok.start < b for a, b in attributions):
             continue
         low = tok.low
+        if _is_there(toks, i):  # "How many points were agreed there?", "… ditandatangani di situ?": that place
+            found.append(Reference(tok.start, tok.end, "place"))
+            continue
         if low in PRONOUNS:
             if low == "it" and _DUMMY_IT.search(text_low) or low.endswith(("self", "selves")):
                 continue  # (a reflexive stands for its own clause's subject: "reported themselves")
@@ -131,6 +134,30 @@ def _references(toks: list[Token], trust_inside: bool) -> list[Reference]:
         starts = {t.start: k for k, t in enumerate(toks)}
         found = [r for r in found if r.kind != "phrase" or not _closes_relative(toks, starts[r.start])]
     return found
+
+
+_THERE_ID = frozenset({"situ", "sana", "disitu", "disana"})
+_NOT_PLACE = frozenset({"is", "are", "was", "were", "be", "been", "will", "would", "may", "might", "seem", "seems",
+                        "seemed", "has", "have", "had", "s"})
+
+
+def _is_there(toks: list[Token], i: int) -> bool:
+    """Token i stands for a place said before: "there" after a word of its clause, not "there is/are" (nor
+    "is there"); "di situ", "di sana" (and "disitu", "disana")."""
+    low = toks[i].low
+    words = [t for t in toks if t.is_word]
+    at = words.index(toks[i]) if toks[i] in words else -1
+    if any(a.low in ("di", "ke", "in", "at", "to") and is_anchor(b) for a, b in zip(words[:at], words[1:at])):
+        return False  # "Balik ke korban yang di Bavet tadi, dia digaji berapa di sana?": the place it names
+    if low in _THERE_ID:
+        return low.startswith("di") or (at > 0 and words[at - 1].low in ("di", "ke", "dari"))
+    if low != "there" or at <= 0:
+        return False
+    nxt = words[at + 1].low if at + 1 < len(words) else ""
+    # ("Why was there a delay?", "Is there a list?": there is; "Who else was there?": that place)
+    counted = any(a.low == "how" and b.low in ("many", "much") for a, b in zip(words, words[1:]))
+    return (nxt not in _NOT_PLACE and not ((nxt or counted) and words[at - 1].low in _NOT_PLACE)
+            and words[at - 1].low != "out")  # ("How many victims were there?": there were)
 
 
 def _text(toks: list[Token]) -> str:

@@ -299,7 +299,7 @@ def _replacement(question: str, ref: Reference, thing: str) -> str:
         return f"{thing}'" if thing.endswith("s") else f"{thing}'s"  # "their meeting" → "Retno Marsudi's meeting"
     if ref.kind == "nya":
         return f"{ref.keep} {thing}"
-    if ref.kind == "phrase" or _SEQUENCE.search(question[:ref.end]):  # "setelah itu (…)", "after that (…)"
+    if ref.kind in ("phrase", "place") or _SEQUENCE.search(question[:ref.end]):  # "setelah itu (…)", "there (…)"
         return f"{question[ref.start:ref.end]} ({thing})"
     return thing
 

@@ -672,3 +672,12 @@ def test_a_place_asked_is_answered_by_a_quote_naming_one_the_question_does_not()
     named = ["Pekerja migran dari ASEAN menuju negara tujuan seperti Thailand dan Malaysia.", "Jumlahnya terus naik."]
     assert answer_question(countries, _toy_retriever(named))["answerable"]
     assert not _names_place("Banyak korban berasal dari Indonesia.", "Which Indonesian province did they come from?")
+
+
+def test_an_event_s_number_is_no_count():
+    """"AMMTC Ke-17", "KTT ke-42" number an event; "hari ke-90" and "17 negara" count."""
+    from assistant.answer.extractive import _counts
+
+    assert not _counts("Pembahasan berlanjut melalui pertemuan AMMTC Ke-17 di Labuan Bajo, Indonesia tahun 2023.")
+    assert not _counts("Para pemimpin bertemu pada KTT ke-42 di Labuan Bajo.")
+    assert _counts("Putusan itu dijatuhkan pada hari ke-90.") and _counts("Ada 17 negara yang hadir.")

@@ -172,6 +172,14 @@ CASES = [
      "Berapa jumlah korban perdagangan manusia dari Indonesia pada tahun 2022?"),
     (_user("Berapa jumlah korban perdagangan manusia dari Indonesia pada tahun 2023?"), "Terus yang di Thailand bagaimana?",
      "Berapa jumlah korban perdagangan manusia dari Thailand pada tahun 2023?"),
+    # "there", "di situ", "di sana": the place or event said before (not "there is", "how many … were there",
+    # nor a place the question names itself)
+    (_user("Kapan pertemuan imigrasi Indonesia-Kamboja tahun 2024 diadakan?"), "How many points were agreed there?",
+     "How many points were agreed there (pertemuan imigrasi Indonesia-Kamboja tahun 2024)?"),
+    (_user("Kapan pertemuan imigrasi Indonesia-Kamboja tahun 2024 diadakan?"), "Ada berapa MoU yg ditandatangani di situ?",
+     "Ada berapa MoU yang ditandatangani di situ (pertemuan imigrasi Indonesia-Kamboja tahun 2024)?"),
+    (_user("Kapan pertemuan imigrasi Indonesia-Kamboja tahun 2024 diadakan?"), "Who else was there?",
+     "Who else was there (pertemuan imigrasi Indonesia-Kamboja tahun 2024)?"),
     # … and an opening clause of a subordinator and one word names nothing: "mereka" leans on the chat
     (_user("How did traffickers recruit Indonesian workers for Cambodia according to Yulisman (2025)?"),
      "Setelah direkrut, mereka disuruh kerja berapa jam sehari?",
@@ -291,6 +299,8 @@ def test_a_question_saying_it_changes_the_topic_leans_on_nothing():
     "What writing method does the thesis use?",
     "Sejak kapan kasus perdagangan manusia dari Indonesia ke Kamboja mulai ramai diperbincangkan?",
     "What is Ghada Waly's role and what did she say about conflict areas?",
+    "Is there a law on protecting citizens abroad?", "How many victims were there in 2023?",
+    "Why was there a delay in ratifying ACTIP?", "Berapa gaji korban yang dibawa ke Bavet selama bekerja di sana?",
 ])
 def test_a_complete_question_is_never_bent(question):
     assert standalone(question, _user(MOU, "Siapa yang menandatanganinya?")) is None
