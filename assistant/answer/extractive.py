@@ -851,19 +851,22 @@ def _quotes_acronym(acronym: str, text: str) -> bool:
                for run in _NAME_RUN.findall(text) if len(run.split()) >= 2)
 
 
-_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)*|\b[A-Z]{3,}\b")
+_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)*")  # (an acronym, "TPPO", names no place)
 
 
 def _shaped(kind: str, query: Query) -> Callable[[str], bool]:
     """Whether a text holds what the question asks (_HAS; a place: a name the question does not say)."""
-    return (lambda text: _names_place(text, query.text)) if kind == "place" else _HAS[kind]
+    return (lambda text: _names_place(text, query)) if kind == "place" else _HAS[kind]
 
 
-def _names_place(text: str, question: str) -> bool:
+def _names_place(text: str, query: Query) -> bool:
     """The text names something the question does not: a capitalised name, not opening a sentence nor in a
-    citation ("Thailand dan Malaysia" for "Negara mana saja …?"; "Indonesian" in the question is Indonesia)."""
-    asked = {w[:5].casefold() for w in re.findall(r"\w+", question)}
-    return any(name.split()[0][:5].casefold() not in asked for name in _PROPER.findall(without_citations(text)))
+    citation ("Thailand dan Malaysia" for "Negara mana saja …?"; "Indonesian" in the question is Indonesia,
+    "Cambodian" is Kamboja through its translations)."""
+    asked = {w[:5].casefold() for w in re.findall(r"\w+", query.text)} | set(tokenize(query.text)) \
+        | {k for keys in query.keys.values() for k in keys}
+    return any(name.split()[0][:5].casefold() not in asked and not set(tokenize(name.split()[0])) & asked
+               for name in _PROPER.findall(without_citations(text)))
 
 
 def _unmentioned(years: tuple[str, ...], texts: list[str]) -> list[str]:

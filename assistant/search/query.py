@@ -56,7 +56,7 @@ ASKS = {
                       r"|\bwho\s+(?:headed|led|chaired)\b|\bsiapa\s+(?:yang\s+)?(?:memimpin|mengetuai)\b",
                       re.I),
     # a place named: "which countries", "negara mana saja", "kota apa", "what province"
-    "place": re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:countr(?:y|ies)|cit(?:y|ies)|provinces?|regions?|nations?)\b"
+    "place": re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:countr(?:y|ies)|cit(?:y|ies)|provinces?|regions?|nations?|(?:member\s+)?states)\b"
                        r"|\b(?:negara|kota|provinsi|wilayah|kawasan|daerah)(?:-\w+)?\s+(?:mana|apa)\b", re.I),
     "law": re.compile(r"\b(which|what) (\w+ )?(law|act|regulation|statute)s?\b|\blegal basis\b|\bdasar hukum\b"
                      r"|\b(undang-undang|uu|peraturan|regulasi)\s+(apa|mana|nomor berapa)\b", re.I),

@@ -671,7 +671,10 @@ def test_a_place_asked_is_answered_by_a_quote_naming_one_the_question_does_not()
     assert not refused["answerable"] and refused["answer"].startswith("Korpus tidak menyebut tempat tersebut")
     named = ["Pekerja migran dari ASEAN menuju negara tujuan seperti Thailand dan Malaysia.", "Jumlahnya terus naik."]
     assert answer_question(countries, _toy_retriever(named))["answerable"]
-    assert not _names_place("Banyak korban berasal dari Indonesia.", "Which Indonesian province did they come from?")
+    province = analyse("Which Indonesian province did they come from?", None, language="en")
+    assert not _names_place("Banyak korban berasal dari Indonesia, diperiksa oleh TPPO.", province)  # (an acronym: none)
+    city = analyse("In which Cambodian city were they held?", None, language="en")
+    assert not _names_place("Para korban ditahan di Kamboja.", city) and _names_place("Mereka ditahan di Bavet.", city)
 
 
 def test_an_event_s_number_is_no_count():

@@ -49,8 +49,8 @@ def test_dialogue_sets_meet_the_targets(engine, path):
 
 BLIND = sorted((ROOT / "tests" / "data").glob("followup_blind*.jsonl"))
 # The blind dialogue sets of tests/data (docs/evaluation.md): their mean facts, a floor under the figures
-# recorded there (0.842 over own and fifteen blind sets), so they do not slip back.
-MEAN_FACTS = 0.82
+# recorded there (0.853 over own and nineteen blind sets), so they do not slip back.
+MEAN_FACTS = 0.83
 
 
 def test_the_blind_dialogue_sets_hold_their_figures(engine):
