@@ -93,7 +93,8 @@ class Assistant:
         if self.llm is not None and self.settings.llm_rewrite:  # the model may word it; the rules' stands otherwise
             said = propose(text, user_turns(history), lambda prompt: "".join(self.llm.stream(prompt, 96))) or said
         language = detect_language(text, self.index.loan_terms)
-        standalone_vector, typed_vector = self.retriever.query_vectors([said, text])  # (one call embeds both)
+        # (both in one call; an English question's gloss is embedded in a call of its own then)
+        standalone_vector, typed_vector = self.retriever.query_vectors([said, text])
         query = replace(self.retriever.query(said, language, standalone_vector), typed=text,
                         own=own_tokens(text, language), typed_vector=typed_vector)
         if asks_beyond(text):  # "siapa lagi?": the turn it asks past, to answer with something else

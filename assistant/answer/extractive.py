@@ -21,7 +21,7 @@ from ..search.definition import defines, defines_after
 from ..search.language import detect_language
 from ..search.legal import part_numbers, without_references
 from ..search.lexicon import english_lemma
-from ..search.mentions import spells
+from ..search.mentions import singular, spells
 from ..search.people import names_person
 from ..search.query import Query
 from ..search.retrieve import Hit, Retriever, backed_by
@@ -43,6 +43,7 @@ STRINGS = {
         "no_name": "The corpus names no such person: the passages closest to the question name none.",
         "no_law": "The corpus names no such law: the passages closest to the question name none.",
         "no_place": "The corpus names no such place: the passages closest to the question name none.",
+        "not_of": "The corpus does not say this of {terms}: the passages closest to the question are about something else.",
     },
     "id": {
         "abstain": "Korpus tidak menjawab pertanyaan ini: tidak ada bagian dokumen yang mendukung jawabannya.",
@@ -57,6 +58,7 @@ STRINGS = {
         "no_name": "Korpus tidak menyebut nama orang tersebut: bagian dokumen yang paling dekat tidak menyebut namanya.",
         "no_law": "Korpus tidak menyebut undang-undang tersebut: bagian dokumen yang paling dekat tidak menyebutnya.",
         "no_place": "Korpus tidak menyebut tempat tersebut: bagian dokumen yang paling dekat tidak menyebut namanya.",
+        "not_of": "Korpus tidak menyebut hal ini untuk {terms}: bagian dokumen yang paling dekat membahas hal lain.",
     },
 }
 
@@ -92,7 +94,9 @@ SHAPES["year"] = re.compile(rf"\b(?:1[5-9]|20)\d{{2}}\b|{_DATE_IN_FIGURES.patter
 # What a quote must hold when a question asks for a day, a month ("Mei", "Nopember", "13/03/2024"; not the
 # verb "may"), a year ("tahun berapa", "in what year") or a person's name (search/people.py).
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{2,}\b")
-_NAMED_LAW = re.compile(r"\b(?:Undang-Undang|UU|Peraturan|Perpres|Permen\w*|PP)\s+(?:No|Nomor|Dasar|Republik|RI|\d)"
+_BOUNDS = r"\b(?:setelah|sesudah|sejak|sebelum|hingga|sampai|antara|after|since|before|until|between|from|dari)"
+_NAMED_LAW = re.compile(r"\b(?:UUD|KUHP|KUHAP)\b|\b(?:Undang-Undang|UU|Peraturan|Perpres|Permen\w*|PP|Keputusan|Keppres|Perda)"
+                        r"\s+(?:No|Nomor|Dasar|Republik|RI|Presiden|Menteri|Pemerintah|Daerah|[A-Z]|\d)"
                         r"|\b[A-Z]\w+\s+(?:Act|Law|Code)\b")
 _HAS = {"day": lambda text: bool(SHAPES["day"].search(text)),
         "month": lambda text: bool(months(text) or _DATE_IN_FIGURES.search(text)),
@@ -239,23 +243,29 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
         unshaped = None if shaped else unshaped
     quoted = " ".join(s.text for _, s in picked)
     # a follow-up's own year ("How did those numbers compare with 2022?", "Dan tahun 2023?") is what it
-    # asks about anew: the quotes that answer it name that year
+    # asks about anew: the quotes that answer it name that year (not a year bounding a span, "setelah 2020",
+    # nor a law's year its title holds, "the 2007 anti-trafficking law")
     if query.typed and asked_years and picked and not (missing or unstated or no_file or no_number or unshaped):
-        unstated = _unmentioned(asked_years, [quoted])
-    # and so do the acronyms it types ("On what exact date was that AMMTC meeting held?")
-    if query.typed and picked and not (missing or unstated or no_file or no_number or unshaped):
-        unstated = [a for a in dict.fromkeys(_ACRONYM.findall(query.typed)) if not _quotes_acronym(a, quoted)]
+        anew = tuple(y for y in asked_years if not re.search(rf"{_BOUNDS}\s+(?:tahun\s+|the\s+year\s+)?{y}", query.typed, re.I)
+                     and not (y in law_years and y in titles))
+        unstated = _unmentioned(anew, [quoted])
+    # and so do the acronyms it types ("On what exact date was that AMMTC meeting held?"; not a question in capitals)
+    unquoted = [a for a in dict.fromkeys(_ACRONYM.findall(query.typed)) if not _quotes_acronym(a, quoted)] \
+        if query.typed and picked and not query.typed.isupper() \
+        and not (missing or unstated or no_file or no_number or unshaped) else []
     # a near miss shows in the quotes (a sibling term, or another file of the folder asked about), or in
     # the passage of the best one (its sibling's fact stated nearby)
     near = next((n for n in (_sibling(query.text, quoted), _sibling_name(query.text, quoted),
                              _sibling(query.text, picked[0][0].chunk.text)) if n), None) \
-        if picked and not (missing or unstated or no_file or no_number or unshaped) else None
-    if not picked or missing or unstated or no_file or no_number or unshaped:
+        if picked and not (missing or unstated or no_file or no_number or unshaped or unquoted) else None
+    if not picked or missing or unstated or no_file or no_number or unshaped or unquoted:
         strings = STRINGS[query.language]
         if missing and picked:
             result["answer"] = strings["missing"].format(terms=", ".join(missing))
         elif unstated:
             result["answer"] = strings["no_figure"].format(terms=", ".join(unstated))
+        elif unquoted:
+            result["answer"] = strings["not_of"].format(terms=", ".join(unquoted))
         elif no_file:
             result["answer"] = strings["no_file"]
         elif no_number:
@@ -352,7 +362,7 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
             "said": float(sentence.text in said),
             "after": after.get(sentence.text, 0.0),
             "day": float(bool(days) and days <= dates(sentence.text)),
-            "typed": typed.get(row, 0.0),
+            "typed": typed.get(row, min(typed.values(), default=0.0)),  # (no vector: as the farthest)
         }
         score = sum(config.weights.get(name, 0.0) * value for name, value in features.items())
         scored.append(Scored(score, features["sim"], hit, sentence, terms, alone, features))
@@ -780,7 +790,7 @@ def _sibling(question: str, quoted: str) -> tuple[str, str] | None:
     named = set(words) | parts | {re.sub(r"[\d.]+$", "", part) for part in parts}
     for asked in dict.fromkeys(w for w in _TERM.findall(question) if _specific(w) and len(w) >= 3):
         a = asked.casefold()
-        if a in named or re.search(r"[A-Z]s$", asked) and a[:-1] in named:  # (a plural, "MoUs", is its singular)
+        if a in named or singular(asked).casefold() in named:  # (a plural, "MoUs", is its singular)
             continue
         for key, given in words.items():
             if len(key) >= 3 and key != a and _specific(given) and (
@@ -816,7 +826,7 @@ def _unnamed(question: str, texts: list[str]) -> list[str]:
     (a plural, "MoUs", held as its singular)."""
     text = " ".join(texts).casefold()
     return [w for w in dict.fromkeys(_TERM.findall(question)) if re.search(r"[a-z][A-Z]", w) and w.casefold() not in text
-            and not (re.search(r"[A-Z]s$", w) and w[:-1].casefold() in text)]
+            and singular(w).casefold() not in text]
 
 
 _YEARS = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
@@ -826,7 +836,7 @@ _LAW_YEAR = re.compile(rf"\b((?:19|20)\d\d)\s+(?:[\w-]+\s+){{0,3}}?{_LAW_WORDS}\
 _POINTS_BACK = re.compile(r"\b(?:ini|tersebut|itu|this|these|that|those|it|they)\b", re.I)
 # digits inside a word ("BP2MI") or hyphened to one ("COVID-19"): a name, not a number
 _CODE = re.compile(r"\b\w*[^\W\d_]\d+[^\W\d_]\w*\b|\b[^\W\d_]{3,}-\d+\b"  # (not "hari ke-90": a count)
-                   r"|\b[A-Z][A-Za-z]+\s+[Kk]e-?\s?\d+\b")  # … nor an event's number, "AMMTC Ke-17", "KTT ke-42"
+                   r"|\b[A-Z][A-Za-z]+\s+[Kk]e-\d+\b")  # … nor an event's number, "AMMTC Ke-17" (not "ke 3 provinsi")
 _ITEM_NUMBER = re.compile(r"^\W{0,2}\(?(\d{1,2})[.)]\s")  # "2. Untuk mengetahui …", "(1) Setiap orang …"
 
 
@@ -844,14 +854,20 @@ _NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the|on|in|against
 
 
 def _quotes_acronym(acronym: str, text: str) -> bool:
-    """The text names the acronym, or spells it out ("Global Financial Integrity" for GFI)."""
-    if re.search(rf"\b{re.escape(acronym)}", text, re.I):
+    """The text names the acronym, or spells it out ("Global Financial Integrity" for GFI; "tindak pidana
+    perdagangan orang" for TPPO, its words' initials in a row)."""
+    if re.search(rf"\b{re.escape(acronym)}\b", text, re.I):
+        return True
+    initials = "".join(w[0] for w in re.findall(r"[^\W\d_]+", text)).upper()  # "tindak pidana perdagangan orang"
+    if acronym.upper() in initials:
         return True
     return any(spells(acronym.upper(), "".join(w[0].upper() for w in run.split()))
                for run in _NAME_RUN.findall(text) if len(run.split()) >= 2)
 
 
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)*")  # (an acronym, "TPPO", names no place)
+_NO_PLACE = frozenset({"pasal", "article", "bab", "chapter", "section", "ayat", "huruf", "juta", "ribu", "miliar",
+                       "triliun", "million", "billion"})  # (capitalised words that name no place: parts, amounts)
 
 
 def _shaped(kind: str, query: Query) -> Callable[[str], bool]:
@@ -865,8 +881,9 @@ def _names_place(text: str, query: Query) -> bool:
     "Cambodian" is Kamboja through its translations)."""
     asked = {w[:5].casefold() for w in re.findall(r"\w+", query.text)} | set(tokenize(query.text)) \
         | {k for keys in query.keys.values() for k in keys}
-    return any(name.split()[0][:5].casefold() not in asked and not set(tokenize(name.split()[0])) & asked
-               for name in _PROPER.findall(without_citations(text)))
+    return any(word[:5].casefold() not in asked and not set(tokenize(word)) & asked
+               and word.casefold() not in _NO_PLACE and not months(word)
+               for name in _PROPER.findall(without_citations(text)) for word in name.split())  # ("Kota *Batam*")
 
 
 def _unmentioned(years: tuple[str, ...], texts: list[str]) -> list[str]:

@@ -28,8 +28,11 @@ _BOUNDARIES = frozenset({"and", "but", "or", "when", "after", "before", "while",
                         "if", "until", "then", "that", "where", "dan", "tetapi", "namun", "ketika", "saat", "setelah",
                         "sebelum", "sejak", "karena", "sehingga", "tanpa", "jika", "kalau", "agar", "supaya", "serta",
                         "lalu", "bila", "apabila"})
+_TIME_OR_PLACE = re.compile(r"\W*(?:pas|saat|waktu|ketika|tahun|bulan|pada|sebelum|sesudah|setelah|sejak|di|ke|dari|"
+                            r"yang\s+(?:di|ke|dari|pada|tahun))\b", re.I)
 _SUBORDINATORS = frozenset({"when", "after", "before", "while", "once", "since", "if", "until", "ketika", "saat",
-                            "setelah", "sesudah", "sebelum", "sejak", "jika", "kalau", "bila", "apabila", "begitu"})
+                            "setelah", "sesudah", "sebelum", "sejak", "bila", "apabila", "begitu"})
+_VERB_FORM = re.compile(r"^(?:di|me|ber|ter)[a-z]{3,}$|^[a-z]{3,}(?:ed|ing)$")
 # A pronoun in an attribution: "in its view", "according to him", "menurutnya".
 _ATTRIBUTED = re.compile(r",?\s*\b(?:(?:in|from)\s+(?:its|their|his|her)\s+(?:view|opinion|words|perspective|account|"
                          r"assessment|analysis)|according\s+to\s+(?:it|them|him|her)|menurut(?:nya|\s+(?:mereka|beliau|"
@@ -136,7 +139,10 @@ def _references(toks: list[Token], trust_inside: bool) -> list[Reference]:
     return found
 
 
-_THERE_ID = frozenset({"situ", "sana", "disitu", "disana"})
+_THERE_ID = frozenset({"situ", "sana", "disitu", "disana", "kesana", "kesitu"})
+_PLACED_BY = frozenset({"di", "ke", "dari", "in", "at", "from"})
+_PLACE_NOUNS = frozenset({"negara", "kota", "provinsi", "wilayah", "kawasan", "daerah", "country", "countries",
+                          "city", "cities", "province", "region", "where", "mana"})
 _NOT_PLACE = frozenset({"is", "are", "was", "were", "be", "been", "will", "would", "may", "might", "seem", "seems",
                         "seemed", "has", "have", "had", "s"})
 
@@ -147,10 +153,15 @@ def _is_there(toks: list[Token], i: int) -> bool:
     low = toks[i].low
     words = [t for t in toks if t.is_word]
     at = words.index(toks[i]) if toks[i] in words else -1
-    if any(a.low in ("di", "ke", "in", "at", "to") and is_anchor(b) for a, b in zip(words[:at], words[1:at])):
-        return False  # "Balik ke korban yang di Bavet tadi, dia digaji berapa di sana?": the place it names
+    if toks[i].text[:1].isupper() and at > 0:
+        return False  # a name: "di Situ Gintung"
+    # the place it names itself: "Balik ke korban yang di Bavet tadi, dia digaji berapa di sana?", "Which country
+    # did they go to, and what happened there?", "Di negara Kamboja, apa yang dialami WNI di sana?"
+    if any(a.low in _PLACED_BY and is_anchor(b) for a, b in zip(words[:at], words[1:at])) \
+            or any(t.low in _PLACE_NOUNS for t in words[:at]):
+        return False
     if low in _THERE_ID:
-        return low.startswith("di") or (at > 0 and words[at - 1].low in ("di", "ke", "dari"))
+        return low.startswith(("di", "ke")) or (at > 0 and words[at - 1].low in ("di", "ke", "dari"))
     if low != "there" or at <= 0:
         return False
     nxt = words[at + 1].low if at + 1 < len(words) else ""
@@ -201,7 +212,8 @@ def _bare_clause(toks: list[Token]) -> int:
     comma = next((k for k, t in enumerate(toks) if t.text in ",;:"), None)
     if comma is None or any(is_anchor(t) for t in toks[1:comma]) or sum(is_content(t) for t in toks[1:comma]) > 1:
         return 0
-    return comma + 1
+    # (a verb: "Setelah direkrut,", "Once recruited,"; not a noun, "Kalau korban, apa saja hak mereka?")
+    return comma + 1 if all(_VERB_FORM.match(t.low) for t in toks[1:comma] if is_content(t)) else 0
 
 
 def _is_nya(toks: list[Token], i: int) -> bool:
@@ -349,7 +361,8 @@ def _ellipsis(question: str, toks: list[Token]) -> str | None:
     "Bagaimana dengan Thailand?", "And the main obstacle?"), or a bare question word ("Kapan?")."""
     words = [t for t in toks if t.is_word]
     meaning = [t for t in words if is_content(t) or is_anchor(t)]
-    pointing = any(t.low in PRONOUNS | DEMONSTRATIVES_ID | DEMONSTRATIVES_EN for t in words)
+    pointing = any(t.low in PRONOUNS | DEMONSTRATIVES_ID | DEMONSTRATIVES_EN | _THERE_ID | {"there"} or _is_nya(toks, k)
+                   for k, t in enumerate(toks) if t.is_word)
     if not meaning and not pointing and words and all(t.low in QUESTION_WORDS or not is_content(t) for t in words) \
             and any(t.low in QUESTION_WORDS for t in words) and len(words) <= 3:
         return question.strip()  # "Kapan?", "Why?", "Siapa saja?"
@@ -359,9 +372,12 @@ def _ellipsis(question: str, toks: list[Token]) -> str | None:
     rest = question[match.end():]
     rest_toks = [t for t in tokens(rest) if t.is_word]
     framed = bool(re.search(r"about|dengan|kalau|jika|untuk|kabar", match.group(), re.I))
-    closing = re.search(r"\s+bagaimana\W*$", rest, re.I)
-    if closing and not any(t.low in QUESTION_WORDS for t in tokens(rest[:closing.start()]) if t.is_word):
-        rest, framed = rest[:closing.start()], True  # "Terus pas covid gimana?": how it was then
+    # "Terus pas covid gimana?", "Kalau tahun 2022 gimana ya?": how it was at a time or place the fragment opens
+    # with (not "Lalu peran IOM bagaimana?", a question of its own)
+    closing = re.search(r"\s+bagaimana(?:\s+(?:ya|sih|tuh|dong|nih))?\W*$", rest, re.I)
+    if closing and _TIME_OR_PLACE.match(rest) \
+            and not any(t.low in QUESTION_WORDS for t in tokens(rest[:closing.start()]) if t.is_word):
+        rest, framed = rest[:closing.start()], True
         rest_toks = [t for t in tokens(rest) if t.is_word]
     if not rest_toks or (not framed and any(t.low in QUESTION_WORDS for t in rest_toks)):
         return None

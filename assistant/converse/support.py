@@ -13,6 +13,7 @@ import re
 from ..search.colloquial import standard
 from ..search.keywords import tokenize
 from ..search.lexicon import word_keys
+from ..search.mentions import singular
 from .references import leaning
 from .tokens import is_anchor, is_content, same_word, tokens
 from .words import ASKING, DOCUMENT_NOUNS, HONORIFICS, ORDINAL_WORDS
@@ -62,10 +63,9 @@ def unsupported(question: str, passages: list[str], names_only: bool = False, la
     missing = []
     for word in words:
         said = standard(word) if language == "id" else word  # (an everyday word as the standard one: "ketemu")
-        if re.search(r"[A-Z]s$", said):  # a name's plural ("MoUs", "NGOs"): the name
-            said = said[:-1]
+        said = singular(said)  # a name's plural ("MoUs", "NGOs"): the name
         own = set(tokenize(said)) | set(tokenize(said, cognates=False))
-        if not own or said.lower().endswith("nya") and not tokenize(said.lower()[:-3]):
+        if not own or said.islower() and said.endswith("nya") and not tokenize(said[:-3]):  # (not "Kenya")
             continue  # a word that asks nothing ("gimana": "bagaimana"; "kerja samanya": "sama")
         if own & held or any(keys.get(k, frozenset()) & held for k in own):
             continue

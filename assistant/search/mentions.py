@@ -129,6 +129,11 @@ class DocumentNames:
         return ranked[0][0]
 
 
+def singular(name: str) -> str:
+    """A name's singular: "MoUs" is "MoU", "NGOs" is "NGO"; any other word as it is."""
+    return name[:-1] if re.search(r"[A-Z]s$", name) else name
+
+
 def spells(acronym: str, initials: str) -> bool:
     """The acronym's letters are, in order, initials of the title's words from one that starts it, skipping
     at most as many words as it has letters ("UNTOC": United Nations Convention against Transnational

@@ -56,9 +56,10 @@ ASKS = {
                       r"|\bwho\s+(?:headed|led|chaired)\b|\bsiapa\s+(?:yang\s+)?(?:memimpin|mengetuai)\b",
                       re.I),
     # a place named: "which countries", "negara mana saja", "kota apa", "what province"
-    "place": re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:countr(?:y|ies)|cit(?:y|ies)|provinces?|regions?|nations?|(?:member\s+)?states)\b"
-                       r"|\b(?:negara|kota|provinsi|wilayah|kawasan|daerah)(?:-\w+)?\s+(?:mana|apa)\b", re.I),
-    "law": re.compile(r"\b(which|what) (\w+ )?(law|act|regulation|statute)s?\b|\blegal basis\b|\bdasar hukum\b"
+    "place": re.compile(r"\b(?:which|what)\s+(?:(?!(?:do|does|did|is|are|was|were|have|has|had)\b)\w+\s+){0,2}?"
+                       r"(?:countr(?:y|ies)|cit(?:y|ies)|provinces?|regions?|nations?|member\s+states)\b(?!['’-])"
+                       r"|\b(?:negara|kota|provinsi|wilayah|kawasan|daerah)(?:-\w+)?\s+(?:mana|apa)\b(?!\s*pun)", re.I),
+    "law": re.compile(r"\b(which|what) (\w+ )?(laws?|act|regulations?|statutes?)\b|\blegal basis\b|\bdasar hukum\b"
                      r"|\b(undang-undang|uu|peraturan|regulasi)\s+(apa|mana|nomor berapa)\b", re.I),
     # a file ("which configuration file", "berkas apa"), not a file system ("sistem berkas apa")
     "file": re.compile(r"\b(which|what)\s+(\w+[\s-])?files?\b(?!\s*systems?)"

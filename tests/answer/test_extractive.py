@@ -684,3 +684,23 @@ def test_an_event_s_number_is_no_count():
     assert not _counts("Pembahasan berlanjut melalui pertemuan AMMTC Ke-17 di Labuan Bajo, Indonesia tahun 2023.")
     assert not _counts("Para pemimpin bertemu pada KTT ke-42 di Labuan Bajo.")
     assert _counts("Putusan itu dijatuhkan pada hari ke-90.") and _counts("Ada 17 negara yang hadir.")
+
+
+def test_review_of_the_third_session_of_2026_12_07():
+    """The shapes and names a helper's review found misfiring, kept right."""
+    from assistant.answer.extractive import _HAS, _counts, _names_place, _quotes_acronym
+    from assistant.converse.support import unsupported
+    from assistant.search.query import analyse
+
+    assert _counts("Para korban dipulangkan dari Kamboja ke 3 provinsi asal mereka.")  # "ke 3": a count
+    for law in ("UU TPPO", "UUD 1945", "KUHP", "Undang-Undang Keimigrasian", "Keputusan Presiden Nomor 88 Tahun 2002"):
+        assert _HAS["law"](f"Hal itu diatur dalam {law}."), law
+    assert "law" not in analyse("What acts did the perpetrators commit?", None, language="en").asks
+    assert "place" in analyse("Which Southeast Asian countries signed it?", None, language="en").asks
+    assert "place" not in analyse("In which fields do states with tensions keep ties?", None, language="en").asks
+    assert "place" not in analyse("Apa yang dilakukan negara mana pun?", None, language="id").asks
+    city = analyse("Kota apa yang menjadi tempat transit?", None, language="id")
+    assert _names_place("Para korban transit melalui Kota Batam.", city)  # ("Kota" asked, "Batam" not)
+    assert not _names_place("Hal ini diatur dalam Pasal 4 sejak Desember 2022.", city)
+    assert _quotes_acronym("WNI", "hak warga negara Indonesia") and not _quotes_acronym("TPP", "kasus TPPO")
+    assert unsupported("Bagaimana dengan Kenya?", ["Kamboja dan Indonesia."]) == ["Kenya"]

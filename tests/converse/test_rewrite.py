@@ -311,3 +311,23 @@ def test_no_history_no_rewrite_and_the_window_is_bounded():
     assert standalone("Siapa yang menandatanganinya?", []) is None
     far = _user(MOU, *[f"Apa itu kata nomor {i}?" for i in range(10)])
     assert "MoU" not in standalone("Back to the first question: siapa yang menandatanganinya?", far).text
+
+
+def test_review_of_the_third_session_of_2026_12_07():
+    """A helper read the change (00674b7..b9c1f6e); each defect it found that reproduced, kept fixed."""
+    meeting = _user("Kapan pertemuan imigrasi Indonesia-Kamboja tahun 2024 diadakan?")
+    victims = _user("Berapa jumlah WNI yang menjadi korban TPPO di Kamboja pada tahun 2022?")
+    # a trailing "bagaimana" makes an ellipsis only after a time or place; a "-nya" is a reference still
+    assert standalone("Terus hasil pertemuannya bagaimana?", meeting).text == \
+        "Hasil pertemuan imigrasi Indonesia-Kamboja tahun 2024 bagaimana?"
+    assert standalone("Lalu peran IOM bagaimana?", victims) is None
+    assert standalone("Dan kerja sama Indonesia dengan Kamboja bagaimana?", victims) is None
+    assert "2023" in standalone("Kalau tahun 2023 gimana ya?", victims).text
+    # "there"/"di sana" lean on nothing when the question names its own place, or it is a name
+    for question in ("Which country did the victims go to, and what happened there?",
+                     "Di negara Kamboja, apa yang dialami WNI di sana?", "Apa yang terjadi di Situ Gintung pada 2009?"):
+        assert standalone(question, meeting) is None, question
+    assert standalone("Kenapa banyak WNI yg kesana?", meeting) is not None
+    assert standalone("Terus di sana gimana?", meeting).text.startswith("Di sana (pertemuan imigrasi")
+    # an opening clause naming a noun names an antecedent: "Kalau korban, apa saja hak mereka?"
+    assert standalone("Kalau korban, apa saja hak mereka?", _user("Apa isi UU Nomor 21 Tahun 2007?")) is None
