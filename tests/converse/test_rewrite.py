@@ -314,7 +314,7 @@ def test_no_history_no_rewrite_and_the_window_is_bounded():
 
 
 def test_review_of_the_third_session_of_2026_12_07():
-    """A helper read the change (00674b7..b9c1f6e); each defect it found that reproduced, kept fixed."""
+    """A helper read the change (00674b7..ddb223c); each defect it found that reproduced, kept fixed."""
     meeting = _user("Kapan pertemuan imigrasi Indonesia-Kamboja tahun 2024 diadakan?")
     victims = _user("Berapa jumlah WNI yang menjadi korban TPPO di Kamboja pada tahun 2022?")
     # a trailing "bagaimana" makes an ellipsis only after a time or place; a "-nya" is a reference still
