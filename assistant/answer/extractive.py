@@ -91,13 +91,13 @@ SHAPES["day"] = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS}
                            rf"|{_DATE_IN_FIGURES.pattern}", re.I)
 
 SHAPES["year"] = re.compile(rf"\b(?:1[5-9]|20)\d{{2}}\b|{_DATE_IN_FIGURES.pattern}")
-# What a quote must hold when a question asks for a day, a month ("Mei", "Nopember", "13/03/2024"; not the
-# verb "may"), a year ("tahun berapa", "in what year") or a person's name (search/people.py).
-_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{2,}\b")
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{2,}\b")  # (with digits: "BP2MI")
 _BOUNDS = r"\b(?:setelah|sesudah|sejak|sebelum|hingga|sampai|antara|after|since|before|until|between|from|dari)"
 _NAMED_LAW = re.compile(r"\b(?:UUD|KUHP|KUHAP)\b|\b(?:Undang-Undang|UU|Peraturan|Perpres|Permen\w*|PP|Keputusan|Keppres|Perda)"
                         r"\s+(?:No|Nomor|Dasar|Republik|RI|Presiden|Menteri|Pemerintah|Daerah|[A-Z]|\d)"
                         r"|\b[A-Z]\w+\s+(?:Act|Law|Code)\b")
+# What a quote must hold when a question asks for a day, a month ("Mei", "Nopember", "13/03/2024"; not the
+# verb "may"), a year ("tahun berapa", "in what year"), a person's name (search/people.py) or a law.
 _HAS = {"day": lambda text: bool(SHAPES["day"].search(text)),
         "month": lambda text: bool(months(text) or _DATE_IN_FIGURES.search(text)),
         "name": names_person,
@@ -325,6 +325,7 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
     rows = [row for _, _, row, _ in candidates if row is not None]
     placed = dict(zip(rows, index.context(rows) @ query.vector))  # each sentence in its place
     typed = _typed_closeness(query, rows, index)
+    farthest = min(typed.values(), default=0.0)  # (a sentence without a vector)
     total = sum(weights.values()) or 1.0
     said, after = _answered_before(query, hits, retriever, config)
     days = dates(query.text)  # "Pada 4 Agustus 2022, … bertemu siapa?": the sentence of that day
@@ -362,7 +363,7 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
             "said": float(sentence.text in said),
             "after": after.get(sentence.text, 0.0),
             "day": float(bool(days) and days <= dates(sentence.text)),
-            "typed": typed.get(row, min(typed.values(), default=0.0)),  # (no vector: as the farthest)
+            "typed": typed.get(row, farthest),
         }
         score = sum(config.weights.get(name, 0.0) * value for name, value in features.items())
         scored.append(Scored(score, features["sim"], hit, sentence, terms, alone, features))
