@@ -205,7 +205,7 @@ def _has_antecedent(before: list[Token], person: bool, possessive: bool) -> bool
 
 
 def _bare_clause(toks: list[Token]) -> int:
-    """The length of an opening clause that names nothing, a subordinator and one word ("Setelah direkrut,
+    """The length of an opening clause that names nothing, a subordinator and one verb ("Setelah direkrut,
     mereka …", "Once recruited, they …"): no antecedent for what follows; 0 when there is none."""
     if not toks or toks[0].low not in _SUBORDINATORS:
         return 0

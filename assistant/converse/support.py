@@ -27,8 +27,9 @@ def own_words(question: str, names_only: bool = False) -> list[str]:
     """The words a follow-up says itself: those carrying meaning outside its references (a "-nya"
     word's host is its own), its back-reference and the opener of an ellipsis, not its ordinals (a text's
     list seldom says "ketujuh": "Yg ketiga?", "apa faktor ketujuh …?"), words asking how the answer is put
-    (ASKING), nor how it addresses a person ("Bu Retno": HONORIFICS), nor the document's name for itself ("menurut tesis ini"); with `names_only`, its names and
-    acronyms alone (what stays the same in another language)."""
+    (ASKING), nor how it addresses a person ("Bu Retno": HONORIFICS), nor the document's name for itself
+    ("menurut tesis ini"); with `names_only`, its names and acronyms alone (what stays the same in another
+    language)."""
     itself = [m.span() for m in _ITSELF.finditer(question)]  # "menurut tesis ini", "this study"
     lean = leaning(question)
     if lean is None:
