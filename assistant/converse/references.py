@@ -32,7 +32,7 @@ _TIME_OR_PLACE = re.compile(r"\W*(?:pas|saat|waktu|ketika|tahun|bulan|pada|sebel
                             r"yang\s+(?:di|ke|dari|pada|tahun))\b", re.I)
 _SUBORDINATORS = frozenset({"when", "after", "before", "while", "once", "since", "if", "until", "ketika", "saat",
                             "setelah", "sesudah", "sebelum", "sejak", "bila", "apabila", "begitu"})
-_VERB_FORM = re.compile(r"^(?:di|me|ber|ter)[a-z]{3,}$|^[a-z]{3,}(?:ed|ing)$")
+_ENGLISH_VERB_FORM = re.compile(r"^[a-z]{3,}(?:ed|ing)$")  # ("recruited", "arriving"; tokens.is_verb: Indonesian)
 # A pronoun in an attribution: "in its view", "according to him", "menurutnya".
 _ATTRIBUTED = re.compile(r",?\s*\b(?:(?:in|from)\s+(?:its|their|his|her)\s+(?:view|opinion|words|perspective|account|"
                          r"assessment|analysis)|according\s+to\s+(?:it|them|him|her)|menurut(?:nya|\s+(?:mereka|beliau|"
@@ -151,6 +151,8 @@ def _is_there(toks: list[Token], i: int) -> bool:
     """Token i stands for a place said before: "there" after a word of its clause, not "there is/are" (nor
     "is there"); "di situ", "di sana" (and "disitu", "disana")."""
     low = toks[i].low
+    if low not in _THERE_ID and low != "there":
+        return False
     words = [t for t in toks if t.is_word]
     at = words.index(toks[i]) if toks[i] in words else -1
     if toks[i].text[:1].isupper() and at > 0:
@@ -213,7 +215,8 @@ def _bare_clause(toks: list[Token]) -> int:
     if comma is None or any(is_anchor(t) for t in toks[1:comma]) or sum(is_content(t) for t in toks[1:comma]) > 1:
         return 0
     # (a verb: "Setelah direkrut,", "Once recruited,"; not a noun, "Kalau korban, apa saja hak mereka?")
-    return comma + 1 if all(_VERB_FORM.match(t.low) for t in toks[1:comma] if is_content(t)) else 0
+    verbs = all(is_verb(t) or _ENGLISH_VERB_FORM.match(t.low) for t in toks[1:comma] if is_content(t))
+    return comma + 1 if verbs else 0
 
 
 def _is_nya(toks: list[Token], i: int) -> bool:

@@ -130,13 +130,13 @@ _MONTH = (r"(?:januari|februari|maret|april|mei|juni|juli|agustus|september|okto
           r"|nov|nop|des|dec)\.?")
 DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\d)",
                        re.I)
+# How a question addresses or names a person: "Bu Retno", "Pak Menteri", "Kak, …", "Mr Smith"; not what it asks.
+HONORIFICS = frozenset({"bu", "ibu", "pak", "bapak", "kak", "kakak", "mas", "mbak", "bang", "dik", "mr", "mrs", "ms",
+                        "sir", "madam"})
 # Words that ask how the answer is put, not what it is about ("namanya apa", "bunyinya persisnya", "yg nomor
 # dua", "what is it called", "the exact wording", "definisinya"): a passage that answers a follow-up need not
 # hold them (support.py). (Left out of the coverage of a whole question too, they let a near miss through: "Siapa
 # nama Duta Besar …?" was refused for the words the passages lack, "nama" among them.)
-# How a question addresses or names a person: "Bu Retno", "Pak Menteri", "Kak, …", "Mr Smith"; not what it asks.
-HONORIFICS = frozenset({"bu", "ibu", "pak", "bapak", "kak", "kakak", "mas", "mbak", "bang", "dik", "mr", "mrs", "ms",
-                        "sir", "madam"})
 ASKING = frozenset({"nama", "namanya", "name", "named", "called", "bunyi", "bunyinya", "wording", "persis",
                     "persisnya", "exact", "exactly", "tepat", "tepatnya", "precise", "precisely", "definisi",
                     "definisinya", "definition", "define", "defined", "arti", "artinya", "meaning", "maksud",
