@@ -43,6 +43,10 @@ STRINGS = {
         "no_name": "The corpus names no such person: the passages closest to the question name none.",
         "no_law": "The corpus names no such law: the passages closest to the question name none.",
         "no_place": "The corpus names no such place: the passages closest to the question name none.",
+        "no_penalty": "The corpus states no such penalty: the passages closest to the question set none.",
+        "no_money": "The corpus gives no such amount of money: the passages closest to the question state none.",
+        "no_average": "The corpus gives no such average: the passages closest to the question state none.",
+        "no_share": "The corpus gives no such percentage: the passages closest to the question state none.",
         "not_of": "The corpus does not say this of {terms}: the passages closest to the question are about something else.",
     },
     "id": {
@@ -58,6 +62,10 @@ STRINGS = {
         "no_name": "Korpus tidak menyebut nama orang tersebut: bagian dokumen yang paling dekat tidak menyebut namanya.",
         "no_law": "Korpus tidak menyebut undang-undang tersebut: bagian dokumen yang paling dekat tidak menyebutnya.",
         "no_place": "Korpus tidak menyebut tempat tersebut: bagian dokumen yang paling dekat tidak menyebut namanya.",
+        "no_penalty": "Korpus tidak menyebut sanksi tersebut: bagian dokumen yang paling dekat tidak menetapkannya.",
+        "no_money": "Korpus tidak memberikan jumlah uang tersebut: bagian dokumen yang paling dekat tidak menyebutnya.",
+        "no_average": "Korpus tidak memberikan rata-rata tersebut: bagian dokumen yang paling dekat tidak menyebutnya.",
+        "no_share": "Korpus tidak memberikan persentase tersebut: bagian dokumen yang paling dekat tidak menyebutnya.",
         "not_of": "Korpus tidak menyebut hal ini untuk {terms}: bagian dokumen yang paling dekat membahas hal lain.",
     },
 }
@@ -91,6 +99,15 @@ SHAPES["day"] = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS}
                            rf"|{_DATE_IN_FIGURES.pattern}", re.I)
 
 SHAPES["year"] = re.compile(rf"\b(?:1[5-9]|20)\d{{2}}\b|{_DATE_IN_FIGURES.pattern}")
+# a penalty, an amount of money, an average, a share: by the words and signs that state one (what a quote
+# must hold, not what makes a sentence score: measured, docs/evaluation.md)
+_VALUES = {
+    "penalty": re.compile(r"\b(?:penjara|denda|kurungan|pidana\s+(?:mati|tambahan|seumur)|ancaman\s+pidana\w*|dipidana"
+                          r"|imprisonment|prison|fines?|sanctions?|penalt(?:y|ies)|deprivation\s+of\s+liberty)\b", re.I),
+    "money": re.compile(r"\bRp\.?\s?\d|\b(?:rupiah|dollars?|USD|US\$|juta|miliar|triliun|million|billion)\b|\$\s?\d", re.I),
+    "average": re.compile(r"\b(?:rata-rata|average|mean|median)\b", re.I),
+    "share": re.compile(r"%|\b(?:persen|percent|per\s+cent)\b", re.I),
+}
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{2,}\b")  # (with digits: "BP2MI")
 _BOUNDS = r"\b(?:setelah|sesudah|sejak|sebelum|hingga|sampai|antara|after|since|before|until|between|from|dari)"
 _NAMED_LAW = re.compile(r"\b(?:UUD|KUHP|KUHAP)\b|\b(?:Undang-Undang|UU|Peraturan|Perpres|Permen\w*|PP|Keputusan|Keppres|Perda)"
@@ -103,7 +120,8 @@ _HAS = {"day": lambda text: bool(SHAPES["day"].search(text)),
         "name": names_person,
         "year": lambda text: bool(SHAPES["year"].search(without_citations(text))),  # not "Atmasasmita (2021)"
         # a law named by its number, or by its title ("Undang-Undang Dasar", "the Trafficking Victims Protection Act")
-        "law": lambda text: bool(SHAPES["law"].search(text) or _NAMED_LAW.search(text))}
+        "law": lambda text: bool(SHAPES["law"].search(text) or _NAMED_LAW.search(text)),
+        **{kind: shape.search for kind, shape in _VALUES.items()}}
 
 
 # A sentence that goes on about the one before: a demonstrative in its first words ("Pertemuan ini …",
@@ -232,7 +250,7 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
     # (a month asked, "bulan apa", is answered by a quote that names one; a person's name by one naming a person)
     # (in the sentence that answers, or in one that holds two of the question's terms: not the date of another
     # meeting quoted beside it)
-    unshaped = next((kind for kind in ("day", "month", "year", "name", "law", "place") if picked and kind in query.asks
+    unshaped = next((kind for kind in ("day", "month", "year", "name", "law", "place", *_VALUES) if picked and kind in query.asks
                      and not (missing or unstated or no_file or no_number)
                      and not any(_shaped(kind, query)(s.text) and (s is best or _terms_held(query, s.text) >= 2)
                                  for _, s in picked)), None)

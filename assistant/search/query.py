@@ -61,6 +61,15 @@ ASKS = {
                        r"|\b(?:negara|kota|provinsi|wilayah|kawasan|daerah)(?:-\w+)?\s+(?:mana|apa)\b(?!\s*pun)", re.I),
     "law": re.compile(r"\b(which|what) (\w+ )?(laws?|act|regulations?|statutes?)\b|\blegal basis\b|\bdasar hukum\b"
                      r"|\b(undang-undang|uu|peraturan|regulasi)\s+(apa|mana|nomor berapa)\b", re.I),
+    # a value a quote shows by its form: a penalty ("ancaman pidana", "prison sentence"), an amount of money
+    # ("in rupiah", "berapa gaji"), an average ("rata-rata", "the average age"), a share ("berapa persen",
+    # "what percentage", "response rate")
+    "penalty": re.compile(r"\b(?:ancaman\s+pidana|sanksi|hukuman|pidana\s+(?:penjara|denda|tambahan|mati)|penalt(?:y|ies)"
+                         r"|prison|imprisonment|punishments?|sanctions?)\b", re.I),
+    "money": re.compile(r"\b(?:rupiah|dollars?|USD)\b|\b(?:berapa|how\s+much)\b[^?]{0,40}\b(?:gaji|upah|biaya|anggaran|dana|uang"
+                       r"|wages?|salar(?:y|ies)|costs?|fees?|budget|funds?|money)\b", re.I),
+    "average": re.compile(r"\b(?:rata-rata|average|the\s+mean)\b", re.I),
+    "share": re.compile(r"\b(?:berapa\s+persen|persentase|percentage|(?:what|which)\s+(?:share|proportion)|pangsa|rates?)\b", re.I),
     # a file ("which configuration file", "berkas apa"), not a file system ("sistem berkas apa")
     "file": re.compile(r"\b(which|what)\s+(\w+[\s-])?files?\b(?!\s*systems?)"
                        r"|(?<!sistem\s)\b(berkas|file)\s+(\w+\s+)?(apa|mana)\b", re.I),

@@ -677,6 +677,47 @@ def test_a_place_asked_is_answered_by_a_quote_naming_one_the_question_does_not()
     assert not _names_place("Para korban ditahan di Kamboja.", city) and _names_place("Mereka ditahan di Bavet.", city)
 
 
+def test_a_penalty_money_average_or_share_asked_is_answered_by_a_quote_that_states_one():
+    """"What prison sentences …", "berapa gaji …", "the average age", "response rate": a quote stating no
+    penalty, amount of money, average or percentage is no answer (the near misses of statutes and papers);
+    one that states it is."""
+    from assistant.answer.extractive import answer_question
+    from assistant.search.query import analyse
+
+    cases = [  # (question, language, quotes stating none, the refusal's start, quotes stating one)
+        ("What prison sentences does the regulation set for traffickers?", "en",
+         ["The regulation sets out how traffickers are reported to the district office.", "It took effect in 2014."],
+         "The corpus states no such penalty",
+         ["The regulation sets a prison sentence of three to fifteen years for traffickers.", "It took effect in 2014."]),
+        ("Apa sanksi pidana bagi pejabat yang menandatangani perjanjian tanpa surat kuasa?", "id",
+         ["Pejabat yang menandatangani perjanjian wajib membawa surat kuasa dari Menteri.", "Surat itu diterbitkan."],
+         "Korpus tidak menyebut sanksi tersebut",
+         ["Pejabat yang menandatangani perjanjian tanpa surat kuasa dipidana dengan pidana penjara paling lama 2 tahun.",
+          "Surat itu diterbitkan."]),
+        ("Berapa rata-rata gaji bulanan karyawan klinik yang menjadi responden?", "id",
+         ["Responden penelitian adalah seluruh karyawan klinik, sebanyak 50 karyawan.", "Kuesioner dibagikan."],
+         "Korpus tidak memberikan jumlah uang tersebut",
+         ["Rata-rata gaji bulanan karyawan klinik yang menjadi responden adalah Rp4.500.000.", "Kuesioner dibagikan."]),
+        ("What was the average age of the respondents of the clinic study?", "en",
+         ["The respondents of the clinic study were all 50 employees of the clinic.", "They answered a questionnaire."],
+         "The corpus gives no such average",
+         ["The average age of the respondents of the clinic study was 31 years.", "They answered a questionnaire."]),
+        ("What was the questionnaire response rate in the clinic study?", "en",
+         ["The clinic study sent the questionnaire to 50 employees of the clinic.", "They answered in May."],
+         "The corpus gives no such percentage",
+         ["The clinic study's questionnaire response rate was 84% of the 50 employees.", "They answered in May."]),
+    ]
+    for question, language, none, refusal, stated in cases:
+        query = analyse(question, _ToyEmbedder(), language=language)
+        refused = answer_question(query, _toy_retriever(none))
+        assert not refused["answerable"] and refused["answer"].startswith(refusal), (question, refused["answer"])
+        assert answer_question(query, _toy_retriever(stated))["answerable"], question
+    # asked in other words, none of them is asked: "punished" (a yes or no), "what does X mean", "ratified"
+    for other in ("Is a victim who was forced to commit a crime punished?", "What does exploitation mean here?",
+                  "When was the protocol ratified?", "Who pays the workers?"):
+        assert not {"penalty", "money", "average", "share"} & set(analyse(other, None, language="en").asks), other
+
+
 def test_an_event_s_number_is_no_count():
     """"AMMTC Ke-17", "KTT ke-42" number an event; "hari ke-90" and "17 negara" count."""
     from assistant.answer.extractive import _counts
