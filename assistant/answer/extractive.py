@@ -21,13 +21,14 @@ from ..search.definition import defines, defines_after
 from ..search.language import detect_language
 from ..search.legal import part_numbers, without_references
 from ..search.lexicon import english_lemma
-from ..search.mentions import singular, spells
+from ..search.mentions import NAME_RUN, singular, spells
 from ..search.people import names_person
 from ..search.query import Query
 from ..search.retrieve import Hit, Retriever, backed_by
 from ..settings import Settings
 from .facts import dates, months
-from .framing import lead
+from .framing import lead, name_of
+from .scope import asked_document, unmentioned
 
 STRINGS = {
     "en": {
@@ -48,6 +49,7 @@ STRINGS = {
         "no_average": "The corpus gives no such average: the passages closest to the question state none.",
         "no_share": "The corpus gives no such percentage: the passages closest to the question state none.",
         "not_of": "The corpus does not say this of {terms}: the passages closest to the question are about something else.",
+        "not_in": "{document} does not mention {terms}.",
     },
     "id": {
         "abstain": "Korpus tidak menjawab pertanyaan ini: tidak ada bagian dokumen yang mendukung jawabannya.",
@@ -67,6 +69,7 @@ STRINGS = {
         "no_average": "Korpus tidak memberikan rata-rata tersebut: bagian dokumen yang paling dekat tidak menyebutnya.",
         "no_share": "Korpus tidak memberikan persentase tersebut: bagian dokumen yang paling dekat tidak menyebutnya.",
         "not_of": "Korpus tidak menyebut hal ini untuk {terms}: bagian dokumen yang paling dekat membahas hal lain.",
+        "not_in": "{document} tidak menyebut {terms}.",
     },
 }
 
@@ -227,6 +230,13 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
     law_years = {y for m in _LAW_YEAR.finditer(query.text) for y in m.groups() if y}
     missing = [y for y in _unmentioned(query.years, top) if not (y in law_years and y in titles)] \
         + _unnamed(query.text, top)
+    # what one document says, asked of a name it never mentions ("… Kamboja yang diatur dalam UU 21/2007?")
+    asked = asked_document(query, retriever, files, hits, config.thesis) if picked and not missing else None
+    absent = unmentioned(query, asked, retriever) if asked else []
+    if absent:
+        result["answer"] = STRINGS[query.language]["not_in"].format(
+            document=name_of(asked, retriever.index, query.language), terms=", ".join(absent))
+        return result
     # a count for a year is given with that year, by the sentence that answers, which holds a number
     # besides years ("How many … in 2023?"); a follow-up's years it did not type itself need not be there
     counts = "number" in query.asks
@@ -855,7 +865,8 @@ _LAW_YEAR = re.compile(rf"\b((?:19|20)\d\d)\s+(?:[\w-]+\s+){{0,3}}?{_LAW_WORDS}\
 _POINTS_BACK = re.compile(r"\b(?:ini|tersebut|itu|this|these|that|those|it|they)\b", re.I)
 # digits inside a word ("BP2MI") or hyphened to one ("COVID-19"): a name, not a number
 _CODE = re.compile(r"\b\w*[^\W\d_]\d+[^\W\d_]\w*\b|\b[^\W\d_]{3,}-\d+\b"  # (not "hari ke-90": a count)
-                   r"|\b[A-Z][A-Za-z]+\s+[Kk]e-\d+\b")  # … nor an event's number, "AMMTC Ke-17" (not "ke 3 provinsi")
+                   r"|\b[A-Z][A-Za-z]+\s+[Kk]e-\d+\b"  # … nor an event's number, "AMMTC Ke-17" (not "ke 3 provinsi")
+                   r"|\b(?:[Vv]ersion|[Vv]ersi|v)\s*\d+(?:\.\d+)+\b")  # … nor a version's, "version 0.21", "v4.19.0"
 _ITEM_NUMBER = re.compile(r"^\W{0,2}\(?(\d{1,2})[.)]\s")  # "2. Untuk mengetahui …", "(1) Setiap orang …"
 
 
@@ -869,9 +880,6 @@ def _counts(text: str) -> bool:
     return bool(SHAPES["number"].search(_YEARS.sub(" ", _CODE.sub(" ", SHAPES["date"].sub(" ", text)))))
 
 
-_NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the|on|in|against|dan|untuk|atas)\s+)*[A-Z][\w'’-]*)*")
-
-
 def _quotes_acronym(acronym: str, text: str) -> bool:
     """The text names the acronym, or spells it out ("Global Financial Integrity" for GFI; "tindak pidana
     perdagangan orang" for TPPO, its words' initials in a row)."""
@@ -881,7 +889,7 @@ def _quotes_acronym(acronym: str, text: str) -> bool:
     if acronym.upper() in initials:
         return True
     return any(spells(acronym.upper(), "".join(w[0].upper() for w in run.split()))
-               for run in _NAME_RUN.findall(text) if len(run.split()) >= 2)
+               for run in NAME_RUN.findall(text) if len(run.split()) >= 2)
 
 
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)*")  # (an acronym, "TPPO", names no place)

@@ -151,12 +151,12 @@ def indonesian_word_keys(text: str, wordnet: bool = True) -> dict[str, frozenset
         own = tokenize(word)
         if not own or word.isupper() or word[:1].isupper() and not text.startswith(word):
             continue  # stopwords; names and acronyms are not translated
-        out[own[0]] = out.get(own[0], frozenset()) | {own[0]} | {k for e in _english_words(word, wordnet)
+        out[own[0]] = out.get(own[0], frozenset()) | {own[0]} | {k for e in english_words(word, wordnet)
                                                                  for k in tokenize(e)}
     return out
 
 
-def _english_words(word: str, wordnet: bool = True) -> tuple[str, ...]:
+def english_words(word: str, wordnet: bool = True) -> tuple[str, ...]:
     """The first English words an Indonesian word (or its root) translates (`BACKWARD_CHOICES` of them)."""
     table = _backwards(wordnet)
     return (table.get(word.lower()) or table.get(stem(word)) or ())[:BACKWARD_CHOICES]
@@ -168,7 +168,7 @@ def english_gloss(text: str, frequency: Callable[[str], float] = lambda _: 0.0) 
     passages use most for its place in the list (`frequency`: "kejahatan" is "crime" where a treaty speaks
     of crime, not "cruelty"), else the word itself; stopwords dropped, names, acronyms and numbers kept."""
     def translate(word: str) -> str:
-        found = _english_words(word)
+        found = english_words(word)
         return max(found, key=lambda e: (frequency(e) / (found.index(e) + 1), -found.index(e))) if found else word
 
     return _word_for_word(text, translate)

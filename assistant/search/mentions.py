@@ -28,6 +28,9 @@ _THIS = re.compile(r"\b(?:this|the said|that)\s+([A-Za-z-]+)|\b([A-Za-z-]+)\s+(?
 _KIND = r"Protocol|Convention|Agreement|Declaration|Statute|Treaty|Charter|Protokol|Konvensi|Persetujuan|Deklarasi|Statuta|Piagam"
 _PROPER_NAME = re.compile(r"(?<=[\w,;)]\s)([A-Z][a-z]{2,})\b")  # a capitalised word inside a sentence
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+# a name of several capitalised words, small words between ("United Nations Convention against Transnational
+# Organized Crime"): what an acronym may spell
+NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the|on|in|against|dan|untuk|atas)\s+)*[A-Z][\w'’-]*)*")
 _CALLED = re.compile(rf"(?<!^)\b([A-Z][a-z]{{2,}})\s+({_KIND})\b|\b({_KIND})\s+([A-Z][a-z]{{2,}})\b")
 
 
@@ -44,6 +47,9 @@ class DocumentNames:
     authors: dict[str, set[str]]  # each paper's authors' surnames, lower case ("menurut Purwanti"), but
     # those the index's documents also cite (then "Ahmad (2019)" is a cited work)
     names_in_text: dict[str, set[str]] = field(default_factory=dict)  # each document's proper names ("palermo")
+    words: dict[str, set[str]] = field(default_factory=dict)  # each document's keywords
+    # the acronyms each document writes, and the initials of its names of several words (those it spells out)
+    spelled: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, index: Index) -> "DocumentNames":
@@ -53,8 +59,11 @@ class DocumentNames:
         in_text: dict[str, set[str]] = {}
         proper: dict[str, set[str]] = {}  # the capitalised words of each document's text …
         in_lower_case: dict[str, set[str]] = {}  # … and the words it writes in lower case (those are no names)
+        spelled: dict[str, set[str]] = {}
         for c in index.chunks:
             in_text.setdefault(c.file, set()).update(tokenize(c.text))
+            spelled.setdefault(c.file, set()).update(_ACRONYM.findall(c.text), ("".join(w[0].upper() for w in run.split())
+                                                     for run in NAME_RUN.findall(c.text) if len(run.split()) >= 2))
             proper.setdefault(c.file, set()).update(m.group(1).lower() for m in _PROPER_NAME.finditer(c.text))
             in_lower_case.setdefault(c.file, set()).update(_LOWER_WORD.findall(c.text))
         for f in files:
@@ -79,7 +88,7 @@ class DocumentNames:
                     for f, m in documents.items() if m.get("number") and m.get("year")}
         cited = index.cited_surnames  # "Ahmad, 2019"
         return cls(names, initials, idf, statutes, heads, {f: a - cited for f, a in authors.items()},
-                   {f: proper.get(f, set()) - in_lower_case.get(f, set()) for f in files})
+                   {f: proper.get(f, set()) - in_lower_case.get(f, set()) for f in files}, in_text, spelled)
 
     def scores(self, query: Query) -> dict[str, float]:
         """Each document's name score for the question: the weights of the name words it uses, a named

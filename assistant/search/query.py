@@ -24,6 +24,19 @@ from .lexicon import english_gloss, expansion_of, gloss, word_keys
 
 YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 _SELF_REFERENCE = re.compile(r"\b(thesis|tesis|skripsi|the author|penulis|this (research|study)|the research|penelitian ini)\b", re.I)
+# what a document says, asked of it: "menurut UU …", "according to the article", "diatur dalam …", "dicatat dalam
+# UNTOC", "does UU 18/2017 set …", "the law itself prescribes", "undang-undang ini"
+_DOCUMENT_NOUN = (r"(?:law|act|convention|protocol|regulation|statute|treaty|article|paper|study|report|text|manual|guide"
+                  r"|specification|document|book|journal|undang-undang|uu|konvensi|protokol|perda|peraturan|artikel|penelitian"
+                  r"|studi|laporan|teks|panduan|spesifikasi|dokumen|buku|jurnal|(?-i:[A-Z]{3,}))")
+_SOURCE = re.compile(
+    rf"\b(?:menurut|according\s+to|berdasarkan|under|(?:diatur|dicatat|disebut|dimuat|tercantum)\s+(?:dalam|oleh|di)|dalam|in)"
+    rf"\s+(?:the\s+|this\s+)?(?:[\w/.-]+\s+){{0,3}}?{_DOCUMENT_NOUN}\b"
+    rf"|\b(?:does|do|did)\s+(?:the\s+|this\s+)?(?:[\w/.-]+\s+){{0,3}}?{_DOCUMENT_NOUN}\b"
+    rf"|\b{_DOCUMENT_NOUN}\s+(?:[\w/.-]+\s+){{0,3}}?(?:itself\s+)?(?:sets?|establish(?:es)?|deals?|prescribes?|requires?"
+    r"|imposes?|says?|states?|names?)\b|\b(?:undang-undang|uu|konvensi|protokol|perda|peraturan|artikel|penelitian|studi|panduan"
+    r"|spesifikasi|dokumen|buku|jurnal|manual)\s+(?:ini|tersebut)\b",
+    re.I)
 # the work itself, not its author: with no document named, the thesis
 _HOME = re.compile(r"\b(thesis|tesis|skripsi)\b", re.I)  # ("penelitian ini" may be any paper's own study)
 _CAPITALISED = re.compile(r"[A-Z][\w'’\-]+")
@@ -37,7 +50,8 @@ ASKS = {
     "list": re.compile(r"\b(apa saja|siapa saja|mana saja|which (forms|types|factors|countries|kinds)|what (forms|types|factors|kinds)|list|bentuk|faktor|jenis)\b", re.I),
     "number": re.compile(r"\b(how many|how much|berapa|jumlah|number of)\b", re.I),
     # a count asked for in so many words (not "berapa lama", nor "the number of" inside a question)
-    "count": re.compile(r"\b(how many|how much|berapa(?!\s+lama\b))\b", re.I),
+    "count": re.compile(r"\b(how many|how much|berapa(?!\s+lama\b))\b|\b(?:what|which)\s+(?:is|was|are|were)\s+the\s+(?:\w+\s+)?"
+                       r"number\s+of\b|\bnumeric(?:al)?\s+value\b|\bnilai\s+numerik\b", re.I),
     "date": re.compile(r"\b(when|kapan|tanggal|what date|(?:what|which) years?|tahun berapa)\b", re.I),
     # a day and month asked, which a year alone does not give
     "day": re.compile(r"\b(?:tanggal\s+(?:berapa|apa|dan\s+bulan\s+(?:berapa|apa)|(?:persis|tepat|pasti)(?:nya)?)"
@@ -67,7 +81,9 @@ ASKS = {
     "penalty": re.compile(r"\b(?:ancaman\s+pidana|sanksi|hukuman|pidana\s+(?:penjara|denda|tambahan|mati)|penalt(?:y|ies)"
                          r"|prison|imprisonment|punishments?|sanctions?)\b", re.I),
     "money": re.compile(r"\b(?:rupiah|dollars?|USD)\b|\b(?:berapa|how\s+much)\b[^?]{0,40}\b(?:gaji|upah|biaya|anggaran|dana|uang"
-                       r"|wages?|salar(?:y|ies)|costs?|fees?|budget|funds?|money)\b", re.I),
+                       r"|denda|harga|wages?|salar(?:y|ies)|costs?|fees?|fines?|prices?|budget|funds?|money)\b"
+                       r"|\b(?:what|which)\s+(?:is|was|are|were)\s+the\s+(?:\w+\s+){0,3}?(?:wages?|salar(?:y|ies)|fees?|costs?"
+                       r"|prices?|fines?)\b", re.I),
     "average": re.compile(r"\b(?:rata-rata|average|the\s+mean)\b", re.I),
     "share": re.compile(r"\b(?:berapa\s+persen|persentase|percentage|(?:what|which)\s+(?:share|proportion)|pangsa|rates?)\b", re.I),
     # a file ("which configuration file", "berkas apa"), not a file system ("sistem berkas apa")
@@ -162,6 +178,7 @@ class Query:
     explanation: bool = False  # it asks about a Penjelasan
     elucidation: bool = False  # … in words only law uses ("the general elucidation"): any statute's, if none is named
     asks_home: bool = False  # "the thesis", "skripsi ini": the thesis, unless a document is named
+    asks_source: bool = False  # what a document says: "menurut UU …", "according to the article", "does the law set"
     meaning_of: tuple[str, ...] = ()  # the term whose meaning it asks ("apa yang dimaksud dengan X"), and its translation
     typed: str = ""  # a follow-up as typed, when `text` is the standalone question it was rewritten into
     own: frozenset[str] = frozenset()  # … the tokens of the words it says itself (not those it took from the chat)
@@ -235,5 +252,6 @@ def analyse(text: str, embedder: Embedder | None, surnames: frozenset[str] | set
         topic=frozenset(tokens).union(*translated.values()),
         vector=vector, search_vector=search_vector, english_vector=english_vector, parts=asked_parts(claim), statutes=named_statutes(claim),
         explanation=asks_explanation(claim), elucidation=names_elucidation(claim), asks_home=bool(_HOME.search(text)),
+        asks_source=bool(_SOURCE.search(claim)),
         meaning_of=() if {"date", "count", "day"} & set(asks) else _with_translation(defined_terms(claim), language, english),
         item=item_asked(claim))

@@ -1,0 +1,125 @@
+"""A question asking what one document says, about a name that document never mentions, is a near miss
+(answer/scope.py): on a real two-document index (a statute and the thesis), with the real embedder."""
+import pytest
+
+STATUTE = ["Pasal 59 (1) Untuk mengefektifkan penyelenggaraan pencegahan dan pemberantasan tindak pidana perdagangan "
+           "orang, Pemerintah Republik Indonesia wajib melaksanakan kerja sama internasional.",
+           "(2) Kerja sama sebagaimana dimaksud pada ayat (1) dapat dilakukan dalam bentuk perjanjian bantuan timbal "
+           "balik dalam masalah pidana dan/atau kerja sama teknis lainnya.",
+           "Pasal 2 Setiap orang yang melakukan perekrutan dipidana dengan pidana penjara paling singkat 3 (tiga) tahun."]
+THESIS = ["Kerja sama bilateral Indonesia dan Kamboja dalam menanggulangi perdagangan orang dilakukan melalui "
+          "pertemuan para menteri luar negeri.",
+          "Indonesia dan Kamboja menandatangani nota kesepahaman kerja sama kepolisian pada 2 Agustus 2022."]
+
+
+@pytest.fixture(scope="module")
+def retriever(engine):
+    from assistant.records import Chunk, Sentence
+    from assistant.search.index import Index
+    from assistant.search.retrieve import Retriever
+
+    chunks = [Chunk("0", "UU No. 21 Tahun 2007", "uu-21-2007.txt", 1, "1", "Pasal 59", " ".join(STATUTE[:2]),
+                    [Sentence(s, []) for s in STATUTE[:2]]),
+              Chunk("1", "UU No. 21 Tahun 2007", "uu-21-2007.txt", 2, "2", "Pasal 2", STATUTE[2], [Sentence(STATUTE[2], [])]),
+              Chunk("2", "Tesis", "thesis.txt", 1, "1", "BAB II", " ".join(THESIS), [Sentence(s, []) for s in THESIS])]
+    embedder = engine.retriever.embedder  # the real multilingual-e5-small
+    sentences = STATUTE + THESIS
+    vectors = embedder.embed_passages([c.text for c in chunks])
+    meta = {"dim": vectors.shape[1], "embedder": embedder.id,
+            "documents": {"uu-21-2007.txt": {"title": "UU No. 21 Tahun 2007", "full_title": "Undang-Undang Nomor 21 "
+                                             "Tahun 2007 tentang Pemberantasan Tindak Pidana Perdagangan Orang",
+                                             "kind": "statute", "number": "21", "year": "2007"},
+                          "thesis.txt": {"title": "Tesis", "kind": "text"}}}
+    index = Index.build(chunks, vectors, sentences,
+                        embedder.embed_passages(sentences), meta)
+    return Retriever(index, embedder)
+
+
+def test_a_name_the_asked_document_never_mentions_is_a_near_miss(retriever):
+    from assistant.answer.extractive import answer_question
+
+    asked = retriever.query("Bagaimana kerja sama antara Indonesia dan Kamboja menurut UU Nomor 21 Tahun 2007?")
+    assert asked.asks_source
+    refused = answer_question(asked, retriever)
+    assert not refused["answerable"] and refused["answer"] == "*UU No. 21 Tahun 2007* tidak menyebut Kamboja."
+    # the same name asked of no document in particular is answered from the one that mentions it
+    free = answer_question(retriever.query("Apa isi kerja sama antara Indonesia dan Kamboja?"), retriever)
+    assert free["answerable"] and "Kamboja" in free["answer"]
+    # and a name the statute mentions, asked of it, is answered from it
+    own = answer_question(retriever.query("Menurut UU Nomor 21 Tahun 2007, apa bentuk kerja sama internasional "
+                                          "Pemerintah Republik Indonesia?"), retriever)
+    assert own["answerable"] and "perjanjian bantuan timbal balik" in own["answer"]
+
+
+def test_what_names_nothing_is_not_looked_for():
+    """Its title's words, a part, a law's own name, a month, a stopword, an acronym the document spells out,
+    the sentence's first word: none of them is a name to find."""
+    from assistant.answer.scope import unmentioned
+    from assistant.search.query import analyse
+
+    class Names:
+        words = {"uu-21-2007.txt": {"kerja", "sama", "internasional", "pemerintah", "indonesia"}}
+        authors, initials = {}, {"uu-21-2007.txt": "PTPPO"}
+        spelled = {"uu-21-2007.txt": {"TPPO"}}
+
+    class Index:
+        meta = {"documents": {"uu-21-2007.txt": {"title": "UU No. 21 Tahun 2007"}}}
+
+        @staticmethod
+        def language(file):
+            return "id"
+
+    class Retriever:
+        names, index = Names(), Index()
+
+    def absent(question: str) -> list[str]:
+        return unmentioned(analyse(question, None, language="id"), "uu-21-2007.txt", Retriever())
+
+    assert absent("Indonesia bekerja sama dengan Kamboja menurut UU ini?") == ["Kamboja"]
+    assert absent("Menurut Pasal 59 dan Penjelasan UU No. 21 Tahun 2007, apa kerja sama TPPO pada Desember?") == []
+    assert absent("Apakah the Foreign Relations Law atau the States dibahas menurut UU ini?") == []
+    assert absent("Kerja sama apa yang diatur UU ini dengan ASEAN?") == ["ASEAN"]
+
+
+def test_a_name_asked_in_another_language_is_looked_for_through_its_translations():
+    """An English question over an Indonesian statute: "Governor" is "Gubernur", "Cambodia" is "Kamboja"; its
+    acronyms are not looked for ("EMR" is written "RME"). An Indonesian one over an English treaty: "PBB" is
+    the "UN" that "United Nations" spells, "PDF" is looked for as it is."""
+    from assistant.answer.scope import unmentioned
+    from assistant.search.query import analyse
+
+    class Names:
+        words = {"perda.txt": {"guber", "daerah", "rencana", "aksi"}, "treaty.md": {"unite", "nation", "general"}}
+        authors, initials = {}, {"perda.txt": "PDIY", "treaty.md": "PPP"}
+        spelled = {"perda.txt": set(), "treaty.md": {"UN"}}
+
+    class Index:
+        meta = {"documents": {}}
+
+        @staticmethod
+        def language(file):
+            return "id" if file == "perda.txt" else "en"
+
+    class Retriever:
+        names, index = Names(), Index()
+
+    def absent(question: str, language: str, file: str) -> list[str]:
+        return unmentioned(analyse(question, None, language=language), file, Retriever())
+
+    assert absent("According to this regulation, what must the Governor do with the EMR?", "en", "perda.txt") == []
+    assert absent("According to this regulation, what does it say of Cambodia?", "en", "perda.txt") == ["Cambodia"]
+    assert absent("Resolusi PBB mana yang dirujuk protokol ini?", "id", "treaty.md") == []
+    assert absent("Menurut protokol ini, format PDF apa yang dipakai?", "id", "treaty.md") == ["PDF"]
+
+
+def test_a_question_that_asks_what_a_document_says():
+    from assistant.search.query import analyse
+
+    for question in ("Apa isi kerja sama yang diatur dalam UU Nomor 21 Tahun 2007?", "Menurut artikel ini, siapa penulisnya?",
+                     "How does UU 18/2017 deal with online scams?", "What penalty does the law itself prescribe?",
+                     "Berapa korban yang dicatat dalam UNTOC?", "Kapan Kamboja meratifikasi menurut undang-undang ini?",
+                     "Which hospitals were compared in this study?"):
+        assert analyse(question, None).asks_source, question
+    for question in ("When did Indonesia sign the Palermo Protocol?", "Siapa yang menandatangani MoU itu?",
+                     "Apa isi kerja sama Indonesia dan Kamboja?"):
+        assert not analyse(question, None).asks_source, question
