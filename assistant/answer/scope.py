@@ -9,16 +9,16 @@ The document is the one picked (`--doc`, the chat's picker), else the one the qu
 open with: not the document's own title or authors, a part ("Pasal", "Article"), a law's own name ("the
 Foreign Relations Law"), a month, nor a word too common to be a keyword ("States"). It is mentioned when the
 document's keywords hold each of its words, or, in a document of the other language, one of each word's
-translations ("Governor" is "Gubernur"); an acronym when the document writes or spells it out ("UNTOC"), an
-Indonesian one's English too ("PBB" is the "UN"); an English acronym asked of Indonesian text is not looked for
-("EMR" is written "RME").
+translations ("Governor" is "Gubernur"); an acronym when the document writes or spells it out ("UNTOC"), or
+its translation ("PBB" is the "UN"); an English acronym the lexicon does not know is not looked for in
+Indonesian text ("EMR" is written "RME").
 """
 from __future__ import annotations
 
 import re
 
 from ..search.keywords import tokenize
-from ..search.lexicon import english_words, word_keys
+from ..search.lexicon import english_words, translations, word_keys
 from ..search.mentions import spells
 from ..search.query import Query
 from ..search.retrieve import Hit, Retriever
@@ -81,13 +81,14 @@ def unmentioned(query: Query, file: str, retriever: Retriever) -> list[str]:
         if (name.casefold() in title or name.casefold() in _PARTS or months(name) or _LAW_NOUN.search(name)
                 or _LAW_AFTER.match(query.text, match.end()) or name.casefold() in names.authors.get(file, ())):
             continue
-        if name.isupper():  # an acronym: written or spelled out, or (asked in Indonesian) its English, "PBB" as "UN"
+        if name.isupper():  # an acronym: written or spelled out, or in the other language, "PBB" as "UN"
             spelled = names.spelled.get(file, set())
-            forms = [name, *(e.upper() for e in english_words(name.lower()))] if across else [name]
-            if across and query.language == "en" or any(
+            known = (translations(name.lower()) if query.language == "en" else english_words(name.lower())) if across else ()
+            forms = [name, *(form.upper() for form in known)]
+            if across and query.language == "en" and not known or any(
                     form in spelled or spells(form, names.initials.get(file, "")) or any(spells(form, run) for run in spelled)
                     for form in forms):
-                continue  # (an English acronym asked of Indonesian text may be written otherwise: "EMR" is "RME")
+                continue  # (an English acronym the lexicon does not know may be written otherwise: "EMR" is "RME")
         elif not tokenize(name) or all(_held(word, words, query.language if across else None)
                                        for word in re.findall(r"[^\W\d_]+", name)):
             continue  # (a word too common to be a keyword, "States", names nothing)

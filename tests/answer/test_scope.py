@@ -82,8 +82,8 @@ def test_what_names_nothing_is_not_looked_for():
 
 
 def test_a_name_asked_in_another_language_is_looked_for_through_its_translations():
-    """An English question over an Indonesian statute: "Governor" is "Gubernur", "Cambodia" is "Kamboja"; its
-    acronyms are not looked for ("EMR" is written "RME"). An Indonesian one over an English treaty: "PBB" is
+    """An English question over an Indonesian statute: "Governor" is "Gubernur", "Cambodia" is "Kamboja"; an
+    acronym the lexicon does not know is not looked for ("EMR" is written "RME"), one it knows is ("ASEAN"). An Indonesian one over an English treaty: "PBB" is
     the "UN" that "United Nations" spells, "PDF" is looked for as it is."""
     from assistant.answer.scope import unmentioned
     from assistant.search.query import analyse
@@ -108,6 +108,7 @@ def test_a_name_asked_in_another_language_is_looked_for_through_its_translations
 
     assert absent("According to this regulation, what must the Governor do with the EMR?", "en", "perda.txt") == []
     assert absent("According to this regulation, what does it say of Cambodia?", "en", "perda.txt") == ["Cambodia"]
+    assert absent("According to this regulation, how does it work with ASEAN?", "en", "perda.txt") == ["ASEAN"]  # (known)
     assert absent("Resolusi PBB mana yang dirujuk protokol ini?", "id", "treaty.md") == []
     assert absent("Menurut protokol ini, format PDF apa yang dipakai?", "id", "treaty.md") == ["PDF"]
 
