@@ -104,6 +104,6 @@ def _held(word: str, words: set[str], translate_from: str | None) -> bool:
         return True
     if translate_from == "en":
         return bool(word_keys(word.lower()).get(own[0], frozenset()) & words)
-    if translate_from == "id":
-        return any(set(tokenize(english)) & words for english in english_words(word))
+    if translate_from == "id":  # (a translation too common to be a keyword, "general", is held anywhere)
+        return any(not tokenize(english) or set(tokenize(english)) & words for english in english_words(word))
     return False

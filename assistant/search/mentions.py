@@ -61,7 +61,7 @@ class DocumentNames:
         in_lower_case: dict[str, set[str]] = {}  # … and the words it writes in lower case (those are no names)
         spelled: dict[str, set[str]] = {}
         for c in index.chunks:
-            in_text.setdefault(c.file, set()).update(tokenize(c.text))
+            in_text.setdefault(c.file, set()).update(tokenize(c.text), tokenize(c.text.replace("-", " ")))  # ("Secretary-General")
             spelled.setdefault(c.file, set()).update(_ACRONYM.findall(c.text), ("".join(w[0].upper() for w in run.split())
                                                      for run in NAME_RUN.findall(c.text) if len(run.split()) >= 2))
             proper.setdefault(c.file, set()).update(m.group(1).lower() for m in _PROPER_NAME.finditer(c.text))

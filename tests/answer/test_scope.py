@@ -89,7 +89,7 @@ def test_a_name_asked_in_another_language_is_looked_for_through_its_translations
     from assistant.search.query import analyse
 
     class Names:
-        words = {"perda.txt": {"guber", "daerah", "rencana", "aksi"}, "treaty.md": {"unite", "nation", "general"}}
+        words = {"perda.txt": {"guber", "daerah", "rencana", "aksi"}, "treaty.md": {"unite", "nation", "sekre"}}
         authors, initials = {}, {"perda.txt": "PDIY", "treaty.md": "PPP"}
         spelled = {"perda.txt": set(), "treaty.md": {"UN"}}
 
@@ -111,6 +111,9 @@ def test_a_name_asked_in_another_language_is_looked_for_through_its_translations
     assert absent("According to this regulation, how does it work with ASEAN?", "en", "perda.txt") == ["ASEAN"]  # (known)
     assert absent("Resolusi PBB mana yang dirujuk protokol ini?", "id", "treaty.md") == []
     assert absent("Menurut protokol ini, format PDF apa yang dipakai?", "id", "treaty.md") == ["PDF"]
+    # ("Sekretaris Jenderal": "secretary" is there, "general" too common to be a keyword)
+    assert absent("Menurut protokol ini, siapa Sekretaris Jenderal?", "id", "treaty.md") == []
+    assert absent("Menurut protokol ini, apa peran Majelis Kota?", "id", "treaty.md") == ["Majelis Kota"]
 
 
 def test_a_question_that_asks_what_a_document_says():
