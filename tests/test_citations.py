@@ -215,3 +215,10 @@ def test_trailing_sentences_after_the_last_parenthetical():
     assert attribute(sents) == [["Ngo, 2023"], ["Ngo, 2023"], ["Ngo, 2023"], []]
     sents = ["MoU ditandatangani (Ginjar, 2023).", "Pada 13 Maret 2024 terjadi pertemuan imigrasi."]
     assert attribute(sents) == [["Ginjar, 2023"], []]
+
+
+def test_et_al_as_typed_in_papers():
+    """"Migo et.,al (2013)", "Migo et.al (2013)": the typed forms of "et al." cite Migo, 2013."""
+    for text in ("hasil penelitian Migo et.,al (2013) menemukan bahwa iklim organisasi", "Migo et.al (2013) menemukan",
+                 "(Migo et.al., 2013)"):
+        assert [c.key for c in parse_citations(text)] == ["Migo, 2013"], text
