@@ -27,7 +27,7 @@ from ..search.query import Query
 from ..search.retrieve import Hit, Retriever, backed_by
 from ..settings import Settings
 from .facts import dates, months
-from .framing import lead, name_of
+from .framing import THESIS, is_thesis, lead, name_of
 from .scope import asked_document, unmentioned
 
 STRINGS = {
@@ -105,12 +105,17 @@ SHAPES["year"] = re.compile(rf"\b(?:1[5-9]|20)\d{{2}}\b|{_DATE_IN_FIGURES.patter
 # a penalty, an amount of money, an average, a share: by the words and signs that state one (what a quote
 # must hold, not what makes a sentence score: measured, docs/evaluation.md)
 _VALUES = {
-    "penalty": re.compile(r"\b(?:penjara|denda|kurungan|pidana\s+(?:mati|tambahan|seumur)|ancaman\s+pidana\w*|dipidana"
-                          r"|imprisonment|prison|fines?|sanctions?|penalt(?:y|ies)|deprivation\s+of\s+liberty)\b", re.I),
-    "money": re.compile(r"\bRp\.?\s?\d|\b(?:rupiah|dollars?|USD|US\$|juta|miliar|triliun|million|billion)\b|\$\s?\d", re.I),
+    "penalty": re.compile(r"\b(?:penjara|denda|kurungan|pidana\s+(?:mati|tambahan|seumur)|ancaman\s+pidana\w*|dipidana|sanksi"
+                          r"|hukuman|dihukum|imprisonment|prisons?|fines?|sanctions?|penalt(?:y|ies)|punishable|punished"
+                          r"|deprivation\s+of\s+liberty)\b", re.I),
+    "money": re.compile(r"\bRp\.?\s?\d|\b(?:rupiah|IDR|dollars?|USD|US\$|EUR|euros?|ringgit|riel|baht|ribu|juta|miliar|triliun"
+                        r"|million|billion)\b|[$€]\s?\d|\bUSD\d", re.I),
     "average": re.compile(r"\b(?:rata-rata|average|mean|median)\b", re.I),
-    "share": re.compile(r"%|\b(?:persen|percent|per\s+cent)\b", re.I),
+    "share": re.compile(r"%|\b(?:persen|persentase|percent(?:age)?|per\s+cent|half|setengah|separuh)\b|\b\d+\s*/\s*\d+\b", re.I),
 }
+# (a value is not asked of a question asking for a person, a law, a place or a file: "Who pays the fine?",
+# "Which law regulates sanctions?")
+_ASKS_OTHER = frozenset({"person", "name", "law", "place", "file"})
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{2,}\b")  # (with digits: "BP2MI")
 _BOUNDS = r"\b(?:setelah|sesudah|sejak|sebelum|hingga|sampai|antara|after|since|before|until|between|from|dari)"
 _NAMED_LAW = re.compile(r"\b(?:UUD|KUHP|KUHAP)\b|\b(?:Undang-Undang|UU|Peraturan|Perpres|Permen\w*|PP|Keputusan|Keppres|Perda)"
@@ -234,8 +239,9 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
     asked = asked_document(query, retriever, files, hits, config.thesis) if picked and not missing else None
     absent = unmentioned(query, asked, retriever) if asked else []
     if absent:
-        result["answer"] = STRINGS[query.language]["not_in"].format(
-            document=name_of(asked, retriever.index, query.language), terms=", ".join(absent))
+        document = THESIS[query.language] if is_thesis(asked, config.thesis) else name_of(asked, retriever.index, query.language)
+        result["answer"] = STRINGS[query.language]["not_in"].format(document=document[:1].upper() + document[1:],
+                                                                    terms=", ".join(absent))
         return result
     # a count for a year is given with that year, by the sentence that answers, which holds a number
     # besides years ("How many … in 2023?"); a follow-up's years it did not type itself need not be there
@@ -260,7 +266,8 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
     # (a month asked, "bulan apa", is answered by a quote that names one; a person's name by one naming a person)
     # (in the sentence that answers, or in one that holds two of the question's terms: not the date of another
     # meeting quoted beside it)
-    unshaped = next((kind for kind in ("day", "month", "year", "name", "law", "place", *_VALUES) if picked and kind in query.asks
+    values = () if _ASKS_OTHER & set(query.asks) else tuple(_VALUES)
+    unshaped = next((kind for kind in ("day", "month", "year", "name", "law", "place", *values) if picked and kind in query.asks
                      and not (missing or unstated or no_file or no_number)
                      and not any(_shaped(kind, query)(s.text) and (s is best or _terms_held(query, s.text) >= 2)
                                  for _, s in picked)), None)

@@ -19,34 +19,40 @@ import re
 
 from ..search.keywords import tokenize
 from ..search.lexicon import english_words, translations, word_keys
-from ..search.mentions import spells
+from ..search.mentions import THIS, spells
 from ..search.query import Query
 from ..search.retrieve import Hit, Retriever
 from .facts import months
 from .framing import is_thesis
 
-_NAME = re.compile(r"(?<!^)\b(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*|[A-Z]{3,}\d*)\b")
-_PARTS = frozenset({"pasal", "penjelasan", "article", "bab", "ayat", "chapter", "section", "huruf", "lampiran", "annex"})
-_LAW_AFTER = re.compile(r"\s*(?:law|act|convention|protocol|regulation|statute|treaty)\b", re.I)
-_LAW_NOUN = re.compile(r"\b(?:law|act|convention|protocol|regulation|statute|treaty)$", re.I)
-
-
-# "undang-undang ini", "this manual", "the said convention": the kind of document a question points to (None:
-# any kind), which the thesis is too when the noun fits a study
-_THIS = re.compile(r"\b(?:this|the\s+said)\s+([a-z-]+)|\b([a-z-]+)\s+(?:ini|tersebut)\b", re.I)
+# a capitalised word or run of them ("Komnas HAM", "L'Hoiry", "Perserikatan Bangsa-Bangsa"), or an acronym
+_NAME = re.compile(r"\b(?:[A-Z](?:['’][A-Z])?[a-z]+(?:-[A-Z]?[a-z]+)*(?:\s+[A-Z](?:['’][A-Z])?[a-z]+(?:-[A-Z]?[a-z]+)*)*"
+                   r"|[A-Z]{3,}\d*)\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)[\W_]*")  # (a sentence's first word is capitalised anyway)
+_PARTS = frozenset({"pasal", "penjelasan", "article", "articles", "bab", "ayat", "chapter", "chapters", "section",
+                    "sections", "huruf", "lampiran", "annex", "bagian", "paragraf", "paragraph", "paragraphs", "part",
+                    "clause", "preamble", "pembukaan"})
+_LAW_AFTER = re.compile(r"\s*(?:law|act|convention|protocol|regulation|statute|treaty|charter)\b", re.I)
+_LAW_NOUN = re.compile(r"\b(?:law|act|convention|protocol|regulation|statute|treaty|charter)$"
+                       r"|^(?:undang-undang|konvensi|protokol|peraturan|piagam|perjanjian)\b", re.I)
+_ROMAN = re.compile(r"^[IVXLC]+$")  # "BAB III"
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "senin", "selasa", "rabu",
+                   "kamis", "jumat", "sabtu", "minggu"})
+# the kind of document "undang-undang ini", "this manual", "the said convention" points to (None: any kind), which
+# the thesis is too when the noun fits a study
 _KIND_OF_NOUN = {
     **dict.fromkeys(("law", "act", "regulation", "statute", "undang-undang", "uu", "peraturan", "perda"), "statute"),
     **dict.fromkeys(("convention", "protocol", "treaty", "konvensi", "protokol"), "treaty"),
     **dict.fromkeys(("article", "paper", "study", "research", "journal", "artikel", "penelitian", "studi", "jurnal"), "paper"),
-    **dict.fromkeys(("document", "manual", "specification", "guide", "book", "report", "dokumen", "spesifikasi", "panduan",
-                     "buku", "laporan"), None),
+    **dict.fromkeys(("document", "manual", "specification", "guide", "book", "report", "text", "dokumen", "spesifikasi",
+                     "panduan", "buku", "laporan", "teks"), None),
 }
 
 
 def asked_document(query: Query, retriever: Retriever, files: frozenset[str] | None, hits: list[Hit],
                    thesis: str) -> str | None:
-    """The one document the question asks what it says: the one picked, else the one it names, else the
-    best-ranked of the kind it points to ("menurut undang-undang ini": the statute whose passages answer)."""
+    """The one document the question asks what it says: the one picked, else the one it names (or "the thesis"),
+    else the best-ranked of the kind it points to ("menurut undang-undang ini": the statute whose passages answer)."""
     if not query.asks_source:
         return None
     if files is not None:
@@ -54,8 +60,8 @@ def asked_document(query: Query, retriever: Retriever, files: frozenset[str] | N
     named = retriever.names.named(query)
     if named:
         return named
-    nouns = [(m.group(1) or m.group(2)).lower() for m in _THIS.finditer(query.text)]
-    kinds = [_KIND_OF_NOUN[n] for n in nouns if n in _KIND_OF_NOUN]
+    kinds = [_KIND_OF_NOUN[noun] for m in THIS.finditer(query.text)
+             if (noun := (m.group(1) or m.group(2)).lower()) in _KIND_OF_NOUN]
     if not kinds:
         return None
     documents = retriever.index.meta.get("documents") or {}
@@ -69,41 +75,73 @@ def asked_document(query: Query, retriever: Retriever, files: frozenset[str] | N
 
 
 def unmentioned(query: Query, file: str, retriever: Retriever) -> list[str]:
-    """The names the question asks about that `file` never mentions, in the question's order."""
+    """The names the question asks about that `file` never mentions, in the question's order (none for a
+    question in capitals, whose every word looks like a name)."""
+    if query.text.isupper():
+        return []
     names = retriever.names
     meta = (retriever.index.meta.get("documents") or {}).get(file, {})
     title = " ".join(str(meta.get(k) or "") for k in ("title", "full_title")).casefold()
     words = names.words.get(file, set())
     across = retriever.index.language(file) != query.language
+    starts = {m.end() for m in _SENTENCE_START.finditer(query.text)}
     out = []
     for match in _NAME.finditer(query.text):
         name = match.group()
-        if (name.casefold() in title or name.casefold() in _PARTS or months(name) or _LAW_NOUN.search(name)
-                or _LAW_AFTER.match(query.text, match.end()) or name.casefold() in names.authors.get(file, ())):
+        if match.start() in starts:  # a sentence's first word: its first word is no name, the rest may be
+            name = name.partition(" ")[2]
+            if not name:
+                continue
+        if (name.casefold() in title or name.casefold() in _PARTS or name.casefold() in _DAYS or months(name)
+                or _ROMAN.match(name) or _LAW_NOUN.search(name) or _LAW_AFTER.match(query.text, match.end())
+                or name.casefold() in names.authors.get(file, ())):
             continue
         if name.isupper():  # an acronym: written or spelled out, or in the other language, "PBB" as "UN"
             spelled = names.spelled.get(file, set())
             known = (translations(name.lower()) if query.language == "en" else english_words(name.lower())) if across else ()
             forms = [name, *(form.upper() for form in known)]
             if across and query.language == "en" and not known or any(
-                    form in spelled or spells(form, names.initials.get(file, "")) or any(spells(form, run) for run in spelled)
+                    form in names.acronyms.get(file, ()) or spells(form, names.initials.get(file, ""))
+                    or any(spells(form, run) for run in spelled)
                     for form in forms):
                 continue  # (an English acronym the lexicon does not know may be written otherwise: "EMR" is "RME")
-        elif not tokenize(name) or all(_held(word, words, query.language if across else None)
-                                       for word in re.findall(r"[^\W\d_]+", name)):
-            continue  # (a word too common to be a keyword, "States", names nothing)
+        elif _mentions(_looked_for(name), words, across):
+            continue
         out.append(name)
     return list(dict.fromkeys(out))
 
 
-def _held(word: str, words: set[str], translate_from: str | None) -> bool:
-    """The document's keywords hold the word (a stopword, held anywhere), or one of its translations when
-    the document is in another language than the question (`translate_from`)."""
+def _mentions(parts: list[str], words: set[str], across: bool) -> bool:
+    """The document holds the name's words: all of them, or across languages most of them (a translation
+    may miss one: "Perserikatan" of "Perserikatan Bangsa-Bangsa" is no "United")."""
+    held = sum(_held(word, words, across) for word in parts)
+    return held == len(parts) or across and held > len(parts) / 2
+
+
+def _looked_for(name: str) -> list[str]:
+    """The words of a name to look for: all of one word or of words the lexicon does not know ("Phnom Penh"),
+    else those it knows ("Human" of "Human Trafficking" in an Indonesian question: the loan word it does not
+    know is the known one's modifier)."""
+    parts = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", name)
+    known = [w for w in parts if _translations(w)[0] or _translations(w)[1]]
+    return known if len(parts) > 1 and known else parts
+
+
+def _translations(word: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The keys of the word's Indonesian translations (as English) and its English words (as Indonesian)."""
+    own = tokenize(word)
+    english = word_keys(word.lower()).get(own[0], frozenset()) - {own[0]} if own else frozenset()
+    return english, english_words(word)
+
+
+def _held(word: str, words: set[str], across: bool) -> bool:
+    """The document's keywords hold the word (a stopword, held anywhere) or one of its translations either way
+    ("Human Trafficking" in an Indonesian question is "perdagangan orang"; "Governor" is "Gubernur"); across
+    languages, a word the lexicon does not know is held too (it may be written otherwise)."""
     own = tokenize(word)
     if not own or own[0] in words:
         return True
-    if translate_from == "en":
-        return bool(word_keys(word.lower()).get(own[0], frozenset()) & words)
-    if translate_from == "id":  # (a translation too common to be a keyword, "general", is held anywhere)
-        return any(not tokenize(english) or set(tokenize(english)) & words for english in english_words(word))
-    return False
+    english, indonesian = _translations(word)
+    if across and not english and not indonesian:
+        return True
+    return bool(english & words) or any(not tokenize(e) or set(tokenize(e)) & words for e in indonesian)

@@ -375,8 +375,8 @@ def _join(prev: str, nxt: str) -> str:
 
 
 _CITED_YEAR = re.compile(r"^\((?:1[89]|20)\d{2}[a-z]?[),;]")
-_ABBREVIATED = re.compile(r"\b(?:et al|dkk|and colleagues|[A-Z])\.$")
-_ET_AL = re.compile(r"\b(?:et al|dkk)\.$")
+_ABBREVIATED = re.compile(r"\b(?:et\.?,?\s*al|dkk|and colleagues|[A-Z])\.$")  # (also as typed: "et.,al.")
+_ET_AL = re.compile(r"\b(?:et\.?,?\s*al|dkk)\.$")
 
 
 _LONG_SENTENCE = 60  # words: a "sentence" this long strings clauses together with semicolons

@@ -23,7 +23,7 @@ _SMALL = {"of", "the", "and", "in", "on", "for", "to", "a", "an", "against", "da
 
 _LAW = re.compile(r"\b(law|act|statute|regulation|uu|undang-undang|peraturan)\b", re.I)
 # "this convention", "undang-undang ini", "Protokol tersebut": a document named by its head noun
-_THIS = re.compile(r"\b(?:this|the said|that)\s+([A-Za-z-]+)|\b([A-Za-z-]+)\s+(?:ini|tersebut|itu)\b", re.I)
+THIS = re.compile(r"\b(?:this|the said|that)\s+([A-Za-z-]+)|\b([A-Za-z-]+)\s+(?:ini|tersebut|itu)\b", re.I)
 # "the Palermo Protocol", "Konvensi Wina": a treaty called by a name (the place it was signed) its own text holds
 _KIND = r"Protocol|Convention|Agreement|Declaration|Statute|Treaty|Charter|Protokol|Konvensi|Persetujuan|Deklarasi|Statuta|Piagam"
 _PROPER_NAME = re.compile(r"(?<=[\w,;)]\s)([A-Z][a-z]{2,})\b")  # a capitalised word inside a sentence
@@ -48,8 +48,8 @@ class DocumentNames:
     # those the index's documents also cite (then "Ahmad (2019)" is a cited work)
     names_in_text: dict[str, set[str]] = field(default_factory=dict)  # each document's proper names ("palermo")
     words: dict[str, set[str]] = field(default_factory=dict)  # each document's keywords
-    # the acronyms each document writes, and the initials of its names of several words (those it spells out)
-    spelled: dict[str, set[str]] = field(default_factory=dict)
+    acronyms: dict[str, set[str]] = field(default_factory=dict)  # the acronyms each document writes
+    spelled: dict[str, set[str]] = field(default_factory=dict)  # the initials of its names of several words
 
     @classmethod
     def of(cls, index: Index) -> "DocumentNames":
@@ -59,11 +59,14 @@ class DocumentNames:
         in_text: dict[str, set[str]] = {}
         proper: dict[str, set[str]] = {}  # the capitalised words of each document's text …
         in_lower_case: dict[str, set[str]] = {}  # … and the words it writes in lower case (those are no names)
+        acronyms: dict[str, set[str]] = {}
         spelled: dict[str, set[str]] = {}
         for c in index.chunks:
-            in_text.setdefault(c.file, set()).update(tokenize(c.text), tokenize(c.text.replace("-", " ")))  # ("Secretary-General")
-            spelled.setdefault(c.file, set()).update(_ACRONYM.findall(c.text), ("".join(w[0].upper() for w in run.split())
-                                                     for run in NAME_RUN.findall(c.text) if len(run.split()) >= 2))
+            text = f"{c.section}\n{c.text}"  # (a heading, "BAB III", is the document's too)
+            in_text.setdefault(c.file, set()).update(tokenize(text), tokenize(text.replace("-", " ")))  # ("Secretary-General")
+            acronyms.setdefault(c.file, set()).update(_ACRONYM.findall(text))
+            spelled.setdefault(c.file, set()).update("".join(w[0].upper() for w in run.split())
+                                                     for run in NAME_RUN.findall(text) if 2 <= len(run.split()) <= 8)
             proper.setdefault(c.file, set()).update(m.group(1).lower() for m in _PROPER_NAME.finditer(c.text))
             in_lower_case.setdefault(c.file, set()).update(_LOWER_WORD.findall(c.text))
         for f in files:
@@ -88,7 +91,7 @@ class DocumentNames:
                     for f, m in documents.items() if m.get("number") and m.get("year")}
         cited = index.cited_surnames  # "Ahmad, 2019"
         return cls(names, initials, idf, statutes, heads, {f: a - cited for f, a in authors.items()},
-                   {f: proper.get(f, set()) - in_lower_case.get(f, set()) for f in files}, in_text, spelled)
+                   {f: proper.get(f, set()) - in_lower_case.get(f, set()) for f in files}, in_text, acronyms, spelled)
 
     def scores(self, query: Query) -> dict[str, float]:
         """Each document's name score for the question: the weights of the name words it uses, a named
@@ -98,7 +101,7 @@ class DocumentNames:
         for f, names in self.names.items():
             matched = [self.idf.get(t, 0.0) for t in tokens if query.keys.get(t, frozenset({t})) & names]
             out[f] = sum(matched) if sum(1 for w in matched if w > 0) >= 2 else 0.0  # one shared word names nothing
-        for m in _THIS.finditer(query.text):
+        for m in THIS.finditer(query.text):
             noun = tokenize(m.group(1) or m.group(2))
             for f, heads in self.heads.items():
                 if noun and noun[0] in heads:

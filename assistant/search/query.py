@@ -24,18 +24,21 @@ from .lexicon import english_gloss, expansion_of, gloss, word_keys
 
 YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 _SELF_REFERENCE = re.compile(r"\b(thesis|tesis|skripsi|the author|penulis|this (research|study)|the research|penelitian ini)\b", re.I)
-# what a document says, asked of it: "menurut UU …", "according to the article", "diatur dalam …", "dicatat dalam
-# UNTOC", "does UU 18/2017 set …", "the law itself prescribes", "undang-undang ini"
-_DOCUMENT_NOUN = (r"(?:law|act|convention|protocol|regulation|statute|treaty|article|paper|study|report|text|manual|guide"
-                  r"|specification|document|book|journal|undang-undang|uu|konvensi|protokol|perda|peraturan|artikel|penelitian"
-                  r"|studi|laporan|teks|panduan|spesifikasi|dokumen|buku|jurnal|(?-i:[A-Z]{3,}))")
+# what a document says, asked of it: "menurut UU …", "according to Purwanti's study", "diatur/dicatat dalam
+# UNTOC", "under the 2007 law", "in this study", "dalam perda ini", "UU 18/2017 sets …", "UNTOC itself prescribes";
+# not a document a question is about ("When did Indonesia ratify the UNTOC?", "Did Indonesia sign this protocol?")
+_DOCUMENT_NOUN = (r"(?:law|act|convention|protocol|regulation|statute|treaty|article|paper|study|research|report|text|manual"
+                  r"|guide|specification|document|book|journal|thesis|undang-undang|uu|konvensi|protokol|perda|peraturan|artikel"
+                  r"|penelitian|studi|laporan|teks|panduan|spesifikasi|dokumen|buku|jurnal|tesis|skripsi)")
+_NAMED_DOCUMENT = rf"(?:{_DOCUMENT_NOUN}|(?-i:[A-Z]{{3,}}))"  # … or by its acronym
+_WORDS_BEFORE = r"(?:the\s+|this\s+|its\s+)?(?:[\w/.'’-]+\s+){0,3}?"
 _SOURCE = re.compile(
-    rf"\b(?:menurut|according\s+to|berdasarkan|under|(?:diatur|dicatat|disebut|dimuat|tercantum)\s+(?:dalam|oleh|di)|dalam|in)"
-    rf"\s+(?:the\s+|this\s+)?(?:[\w/.-]+\s+){{0,3}}?{_DOCUMENT_NOUN}\b"
-    rf"|\b(?:does|do|did)\s+(?:the\s+|this\s+)?(?:[\w/.-]+\s+){{0,3}}?{_DOCUMENT_NOUN}\b"
-    rf"|\b{_DOCUMENT_NOUN}\s+(?:[\w/.-]+\s+){{0,3}}?(?:itself\s+)?(?:sets?|establish(?:es)?|deals?|prescribes?|requires?"
-    r"|imposes?|says?|states?|names?)\b|\b(?:undang-undang|uu|konvensi|protokol|perda|peraturan|artikel|penelitian|studi|panduan"
-    r"|spesifikasi|dokumen|buku|jurnal|manual)\s+(?:ini|tersebut)\b",
+    rf"\b(?:menurut|according\s+to|berdasarkan|(?:diatur|dicatat|disebut|dimuat|tercantum)\s+(?:dalam|oleh|di))\s+"
+    rf"{_WORDS_BEFORE}{_NAMED_DOCUMENT}\b"
+    rf"|\bunder\s+{_WORDS_BEFORE}(?:law|act|regulation|statute|convention|protocol|treaty|uu|article)\b"
+    rf"|\b(?:in|of|from|by)\s+this\s+{_DOCUMENT_NOUN}\b|\b(?:dalam|pada|di|oleh)\s+{_DOCUMENT_NOUN}\s+(?:ini|tersebut)\b"
+    rf"|\b{_NAMED_DOCUMENT}\s+(?:[\w/.-]+\s+){{0,3}}?(?:itself\s+)?(?:sets?|establish(?:es)?|deals?|prescribes?|requires?"
+    r"|imposes?|says?|states?|names?)\b",
     re.I)
 # the work itself, not its author: with no document named, the thesis
 _HOME = re.compile(r"\b(thesis|tesis|skripsi)\b", re.I)  # ("penelitian ini" may be any paper's own study)
@@ -82,10 +85,11 @@ ASKS = {
                          r"|prison|imprisonment|punishments?|sanctions?)\b", re.I),
     "money": re.compile(r"\b(?:rupiah|dollars?|USD)\b|\b(?:berapa|how\s+much)\b[^?]{0,40}\b(?:gaji|upah|biaya|anggaran|dana|uang"
                        r"|denda|harga|wages?|salar(?:y|ies)|costs?|fees?|fines?|prices?|budget|funds?|money)\b"
-                       r"|\b(?:what|which)\s+(?:is|was|are|were)\s+the\s+(?:\w+\s+){0,3}?(?:wages?|salar(?:y|ies)|fees?|costs?"
-                       r"|prices?|fines?)\b", re.I),
+                       r"|\b(?:what|which)\s+(?:is|was|are|were)\s+the\s+(?:\w+\s+){0,3}?(?:wages?|salar(?:y|ies))\b", re.I),
     "average": re.compile(r"\b(?:rata-rata|average|the\s+mean)\b", re.I),
-    "share": re.compile(r"\b(?:berapa\s+persen|persentase|percentage|(?:what|which)\s+(?:share|proportion)|pangsa|rates?)\b", re.I),
+    # (a rate as a noun, "the response rate"; not the verb, "how does the author rate …", nor an exchange rate)
+    "share": re.compile(r"\b(?:berapa\s+persen|persentase|percentage|(?:what|which)\s+(?:share|proportion)|pangsa)\b"
+                       r"|\b(?:the|a|its|their)\s+(?!exchange\b)(?:[\w-]+\s+){0,2}?rates?\b(?!\s+(?:the|it|them|this|that)\b)", re.I),
     # a file ("which configuration file", "berkas apa"), not a file system ("sistem berkas apa")
     "file": re.compile(r"\b(which|what)\s+(\w+[\s-])?files?\b(?!\s*systems?)"
                        r"|(?<!sistem\s)\b(berkas|file)\s+(\w+\s+)?(apa|mana)\b", re.I),

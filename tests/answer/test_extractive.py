@@ -712,10 +712,20 @@ def test_a_penalty_money_average_or_share_asked_is_answered_by_a_quote_that_stat
         refused = answer_question(query, _toy_retriever(none))
         assert not refused["answerable"] and refused["answer"].startswith(refusal), (question, refused["answer"])
         assert answer_question(query, _toy_retriever(stated))["answerable"], question
-    # asked in other words, none of them is asked: "punished" (a yes or no), "what does X mean", "ratified"
+    # asked in other words, none of them is asked: "punished" (a yes or no), "what does X mean", "ratified", a
+    # verb "rate", an exchange rate, costs that need not be an amount
     for other in ("Is a victim who was forced to commit a crime punished?", "What does exploitation mean here?",
-                  "When was the protocol ratified?", "Who pays the workers?"):
+                  "When was the protocol ratified?", "Who pays the workers?", "How does the author rate the cooperation?",
+                  "What is the exchange rate?", "What are the placement costs for migrant workers?"):
         assert not {"penalty", "money", "average", "share"} & set(analyse(other, None, language="en").asks), other
+    # "sanksi" in the quote states a penalty; a question asking for a law needs no penalty in its quote
+    sanction = analyse("Apa sanksi bagi perusahaan yang tidak melaporkan data kepulangan?", _ToyEmbedder(), language="id")
+    assert answer_question(sanction, _toy_retriever(["Perusahaan yang tidak melaporkan data kepulangan dikenai sanksi "
+                                                     "administratif.", "Laporan itu diserahkan."]))["answerable"]
+    law = analyse("Which law regulates sanctions against traffickers?", _ToyEmbedder(), language="en")
+    assert {"law", "penalty"} <= set(law.asks)
+    assert answer_question(law, _toy_retriever(["Law No. 21 of 2007 regulates the acts of traffickers.",
+                                                "It was passed in April."]))["answerable"]
 
 
 def test_an_event_s_number_is_no_count():

@@ -58,9 +58,9 @@ def test_what_names_nothing_is_not_looked_for():
     from assistant.search.query import analyse
 
     class Names:
-        words = {"uu-21-2007.txt": {"kerja", "sama", "internasional", "pemerintah", "indonesia"}}
+        words = {"uu-21-2007.txt": {"kerja", "sama", "internasional", "pemerintah", "indonesia", "manus", "dagan"}}
         authors, initials = {}, {"uu-21-2007.txt": "PTPPO"}
-        spelled = {"uu-21-2007.txt": {"TPPO"}}
+        acronyms, spelled = {"uu-21-2007.txt": {"TPPO"}}, {"uu-21-2007.txt": set()}
 
     class Index:
         meta = {"documents": {"uu-21-2007.txt": {"title": "UU No. 21 Tahun 2007"}}}
@@ -79,6 +79,11 @@ def test_what_names_nothing_is_not_looked_for():
     assert absent("Menurut Pasal 59 dan Penjelasan UU No. 21 Tahun 2007, apa kerja sama TPPO pada Desember?") == []
     assert absent("Apakah the Foreign Relations Law atau the States dibahas menurut UU ini?") == []
     assert absent("Kerja sama apa yang diatur UU ini dengan ASEAN?") == ["ASEAN"]
+    # a sentence's first word, a question in capitals, a loan term after a known word, a chapter's number
+    assert absent("Hi! Summarise what UU ini says about Kamboja.") == ["Kamboja"]
+    assert absent("MENURUT UU INI, APA KERJA SAMA DENGAN KAMBOJA?") == []
+    assert absent("Bagaimana definisi Human Trafficking menurut UU ini dalam Bab III?") == []
+    assert absent("Menurut UU ini, apa pendapat L'Hoiry?") == ["L'Hoiry"]
 
 
 def test_a_name_asked_in_another_language_is_looked_for_through_its_translations():
@@ -91,6 +96,7 @@ def test_a_name_asked_in_another_language_is_looked_for_through_its_translations
     class Names:
         words = {"perda.txt": {"guber", "daerah", "rencana", "aksi"}, "treaty.md": {"unite", "nation", "sekre"}}
         authors, initials = {}, {"perda.txt": "PDIY", "treaty.md": "PPP"}
+        acronyms = {"perda.txt": set(), "treaty.md": {"PREAMBLE"}}  # (a word in capitals spells nothing)
         spelled = {"perda.txt": set(), "treaty.md": {"UN"}}
 
     class Index:
@@ -110,7 +116,7 @@ def test_a_name_asked_in_another_language_is_looked_for_through_its_translations
     assert absent("According to this regulation, what does it say of Cambodia?", "en", "perda.txt") == ["Cambodia"]
     assert absent("According to this regulation, how does it work with ASEAN?", "en", "perda.txt") == ["ASEAN"]  # (known)
     assert absent("Resolusi PBB mana yang dirujuk protokol ini?", "id", "treaty.md") == []
-    assert absent("Menurut protokol ini, format PDF apa yang dipakai?", "id", "treaty.md") == ["PDF"]
+    assert absent("Menurut protokol ini, format PDF atau PEM apa yang dipakai?", "id", "treaty.md") == ["PDF", "PEM"]
     # ("Sekretaris Jenderal": "secretary" is there, "general" too common to be a keyword)
     assert absent("Menurut protokol ini, siapa Sekretaris Jenderal?", "id", "treaty.md") == []
     assert absent("Menurut protokol ini, apa peran Majelis Kota?", "id", "treaty.md") == ["Majelis Kota"]
@@ -125,5 +131,7 @@ def test_a_question_that_asks_what_a_document_says():
                      "Which hospitals were compared in this study?"):
         assert analyse(question, None).asks_source, question
     for question in ("When did Indonesia sign the Palermo Protocol?", "Siapa yang menandatangani MoU itu?",
-                     "Apa isi kerja sama Indonesia dan Kamboja?"):
+                     "Apa isi kerja sama Indonesia dan Kamboja?", "Mengapa Indonesia membuat reservasi dalam Protokol Palermo?",
+                     "When did Indonesia ratify the UNTOC?", "What did Indonesia reserve in the Palermo Protocol?",
+                     "Did Indonesia sign this protocol?"):  # (a document a question is about, not its source)
         assert not analyse(question, None).asks_source, question
