@@ -17,6 +17,7 @@ from ..citations import attribute
 from ..footnotes import MARK, marks, note_keys, note_references, strip_marks
 from ..records import Chunk, Document, Sentence, is_command_line
 from ..references import is_reference_heading, parse_entries, strip_heading
+from .pdfparts import PART_LABELS
 from .structure import (ENACTMENT, EXPLANATION, GAZETTE_ENTRY, HURUF, enactment_sentences, is_legal, legal_heading,
                         title_line)
 
@@ -32,8 +33,7 @@ _END = tuple('.?!:;"”)')
 _DANGLING = {"yaitu", "yakni", "adalah", "ialah", "merupakan", "sebagai", "yang", "dan", "atau", "dengan", "untuk",
              "bahwa", "namely", "that", "which", "is", "are", "was", "were", "the", "of", "and", "or", "with", "to"}
 # a paragraph opened by its part's label: "Abstrak: …", "Keywords: …" (a one-letter slip such as "Astract" too)
-_LABELS = {"abstrak": "Abstrak", "abstract": "Abstract", "kata kunci": "Kata kunci", "keywords": "Keywords",
-           "key words": "Keywords", "intisari": "Intisari", "ringkasan": "Ringkasan", "summary": "Summary"}
+_LABELS = PART_LABELS
 _LABEL = re.compile(r"^\W*([A-Za-z]+(?: [A-Za-z]+)?)\s*[:.—–-]\s+\S")
 NOTES = "Catatan kaki / Footnotes"  # the section of a page's footnotes, found in either language
 

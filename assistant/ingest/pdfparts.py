@@ -107,11 +107,19 @@ def title_block(lines: list[Line], body: float, height: float) -> tuple[str, lis
     return title, authors
 
 
+# the labels of a paper's parts ("Abstrak", "Keywords"): a heading under the authors, no author
+PART_LABELS = {"abstrak": "Abstrak", "abstraksi": "Abstraksi", "abstract": "Abstract", "kata kunci": "Kata kunci",
+               "keywords": "Keywords", "key words": "Keywords", "intisari": "Intisari", "ringkasan": "Ringkasan",
+               "summary": "Summary"}
+
+
 def _names(text: str) -> bool:
     """A line of person names: capitalised words (or all capitals), separated by commas or "dan"/"and",
-    no digits, no sentence punctuation."""
+    no digits, no sentence punctuation, not a part's label ("Abstraksi")."""
     text = text.strip(" ,")
     if not text or re.search(r"\d|[.:;?!]\s|[.:;?!]$", text) or _CONTACT.search(text):
+        return False
+    if " ".join(text.lower().split()[:2]) in PART_LABELS or text.lower().split()[0] in PART_LABELS:
         return False
     parts = [p for p in re.split(r"\s*(?:,|&|\band\b|\bdan\b)\s*", text) if p]
     if not parts:

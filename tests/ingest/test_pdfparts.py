@@ -19,3 +19,11 @@ def test_a_first_heading_is_no_title_and_numbers_out_of_sequence_are_no_notes(tm
     doc = load_document(make_pdf(tmp_path / "artikel.pdf", ARTICLE, title="Kerja Sama Bilateral"))
     assert doc.title == "Kerja Sama Bilateral"  # one word ("Pendahuluan") is no title: the metadata's
     assert not any(p.notes for p in doc.pages)  # the page numbers at the foot are no footnotes
+
+
+def test_a_part_label_under_the_authors_is_no_author():
+    """"Abstraksi" on the line under "Ahmad Sahal" (a scanned paper) heads the abstract; it names no one."""
+    from assistant.ingest.pdfparts import _names
+
+    assert _names("Ahmad Sahal") and _names("Dewi Purwanti, Mafizatun Nurhayati")
+    assert not _names("Abstraksi") and not _names("Abstract") and not _names("Kata Kunci")
