@@ -27,7 +27,7 @@ from ..search.query import Query
 from ..search.retrieve import Hit, Retriever, backed_by
 from ..settings import Settings
 from .facts import dates, months
-from .framing import THESIS, is_thesis, lead, name_of
+from .framing import document_name, lead
 from .scope import asked_document, unmentioned
 
 STRINGS = {
@@ -239,7 +239,7 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
     asked = asked_document(query, retriever, files, hits, config.thesis) if picked and not missing else None
     absent = unmentioned(query, asked, retriever) if asked else []
     if absent:
-        document = THESIS[query.language] if is_thesis(asked, config.thesis) else name_of(asked, retriever.index, query.language)
+        document = document_name(asked, retriever.index, query.language, config.thesis)
         result["answer"] = STRINGS[query.language]["not_in"].format(document=document[:1].upper() + document[1:],
                                                                     terms=", ".join(absent))
         return result

@@ -36,9 +36,13 @@ def is_thesis(file: str, pattern: str) -> bool:
 
 def lead(language: str, files: list[str], index: Index, thesis: str) -> str:
     """The framing for quotes from `files` (in order of first quote), e.g. "Menurut tesis dan *X*:"."""
-    names = list(dict.fromkeys(THESIS[language] if is_thesis(f, thesis) else name_of(f, index, language)
-                               for f in files))
+    names = list(dict.fromkeys(document_name(f, index, language, thesis) for f in files))
     return LEAD[language].format(names=AND[language].join(names))
+
+
+def document_name(file: str, index: Index, language: str, thesis: str) -> str:
+    """How an answer names a document: "tesis" / "the thesis" for the thesis, else `name_of`."""
+    return THESIS[language] if is_thesis(file, thesis) else name_of(file, index, language)
 
 
 def name_of(file: str, index: Index, language: str) -> str:

@@ -123,7 +123,7 @@ def _looked_for(name: str) -> list[str]:
     else those it knows ("Human" of "Human Trafficking" in an Indonesian question: the loan word it does not
     know is the known one's modifier)."""
     parts = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", name)
-    known = [w for w in parts if _translations(w)[0] or _translations(w)[1]]
+    known = [w for w in parts if any(_translations(w))]
     return known if len(parts) > 1 and known else parts
 
 
