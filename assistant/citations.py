@@ -19,7 +19,8 @@ _YEARS = rf"{YEAR}(?:\s*,\s*{YEAR})*"
 _PAGES = r"(?:\s*[,:]\s*(?:p{1,2}\.|hlm\.|hal\.|h\.)?\s*[\divxlc\-–]+)"
 _NAME = r"(?:[A-Z]\.|[A-Z][\w'’\-]*|d[aei]\s+[A-Z][\w'’\-]*|van\s+[A-Z][\w'’\-]*)"
 _JOIN = r"(?:\s*,\s*|\s+)(?:(?:&|dan|and)\s+)?"
-_ETAL = r"(?:\s*,?\s*(?:dkk\.?|et\.?,?\s*al\.?|and others))"  # (also as typed: "et.al", "et.,al")
+ET_AL = r"et\.?,?\s*al"  # "et al", also as typed: "et.al", "et.,al"
+_ETAL = rf"(?:\s*,?\s*(?:dkk\.?|{ET_AL}\.?|and others))"
 _NAMES = rf"{_NAME}(?:{_JOIN}{_NAME})*{_ETAL}?"
 _PAREN = re.compile(r"\(([^()]{2,300}?)\)")
 _PART = re.compile(rf"^(?P<authors>.+?)\s*,?\s*(?P<years>{_YEARS}){_PAGES}?\s*$")
@@ -78,7 +79,7 @@ def first_author_surname(authors: str) -> str:
     """The first author's surname: "Mangatur dkk" → Mangatur, "Kevin Bales" → Bales,
     "Ngo Thi Minh Huong & Vu" → Ngo (names of three or more words are family-name first),
     "Kementerian Luar Negeri" → the institution's full name."""
-    first = re.split(r"\s*(?:,|&|\band\b|\bdan\b|\bdkk\b|\bet\.?,?\s*al\b)\s*", authors.strip(), maxsplit=1)[0]
+    first = re.split(rf"\s*(?:,|&|\band\b|\bdan\b|\bdkk\b|\b{ET_AL}\b)\s*", authors.strip(), maxsplit=1)[0]
     if len(first.split()) >= 2 and {w.lower().strip(".,") for w in first.split()} & _INSTITUTION:
         return " ".join(first.split())
     words = [w.strip(".") for w in first.split()]

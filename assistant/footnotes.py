@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .citations import NOT_AUTHORS, YEAR, first_author_surname, name_surname
+from .citations import ET_AL, NOT_AUTHORS, YEAR, first_author_surname, name_surname
 from .references import Reference
 
 MARK = re.compile(r"\[\^(\d{1,3})\]")  # a note's mark, as PDF text carries it (and Markdown writes it)
@@ -21,7 +21,7 @@ _LEAD = re.compile(r"^\W*(?:(?:but\s+)?(?:lihat|see|compare|cf\.?|bandingkan(?:\
 # "Rahardjo, op. cit., hlm. 7", "Rahardjo, loc. cit.": the author's work named in an earlier note
 _CITED_BEFORE = re.compile(r"^(?P<author>[^,]{2,60}?),?\s+(?:op|loc)\.?\s*cit\b", re.I)
 _AUTHORS_END = re.compile(r"\s*(?:,|\(|‘|“|\")")
-_ALSO_AUTHORS = re.compile(r"\s+(?:and|dan)\s+others\b|\s+(?:et\.?,?\s*al\.?|dkk\.?)|\s*(?:&|\band\b|\bdan\b).*$", re.I)
+_ALSO_AUTHORS = re.compile(rf"\s+(?:and|dan)\s+others\b|\s+(?:{ET_AL}\.?|dkk\.?)|\s*(?:&|\band\b|\bdan\b).*$", re.I)
 _ARTICLE = {"al", "el"}  # "Al Afghani": the article is part of the family name
 _A_YEAR = re.compile(rf"(?<![\w/]){YEAR}(?![\w/])")  # a year standing alone ("2021", not "ARB/16/41")
 _YEAR_NEXT = re.compile(rf"\s*,?\s*{_A_YEAR.pattern}")

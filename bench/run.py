@@ -34,6 +34,7 @@ from context import Ctx, get_embedder  # noqa: E402
 from followup import bench_followup  # noqa: E402
 from ingest_speed import bench_ingest, bench_reingest  # noqa: E402
 from memory import bench_rss  # noqa: E402
+from near_miss import bench_near_miss  # noqa: E402
 from ocr_speed import bench_ocr  # noqa: E402
 from pdf_speed import bench_pdf  # noqa: E402
 from queries import bench_queries  # noqa: E402
@@ -49,6 +50,7 @@ GOALS = {
 }
 SECTIONS = [("pdf", bench_pdf), ("ocr", bench_ocr), ("ingest", bench_ingest), ("resume", bench_resume),
             ("reingest", bench_reingest), ("queries", bench_queries), ("followup", bench_followup),
+            ("nearmiss", bench_near_miss),
             ("100k", bench_100k), ("cold", bench_cold), ("rss", bench_rss)]
 
 
@@ -65,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     ctx.embedder = get_embedder()
     wanted = set(args.only.split(",")) if args.only else None
     errors = {}
-    if wanted and wanted & {"queries", "followup", "100k", "cold", "rss"}:
+    if wanted and wanted & {"queries", "followup", "nearmiss", "100k", "cold", "rss"}:
         wanted.add("reingest")  # they need the thesis index it prepares
     for name, fn in SECTIONS:
         if wanted and name not in wanted:

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 
 from sentencex import segment
 
-from ..citations import attribute
+from ..citations import ET_AL, attribute
 from ..footnotes import MARK, marks, note_keys, note_references, strip_marks
 from ..records import Chunk, Document, Sentence, is_command_line
 from ..references import is_reference_heading, parse_entries, strip_heading
@@ -32,8 +32,8 @@ _END = tuple('.?!:;"”)')
 # words a sentence goes on after, which no title ends with
 _DANGLING = {"yaitu", "yakni", "adalah", "ialah", "merupakan", "sebagai", "yang", "dan", "atau", "dengan", "untuk",
              "bahwa", "namely", "that", "which", "is", "are", "was", "were", "the", "of", "and", "or", "with", "to"}
-# a paragraph opened by its part's label: "Abstrak: …", "Keywords: …" (a one-letter slip such as "Astract" too)
-_LABELS = PART_LABELS
+# a paragraph opened by its part's label (PART_LABELS): "Abstrak: …", "Keywords: …" (a one-letter slip such as
+# "Astract" too)
 _LABEL = re.compile(r"^\W*([A-Za-z]+(?: [A-Za-z]+)?)\s*[:.—–-]\s+\S")
 NOTES = "Catatan kaki / Footnotes"  # the section of a page's footnotes, found in either language
 
@@ -97,7 +97,7 @@ def _label(text: str) -> str | None:
     if not m:
         return None
     word = m.group(1).lower()
-    for key, name in _LABELS.items():
+    for key, name in PART_LABELS.items():
         if word == key or len(word) >= 6 and _one_off(word, key):
             return name
     return None
@@ -299,7 +299,7 @@ def _kind(doc: Document, legal: bool, paras: list[Paragraph]) -> str:
     keywords or a reference list), else "document"."""
     if legal:
         return "statute" if doc.meta.get("number") else "treaty"
-    labelled = {p.section[-1] for p in paras if p.section} & set(_LABELS.values())
+    labelled = {p.section[-1] for p in paras if p.section} & set(PART_LABELS.values())
     return "paper" if labelled or doc.meta.get("references") else "document"
 
 
@@ -375,8 +375,8 @@ def _join(prev: str, nxt: str) -> str:
 
 
 _CITED_YEAR = re.compile(r"^\((?:1[89]|20)\d{2}[a-z]?[),;]")
-_ABBREVIATED = re.compile(r"\b(?:et\.?,?\s*al|dkk|and colleagues|[A-Z])\.$")  # (also as typed: "et.,al.")
-_ET_AL = re.compile(r"\b(?:et\.?,?\s*al|dkk)\.$")
+_ABBREVIATED = re.compile(rf"\b(?:{ET_AL}|dkk|and colleagues|[A-Z])\.$")
+_ET_AL = re.compile(rf"\b(?:{ET_AL}|dkk)\.$")
 
 
 _LONG_SENTENCE = 60  # words: a "sentence" this long strings clauses together with semicolons

@@ -119,7 +119,8 @@ def _names(text: str) -> bool:
     text = text.strip(" ,")
     if not text or re.search(r"\d|[.:;?!]\s|[.:;?!]$", text) or _CONTACT.search(text):
         return False
-    if " ".join(text.lower().split()[:2]) in PART_LABELS or text.lower().split()[0] in PART_LABELS:
+    first = text.lower().split()
+    if first[0] in PART_LABELS or " ".join(first[:2]) in PART_LABELS:
         return False
     parts = [p for p in re.split(r"\s*(?:,|&|\band\b|\bdan\b)\s*", text) if p]
     if not parts:
