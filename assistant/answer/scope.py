@@ -20,14 +20,14 @@ import re
 from ..search.keywords import tokenize
 from ..search.lexicon import english_words, translations, word_keys
 from ..search.mentions import THIS, spells
-from ..search.query import Query
+from ..search.query import HOME, Query
 from ..search.retrieve import Hit, Retriever
 from .facts import months
 from .framing import is_thesis
 
 # a capitalised word or run of them ("Komnas HAM", "L'Hoiry", "Perserikatan Bangsa-Bangsa"), or an acronym
 _NAME = re.compile(r"\b(?:[A-Z](?:['’][A-Z])?[a-z]+(?:-[A-Z]?[a-z]+)*(?:\s+[A-Z](?:['’][A-Z])?[a-z]+(?:-[A-Z]?[a-z]+)*)*"
-                   r"|[A-Z]{3,}\d*)\b")
+                   r"|[A-Z]{3,}\d*|[A-Z]+\d+[A-Z]+\d*)\b")  # (an acronym with digits: "BP2MI", "SIP3MI")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)[\W_]*")  # (a sentence's first word is capitalised anyway)
 _PARTS = frozenset({"pasal", "penjelasan", "article", "articles", "bab", "ayat", "chapter", "chapters", "section",
                     "sections", "huruf", "lampiran", "annex", "bagian", "paragraf", "paragraph", "paragraphs", "part",
@@ -57,6 +57,8 @@ def asked_document(query: Query, retriever: Retriever, files: frozenset[str] | N
         return None
     if files is not None:
         return next(iter(files)) if len(files) == 1 else None
+    if HOME.search(query.asks_source) and len(retriever.home) == 1:  # "menurut tesis, … TPPO": the thesis
+        return next(iter(retriever.home))
     named = retriever.names.named(query)
     if named:
         return named
@@ -83,6 +85,7 @@ def unmentioned(query: Query, file: str, retriever: Retriever) -> list[str]:
     meta = (retriever.index.meta.get("documents") or {}).get(file, {})
     title = " ".join(str(meta.get(k) or "") for k in ("title", "full_title")).casefold()
     words = names.words.get(file, set())
+    stems = names.stems.get(file, set())
     across = retriever.index.language(file) != query.language
     starts = {m.end() for m in _SENTENCE_START.finditer(query.text)}
     out = []
@@ -100,21 +103,23 @@ def unmentioned(query: Query, file: str, retriever: Retriever) -> list[str]:
             spelled = names.spelled.get(file, set())
             known = (translations(name.lower()) if query.language == "en" else english_words(name.lower())) if across else ()
             forms = [name, *(form.upper() for form in known)]
-            if across and query.language == "en" and not known or any(
+            # (an English acronym the lexicon does not know may be written otherwise: "EMR" is "RME"; not a code
+            # with digits, "BP2MI", written alike in every language)
+            if across and query.language == "en" and not known and not any(c.isdigit() for c in name) or any(
                     form in names.acronyms.get(file, ()) or spells(form, names.initials.get(file, ""))
                     or any(spells(form, run) for run in spelled)
                     for form in forms):
-                continue  # (an English acronym the lexicon does not know may be written otherwise: "EMR" is "RME")
-        elif _mentions(_looked_for(name), words, across):
+                continue
+        elif _mentions(_looked_for(name), words, stems, across):
             continue
         out.append(name)
     return list(dict.fromkeys(out))
 
 
-def _mentions(parts: list[str], words: set[str], across: bool) -> bool:
+def _mentions(parts: list[str], words: set[str], stems: set[str], across: bool) -> bool:
     """The document holds the name's words: all of them, or across languages most of them (a translation
     may miss one: "Perserikatan" of "Perserikatan Bangsa-Bangsa" is no "United")."""
-    held = sum(_held(word, words, across) for word in parts)
+    held = sum(_held(word, words, stems, across) for word in parts)
     return held == len(parts) or across and held > len(parts) / 2
 
 
@@ -134,12 +139,13 @@ def _translations(word: str) -> tuple[frozenset[str], tuple[str, ...]]:
     return english, english_words(word)
 
 
-def _held(word: str, words: set[str], across: bool) -> bool:
-    """The document's keywords hold the word (a stopword, held anywhere) or one of its translations either way
+def _held(word: str, words: set[str], stems: set[str], across: bool) -> bool:
+    """The document's keywords hold the word (a stopword, held anywhere; in its own language as its stem,
+    across languages as its cognate key: "Cambodia" is "Kamboja") or one of its translations either way
     ("Human Trafficking" in an Indonesian question is "perdagangan orang"; "Governor" is "Gubernur"); across
     languages, a word the lexicon does not know is held too (it may be written otherwise)."""
-    own = tokenize(word)
-    if not own or own[0] in words:
+    own = tokenize(word, cognates=across)
+    if not own or own[0] in (words if across else stems):
         return True
     english, indonesian = _translations(word)
     if across and not english and not indonesian:

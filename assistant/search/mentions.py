@@ -15,7 +15,7 @@ from .index import Index
 from .keywords import tokenize
 from .query import Query
 
-_ACRONYM = re.compile(r"\b[A-Z]{3,8}\b")
+_ACRONYM = re.compile(r"\b(?:[A-Z]{3,8}|[A-Z]+\d+[A-Z]+\d*)\b")  # (with digits: "BP2MI")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:['’][A-Za-z]+)?\b")
 _SMALL = {"of", "the", "and", "in", "on", "for", "to", "a", "an", "against", "dan", "di", "ke", "dari", "yang",
           "untuk", "tentang", "pada", "dalam", "atas", "terhadap", "oleh", "with", "by"}
@@ -47,9 +47,10 @@ class DocumentNames:
     authors: dict[str, set[str]]  # each paper's authors' surnames, lower case ("menurut Purwanti"), but
     # those the index's documents also cite (then "Ahmad (2019)" is a cited work)
     names_in_text: dict[str, set[str]] = field(default_factory=dict)  # each document's proper names ("palermo")
-    words: dict[str, set[str]] = field(default_factory=dict)  # each document's keywords
+    words: dict[str, set[str]] = field(default_factory=dict)  # each document's keywords (as cognate keys)
     acronyms: dict[str, set[str]] = field(default_factory=dict)  # the acronyms each document writes
     spelled: dict[str, set[str]] = field(default_factory=dict)  # the initials of its names of several words
+    stems: dict[str, set[str]] = field(default_factory=dict)  # its keywords as stems ("interpol" is no "internasional")
 
     @classmethod
     def of(cls, index: Index) -> "DocumentNames":
@@ -61,9 +62,11 @@ class DocumentNames:
         in_lower_case: dict[str, set[str]] = {}  # … and the words it writes in lower case (those are no names)
         acronyms: dict[str, set[str]] = {}
         spelled: dict[str, set[str]] = {}
+        stems: dict[str, set[str]] = {}
         for c in index.chunks:
             text = f"{c.section}\n{c.text}"  # (a heading, "BAB III", is the document's too)
             in_text.setdefault(c.file, set()).update(tokenize(text), tokenize(text.replace("-", " ")))  # ("Secretary-General")
+            stems.setdefault(c.file, set()).update(tokenize(text, cognates=False), tokenize(text.replace("-", " "), cognates=False))
             acronyms.setdefault(c.file, set()).update(_ACRONYM.findall(text))
             spelled.setdefault(c.file, set()).update("".join(w[0].upper() for w in run.split())
                                                      for run in NAME_RUN.findall(text) if 2 <= len(run.split()) <= 8)
@@ -91,7 +94,7 @@ class DocumentNames:
                     for f, m in documents.items() if m.get("number") and m.get("year")}
         cited = index.cited_surnames  # "Ahmad, 2019"
         return cls(names, initials, idf, statutes, heads, {f: a - cited for f, a in authors.items()},
-                   {f: proper.get(f, set()) - in_lower_case.get(f, set()) for f in files}, in_text, acronyms, spelled)
+                   {f: proper.get(f, set()) - in_lower_case.get(f, set()) for f in files}, in_text, acronyms, spelled, stems)
 
     def scores(self, query: Query) -> dict[str, float]:
         """Each document's name score for the question: the weights of the name words it uses, a named

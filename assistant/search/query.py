@@ -41,7 +41,7 @@ _SOURCE = re.compile(
     r"|imposes?|says?|states?|names?)\b",
     re.I)
 # the work itself, not its author: with no document named, the thesis
-_HOME = re.compile(r"\b(thesis|tesis|skripsi)\b", re.I)  # ("penelitian ini" may be any paper's own study)
+HOME = re.compile(r"\b(thesis|tesis|skripsi)\b", re.I)  # ("penelitian ini" may be any paper's own study)
 _CAPITALISED = re.compile(r"[A-Z][\w'’\-]+")
 _ACRONYM = re.compile(r"\b[A-Z]{3,}\b")
 # People a question may ask the name of ("the victim's name", "nama korban").
@@ -182,7 +182,7 @@ class Query:
     explanation: bool = False  # it asks about a Penjelasan
     elucidation: bool = False  # … in words only law uses ("the general elucidation"): any statute's, if none is named
     asks_home: bool = False  # "the thesis", "skripsi ini": the thesis, unless a document is named
-    asks_source: bool = False  # what a document says: "menurut UU …", "according to the article", "does the law set"
+    asks_source: str = ""  # the words asking what a document says: "menurut UU …", "according to the article", "does the law set"
     meaning_of: tuple[str, ...] = ()  # the term whose meaning it asks ("apa yang dimaksud dengan X"), and its translation
     typed: str = ""  # a follow-up as typed, when `text` is the standalone question it was rewritten into
     own: frozenset[str] = frozenset()  # … the tokens of the words it says itself (not those it took from the chat)
@@ -255,7 +255,7 @@ def analyse(text: str, embedder: Embedder | None, surnames: frozenset[str] | set
         acronyms=frozenset(_ACRONYM.findall(text)), refers_to_document=bool(_SELF_REFERENCE.search(text)),
         topic=frozenset(tokens).union(*translated.values()),
         vector=vector, search_vector=search_vector, english_vector=english_vector, parts=asked_parts(claim), statutes=named_statutes(claim),
-        explanation=asks_explanation(claim), elucidation=names_elucidation(claim), asks_home=bool(_HOME.search(text)),
-        asks_source=bool(_SOURCE.search(claim)),
+        explanation=asks_explanation(claim), elucidation=names_elucidation(claim), asks_home=bool(HOME.search(text)),
+        asks_source=source.group() if (source := _SOURCE.search(claim)) else "",
         meaning_of=() if {"date", "count", "day"} & set(asks) else _with_translation(defined_terms(claim), language, english),
         item=item_asked(claim))
