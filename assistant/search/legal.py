@@ -15,7 +15,7 @@ _ARTICLE = re.compile(r"\b(?:pasal|articles?|art\.)\s+((?:\d{1,3}[A-Z]?)(?!\d)(?
                       r"(?:\s*(?:huruf|letter|subparagraph)\s*\(?([a-z])\)?(?!\w)|\s*\(([a-z])\)(?!\w))?", re.I)
 _EXPLANATION = re.compile(r"\b(penjelasan|elucidation|explanatory|explanation)\b", re.I)
 _STATUTE = re.compile(r"\b(?:uu|undang-undang|law|act|pp|perpres|perda|permen|peraturan\s+\w+(?:\s+\w+)?)\s*"
-                      r"(?:[A-Z]{2,5}\s+)?(?:no\.?|nomor|number|nr\.?)?\s*(\d{1,4})\s*"
+                      r"(?:republik\s+indonesia\s+|[A-Z]{2,5}\s+)?(?:no\.?|nomor|number|nr\.?)?\s*(\d{1,4})\s*"
                       r"(?:/|tahun|th\.?|of|year)\s*((?:19|20)\d{2})\b", re.I)
 
 

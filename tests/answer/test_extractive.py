@@ -755,6 +755,8 @@ def test_an_event_s_number_is_no_count():
     assert not _counts("Pembahasan berlanjut melalui pertemuan AMMTC Ke-17 di Labuan Bajo, Indonesia tahun 2023.")
     assert not _counts("Para pemimpin bertemu pada KTT ke-42 di Labuan Bajo.")
     assert _counts("Putusan itu dijatuhkan pada hari ke-90.") and _counts("Ada 17 negara yang hadir.")
+    # nor does a statute's number in its full style
+    assert not _counts("UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 37 TAHUN 1999 TANGGAL 14 SEPTEMBER 1999 TENTANG HUBUNGAN")
 
 
 def test_review_of_the_third_session_of_2026_12_07():

@@ -21,6 +21,9 @@ def test_asked_parts(question, parts):
 def test_named_statutes_and_their_years_are_no_years_asked():
     assert named_statutes("Kapan UU Nomor 21 Tahun 2007 disahkan, dan UU 12/2017?") == (("21", "2007"), ("12", "2017"))
     assert named_statutes("Law No. 37 of 1999") == (("37", "1999"),)
+    # a statute's full style, as its own heading writes it (its number is no count: answer/extractive.py)
+    assert named_statutes("UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 37 TAHUN 1999 TENTANG HUBUNGAN LUAR NEGERI") \
+        == (("37", "1999"),)
     assert "2007" not in without_statutes("menurut UU No. 21 Tahun 2007 pada tahun 2008") and \
         "2008" in without_statutes("menurut UU No. 21 Tahun 2007 pada tahun 2008")
     assert asks_explanation("Menurut Penjelasan Pasal 2") and not asks_explanation("Menurut Pasal 2")
