@@ -425,11 +425,9 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
         return [], None
     # its words and the passages' (English ones as lemmas: "hashes" is "hash"); a shared year is no shared keyword
     same = (lambda t: t) if not query.is_english else english_lemma
-    # (a passage holds its document's title too: "UU", "perda" are found in the law's own passages)
-    titles = {h.chunk.doc for h in top}
-    top_tokens = {same(t) for text in [*(h.chunk.text for h in top), *titles] for t in tokenize(text, cognates=False)}
+    top_tokens = {same(t) for h in top for t in tokenize(h.chunk.text, cognates=False)}
     # the passages' keys, for an English question's translations (read once, for both checks that need them)
-    keyed = {t for text in [*(h.chunk.text for h in top), *titles] for t in tokenize(text)} \
+    keyed = {t for h in top for t in tokenize(h.chunk.text)} \
         if query.keys and best_sim >= config.min_sim_translated else set()
     content = {same(t) for t in query.exact if not t[:1].isdigit()}
     if (best_sim < config.min_sim_without_overlap and not (content & top_tokens) and not query.refers_to_document

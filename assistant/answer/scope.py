@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ..search.keywords import tokenize
-from ..search.lexicon import english_words, translations, word_keys
+from ..search.lexicon import english_lemma, english_words, translations, word_keys
 from ..search.mentions import THIS, spells
 from ..search.query import HOME, Query
 from ..search.retrieve import Hit, Retriever
@@ -27,7 +27,7 @@ from .framing import is_thesis
 
 # a capitalised word or run of them ("Komnas HAM", "L'Hoiry", "Perserikatan Bangsa-Bangsa"), or an acronym
 _NAME = re.compile(r"\b(?:[A-Z](?:['’][A-Z])?[a-z]+(?:-[A-Z]?[a-z]+)*(?:\s+[A-Z](?:['’][A-Z])?[a-z]+(?:-[A-Z]?[a-z]+)*)*"
-                   r"|[A-Z]{3,}\d*|[A-Z]+\d+[A-Z]+\d*)\b")  # (an acronym with digits: "BP2MI", "SIP3MI")
+                   r"|[A-Z]{3,}\d*|[A-Z]+(?:\d+[A-Z]+)+\d*)\b")  # (an acronym with digits: "BP2MI", "P2TP2A")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)[\W_]*")  # (a sentence's first word is capitalised anyway)
 _PARTS = frozenset({"pasal", "penjelasan", "article", "articles", "bab", "ayat", "chapter", "chapters", "section",
                     "sections", "huruf", "lampiran", "annex", "bagian", "paragraf", "paragraph", "paragraphs", "part",
@@ -57,9 +57,10 @@ def asked_document(query: Query, retriever: Retriever, files: frozenset[str] | N
         return None
     if files is not None:
         return next(iter(files)) if len(files) == 1 else None
-    if HOME.search(query.asks_source) and len(retriever.home) == 1:  # "menurut tesis, … TPPO": the thesis
-        return next(iter(retriever.home))
     named = retriever.names.named(query)
+    if HOME.search(query.asks_source):  # "menurut skripsi Purwanti": that paper; "menurut tesis, … TPPO": not
+        documents = retriever.index.meta.get("documents") or {}  # the statute "TPPO" spells (the thesis is
+        return named if named and (documents.get(named) or {}).get("kind") == "paper" else None  # not checked)
     if named:
         return named
     kinds = [_KIND_OF_NOUN[noun] for m in THIS.finditer(query.text)
@@ -110,16 +111,16 @@ def unmentioned(query: Query, file: str, retriever: Retriever) -> list[str]:
                     or any(spells(form, run) for run in spelled)
                     for form in forms):
                 continue
-        elif _mentions(_looked_for(name), words, stems, across):
+        elif _mentions(_looked_for(name), words, stems, across, query.language == "en"):
             continue
         out.append(name)
     return list(dict.fromkeys(out))
 
 
-def _mentions(parts: list[str], words: set[str], stems: set[str], across: bool) -> bool:
+def _mentions(parts: list[str], words: set[str], stems: set[str], across: bool, english: bool) -> bool:
     """The document holds the name's words: all of them, or across languages most of them (a translation
     may miss one: "Perserikatan" of "Perserikatan Bangsa-Bangsa" is no "United")."""
-    held = sum(_held(word, words, stems, across) for word in parts)
+    held = sum(_held(word, words, stems, across, english) for word in parts)
     return held == len(parts) or across and held > len(parts) / 2
 
 
@@ -139,13 +140,14 @@ def _translations(word: str) -> tuple[frozenset[str], tuple[str, ...]]:
     return english, english_words(word)
 
 
-def _held(word: str, words: set[str], stems: set[str], across: bool) -> bool:
+def _held(word: str, words: set[str], stems: set[str], across: bool, english: bool) -> bool:
     """The document's keywords hold the word (a stopword, held anywhere; in its own language as its stem,
-    across languages as its cognate key: "Cambodia" is "Kamboja") or one of its translations either way
+    an English one as its lemma, across languages as its cognate key: "Cambodia" is "Kamboja") or one of its
+    translations either way
     ("Human Trafficking" in an Indonesian question is "perdagangan orang"; "Governor" is "Gubernur"); across
     languages, a word the lexicon does not know is held too (it may be written otherwise)."""
     own = tokenize(word, cognates=across)
-    if not own or own[0] in (words if across else stems):
+    if not own or own[0] in (words if across else stems) or english and not across and english_lemma(own[0]) in stems:
         return True
     english, indonesian = _translations(word)
     if across and not english and not indonesian:

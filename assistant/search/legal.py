@@ -14,8 +14,11 @@ _ARTICLE = re.compile(r"\b(?:pasal|articles?|art\.)\s+((?:\d{1,3}[A-Z]?)(?!\d)(?
                       r"(?:\s*(?:ayat|paragraph|para\.?)?\s*\(?(\d{1,2})\)?(?!\s*(?:tahun|year)))?"
                       r"(?:\s*(?:huruf|letter|subparagraph)\s*\(?([a-z])\)?(?!\w)|\s*\(([a-z])\)(?!\w))?", re.I)
 _EXPLANATION = re.compile(r"\b(penjelasan|elucidation|explanatory|explanation)\b", re.I)
+# (in its full style, up to four words of its name before the number: "Undang-Undang Negara Republik Indonesia
+# Nomor 37", "Peraturan Daerah Daerah Istimewa Yogyakarta Nomor 6")
 _STATUTE = re.compile(r"\b(?:uu|undang-undang|law|act|pp|perpres|perda|permen|peraturan\s+\w+(?:\s+\w+)?)\s*"
-                      r"(?:republik\s+indonesia\s+|[A-Z]{2,5}\s+)?(?:no\.?|nomor|number|nr\.?)?\s*(\d{1,4})\s*"
+                      r"(?:(?:[^\W\d_]+\s+){1,4}?(?:no\.?|nomor|number|nr\.?)\s*|[A-Z]{2,5}\s+(?:no\.?|nomor|number|nr\.?)?\s*"
+                      r"|(?:no\.?|nomor|number|nr\.?)?\s*)(\d{1,4})\s*"
                       r"(?:/|tahun|th\.?|of|year)\s*((?:19|20)\d{2})\b", re.I)
 
 
@@ -47,10 +50,17 @@ def without_statutes(text: str) -> str:
     return _STATUTE.sub(" ", text)
 
 
+# where a law was published: "(Lembaran Negara Republik Indonesia Tahun 2009 Nomor 53", "Tambahan Lembaran Daerah
+# Daerah Istimewa Yogyakarta Nomor 6", "Berita Negara … Nomor 12"
+_GAZETTE = re.compile(r"\b(?:tambahan\s+)?(?:lembaran|berita)\s+(?:negara|daerah)\b(?:\s+[^\W\d_]+){0,5}?"
+                      r"(?:\s+tahun\s+\d{4})?\s+nomor\s+\d+", re.I)
+
+
 def without_references(text: str) -> str:
-    """The text with the statutes and the Pasal/Article parts it names cut out: "Menurut Pasal 1 UU Nomor 21
-    Tahun 2007, siapa Anak?" asks about "Anak"; the reference says where to look (retrieve.py)."""
-    return _ARTICLE.sub(" ", _STATUTE.sub(" ", text))
+    """The text with the statutes, the gazettes that published them and the Pasal/Article parts it names cut
+    out: "Menurut Pasal 1 UU Nomor 21 Tahun 2007, siapa Anak?" asks about "Anak"; the reference says where to
+    look (retrieve.py)."""
+    return _ARTICLE.sub(" ", _STATUTE.sub(" ", _GAZETTE.sub(" ", text)))
 
 
 def asks_explanation(text: str) -> bool:

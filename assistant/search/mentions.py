@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from ..citations import name_surname
 from .index import Index
 from .keywords import tokenize
+from .lexicon import english_lemma
 from .query import Query
 
-_ACRONYM = re.compile(r"\b(?:[A-Z]{3,8}|[A-Z]+\d+[A-Z]+\d*)\b")  # (with digits: "BP2MI")
+_ACRONYM = re.compile(r"\b(?:[A-Z]{3,8}\d*|[A-Z]+(?:\d+[A-Z]+)+\d*)\b")  # (with digits: "BP2MI", "P2TP2A", "COVID19")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:['’][A-Za-z]+)?\b")
 _SMALL = {"of", "the", "and", "in", "on", "for", "to", "a", "an", "against", "dan", "di", "ke", "dari", "yang",
           "untuk", "tentang", "pada", "dalam", "atas", "terhadap", "oleh", "with", "by"}
@@ -72,7 +73,9 @@ class DocumentNames:
                                                      for run in NAME_RUN.findall(text) if 2 <= len(run.split()) <= 8)
             proper.setdefault(c.file, set()).update(m.group(1).lower() for m in _PROPER_NAME.finditer(c.text))
             in_lower_case.setdefault(c.file, set()).update(_LOWER_WORD.findall(c.text))
-        for f in files:
+        for f in files:  # (an English document's words as lemmas too: "carriers" holds "Carrier")
+            if index.language(f) == "en":
+                stems[f] = stems.get(f, set()) | {english_lemma(t) for t in stems.get(f, ())}
             meta = documents.get(f, {})
             title = " ".join(str(meta.get(k) or "") for k in ("title", "full_title"))
             names[f] = {t for t in tokenize(title) if not t[:1].isdigit()}  # (not the file name: a user's own label)
@@ -152,7 +155,8 @@ def singular(name: str) -> str:
 def spells(acronym: str, initials: str) -> bool:
     """The acronym's letters are, in order, initials of the title's words from one that starts it, skipping
     at most as many words as it has letters ("UNTOC": United Nations Convention against Transnational
-    Organized Crime)."""
+    Organized Crime); a letter's count after it repeats it ("P3MI": Perusahaan Penempatan Pekerja Migran Indonesia)."""
+    acronym = re.sub(r"([A-Z])([2-9])", lambda m: m.group(1) * int(m.group(2)), acronym)
     for start, first in enumerate(initials):
         if first != acronym[0]:
             continue

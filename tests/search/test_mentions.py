@@ -135,3 +135,21 @@ def test_english_candidates_are_english_even_where_indonesian_passages_lie_close
     found = retriever._english_candidates(vector, 2, None)
     assert len(found) == 2 and set(found) <= english
     assert retriever.query("Apa itu?").english_vector is None  # stopwords alone: no gloss to search with
+
+
+def test_a_documents_words_are_read_as_stems_and_an_english_ones_as_lemmas_too(retriever):
+    """For the scope check (answer/scope.py): the statute's stems, not cognate keys ("internasional" is no
+    "interpol"); the treaty's inflected words and their lemmas ("ratifications" and "ratification")."""
+    names = retriever.names
+    assert "internasional" in names.stems["thesis.txt"] and "inter" not in names.stems["thesis.txt"]
+    assert {"ratifications", "ratification", "parties", "party", "enters", "enter"} <= names.stems["b.md"]
+    assert "nelayan" in names.stems["a.txt"]
+
+
+def test_an_acronym_with_digits_is_read_and_spells_the_letters_it_counts():
+    """"P3MI" is "PPPMI" (Perusahaan Penempatan Pekerja Migran Indonesia); "BP2MI", "P2TP2A", "COVID19" are
+    acronyms of a text."""
+    from assistant.search.mentions import _ACRONYM, spells
+
+    assert spells("P3MI", "PPPMI") and spells("BP2MI", "BPPMI") and not spells("P3MI", "PPMI")
+    assert _ACRONYM.findall("BP2MI, P2TP2A dan COVID19 bukan BP") == ["BP2MI", "P2TP2A", "COVID19"]
