@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..citations import name_surname
 from .index import Index
-from .keywords import tokenize
+from .keywords import cognate, tokenize
 from .lexicon import english_lemma
 from .query import Query
 
@@ -66,8 +66,9 @@ class DocumentNames:
         stems: dict[str, set[str]] = {}
         for c in index.chunks:
             text = f"{c.section}\n{c.text}"  # (a heading, "BAB III", is the document's too)
-            in_text.setdefault(c.file, set()).update(tokenize(text), tokenize(text.replace("-", " ")))  # ("Secretary-General")
-            stems.setdefault(c.file, set()).update(tokenize(text, cognates=False), tokenize(text.replace("-", " "), cognates=False))
+            stemmed = {*tokenize(text, cognates=False), *tokenize(text.replace("-", " "), cognates=False)}  # ("Secretary-General")
+            stems.setdefault(c.file, set()).update(stemmed)
+            in_text.setdefault(c.file, set()).update(map(cognate, stemmed))  # (as `tokenize` keys them)
             acronyms.setdefault(c.file, set()).update(_ACRONYM.findall(text))
             spelled.setdefault(c.file, set()).update("".join(w[0].upper() for w in run.split())
                                                      for run in NAME_RUN.findall(text) if 2 <= len(run.split()) <= 8)
