@@ -58,16 +58,16 @@ def asked_document(query: Query, retriever: Retriever, files: frozenset[str] | N
     if files is not None:
         return next(iter(files)) if len(files) == 1 else None
     named = retriever.names.named(query)
-    if HOME.search(query.asks_source):  # "menurut skripsi Purwanti": that paper; "menurut tesis, … TPPO": not
-        documents = retriever.index.meta.get("documents") or {}  # the statute "TPPO" spells (the thesis is
-        return named if named and (documents.get(named) or {}).get("kind") == "paper" else None  # not checked)
+    documents = retriever.index.meta.get("documents") or {}
+    if HOME.search(query.asks_source):  # "menurut skripsi Purwanti": that paper; "menurut tesis, … TPPO": not the
+        # statute "TPPO" spells, nor the thesis itself (a reader writes its names otherwise: "Menlu")
+        return named if named and (documents.get(named) or {}).get("kind") == "paper" else None
     if named:
         return named
     kinds = [_KIND_OF_NOUN[noun] for m in THIS.finditer(query.text)
              if (noun := (m.group(1) or m.group(2)).lower()) in _KIND_OF_NOUN]
     if not kinds:
         return None
-    documents = retriever.index.meta.get("documents") or {}
 
     def fits(file: str) -> bool:
         if is_thesis(file, thesis):
@@ -117,10 +117,10 @@ def unmentioned(query: Query, file: str, retriever: Retriever) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _mentions(parts: list[str], words: set[str], stems: set[str], across: bool, english: bool) -> bool:
+def _mentions(parts: list[str], words: set[str], stems: set[str], across: bool, in_english: bool) -> bool:
     """The document holds the name's words: all of them, or across languages most of them (a translation
     may miss one: "Perserikatan" of "Perserikatan Bangsa-Bangsa" is no "United")."""
-    held = sum(_held(word, words, stems, across, english) for word in parts)
+    held = sum(_held(word, words, stems, across, in_english) for word in parts)
     return held == len(parts) or across and held > len(parts) / 2
 
 
@@ -140,14 +140,14 @@ def _translations(word: str) -> tuple[frozenset[str], tuple[str, ...]]:
     return english, english_words(word)
 
 
-def _held(word: str, words: set[str], stems: set[str], across: bool, english: bool) -> bool:
+def _held(word: str, words: set[str], stems: set[str], across: bool, in_english: bool) -> bool:
     """The document's keywords hold the word (a stopword, held anywhere; in its own language as its stem,
     an English one as its lemma, across languages as its cognate key: "Cambodia" is "Kamboja") or one of its
     translations either way
     ("Human Trafficking" in an Indonesian question is "perdagangan orang"; "Governor" is "Gubernur"); across
     languages, a word the lexicon does not know is held too (it may be written otherwise)."""
     own = tokenize(word, cognates=across)
-    if not own or own[0] in (words if across else stems) or english and not across and english_lemma(own[0]) in stems:
+    if not own or own[0] in (words if across else stems) or in_english and not across and english_lemma(own[0]) in stems:
         return True
     english, indonesian = _translations(word)
     if across and not english and not indonesian:
