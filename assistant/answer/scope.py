@@ -19,7 +19,7 @@ import re
 
 from ..search.keywords import tokenize
 from ..search.lexicon import english_lemma, english_words, translations, word_keys
-from ..search.mentions import THIS, spells
+from ..search.mentions import CODED_ACRONYM, THIS, spells
 from ..search.query import HOME, Query
 from ..search.retrieve import Hit, Retriever
 from .facts import months
@@ -27,7 +27,7 @@ from .framing import is_thesis
 
 # a capitalised word or run of them ("Komnas HAM", "L'Hoiry", "Perserikatan Bangsa-Bangsa"), or an acronym
 _NAME = re.compile(r"\b(?:[A-Z](?:['’][A-Z])?[a-z]+(?:-[A-Z]?[a-z]+)*(?:\s+[A-Z](?:['’][A-Z])?[a-z]+(?:-[A-Z]?[a-z]+)*)*"
-                   r"|[A-Z]{3,}\d*|[A-Z]+(?:\d+[A-Z]+)+\d*)\b")  # (an acronym with digits: "BP2MI", "P2TP2A")
+                   rf"|[A-Z]{{3,}}\d*|{CODED_ACRONYM})\b")  # (an acronym with digits: "BP2MI", "P2TP2A")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)[\W_]*")  # (a sentence's first word is capitalised anyway)
 _PARTS = frozenset({"pasal", "penjelasan", "article", "articles", "bab", "ayat", "chapter", "chapters", "section",
                     "sections", "huruf", "lampiran", "annex", "bagian", "paragraf", "paragraph", "paragraphs", "part",
@@ -59,9 +59,10 @@ def asked_document(query: Query, retriever: Retriever, files: frozenset[str] | N
         return next(iter(files)) if len(files) == 1 else None
     named = retriever.names.named(query)
     documents = retriever.index.meta.get("documents") or {}
+    kind_of = lambda file: (documents.get(file) or {}).get("kind")  # noqa: E731
     if HOME.search(query.asks_source):  # "menurut skripsi Purwanti": that paper; "menurut tesis, … TPPO": not the
         # statute "TPPO" spells, nor the thesis itself (a reader writes its names otherwise: "Menlu")
-        return named if named and (documents.get(named) or {}).get("kind") == "paper" else None
+        return named if named and kind_of(named) == "paper" else None
     if named:
         return named
     kinds = [_KIND_OF_NOUN[noun] for m in THIS.finditer(query.text)
@@ -72,7 +73,7 @@ def asked_document(query: Query, retriever: Retriever, files: frozenset[str] | N
     def fits(file: str) -> bool:
         if is_thesis(file, thesis):
             return kinds[0] in (None, "paper")
-        return kinds[0] is None or (documents.get(file) or {}).get("kind") == kinds[0]
+        return kinds[0] is None or kind_of(file) == kinds[0]
 
     return next((h.chunk.file for h in hits if fits(h.chunk.file)), None)
 

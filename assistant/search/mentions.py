@@ -16,7 +16,8 @@ from .keywords import cognate, tokenize
 from .lexicon import english_lemma
 from .query import Query
 
-_ACRONYM = re.compile(r"\b(?:[A-Z]{3,8}\d*|[A-Z]+(?:\d+[A-Z]+)+\d*)\b")  # (with digits: "BP2MI", "P2TP2A", "COVID19")
+CODED_ACRONYM = r"[A-Z]+(?:\d+[A-Z]+)+\d*"  # letters and digits: "BP2MI", "P2TP2A" (answer/scope.py reads names so)
+_ACRONYM = re.compile(rf"\b(?:[A-Z]{{3,8}}\d*|{CODED_ACRONYM})\b")  # (with digits: "COVID19" too)
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:['’][A-Za-z]+)?\b")
 _SMALL = {"of", "the", "and", "in", "on", "for", "to", "a", "an", "against", "dan", "di", "ke", "dari", "yang",
           "untuk", "tentang", "pada", "dalam", "atas", "terhadap", "oleh", "with", "by"}
