@@ -358,7 +358,9 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
         alternatives = _with_lemmas(query.text, alternatives)
     weights = _term_weights(query.about, alternatives, [stoks for *_, stoks in candidates])
     rows = [row for _, _, row, _ in candidates if row is not None]
-    placed = dict(zip(rows, index.context(rows) @ query.vector))  # each sentence in its place
+    # each sentence in its place, and alone; in a statute the question names, by what it asks of the statute
+    statute = {row for hit, _, row, _ in candidates if row is not None and hit.within}
+    placed, alone_of = _closeness(query, rows, statute, index)
     typed = _typed_closeness(query, rows, index)
     farthest = min(typed.values(), default=0.0)  # (a sentence without a vector)
     total = sum(weights.values()) or 1.0
@@ -369,7 +371,7 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
     question_keys = set(query.tokens) | {k for keys in alternatives.values() for k in keys}
     for hit, sentence, row, stoks in candidates:
         terms = {t: w for t, w in weights.items() if alternatives.get(t, {t}) & stoks}
-        alone = float(index.sentence_vectors[row] @ query.vector) if row is not None else hit.dense
+        alone = alone_of[row] if row is not None else hit.dense
         position = _position(hit, sentence) or 0
         words = re.findall(r"[^\W\d_]+", sentence.text)
         features = {
@@ -441,7 +443,9 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
     if best_sim >= config.min_sim_translated:  # (as for a keyword shared through a translation)
         coverage = max(coverage, _translated_coverage(query, keyed))
     # (an acronym the question asks about and a sentence spells out is what it asks: "Apa kepanjangan X?")
-    spelled = any(_defines(a, x.sentence.text) for a in query.acronyms for x in scored)
+    # (and so is a sentence saying what the term is whose meaning it asks: "Apa definisi Anak dalam …?")
+    spelled = any(_defines(a, x.sentence.text) for a in query.acronyms for x in scored) \
+        or any(x.features.get("defines") for x in scored[:1])
     if (coverage < config.min_coverage_same_language and best_sim < config.sim_overrides_coverage and not spelled
             and detect_language(top[0].chunk.text[:600]) == query.language):
         return [], None
@@ -578,6 +582,16 @@ def _answered_before(query: Query, hits: list[Hit], retriever: Retriever,
             break
         after[text] = 1.0 - step / _REACH  # the nearer, the likelier
     return {said}, after
+
+
+def _closeness(query: Query, rows: list[int], within: set[int], index) -> tuple[dict[int, float], dict[int, float]]:
+    """Each sentence's cosine to the question in its place and alone; those of `within` (a statute it names), to
+    what it asks of the statute (`Query.within_vector`)."""
+    vectors = [query.within_vector if row in within and query.within_vector is not None else query.vector
+               for row in rows]
+    placed = {row: float(v @ q) for row, v, q in zip(rows, index.context(rows), vectors)}
+    alone = {row: float(index.sentence_vectors[row] @ q) for row, q in zip(rows, vectors)}
+    return placed, alone
 
 
 def _typed_closeness(query: Query, rows: list[int], index) -> dict[int, float]:

@@ -80,6 +80,12 @@ def defines_after(terms: tuple[str, ...], sentence: str, previous: str) -> bool:
         re.search(rf"\b{_NAMED_AS}\s+[*_\"“']*{_name(term)}", previous, re.I) for term in terms)
 
 
+def _inside_longer(term: str, before: str) -> bool:
+    """A term in capitals right after another word in capitals is part of a longer one: "Pelindungan Pekerja
+    Migran Indonesia adalah …" defines no "Pekerja Migran Indonesia"."""
+    return term[:1].isupper() and bool(re.search(r"\b[A-Z][\w-]*\s+$", before))
+
+
 def defines(terms: tuple[str, ...], sentence: str) -> bool:
     """The sentence says what one of the terms is: the term (or its plural), then (past a quote mark, a
     bracket) a copula ("X adalah", "“X” shall mean", "X, yaitu", "errors represent"; "X is a …", "X:" when
@@ -88,7 +94,8 @@ def defines(terms: tuple[str, ...], sentence: str) -> bool:
     for term in terms:
         name = _name(term)
         after = rf"[\"”'’*]?(?:\s*\([^)]{{0,60}}\))?\s*,?\s*"
-        if re.search(rf"{name}{after}{_COPULA}", sentence, re.I) or \
+        copulas = re.finditer(rf"{name}{after}{_COPULA}", sentence, re.I)
+        if any(not _inside_longer(term, sentence[:m.start()]) for m in copulas) or \
                 re.match(rf"^\W{{0,3}}(?:\(?\w{{1,3}}[.)]\s*)?(?:(?:a|an)\s+)?[\"“'‘*]*{name}{after}{_OPENING_COPULA}",
                          sentence, re.I) or \
                 re.search(rf"\b(?:definisi|pengertian|definition\s+of)\s+{name}[^.;]{{0,40}}?\b(?:adalah|ialah|is)\b",

@@ -50,6 +50,30 @@ def without_statutes(text: str) -> str:
     return _STATUTE.sub(" ", text)
 
 
+# the name a statute's number is followed by ("… Tahun 1999 tentang Hubungan Luar Negeri", "… of 2007 on the
+# Eradication of …"): words in capitals, joined by lower-case small words
+_TITLE_AFTER = re.compile(r"\s+(?:tentang|on|concerning)\s+(?:the\s+)?[A-Z][\w-]*"
+                          r"(?:\s+(?:(?:dan|and|of|the|atas|terhadap|dalam|in)\s+)*[A-Z][\w-]*)*")
+
+
+_KINDS = {"uu": "undang-undang", "pp": "peraturan pemerintah", "perpres": "peraturan presiden",
+          "perda": "peraturan daerah", "permen": "peraturan menteri"}
+
+
+def as_this_law(text: str, language: str) -> str:
+    """The text with each statute it names, and the name after its number, said as "undang-undang ini",
+    "peraturan daerah ini", "this law": what it asks of the law, whose passages all share its name (retrieve.py)."""
+    out, end = [], 0
+    for m in _STATUTE.finditer(text):
+        title = _TITLE_AFTER.match(text, m.end())
+        kind = " ".join(m.group().lower().split()[:2 if m.group().lower().startswith("peraturan") else 1])
+        kind = _KINDS.get(kind, kind)
+        english = "law" if kind in ("undang-undang", "law", "act") else "regulation"
+        out += [text[end:m.start()], f"{kind} ini" if language == "id" else f"this {english}"]
+        end = title.end() if title else m.end()
+    return "".join(out + [text[end:]]) if out else text
+
+
 # where a law was published: "(Lembaran Negara Republik Indonesia Tahun 2009 Nomor 53", "Tambahan Lembaran Daerah
 # Daerah Istimewa Yogyakarta Nomor 6", "Berita Negara … Nomor 12"
 _GAZETTE = re.compile(r"\b(?:tambahan\s+)?(?:lembaran|berita)\s+(?:negara|daerah)\b(?:\s+[^\W\d_]+){0,5}?"

@@ -16,8 +16,8 @@ from ..citations import without_citations
 from .embed import Embedder
 from .keywords import tokenize
 from .language import detect_language
-from .legal import (Part, asked_parts, asks_explanation, named_statutes, names_elucidation, without_references,
-                    without_statutes)
+from .legal import (Part, as_this_law, asked_parts, asks_explanation, named_statutes, names_elucidation,
+                    without_references, without_statutes)
 from .colloquial import standard
 from .definition import defined_terms
 from .lexicon import english_gloss, expansion_of, gloss, word_keys
@@ -177,6 +177,10 @@ class Query:
     search_vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # passages are searched with it
     # an Indonesian question's vector with its English gloss, for the passages of English documents
     english_vector: np.ndarray | None = field(default=None, compare=False, repr=False)
+    # the question with the statutes it names said as "this law": the passages of those statutes are searched
+    # with it, since they all share the statute's name ("Kapan UU 37/1999 disahkan?" → "Kapan undang-undang ini
+    # disahkan?")
+    within_vector: np.ndarray | None = field(default=None, compare=False, repr=False)
     parts: tuple[Part, ...] = ()  # the Pasal/Article (ayat, huruf) it names
     statutes: tuple[tuple[str, str], ...] = ()  # the statutes it names, as (number, year)
     explanation: bool = False  # it asks about a Penjelasan
@@ -209,6 +213,12 @@ def _with_translation(terms: tuple[str, ...], language: str,
     return tuple(dict.fromkeys(list(terms) + [t for t in translated if t]))
 
 
+def _summed(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The normalised sum of two unit vectors (a question and its gloss)."""
+    both = a + b
+    return (both / max(float(np.linalg.norm(both)), 1e-12)).astype(np.float32)
+
+
 def analyse(text: str, embedder: Embedder | None, surnames: frozenset[str] | set[str] = frozenset(),
             loan_terms: frozenset[str] = frozenset(), language: str | None = None,
             vector: np.ndarray | None = None, english: Callable[[str], float] | None = None) -> Query:
@@ -225,15 +235,24 @@ def analyse(text: str, embedder: Embedder | None, surnames: frozenset[str] | set
     glossed = gloss(claim) if language == "en" else english_gloss(words, english) \
         if language == "id" and english is not None else None
     glossed = glossed or None  # (a question of stopwords alone has no gloss)
-    texts = ([claim] if vector is None else []) + ([glossed] if glossed is not None else [])
-    embedded = list(embedder.embed_queries(texts)) if embedder and texts else []  # one call: cheaper than two
+    # (an English question's said of "this law" with its own gloss: the statutes it names are Indonesian; not a
+    # question asking which law, answered by a reference to a law as it holds one: "Which law, among the legal
+    # bases of UU 14/2009, …")
+    within = as_this_law(claim, language) if not ASKS["law"].search(claim) else claim
+    within = within if within != claim else None
+    within_gloss = (gloss(within) or None) if within is not None and language == "en" else None
+    texts = ([claim] if vector is None else []) + [t for t in (glossed, within, within_gloss) if t is not None]
+    embedded = list(embedder.embed_queries(texts)) if embedder and texts else []  # one call: cheaper than many
     if vector is None:
         vector = embedded.pop(0) if embedded else np.zeros(0, dtype=np.float32)
-    search_vector, english_vector = vector, None
-    if embedded:  # the question and its word-for-word gloss, summed
-        both = vector + embedded[0]
-        summed = (both / max(float(np.linalg.norm(both)), 1e-12)).astype(np.float32)
+    search_vector, english_vector, within_vector = vector, None, None
+    if embedded and glossed is not None:  # the question and its word-for-word gloss, summed
+        summed = _summed(vector, embedded.pop(0))
         search_vector, english_vector = (summed, None) if language == "en" else (vector, summed)
+    if embedded and within is not None:
+        within_vector = embedded.pop(0)
+        if embedded and within_gloss is not None:
+            within_vector = _summed(within_vector, embedded.pop(0))
     tokens = tuple(tokenize(words))
     translated = word_keys(claim)
     keys = translated if language == "en" else {}
@@ -254,7 +273,8 @@ def analyse(text: str, embedder: Embedder | None, surnames: frozenset[str] | set
         asks=asks,
         acronyms=frozenset(_ACRONYM.findall(text)), refers_to_document=bool(_SELF_REFERENCE.search(text)),
         topic=frozenset(tokens).union(*translated.values()),
-        vector=vector, search_vector=search_vector, english_vector=english_vector, parts=asked_parts(claim), statutes=named_statutes(claim),
+        vector=vector, search_vector=search_vector, english_vector=english_vector, within_vector=within_vector,
+        parts=asked_parts(claim), statutes=named_statutes(claim),
         explanation=asks_explanation(claim), elucidation=names_elucidation(claim), asks_home=bool(HOME.search(text)),
         asks_source=source.group() if (source := _SOURCE.search(claim)) else "",
         meaning_of=() if {"date", "count", "day"} & set(asks) else _with_translation(defined_terms(claim), language, english),

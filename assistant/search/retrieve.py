@@ -37,6 +37,7 @@ class Hit:
     dense: float
     keyword: float
     named: bool = False  # in the document the question names
+    within: bool = False  # in a statute the question names: compared with `Query.within_vector`
 
 
 class Retriever:
@@ -103,6 +104,11 @@ class Retriever:
             stored = self.index.vectors.reconstruct_batch(own) if len(own) else None  # (once for both vectors)
             for vector in (svec, query.english_vector):
                 rows |= set(self._exact(own, vector, self.named_candidates, stored)) if vector is not None else set()
+        # the passages of the statutes it names, searched with what it asks of them
+        within = self._within_rows(query, allowed)
+        inside = set(within.tolist()) if within is not None else set()
+        if inside:
+            rows |= set(self._exact(within, query.within_vector, self.named_candidates))
         defining = self._defining_rows(query, allowed)
         rows |= defining
         legal = self._legal_rows(query, named_doc)
@@ -119,6 +125,10 @@ class Retriever:
             for r, s in zip(english, self.index.vectors.reconstruct_batch(np.array(english, dtype=np.int64))
                             @ query.english_vector):
                 dense[r] = max(dense[r], float(s))
+        if inside:  # (ordered by what is asked of the statute, in the places the whole question gives it)
+            mine = [r for r in rows if r in inside]
+            asked = self.index.vectors.reconstruct_batch(np.array(mine, dtype=np.int64)) @ query.within_vector
+            dense.update(on_scale_of(dict(zip(mine, asked.tolist())), dense))
         fused = self._fuse(rows, dense, keyword)
         named = query.named
         if named:  # passages backed by a work the question names
@@ -138,13 +148,18 @@ class Retriever:
         if self.fusion == "weighted" and self.sentence_weight:
             top = set(sorted(rows, key=lambda r: -fused[r])[:self.sentence_candidates])
             self.ensure_sentences(top)
-            closest = _minmax({r: self._closest_sentence(r, self._search_vector(query, r), dense[r]) if r in top
-                               else dense[r] for r in rows})
+            closest = {r: self._closest_sentence(r, self._search_vector(query, r), dense[r]) if r in top else dense[r]
+                       for r in rows}
+            mine = inside & top
+            if mine:
+                closest.update(on_scale_of({r: self._closest_sentence(r, query.within_vector, dense[r]) for r in mine},
+                                            closest))
+            closest = _minmax(closest)
             fused = {r: fused[r] + self.sentence_weight * closest[r] for r in rows}
         order = sorted(rows, key=lambda r: -fused[r])[:k]
         self.ensure_sentences(order)  # the answerer reads their sentences
         return [Hit(self.index.chunks[r], r, fused[r], dense[r], keyword.get(r, 0.0),
-                    self.index.chunks[r].file == named_doc) for r in order]
+                    self.index.chunks[r].file == named_doc, r in inside) for r in order]
 
     def _english_candidates(self, vector: np.ndarray, depth: int, allowed: np.ndarray | None) -> list[int]:
         """The `depth` passages of English documents closest to `vector` (among `allowed` ones, when given)."""
@@ -221,6 +236,15 @@ class Retriever:
         tokens = tokenize(word)
         return float(self.index.keywords.frequency(tokens[0], self.english_rows)) if tokens else 0.0
 
+    def _within_rows(self, query: Query, allowed: np.ndarray | None) -> np.ndarray | None:
+        """The passages of the statutes the question names (among `allowed` ones); None when it names none of
+        the index's."""
+        files = {self._statutes[s] for s in query.statutes if s in self._statutes}
+        if query.within_vector is None or not files:
+            return None
+        rows = np.array(sorted(r for f in files for r in self._rows_of_file[f]), dtype=np.int64)
+        return rows if allowed is None else np.intersect1d(rows, allowed)
+
     def _search_vector(self, query: Query, row: int) -> np.ndarray:
         """The query vector a passage is searched with: an Indonesian question's `english_vector` for a passage
         of an English document, an English question's own summed with its Indonesian gloss, else its own."""
@@ -289,6 +313,14 @@ def _within(scores: np.ndarray, allowed: np.ndarray | None) -> np.ndarray:
     mask = np.zeros_like(scores)
     mask[allowed] = 1.0
     return scores * mask
+
+
+def on_scale_of(asked: dict[int, float], whole: dict[int, float]) -> dict[int, float]:
+    """Rows of a statute scored by what a question asks of it (`asked`) take the scores the whole question gave
+    them (`whole`), best to the best asked: the statute keeps its places among the other rows, and which of its
+    passages holds each is decided by what is asked."""
+    places = sorted((whole[r] for r in asked), reverse=True)
+    return dict(zip(sorted(asked, key=lambda r: -asked[r]), places))
 
 
 def _minmax(scores: dict[int, float]) -> dict[int, float]:

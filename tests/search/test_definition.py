@@ -96,3 +96,14 @@ def test_the_passage_defining_the_term_asked_is_found_and_ranked_up(tmp_path):
     without = {h.chunk.file: h.score for h in retriever.search(query, 2)}
     assert with_bonus["b.txt"] - without["b.txt"] == pytest.approx(0.3, abs=0.05)
     assert with_bonus["a.txt"] == pytest.approx(without["a.txt"], abs=0.05)
+
+
+def test_a_term_in_capitals_inside_a_longer_one_is_not_defined():
+    """A statute's Pasal 1 defines "Pelindungan Pekerja Migran Indonesia" and "Pekerja Migran Indonesia": only
+    the second says what "Pekerja Migran Indonesia" is."""
+    term = ("Pekerja Migran Indonesia",)
+    assert defines(term, "2. Pekerja Migran Indonesia adalah setiap warga negara Indonesia yang bekerja di luar negeri.")
+    assert not defines(term, "5. Pelindungan Pekerja Migran Indonesia adalah segala upaya untuk melindungi kepentingan.")
+    assert not defines(term, "3. Keluarga Pekerja Migran Indonesia adalah suami, istri, anak, atau orang tua.")
+    assert defines(term, "Menurut UU ini, Pekerja Migran Indonesia adalah setiap warga negara Indonesia.")
+    assert defines(("korban",), "Saksi korban adalah orang yang melihat.")  # (a term in lower case: as before)

@@ -1,7 +1,7 @@
 """Parts of statutes and treaties, and statutes, named in a question."""
 import pytest
 
-from assistant.search.legal import (Part, asked_parts, asks_explanation, named_statutes, names_elucidation, part_numbers,
+from assistant.search.legal import (Part, as_this_law, asked_parts, asks_explanation, named_statutes, names_elucidation, part_numbers,
                                     without_statutes)
 
 
@@ -55,3 +55,18 @@ def test_an_elucidation_in_words_only_law_uses():
     assert names_elucidation("Apa kata penjelasan umum tentang korban?")
     assert not names_elucidation("What is the explanation for why rescue cooperation matters?")
     assert not names_elucidation("Apa penjelasan tesis tentang kerja sama bilateral?")
+
+
+@pytest.mark.parametrize("question, language, said", [
+    ("Kapan UU Nomor 37 Tahun 1999 tentang Hubungan Luar Negeri disahkan dan oleh presiden siapa?", "id",
+     "Kapan undang-undang ini disahkan dan oleh presiden siapa?"),
+    ("When did UU 14/2009 enter into force?", "en", "When did this law enter into force?"),
+    ("What does Law No. 21 of 2007 on the Eradication of the Criminal Act of Trafficking in Persons say about children?",
+     "en", "What does this law say about children?"),
+    ("Menurut Pasal 1 UU Nomor 21 Tahun 2007, siapa Anak?", "id", "Menurut Pasal 1 undang-undang ini, siapa Anak?"),
+    ("Siapa yang menandatangani MoU tentang kerja sama kepolisian?", "id",
+     "Siapa yang menandatangani MoU tentang kerja sama kepolisian?"),  # no statute: the text as it is
+])
+def test_a_statute_named_is_said_as_this_law(question, language, said):
+    """What a question asks of a statute, which every passage of the statute shares its name with."""
+    assert as_this_law(question, language) == said

@@ -1,5 +1,7 @@
-"""Retrieval ranking on a hand-made index (no model): what the fused score rewards."""
+"""Retrieval ranking: on a hand-made index (no model), what the fused score rewards; with the real embedder, a
+named statute searched with what is asked of it."""
 import numpy as np
+import pytest
 
 from assistant.records import Chunk, Sentence
 from assistant.search.index import Index
@@ -80,3 +82,41 @@ def test_only_the_best_passages_and_those_returned_get_sentence_vectors():
     # the three best fused passages, and no passage of the third kind
     assert not any(index.chunks[r].text == " ".join(OTHER) for r in ensured)
     assert set(embedder.embedded) == set(PROSE + ROWS)
+
+
+# a statute's passages all share its name: its heading restates it, its Pasal 1 defines its title's words
+LAW = ["UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 37 TAHUN 1999 TENTANG HUBUNGAN LUAR NEGERI. Dalam memasuki era "
+       "globalisasi, hubungan luar negeri Indonesia makin penting.",
+       "Dalam Undang-undang ini yang dimaksud dengan: 1. Hubungan Luar Negeri adalah setiap kegiatan yang menyangkut "
+       "aspek regional dan internasional yang dilakukan oleh Pemerintah.",
+       "Presiden menetapkan kebijakan masalah pengungsi dari luar negeri dengan memperhatikan pertimbangan Menteri.",
+       "Disahkan di Jakarta pada tanggal 14 September 1999. PRESIDEN REPUBLIK INDONESIA, ttd. BACHARUDDIN JUSUF HABIBIE."]
+
+
+def test_a_named_statute_is_searched_with_what_is_asked_of_it(engine):
+    """"Kapan UU Nomor 37 Tahun 1999 tentang Hubungan Luar Negeri disahkan …?": the law's name matches its heading
+    and its definitions best; what is asked of the law ("Kapan undang-undang ini disahkan?") finds its signing."""
+    embedder = engine.retriever.embedder  # the real multilingual-e5-small
+    chunks = [Chunk(str(i), "UU No. 37 Tahun 1999", "uu-37-1999.txt", 1, str(i), f"Pasal {i + 1}", t, [Sentence(t, [])])
+              for i, t in enumerate(LAW)]
+    meta = {"dim": 384, "embedder": embedder.id,
+            "documents": {"uu-37-1999.txt": {"title": "UU No. 37 Tahun 1999", "kind": "statute", "number": "37",
+                                             "year": "1999"}}}
+    vectors = embedder.embed_passages(LAW)
+    retriever = Retriever(Index.build(chunks, vectors, LAW, vectors, meta), embedder)
+    for question in ("Kapan UU Nomor 37 Tahun 1999 tentang Hubungan Luar Negeri disahkan dan oleh presiden siapa?",
+                     "On what date was Law No. 37 of 1999 on Foreign Relations signed?"):
+        query = retriever.query(question)
+        assert query.within_vector is not None
+        hits = retriever.search(query, k=4)
+        assert "HABIBIE" in hits[0].chunk.text and hits[0].within, (question, [h.chunk.text[:40] for h in hits])
+    # a question naming no statute is searched as it is
+    assert retriever.query("Siapa presiden yang menandatangani?").within_vector is None
+
+
+def test_a_statutes_passages_keep_their_standing_against_the_rest():
+    """Ordered by what is asked of the statute, in the places the whole question gave its passages."""
+    from assistant.search.retrieve import on_scale_of
+
+    whole = {1: 0.90, 2: 0.80, 3: 0.85}  # (3: another document's passage, between the statute's two)
+    assert on_scale_of({1: 0.70, 2: 0.84}, whole) == {2: 0.90, 1: 0.80}
