@@ -15,7 +15,10 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from common import median  # noqa: E402
 
 QUESTIONS = ["Kapan UU Nomor 37 Tahun 1999 tentang Hubungan Luar Negeri disahkan dan oleh presiden siapa?",
              "When did UU 14/2009 enter into force?", "Menurut Pasal 1 UU Nomor 21 Tahun 2007, siapa Anak?",
@@ -48,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
                 engine.ask(question)
                 times[f"ask_{mode}"].append((time.perf_counter() - start) * 1000)
     query_module.as_this_law = said
-    p50 = {k: sorted(v)[len(v) // 2] for k, v in times.items()}
+    p50 = {k: median(v) for k, v in times.items()}
     print(json.dumps({"statute_analyse_ms_p50": round(p50["with"], 1), "plain_analyse_ms_p50": round(p50["without"], 1),
                       "statute_analyse_ratio": round(sum(times["with"]) / sum(times["without"]), 2),
                       "statute_ask_ms_p50": round(p50["ask_with"], 1), "plain_ask_ms_p50": round(p50["ask_without"], 1),

@@ -587,11 +587,12 @@ def _answered_before(query: Query, hits: list[Hit], retriever: Retriever,
 def _closeness(query: Query, rows: list[int], within: set[int], index) -> tuple[dict[int, float], dict[int, float]]:
     """Each sentence's cosine to the question in its place and alone; those of `within` (a statute it names), to
     what it asks of the statute (`Query.within_vector`)."""
-    vectors = [query.within_vector if row in within and query.within_vector is not None else query.vector
-               for row in rows]
-    placed = {row: float(v @ q) for row, v, q in zip(rows, index.context(rows), vectors)}
-    alone = {row: float(index.sentence_vectors[row] @ q) for row, q in zip(rows, vectors)}
-    return placed, alone
+    placed, alone = index.context(rows), index.sentence_vectors[rows]
+    mine = [i for i, row in enumerate(rows) if row in within]
+    placed_by, alone_by = placed @ query.vector, alone @ query.vector
+    if mine:
+        placed_by[mine], alone_by[mine] = placed[mine] @ query.within_vector, alone[mine] @ query.within_vector
+    return dict(zip(rows, placed_by.tolist())), dict(zip(rows, alone_by.tolist()))
 
 
 def _typed_closeness(query: Query, rows: list[int], index) -> dict[int, float]:

@@ -234,6 +234,13 @@ class Index:
         return self._languages[file]
 
     @cached_property
+    def statutes(self) -> dict[tuple[str, str], str]:
+        """The statutes it holds, by (number, year) as a question names them ("021" is "21") → file."""
+        documents = self.meta.get("documents") or {}
+        return {(str(m.get("number", "")).lstrip("0"), str(m.get("year", ""))): f
+                for f, m in documents.items() if m.get("number") and m.get("year")}
+
+    @cached_property
     def cited_surnames(self) -> frozenset[str]:
         """The surnames of the works its passages cite, lower case ("Arisandy, 2022" → "arisandy")."""
         return frozenset(key_surname(key) for chunk in self.chunks for key in chunk.cites)

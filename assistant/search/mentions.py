@@ -95,10 +95,8 @@ class DocumentNames:
                 df[t] = df.get(t, 0) + 1
         common = {t for t in df if sum(t in words for words in in_text.values()) > 0.5 * n}
         idf = {t: 0.0 if t in common else math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
-        statutes = {(str(m.get("number", "")).lstrip("0"), str(m.get("year", ""))): f
-                    for f, m in documents.items() if m.get("number") and m.get("year")}
         cited = index.cited_surnames  # "Ahmad, 2019"
-        return cls(names, initials, idf, statutes, heads, {f: a - cited for f, a in authors.items()},
+        return cls(names, initials, idf, index.statutes, heads, {f: a - cited for f, a in authors.items()},
                    {f: proper.get(f, set()) - in_lower_case.get(f, set()) for f in files}, in_text, acronyms, spelled, stems)
 
     def scores(self, query: Query) -> dict[str, float]:

@@ -61,9 +61,6 @@ class Retriever:
         self.named_candidates = 10  # the named document's closest passages join the candidates
         self.home: frozenset[str] = frozenset()  # the document "the thesis" means when none is named
         self._sentence_rows: dict[int, np.ndarray] = {}
-        documents = index.meta.get("documents") or {}
-        self._statutes = {(str(m.get("number", "")).lstrip("0"), str(m.get("year", ""))): f
-                          for f, m in documents.items() if m.get("number") and m.get("year")}
 
     def query(self, text: str, language: str | None = None, vector: np.ndarray | None = None) -> Query:
         """`text` analysed once (language, tokens, translations, named works, embedding …); `vector`, its
@@ -104,11 +101,9 @@ class Retriever:
             stored = self.index.vectors.reconstruct_batch(own) if len(own) else None  # (once for both vectors)
             for vector in (svec, query.english_vector):
                 rows |= set(self._exact(own, vector, self.named_candidates, stored)) if vector is not None else set()
-        # the passages of the statutes it names, searched with what it asks of them
-        within = self._within_rows(query, allowed)
-        inside = set(within.tolist()) if within is not None else set()
-        if inside:
-            rows |= set(self._exact(within, query.within_vector, self.named_candidates))
+        # the passages of the statutes it names, by what it asks of them (all of them scored: its closest join)
+        asked = self._asked_of_statutes(query, allowed)
+        rows |= set(sorted(asked, key=lambda r: -asked[r])[:self.named_candidates])
         defining = self._defining_rows(query, allowed)
         rows |= defining
         legal = self._legal_rows(query, named_doc)
@@ -125,10 +120,8 @@ class Retriever:
             for r, s in zip(english, self.index.vectors.reconstruct_batch(np.array(english, dtype=np.int64))
                             @ query.english_vector):
                 dense[r] = max(dense[r], float(s))
-        if inside:  # (ordered by what is asked of the statute, in the places the whole question gives it)
-            mine = [r for r in rows if r in inside]
-            asked = self.index.vectors.reconstruct_batch(np.array(mine, dtype=np.int64)) @ query.within_vector
-            dense.update(on_scale_of(dict(zip(mine, asked.tolist())), dense))
+        if asked:  # (ordered by what is asked of the statute, in the places the whole question gives it)
+            dense.update(on_scale_of({r: asked[r] for r in rows if r in asked}, dense))
         fused = self._fuse(rows, dense, keyword)
         named = query.named
         if named:  # passages backed by a work the question names
@@ -150,7 +143,7 @@ class Retriever:
             self.ensure_sentences(top)
             closest = {r: self._closest_sentence(r, self._search_vector(query, r), dense[r]) if r in top else dense[r]
                        for r in rows}
-            mine = inside & top
+            mine = top & asked.keys()
             if mine:
                 closest.update(on_scale_of({r: self._closest_sentence(r, query.within_vector, dense[r]) for r in mine},
                                             closest))
@@ -159,7 +152,7 @@ class Retriever:
         order = sorted(rows, key=lambda r: -fused[r])[:k]
         self.ensure_sentences(order)  # the answerer reads their sentences
         return [Hit(self.index.chunks[r], r, fused[r], dense[r], keyword.get(r, 0.0),
-                    self.index.chunks[r].file == named_doc, r in inside) for r in order]
+                    self.index.chunks[r].file == named_doc, r in asked) for r in order]
 
     def _english_candidates(self, vector: np.ndarray, depth: int, allowed: np.ndarray | None) -> list[int]:
         """The `depth` passages of English documents closest to `vector` (among `allowed` ones, when given)."""
@@ -194,7 +187,7 @@ class Retriever:
         of every statute when none is named and the question says it in words only law uses."""
         if not query.parts and not query.statutes and not query.explanation:
             return {}
-        files = {self._statutes[s] for s in query.statutes if s in self._statutes}
+        files = self._statute_files(query)
         chunks = self.index.chunks
         out: dict[int, float] = {r: 0.5 for f in files for r in self._rows_of_file.get(f, ())}
         if query.explanation and not query.parts:  # (no statute named: every statute's Penjelasan)
@@ -236,14 +229,19 @@ class Retriever:
         tokens = tokenize(word)
         return float(self.index.keywords.frequency(tokens[0], self.english_rows)) if tokens else 0.0
 
-    def _within_rows(self, query: Query, allowed: np.ndarray | None) -> np.ndarray | None:
-        """The passages of the statutes the question names (among `allowed` ones); None when it names none of
-        the index's."""
-        files = {self._statutes[s] for s in query.statutes if s in self._statutes}
+    def _statute_files(self, query: Query) -> set[str]:
+        """The files of the statutes the question names that the index holds."""
+        return {self.index.statutes[s] for s in query.statutes if s in self.index.statutes}
+
+    def _asked_of_statutes(self, query: Query, allowed: np.ndarray | None) -> dict[int, float]:
+        """The passages of the statutes the question names (among `allowed` ones), each with its cosine to what
+        it asks of them (`Query.within_vector`); none when it names none of the index's."""
+        files = self._statute_files(query)
         if query.within_vector is None or not files:
-            return None
+            return {}
         rows = np.array(sorted(r for f in files for r in self._rows_of_file[f]), dtype=np.int64)
-        return rows if allowed is None else np.intersect1d(rows, allowed)
+        rows = rows if allowed is None else np.intersect1d(rows, allowed)
+        return self._exact(rows, query.within_vector, len(rows))
 
     def _search_vector(self, query: Query, row: int) -> np.ndarray:
         """The query vector a passage is searched with: an Indonesian question's `english_vector` for a passage
