@@ -358,9 +358,9 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
         alternatives = _with_lemmas(query.text, alternatives)
     weights = _term_weights(query.about, alternatives, [stoks for *_, stoks in candidates])
     rows = [row for _, _, row, _ in candidates if row is not None]
-    # each sentence in its place, and alone; in a statute the question names, by what it asks of the statute
-    statute = {row for hit, _, row, _ in candidates if row is not None and hit.within}
-    placed, alone_of = _closeness(query, rows, statute, index)
+    # each sentence in its place, and alone; in the statute (or document) the question names, by what it asks of it
+    within = {row for hit, _, row, _ in candidates if row is not None and hit.within}
+    placed, alone_of = _closeness(query, rows, within, index)
     typed = _typed_closeness(query, rows, index)
     farthest = min(typed.values(), default=0.0)  # (a sentence without a vector)
     total = sum(weights.values()) or 1.0
@@ -585,8 +585,8 @@ def _answered_before(query: Query, hits: list[Hit], retriever: Retriever,
 
 
 def _closeness(query: Query, rows: list[int], within: set[int], index) -> tuple[dict[int, float], dict[int, float]]:
-    """Each sentence's cosine to the question in its place and alone; those of `within` (a statute it names), to
-    what it asks of the statute (`Query.within_vector`)."""
+    """Each sentence's cosine to the question in its place and alone; those of `within` (the statute or document it
+    names), to what it asks of it (`Query.within_vector`)."""
     placed, alone = index.context(rows), index.sentence_vectors[rows]
     mine = [i for i, row in enumerate(rows) if row in within]
     placed_by, alone_by = placed @ query.vector, alone @ query.vector

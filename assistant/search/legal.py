@@ -56,8 +56,8 @@ _TITLE_AFTER = re.compile(r"\s+(?:tentang|on|concerning)\s+(?:the\s+)?[A-Z][\w-]
                           r"(?:\s+(?:(?:dan|and|of|the|atas|terhadap|dalam|in)\s+)*[A-Z][\w-]*)*")
 
 
-_KINDS = {"uu": "undang-undang", "pp": "peraturan pemerintah", "perpres": "peraturan presiden",
-          "perda": "peraturan daerah", "permen": "peraturan menteri"}
+LAW_ABBREVIATIONS = {"uu": "undang-undang", "pp": "peraturan pemerintah", "perpres": "peraturan presiden",
+                     "perda": "peraturan daerah", "permen": "peraturan menteri"}
 
 
 def as_this_law(text: str, language: str) -> str:
@@ -67,7 +67,7 @@ def as_this_law(text: str, language: str) -> str:
     for m in _STATUTE.finditer(text):
         title = _TITLE_AFTER.match(text, m.end())
         kind = " ".join(m.group().lower().split()[:2 if m.group().lower().startswith("peraturan") else 1])
-        kind = _KINDS.get(kind, kind)
+        kind = LAW_ABBREVIATIONS.get(kind, kind)
         english = "law" if kind in ("undang-undang", "law", "act") else "regulation"
         out += [text[end:m.start()], f"{kind} ini" if language == "id" else f"this {english}"]
         end = title.end() if title else m.end()

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from ..citations import name_surname
 from .index import Index
 from .keywords import cognate, tokenize
+from .legal import LAW_ABBREVIATIONS
 from .lexicon import english_lemma
-from .query import Query
+from .query import DOCUMENT_NOUN, Query
 
 CODED_ACRONYM = r"[A-Z]+(?:\d+[A-Z]+)+\d*"  # letters and digits: "BP2MI", "P2TP2A" (answer/scope.py reads names so)
 _ACRONYM = re.compile(rf"\b(?:[A-Z]{{3,8}}\d*|{CODED_ACRONYM})\b")  # (with digits: "COVID19" too)
@@ -29,6 +30,19 @@ THIS = re.compile(r"\b(?:this|the said|that)\s+([A-Za-z-]+)|\b([A-Za-z-]+)\s+(?:
 # "the Palermo Protocol", "Konvensi Wina": a treaty called by a name (the place it was signed) its own text holds
 _KIND = r"Protocol|Convention|Agreement|Declaration|Statute|Treaty|Charter|Protokol|Konvensi|Persetujuan|Deklarasi|Statuta|Piagam"
 _PROPER_NAME = re.compile(r"(?<=[\w,;)]\s)([A-Z][a-z]{2,})\b")  # a capitalised word inside a sentence
+_TREATY_NOUNS = {"protocol": "protokol", "convention": "konvensi", "agreement": "persetujuan", "declaration": "deklarasi",
+                 "treaty": "perjanjian", "charter": "piagam", "statute": "statuta"}
+_KIND_NOUNS = {"paper": ("study", "penelitian"), "statute": ("law", "undang-undang"), "treaty": ("treaty", "perjanjian")}
+
+
+def _kind_nouns(kind: str, title: str) -> tuple[str, str]:
+    """What a document of this kind and title is called: a treaty by its title's kind ("Protocol to Prevent …":
+    protocol, protokol), a paper a study, a statute a law; anything else a document."""
+    treaty = next((w.lower() for w in re.findall(r"[A-Za-z]+", title) if w.lower() in _TREATY_NOUNS), "") \
+        if kind == "treaty" else ""
+    return (treaty, _TREATY_NOUNS[treaty]) if treaty else _KIND_NOUNS.get(kind, ("document", "dokumen"))
+
+
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 # a name of several capitalised words, small words between ("United Nations Convention against Transnational
 # Organized Crime"): what an acronym may spell
@@ -48,17 +62,20 @@ class DocumentNames:
     heads: dict[str, set[str]]  # the first words of each title: its head noun ("Protocol", "Convention")
     authors: dict[str, set[str]]  # each paper's authors' surnames, lower case ("menurut Purwanti"), but
     # those the index's documents also cite (then "Ahmad (2019)" is a cited work)
-    names_in_text: dict[str, set[str]] = field(default_factory=dict)  # each document's proper names ("palermo")
+    names_in_text: dict[str, set[str]] = field(default_factory=dict)  # each document's proper names ("palermo"), but
+    # the surnames of the works it cites ("penelitian Nasurdin" is another study)
     words: dict[str, set[str]] = field(default_factory=dict)  # each document's keywords (as cognate keys)
     acronyms: dict[str, set[str]] = field(default_factory=dict)  # the acronyms each document writes
     spelled: dict[str, set[str]] = field(default_factory=dict)  # the initials of its names of several words
     stems: dict[str, set[str]] = field(default_factory=dict)  # its keywords as stems ("interpol" is no "internasional")
+    kind_nouns: dict[str, tuple[str, str]] = field(default_factory=dict)  # what it is called, in English and Indonesian
 
     @classmethod
     def of(cls, index: Index) -> "DocumentNames":
         documents = index.meta.get("documents") or {}
         files = sorted({c.file for c in index.chunks})
         names, initials, heads, authors = {}, {}, {}, {}
+        kind_nouns: dict[str, tuple[str, str]] = {}
         in_text: dict[str, set[str]] = {}
         proper: dict[str, set[str]] = {}  # the capitalised words of each document's text …
         in_lower_case: dict[str, set[str]] = {}  # … and the words it writes in lower case (those are no names)
@@ -83,6 +100,7 @@ class DocumentNames:
             names[f] = {t for t in tokenize(title) if not t[:1].isdigit()}  # (not the file name: a user's own label)
             authors[f] = {name_surname(a).lower() for a in meta.get("authors") or []} - {""} \
                 if meta.get("kind") == "paper" else set()
+            kind_nouns[f] = _kind_nouns(meta.get("kind") or "", title)
             heads[f] = {t for k in ("title", "full_title") for t in tokenize(" ".join(str(meta.get(k) or "").split()[:3]))}
             words = [w for w in re.findall(r"[^\W\d_]+", str(meta.get("full_title") or meta.get("title") or ""))]
             if "tentang" in (lowered := [w.lower() for w in words]):  # a regulation's subject: what its acronym
@@ -97,7 +115,8 @@ class DocumentNames:
         idf = {t: 0.0 if t in common else math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
         cited = index.cited_surnames  # "Ahmad, 2019"
         return cls(names, initials, idf, index.statutes, heads, {f: a - cited for f, a in authors.items()},
-                   {f: proper.get(f, set()) - in_lower_case.get(f, set()) for f in files}, in_text, acronyms, spelled, stems)
+                   {f: proper.get(f, set()) - in_lower_case.get(f, set()) - cited for f in files}, in_text, acronyms, spelled, stems,
+                   kind_nouns)
 
     def scores(self, query: Query) -> dict[str, float]:
         """Each document's name score for the question: the weights of the name words it uses, a named
@@ -137,6 +156,62 @@ class DocumentNames:
                 out[f] = out.get(f, 0.0) + 3.0 * share / max(cover.values())
         return out
 
+    def said_of_named(self, query: Query) -> str | None:
+        """The question with the words naming the document it names said as "this study", "konvensi ini": what it
+        asks of that document, whose passages all share its name (retrieve.py); None when it names none, or names
+        it only by words of its title that no document noun, acronym, surname or called name marks as a name
+        ("information retrieval" may be the title's and the topic asked). A statute named by number is said so
+        by `legal.as_this_law`."""
+        file = self.named(query)
+        if file is None or query.statutes:
+            return None
+        words = list(_WORD.finditer(query.text))
+        called = {m.group(1) or m.group(4) for m in _CALLED.finditer(query.text)}
+        marks = [self._marks(w.group(), file, query, called) for w in words]
+        marks = [m if not (m == "noun" and re.match(r"\s+\d", query.text[w.end():])) else ""  # ("Article 3": a part)
+                 for w, m in zip(words, marks)]
+        out, end, i = [], 0, 0
+        for start, stop in _runs(query.text, words, marks):
+            run = marks[start:stop]
+            if any(m in _STRONG for m in run) or ("name" in run or "year" in run) and "noun" in run:
+                nouns = [words[n].group() for n in range(start, stop) if marks[n] == "noun"]
+                out += [query.text[end:words[start].start()], self._this(file, nouns[-1] if nouns else "", query.language)]
+                end = words[stop - 1].end()
+        return "".join(out + [query.text[end:]]) if out else None
+
+    def _marks(self, word: str, file: str, query: Query, called: set[str]) -> str:
+        """What a word of the question is to naming `file`: "acronym", "author", "called", "year", "name" (a word of
+        its title), "noun" (a document noun), "small" (the, of, 's), or "" (none)."""
+        bare = re.sub(r"['’]s$", "", word)
+        if bare in called and bare.lower() in self.names_in_text.get(file, ()):
+            return "called"
+        if _ACRONYM.fullmatch(bare) and spells(bare, self.initials.get(file, "")):
+            return "acronym"
+        if bare[:1].isupper() and bare.lower() in self.authors.get(file, ()):
+            return "author"
+        if re.fullmatch(r"(?:1[89]|20)\d{2}", bare) and any(f == file and y == bare for (_, y), f in self.statutes.items()):
+            return "year"
+        if re.fullmatch(DOCUMENT_NOUN, bare, re.I):
+            return "noun"
+        if bare.lower() in _SMALL or bare.lower() in ("this", "that", "ini", "tersebut", "itu"):
+            return "small"
+        if bare[:1].isupper() and bare.lower() in self.names_in_text.get(file, ()):  # a proper name of its text
+            return "name"
+        tokens = tokenize(bare)
+        if tokens and any(self.idf.get(t, 0.0) > 0 and query.keys.get(t, frozenset({t})) & self.names.get(file, set())
+                          for t in tokens):
+            return "name"
+        return ""
+
+    def _this(self, file: str, noun: str, language: str) -> str:
+        """"this study" / "penelitian ini": the document noun the question used (spelled out: "UU" is "undang-undang"),
+        or one for the document's kind."""
+        noun = noun.lower()
+        if noun in LAW_ABBREVIATIONS:
+            noun = LAW_ABBREVIATIONS[noun] if language == "id" else ""
+        noun = noun or self.kind_nouns.get(file, ("document", "dokumen"))[language == "id"]
+        return f"{noun} ini" if language == "id" else f"this {noun}"
+
     def named(self, query: Query, least: float = 2.5, margin: float = 1.5) -> str | None:
         """The document the question names: the best name score, at least `least` and `margin` times the next."""
         ranked = sorted(self.scores(query).items(), key=lambda kv: -kv[1])
@@ -145,6 +220,38 @@ class DocumentNames:
         if len(ranked) > 1 and ranked[0][1] < margin * ranked[1][1]:
             return None
         return ranked[0][0]
+
+
+_WORD = re.compile(r"[\w'’]+")
+_STRONG = ("acronym", "author", "called")  # what names a document by itself (a year or a title's word, with a noun)
+# the small words inside a document's name ("Convention against …", "UU tentang …"), not those around it ("Restitusi
+# dalam perda ini")
+_JOINING = frozenset({"of", "on", "against", "to", "for", "and", "the", "this", "that", "tentang", "dan", "untuk",
+                      "terhadap", "atas", "ini", "tersebut", "itu"})
+
+
+def _runs(text: str, words: list[re.Match], marks: list[str]) -> list[tuple[int, int]]:
+    """The runs of marked words (apart by spaces or a hyphen only), each as (first, past last): small words
+    trimmed from its ends, but an article before it ("the", "this") and a demonstrative after ("ini")."""
+    runs, i = [], 0
+    while i < len(words):
+        if not marks[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words) and marks[j] and text[words[j - 1].end():words[j].start()].strip() in ("", "-") \
+                and (marks[j] != "small" or words[j].group().lower() in _JOINING):
+            j += 1
+        start, stop = i, j
+        while start < stop and marks[start] == "small" and not (
+                words[start].group().lower() in ("the", "this", "that") and marks[start + 1:stop][:1] != ["small"]):
+            start += 1
+        while stop > start and marks[stop - 1] == "small" and words[stop - 1].group().lower() not in ("ini", "tersebut", "itu"):
+            stop -= 1
+        if start < stop:
+            runs.append((start, stop))
+        i = j
+    return runs
 
 
 def singular(name: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -27,16 +27,16 @@ _SELF_REFERENCE = re.compile(r"\b(thesis|tesis|skripsi|the author|penulis|this (
 # what a document says, asked of it: "menurut UU …", "according to Purwanti's study", "diatur/dicatat dalam
 # UNTOC", "under the 2007 law", "in this study", "dalam perda ini", "UU 18/2017 sets …", "UNTOC itself prescribes";
 # not a document a question is about ("When did Indonesia ratify the UNTOC?", "Did Indonesia sign this protocol?")
-_DOCUMENT_NOUN = (r"(?:law|act|convention|protocol|regulation|statute|treaty|article|paper|study|research|report|text|manual"
+DOCUMENT_NOUN = (r"(?:law|act|convention|protocol|regulation|statute|treaty|article|paper|study|research|report|text|manual"
                   r"|guide|specification|document|book|journal|thesis|undang-undang|uu|konvensi|protokol|perda|peraturan|artikel"
                   r"|penelitian|studi|laporan|teks|panduan|spesifikasi|dokumen|buku|jurnal|tesis|skripsi)")
-_NAMED_DOCUMENT = rf"(?:{_DOCUMENT_NOUN}|(?-i:[A-Z]{{3,}}))"  # … or by its acronym
+_NAMED_DOCUMENT = rf"(?:{DOCUMENT_NOUN}|(?-i:[A-Z]{{3,}}))"  # … or by its acronym
 _WORDS_BEFORE = r"(?:the\s+|this\s+|its\s+)?(?:[\w/.'’-]+\s+){0,3}?"
 _SOURCE = re.compile(
     rf"\b(?:menurut|according\s+to|berdasarkan|(?:diatur|dicatat|disebut|dimuat|tercantum)\s+(?:dalam|oleh|di))\s+"
     rf"{_WORDS_BEFORE}{_NAMED_DOCUMENT}\b"
     rf"|\bunder\s+{_WORDS_BEFORE}(?:law|act|regulation|statute|convention|protocol|treaty|uu|article)\b"
-    rf"|\b(?:in|of|from|by)\s+this\s+{_DOCUMENT_NOUN}\b|\b(?:dalam|pada|di|oleh)\s+{_DOCUMENT_NOUN}\s+(?:ini|tersebut)\b"
+    rf"|\b(?:in|of|from|by)\s+this\s+{DOCUMENT_NOUN}\b|\b(?:dalam|pada|di|oleh)\s+{DOCUMENT_NOUN}\s+(?:ini|tersebut)\b"
     rf"|\b{_NAMED_DOCUMENT}\s+(?:[\w/.-]+\s+){{0,3}}?(?:itself\s+)?(?:sets?|establish(?:es)?|deals?|prescribes?|requires?"
     r"|imposes?|says?|states?|names?)\b",
     re.I)
@@ -177,9 +177,9 @@ class Query:
     search_vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # passages are searched with it
     # an Indonesian question's vector with its English gloss, for the passages of English documents
     english_vector: np.ndarray | None = field(default=None, compare=False, repr=False)
-    # the question with the statutes it names said as "this law": the passages of those statutes are searched
-    # with it, since they all share the statute's name ("Kapan UU 37/1999 disahkan?" → "Kapan undang-undang ini
-    # disahkan?")
+    # the question with the statutes it names said as "this law" (another document it names as "this study",
+    # "konvensi ini"): the passages of those statutes are searched with it, since they all share the statute's
+    # name ("Kapan UU 37/1999 disahkan?" → "Kapan undang-undang ini disahkan?")
     within_vector: np.ndarray | None = field(default=None, compare=False, repr=False)
     parts: tuple[Part, ...] = ()  # the Pasal/Article (ayat, huruf) it names
     statutes: tuple[tuple[str, str], ...] = ()  # the statutes it names, as (number, year)
@@ -221,25 +221,31 @@ def _summed(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 def analyse(text: str, embedder: Embedder | None, surnames: frozenset[str] | set[str] = frozenset(),
             loan_terms: frozenset[str] = frozenset(), language: str | None = None,
-            vector: np.ndarray | None = None, english: Callable[[str], float] | None = None) -> Query:
+            vector: np.ndarray | None = None, english: Callable[[str], float] | None = None,
+            said_of_named: Callable[[Query], str | None] | None = None) -> Query:
     """The `Query` of `text`. `surnames` are the cited authors of the index (lower case),
     `loan_terms` the foreign terms its documents italicise (set aside for language detection);
     `vector`: the claim's query embedding when it was computed already (`claim_of(text)`, e.g. in a batch);
     without either, its vector is empty (the guard alone needs none). `english`: when the index holds English
-    documents, how many passages use an English word; an Indonesian question then also gets `english_vector`."""
+    documents, how many passages use an English word; an Indonesian question then also gets `english_vector`.
+    `said_of_named`: the question said of the document it names ("this study"), when it names one of the index's
+    by other than a statute's number (mentions.DocumentNames)."""
     language = language or detect_language(text, loan_terms)
     claim = claim_of(text)  # what the search reads; the whole text still decides its language
+    words = standard(claim) if language == "id" else claim  # its keywords: everyday words as the standard ones
+    query = _analysed(text, claim, words, language, surnames, english)
     # the question's gloss in the other language, when its passages may be in that one (docs/evaluation.md):
     # an English question's Indonesian gloss for every passage, an Indonesian one's English for English ones
-    words = standard(claim) if language == "id" else claim  # its keywords: everyday words as the standard ones
     glossed = gloss(claim) if language == "en" else english_gloss(words, english) \
         if language == "id" and english is not None else None
     glossed = glossed or None  # (a question of stopwords alone has no gloss)
     # (an English question's said of "this law" with its own gloss: the statutes it names are Indonesian; not a
     # question asking which law, answered by a reference to a law as it holds one: "Which law, among the legal
-    # bases of UU 14/2009, …")
+    # bases of UU 14/2009, …"); a document named otherwise, said as "this study"
     within = as_this_law(claim, language) if not ASKS["law"].search(claim) else claim
     within = within if within != claim else None
+    if within is None and said_of_named is not None and not ASKS["law"].search(claim):
+        within = said_of_named(query)
     within_gloss = (gloss(within) or None) if within is not None and language == "en" else None
     texts = ([claim] if vector is None else []) + [t for t in (glossed, within, within_gloss) if t is not None]
     embedded = list(embedder.embed_queries(texts)) if embedder and texts else []  # one call: cheaper than many
@@ -253,6 +259,13 @@ def analyse(text: str, embedder: Embedder | None, surnames: frozenset[str] | set
         within_vector = embedded.pop(0)
         if embedded and within_gloss is not None:
             within_vector = _summed(within_vector, embedded.pop(0))
+    return replace(query, vector=vector, search_vector=search_vector, english_vector=english_vector,
+                   within_vector=within_vector)
+
+
+def _analysed(text: str, claim: str, words: str, language: str, surnames: frozenset[str] | set[str],
+              english: Callable[[str], float] | None) -> Query:
+    """The `Query` of `text` but its embeddings."""
     tokens = tuple(tokenize(words))
     translated = word_keys(claim)
     keys = translated if language == "en" else {}
@@ -273,7 +286,7 @@ def analyse(text: str, embedder: Embedder | None, surnames: frozenset[str] | set
         asks=asks,
         acronyms=frozenset(_ACRONYM.findall(text)), refers_to_document=bool(_SELF_REFERENCE.search(text)),
         topic=frozenset(tokens).union(*translated.values()),
-        vector=vector, search_vector=search_vector, english_vector=english_vector, within_vector=within_vector,
+        vector=np.zeros(0, dtype=np.float32),
         parts=asked_parts(claim), statutes=named_statutes(claim),
         explanation=asks_explanation(claim), elucidation=names_elucidation(claim), asks_home=bool(HOME.search(text)),
         asks_source=source.group() if (source := _SOURCE.search(claim)) else "",

@@ -37,7 +37,7 @@ class Hit:
     dense: float
     keyword: float
     named: bool = False  # in the document the question names
-    within: bool = False  # in a statute the question names: compared with `Query.within_vector`
+    within: bool = False  # in the statute or document the question names: compared with `Query.within_vector`
 
 
 class Retriever:
@@ -66,7 +66,8 @@ class Retriever:
         """`text` analysed once (language, tokens, translations, named works, embedding …); `vector`, its
         query embedding when computed already (`query_vectors`)."""
         return analyse(text, self.embedder, self.index.cited_surnames, self.index.loan_terms, language, vector,
-                       self._english_frequency if self.english_rows.any() else None)
+                       self._english_frequency if self.english_rows.any() else None,
+                       self.names.said_of_named if self.name_bonus else None)
 
     def query_vectors(self, texts: list[str]) -> np.ndarray:
         """The query embeddings of many texts (what `query` would embed for each), spread over threads."""
@@ -101,8 +102,8 @@ class Retriever:
             stored = self.index.vectors.reconstruct_batch(own) if len(own) else None  # (once for both vectors)
             for vector in (svec, query.english_vector):
                 rows |= set(self._exact(own, vector, self.named_candidates, stored)) if vector is not None else set()
-        # the passages of the statutes it names, by what it asks of them (all of them scored: its closest join)
-        asked = self._asked_of_statutes(query, allowed)
+        # the passages of the statutes (or document) it names, by what it asks of them (all scored: its closest join)
+        asked = self._asked_of_named(query, allowed, named_doc)
         rows |= set(sorted(asked, key=lambda r: -asked[r])[:self.named_candidates])
         defining = self._defining_rows(query, allowed)
         rows |= defining
@@ -233,10 +234,11 @@ class Retriever:
         """The files of the statutes the question names that the index holds."""
         return {self.index.statutes[s] for s in query.statutes if s in self.index.statutes}
 
-    def _asked_of_statutes(self, query: Query, allowed: np.ndarray | None) -> dict[int, float]:
-        """The passages of the statutes the question names (among `allowed` ones), each with its cosine to what
-        it asks of them (`Query.within_vector`); none when it names none of the index's."""
-        files = self._statute_files(query)
+    def _asked_of_named(self, query: Query, allowed: np.ndarray | None, named_doc: str | None) -> dict[int, float]:
+        """The passages of the statutes the question names, or of the document it names otherwise (among `allowed`
+        ones), each with its cosine to what it asks of them (`Query.within_vector`); none when it names none of
+        the index's."""
+        files = self._statute_files(query) or ({named_doc} if named_doc and not query.statutes else set())
         if query.within_vector is None or not files:
             return {}
         rows = np.array(sorted(r for f in files for r in self._rows_of_file[f]), dtype=np.int64)

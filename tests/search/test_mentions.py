@@ -153,3 +153,46 @@ def test_an_acronym_with_digits_is_read_and_spells_the_letters_it_counts():
 
     assert spells("P3MI", "PPPMI") and spells("BP2MI", "BPPMI") and not spells("P3MI", "PPMI")
     assert _ACRONYM.findall("BP2MI, P2TP2A dan COVID19 bukan BP") == ["BP2MI", "P2TP2A", "COVID19"]
+
+
+@pytest.mark.parametrize("question, said", [
+    # a treaty called by a place its text names, with its kind; by the title's words and a document noun
+    ("Siapa penyimpan Konvensi Lisbon?", "Siapa penyimpan konvensi ini?"),
+    ("Who is the depositary of the Convention on Maritime Rescue?", "Who is the depositary of this convention?"),
+    ("Who is the depositary of the Lisbon Convention under Article 2?", "Who is the depositary of this convention under Article 2?"),
+    ("What does the 2030 law say about insurance?", "What does this law say about insurance?"),  # a law by its year
+    ("Apa isi Pasal 2 UU Nomor 9 Tahun 2030?", None),  # a statute by number: legal.as_this_law says it
+    ("Apa yang dihadapi nelayan pesisir?", None),  # no document named
+    ("Who is the Secretary in this convention?", None),  # a name of its text, but apart from "this convention"
+])
+def test_the_question_said_of_the_document_it_names(retriever, question, said):
+    assert retriever.names.said_of_named(retriever.query(question)) == said
+
+
+def test_title_words_alone_are_not_said_as_this_document():
+    """A paper named by its title's words only ("retrieval engines") may be asked about them: they stay; with a
+    document noun or its author's surname they name it, and are said so."""
+    from assistant.search.keywords import tokenize
+    from assistant.search.mentions import DocumentNames
+    from assistant.search.query import analyse
+
+    title = set(tokenize("retrieval engines"))
+    names = DocumentNames(names={"p.pdf": title, "q.pdf": {"hewan"}}, idf=dict.fromkeys(title, 1.5), statutes={},
+                          heads={}, initials={"p.pdf": "RE"}, authors={"p.pdf": {"ahmad"}, "q.pdf": set()},
+                          kind_nouns={"p.pdf": ("study", "penelitian")})
+    said = lambda q: names.said_of_named(analyse(q, None))  # noqa: E731
+    assert said("How do retrieval engines rank pages?") is None
+    assert said("How do pages rank in the retrieval engines study?") == "How do pages rank in this study?"
+    assert said("Apa kesimpulan penelitian Ahmad?") == "Apa kesimpulan penelitian ini?"
+    # (its subject after "tentang", as a statute's title: the document's name)
+    assert said("Apa kesimpulan penelitian Ahmad tentang retrieval engines?") == "Apa kesimpulan penelitian ini?"
+
+
+def test_a_named_treatys_passages_are_searched_with_what_is_asked_of_it(retriever):
+    """"Kapan Konvensi Lisbon mulai berlaku?": every passage of the convention holds its name; asked of "konvensi
+    ini", the article on entry into force comes first among them, in the places the whole question gives it."""
+    query = retriever.query("When does the Lisbon Convention enter into force?")
+    assert query.within_vector is not None
+    hits = [h for h in retriever.search(query, k=6) if h.chunk.file == "b.md"]
+    assert hits[0].chunk.section == "Article 3 Entry into force" and all(h.within for h in hits)
+    assert retriever.query("When does a convention enter into force?").within_vector is None
