@@ -242,9 +242,10 @@ def analyse(text: str, embedder: Embedder | None, surnames: frozenset[str] | set
     # (an English question's said of "this law" with its own gloss: the statutes it names are Indonesian; not a
     # question asking which law, answered by a reference to a law as it holds one: "Which law, among the legal
     # bases of UU 14/2009, …"); a document named otherwise, said as "this study"
-    within = as_this_law(claim, language) if not ASKS["law"].search(claim) else claim
+    asks_law = bool(ASKS["law"].search(claim))
+    within = as_this_law(claim, language) if not asks_law else claim
     within = within if within != claim else None
-    if within is None and said_of_named is not None and not ASKS["law"].search(claim):
+    if within is None and said_of_named is not None and not asks_law:
         within = said_of_named(query)
     within_gloss = (gloss(within) or None) if within is not None and language == "en" else None
     texts = ([claim] if vector is None else []) + [t for t in (glossed, within, within_gloss) if t is not None]
