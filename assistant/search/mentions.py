@@ -193,7 +193,7 @@ class DocumentNames:
             return "year"
         if re.fullmatch(DOCUMENT_NOUN, bare, re.I):
             return "noun"
-        if bare.lower() in _SMALL or bare.lower() in ("this", "that", "ini", "tersebut", "itu"):
+        if bare.lower() in _SMALL or bare.lower() in _ARTICLES or bare.lower() in _DEMONSTRATIVES:
             return "small"
         if bare[:1].isupper() and bare.lower() in self.names_in_text.get(file, ()):  # a proper name of its text
             return "name"
@@ -226,8 +226,10 @@ _WORD = re.compile(r"[\w'’]+")
 _STRONG = ("acronym", "author", "called")  # what names a document by itself (a year or a title's word, with a noun)
 # the small words inside a document's name ("Convention against …", "UU tentang …"), not those around it ("Restitusi
 # dalam perda ini")
-_JOINING = frozenset({"of", "on", "against", "to", "for", "and", "the", "this", "that", "tentang", "dan", "untuk",
-                      "terhadap", "atas", "ini", "tersebut", "itu"})
+_ARTICLES = ("the", "this", "that")  # kept before a name: "the SATUSEHAT study" is said "this study"
+_DEMONSTRATIVES = ("ini", "tersebut", "itu")  # kept after one: "penelitian Purwanti ini"
+_JOINING = frozenset({"of", "on", "against", "to", "for", "and", "tentang", "dan", "untuk", "terhadap", "atas",
+                      *_ARTICLES, *_DEMONSTRATIVES})
 
 
 def _runs(text: str, words: list[re.Match], marks: list[str]) -> list[tuple[int, int]]:
@@ -244,9 +246,9 @@ def _runs(text: str, words: list[re.Match], marks: list[str]) -> list[tuple[int,
             j += 1
         start, stop = i, j
         while start < stop and marks[start] == "small" and not (
-                words[start].group().lower() in ("the", "this", "that") and marks[start + 1:stop][:1] != ["small"]):
+                words[start].group().lower() in _ARTICLES and marks[start + 1:stop][:1] != ["small"]):
             start += 1
-        while stop > start and marks[stop - 1] == "small" and words[stop - 1].group().lower() not in ("ini", "tersebut", "itu"):
+        while stop > start and marks[stop - 1] == "small" and words[stop - 1].group().lower() not in _DEMONSTRATIVES:
             stop -= 1
         if start < stop:
             runs.append((start, stop))
