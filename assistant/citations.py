@@ -53,6 +53,14 @@ _INSTITUTION = {
 }
 # A sentence that reports someone else ("Menurut Ghada Waly, …"), ending a narrative stretch.
 _OTHER_VOICE = re.compile(r"^\W*(?:(?:sementara itu|sedangkan|namun)\W+)?(?:menurut|according to)\s", re.I)
+# A sentence citing a work beside the document's own study ("penelitian ini", "this study", "we") compares
+# the two: the sentences after it are not that work's ("Hasil penelitian ini tidak mendukung penelitian …
+# Nasurdin dan Ramayah (2009) … Temuan penelitian yang diperoleh …"). Uncited, "penelitian ini" may be the work
+# just cited (a literature review's "Dalam Priyono (2020) … Penelitian ini menyoroti …").
+_OWN_STUDY = re.compile(
+    r"\b(?:(?:penelitian|studi|kajian|riset|tulisan|artikel|makalah|skripsi|tesis|temuan|hasil) ini"
+    r"|this (?:study|research|paper|article|thesis|finding|result)s?|the present (?:study|research|paper)"
+    r"|we|our|kami)\b", re.I)
 _PARTICLES = {"van", "de", "der", "den", "da", "di", "du", "von", "le", "la"}
 _ALLOWED_LOWER = {"dkk", "dkk.", "dan", "and", "et", "et.", "et.al", "et.al.", "al", "al.", "&", "dalam", "in"} | _PARTICLES
 
@@ -200,6 +208,12 @@ def _drop_read_through(found: list[Citation]) -> list[Citation]:
     return [c for c in found if not any(s.start <= c.start and c.end < s.end for s in secondary)]
 
 
+def of_own_study(sentence: str) -> bool:
+    """Whether a sentence speaks of the document's own study ("penelitian ini", "this study", "we"): citing a
+    work, it compares the two (see `attribute`)."""
+    return bool(_OWN_STUDY.search(sentence))
+
+
 def citation_keys(text: str) -> list[str]:
     """Unique citation keys of `text`, in order of appearance."""
     return list(dict.fromkeys(c.key for c in parse_citations(text)))
@@ -211,7 +225,8 @@ def attribute(sentences: list[str], notes: list[list[str]] | None = None) -> lis
     A parenthetical citation backs its own sentence and the uncited ones before it (back to
     the previous cited sentence); the paragraph's last one also backs up to two uncited
     sentences after it (none that names a later year than the work's). A narrative citation backs its sentence and the uncited ones after it, until the
-    next citation or a sentence giving another voice ("Menurut X, …"). A sentence always keeps
+    next citation or a sentence giving another voice ("Menurut X, …"); one that compares the document's own study
+    with the work it cites ("Hasil penelitian ini tidak mendukung … X (2009)") opens none. A sentence always keeps
     the citations it contains. `notes`: for each sentence, the works its footnotes name (footnotes.py),
     which back it as a parenthetical citation does.
     """
@@ -236,7 +251,7 @@ def attribute(sentences: list[str], notes: list[list[str]] | None = None) -> lis
     current: list[str] = []
     for i, cits in enumerate(own):
         narr = [c.key for c in cits if c.kind == "narrative"]
-        if narr:
+        if narr and not of_own_study(sentences[i]):
             current = narr
         elif cits or _OTHER_VOICE.match(sentences[i]):
             current = []

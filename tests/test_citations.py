@@ -222,3 +222,19 @@ def test_et_al_as_typed_in_papers():
     for text in ("hasil penelitian Migo et.,al (2013) menemukan bahwa iklim organisasi", "Migo et.al (2013) menemukan",
                  "(Migo et.al., 2013)"):
         assert [c.key for c in parse_citations(text)] == ["Migo, 2013"], text
+
+
+def test_a_sentence_comparing_the_own_study_with_a_work_opens_no_stretch():
+    """What follows "this study does not support X (2018)" is the study's own finding, not X's."""
+    sents = ["Hasil penelitian ini tidak mendukung penelitian Santoso (2018) yang menyatakan bahwa pupuk organik "
+             "menurunkan hasil panen.", "Temuan yang diperoleh terjadi karena tanah di Sleman subur."]
+    assert attribute(sents) == [["Santoso, 2018"], []]
+    sents = ["Unlike Harlow (2017), we find no effect of rainfall.", "The soil explains the yields."]
+    assert attribute(sents) == [["Harlow, 2017"], []]
+
+
+def test_an_uncited_this_study_after_a_narrative_citation_is_the_work_cited():
+    """A literature review's "Penelitian ini …" after "Dalam Priyono & Sudiro (2020) …" is Priyono's study."""
+    sents = ["Dalam Priyono & Sudiro (2020), dijelaskan bahwa kerja sama bilateral sangat penting.",
+             "Penelitian ini menyoroti kemiskinan sebagai faktor pendorong perdagangan manusia."]
+    assert attribute(sents) == [["Priyono, 2020"], ["Priyono, 2020"]]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..citations import first_author_surname, parse_citations
+from ..citations import first_author_surname, of_own_study, parse_citations
 from ..records import Chunk, Citation
 from ..search.keywords import tokenize
 from ..search.lexicon import indonesian_word_keys, word_keys
@@ -90,14 +90,6 @@ def _claim_keys(text: str, english: bool) -> dict[str, frozenset[str]]:
     return word_keys(text, wordnet=False) if english else indonesian_word_keys(text, wordnet=False)
 
 
-def _best_per_passage(scored: list[Scored]) -> list[Scored]:
-    """Each passage's best sentence, best passage first (`scored` is best first)."""
-    best: dict[str, Scored] = {}
-    for x in scored:
-        best.setdefault(x.hit.chunk.id, x)
-    return list(best.values())
-
-
 def support_score(x: Scored, query: Query, config: CiteConfig) -> float:
     """How well a sentence supports the claim: its e5 cosine plus a share of the claim's words it holds
     (a long sentence that states the claim among other things keeps its words, not its cosine)."""
@@ -108,6 +100,37 @@ def backing(x: Scored, is_source: dict[str, str]) -> list[str]:
     """The works backing a sentence as the document attributes them; a cited PDF's passage backs its own work."""
     own = is_source.get(x.hit.chunk.file)
     return [own] if own else list(x.sentence.cites)
+
+
+def _per_passage(scored: list[Scored], query: Query, config: CiteConfig,
+                 is_source: dict[str, str]) -> list[tuple[Scored, float]]:
+    """Each passage's sentence with its support, best passage first (`scored` is best first): its best-supporting
+    sentence, unless that one names no work itself (its works, if any, are its neighbours') and a sentence
+    that does supports the claim nearly as well (`cited_margin`): where "Menurut Apriliantika (2023) …" is
+    restated by the paragraph's conclusion, the claim is Apriliantika's."""
+    groups: dict[str, list[Scored]] = {}
+    for x in scored:
+        groups.setdefault(x.hit.chunk.id, []).append(x)
+    out = []
+    for sentences in groups.values():
+        supported = [(x, support_score(x, query, config)) for x in sentences]
+        best = max(supported, key=lambda xs: xs[1])
+        if not _names_work(best[0], is_source):
+            named = [xs for xs in supported if _names_work(xs[0], is_source)]
+            best = max((xs for xs in named if xs[1] >= best[1] - config.cited_margin), key=lambda xs: xs[1],
+                       default=best)
+        out.append(best)
+    return out
+
+
+def _names_work(x: Scored, is_source: dict[str, str]) -> bool:
+    """Whether a sentence names the work backing it: an in-text citation or a footnote's mark of its own, or a
+    passage of the cited work's own file. A sentence comparing the document's own study with a work it
+    cites ("Hasil penelitian ini tidak mendukung penelitian Nasurdin (2009) …") may say the work is wrong."""
+    if x.hit.chunk.file in is_source:
+        return True
+    text = x.sentence.text
+    return bool(x.sentence.cites) and ("[^" in text or bool(parse_citations(text))) and not of_own_study(text)
 
 
 def _result(n: int, x: Scored, support: float, backing: list[str], sources: Sources) -> dict:
@@ -132,15 +155,18 @@ def source_files(sources: Sources) -> dict[str, str]:
 
 
 def rank_support(retriever: Retriever, query: Query, k: int = 5, config: CiteConfig | None = None,
-                 files: frozenset[str] | None = None) -> tuple[list[tuple[Scored, float]], bool]:
-    """The best sentence of each of the top-k passages (of `files`, when given) with its support, best passage
-    first, and whether the top `config.passages` passages hold enough of the claim's words (`min_coverage`)."""
+                 files: frozenset[str] | None = None,
+                 is_source: dict[str, str] | None = None) -> tuple[list[tuple[Scored, float]], bool]:
+    """The best sentence of each of the top-k passages (of `files`, when given; see `_per_passage`) with its
+    support, best passage first, and whether the top `config.passages` passages hold enough of the claim's
+    words (`min_coverage`). `is_source`: corpus file → the cited work it is (see `backing`)."""
     config = config or CiteConfig()
     hits = retriever.search(query, k=max(k, config.passages), files=files)
-    scored = score_sentences(query, hits, retriever, AnswerConfig(passages_for_sentences=len(hits)))
     shown = {h.chunk.id for h in hits[:k]}
+    scored = [x for x in score_sentences(query, hits, retriever, AnswerConfig(passages_for_sentences=len(hits)))
+              if x.hit.chunk.id in shown]
     covered = coverage(query, [h.chunk.text for h in hits[: config.passages]]) >= config.min_coverage
-    return [(x, support_score(x, query, config)) for x in _best_per_passage(scored) if x.hit.chunk.id in shown], covered
+    return _per_passage(scored, query, config, is_source or {}), covered
 
 
 def work_support(retriever: Retriever, query: Query, keys: set[str], is_source: dict[str, str],
@@ -180,7 +206,7 @@ def find_citation(assistant, claim: str | Query, k: int = 5, config: CiteConfig 
     is_source = source_files(sources)
     query = claim if isinstance(claim, Query) else retriever.query(claim)
     language = query.language
-    ranked, covered = rank_support(retriever, query, k, config, files)
+    ranked, covered = rank_support(retriever, query, k, config, files, is_source)
     passages = [(x, s) for x, s in ranked if covered and s >= config.min_support]
     cited = next(((x, s) for x, s in passages if backing(x, is_source)), None)
     if passages and not backing(passages[0][0], is_source) and cited and cited[1] >= passages[0][1] - config.cited_margin:

@@ -109,7 +109,7 @@ class Checker:
             verdict = Verdict("ok", "about_itself")
         else:
             cfg = self.config
-            ranked, covered = rank_support(self.retriever, query, cfg.passages, cfg.cite, self.files)
+            ranked, covered = rank_support(self.retriever, query, cfg.passages, cfg.cite, self.files, self.is_source)
             works = {w for w in known.values() if w}
             own = work_support(self.retriever, query, works, self.is_source, cfg.cite) if works else []
             supporting = [(x, s) for x, s in ranked if covered and s >= cfg.cite.min_support]
