@@ -1,0 +1,58 @@
+"""A near miss on one of several names the text lists together: the question asks about one ("Berapa pangsa
+pasar mesin pencari Bing?"), the quotes give the fact for another the text lists beside it ("Google, Bing, dan
+mesin pencari lainnya"; the quote: "Google memiliki pangsa pasar 92 persen"), and never name the one asked."""
+from __future__ import annotations
+
+import re
+
+_WORD = r"[A-Z][\w'’-]*[^\W_]"  # a capitalised word ("Bing", "L'Hoiry", "BP2MI")
+_NAME = re.compile(rf"{_WORD}(?:\s+{_WORD})*")  # … or a run of them ("Phnom Penh")
+_CONJUNCTION = r"\b(?:dan|and|atau|or|serta)\b|&"
+_JOIN = rf"\s*(?:,|;|/|{_CONJUNCTION})\s*(?:,?\s*(?:{_CONJUNCTION})\s+)?"
+_LIST = re.compile(rf"\b{_NAME.pattern}(?:{_JOIN}{_NAME.pattern})+")  # "Google, Bing", "Malaysia dan Kamboja"
+# … a list has a conjunction, between its names or after them ("Google, Bing, dan mesin pencari lainnya"); names
+# parted by a comma alone may be two clauses ("… of this Convention, States Parties shall …")
+_HAS_CONJUNCTION = re.compile(_CONJUNCTION)
+_CONJUNCTION_AFTER = re.compile(rf",?\s*(?:{_CONJUNCTION})\s")
+_OPENING = re.compile(r"^\W*")
+
+
+def listed_sibling(question: str, quoted: str, passages: list[str]) -> tuple[str, str] | None:
+    """(asked, given): a name the question asks about (a capitalised word or run, not its first word) that
+    the quotes never name, while they name another the passages list beside it and the question does not
+    name; None otherwise. A follow-up's `question` is what was typed: the names it took from the chat
+    were the earlier turns' to answer."""
+    asked = _names(question)
+    said = quoted.casefold()
+    for name in asked:
+        if _said(name, said):
+            continue
+        for text in passages:
+            for listed in _LIST.finditer(text):
+                if not (_HAS_CONJUNCTION.search(listed.group(0)) or _CONJUNCTION_AFTER.match(text, listed.end())):
+                    continue
+                names = _NAME.findall(listed.group(0))
+                if name not in names:
+                    continue
+                given = next((n for n in names if n != name and _said(n, said)
+                              and not any(_said(n, a.casefold()) or _said(a, n.casefold()) for a in asked)), None)
+                if given:
+                    return name, given
+    return None
+
+
+def _names(question: str) -> list[str]:
+    """The capitalised words and runs of a question, its first word aside ("Menurut StatCounter Global Stats"
+    is "StatCounter Global Stats")."""
+    opening = _OPENING.match(question).end()
+    out = []
+    for m in _NAME.finditer(question):
+        name = m.group(0) if m.start() > opening else m.group(0).partition(" ")[2]
+        if name:
+            out.append(name)
+    return list(dict.fromkeys(out))
+
+
+def _said(name: str, text: str) -> bool:
+    """`text` (case-folded) holds the name as whole words."""
+    return re.search(rf"(?<![\w'’-]){re.escape(name.casefold())}(?![\w'’-])", text) is not None

@@ -1,0 +1,37 @@
+"""A near miss on one of several names the text lists together (answer/siblings.py)."""
+from assistant.answer.siblings import listed_sibling
+
+PASSAGE = ("Google, Bing, dan mesin pencari lainnya terus memperbarui algoritma mereka. Menurut StatCounter Global "
+           "Stats (2021) Google memiliki pangsa pasar 92 persen dari seluruh pasar mesin pencari dunia.")
+QUOTED = "Menurut StatCounter Global Stats (2021) Google memiliki pangsa pasar 92 persen dari seluruh pasar mesin pencari dunia."
+
+
+def test_the_quotes_give_the_fact_for_a_name_listed_beside_the_one_asked():
+    question = "Berapa pangsa pasar mesin pencari Bing di seluruh dunia menurut artikel ini?"
+    assert listed_sibling(question, QUOTED, [PASSAGE]) == ("Bing", "Google")
+
+
+def test_the_name_asked_quoted_or_both_asked_is_no_near_miss():
+    assert listed_sibling("Berapa pangsa pasar Google di seluruh dunia?", QUOTED, [PASSAGE]) is None
+    # the question names the sibling too: the quotes answer for it ("Indonesia dan Kamboja")
+    assert listed_sibling("Berapa pangsa pasar Google dan Bing?", QUOTED, [PASSAGE]) is None
+    # a name the passages never list beside one the quotes give
+    assert listed_sibling("Berapa pangsa pasar Yahoo?", QUOTED, [PASSAGE]) is None
+    # the question's first word is capitalised anyway
+    assert listed_sibling("Bing memiliki pangsa pasar berapa?", QUOTED, [PASSAGE]) is None
+
+
+def test_names_parted_by_a_comma_alone_are_no_list():
+    """"… of this Convention, States Parties shall …" is two clauses, not a list of two names."""
+    passage = "Without prejudice to articles 18 and 27 of this Convention, States Parties shall ensure cooperation."
+    quoted = "Shall, without prejudice to articles 18 and 27 of this Convention, ensure that authorities cooperate."
+    assert listed_sibling("Why does Article 7 ask States Parties to set up a unit?", quoted, [passage]) is None
+
+
+def test_a_run_of_capitalised_words_is_one_name():
+    """"Menurut StatCounter Global Stats (2021), … Bing …": the opening word goes, the run stays one name."""
+    question = "Menurut StatCounter Global Stats (2021), berapa persen pangsa pasar Bing di pasar mesin pencari dunia?"
+    assert listed_sibling(question, QUOTED, [PASSAGE]) == ("Bing", "Google")
+    passage = "Pertemuan digelar di Phnom Penh dan Siem Reap."
+    assert listed_sibling("Apa yang dibahas di Siem Reap?", "Pertemuan di Phnom Penh membahas visa.", [passage]) \
+        == ("Siem Reap", "Phnom Penh")
