@@ -2,6 +2,7 @@
 import pytest
 
 from assistant.answer.cite import find_citation
+from smallindex import ingest_texts
 
 ARTICLE = """# Irigasi Tetes dan Kesejahteraan Petani Hortikultura di Kabupaten Sleman
 
@@ -28,16 +29,8 @@ Wibisono, A. dan Putri, D. (2019). Tenaga Kerja dan Teknologi Pertanian. Jurnal 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
     from assistant.engine import Assistant
-    from assistant.ingest.build import ingest
-    from assistant.settings import Settings
 
-    base = tmp_path_factory.mktemp("article")
-    corpus = base / "corpus"
-    corpus.mkdir()
-    (corpus / "irigasi.md").write_text(ARTICLE, encoding="utf-8")
-    settings = Settings(corpus_dir=corpus, index_dir=base / "index")
-    assert ingest(settings, progress=False, log=lambda *_: None).exit_code == 0
-    return Assistant(settings)
+    return Assistant(ingest_texts(tmp_path_factory.mktemp("article"), {"irigasi.md": ARTICLE}))
 
 
 def test_a_claim_a_paragraph_s_conclusion_restates_cites_the_work_that_says_it(engine):

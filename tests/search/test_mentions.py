@@ -1,5 +1,6 @@
 """Which document a question names, on a real index of four small documents."""
 import pytest
+from smallindex import ingest_texts
 
 STATUTE = ("UNDANG-UNDANG REPUBLIK INDONESIA\nNOMOR 9 TAHUN 2030\nTENTANG\nPELINDUNGAN NELAYAN PESISIR\n"
            "Pasal 1\nNelayan pesisir berhak atas pelindungan dari cuaca buruk.\nPasal 2\nPemerintah menyediakan "
@@ -16,19 +17,10 @@ TREATY = ("# Convention on Maritime Rescue Cooperation\n\n### Article 1\n\n#### 
 @pytest.fixture(scope="module")
 def retriever(tmp_path_factory):
     from assistant.engine import Assistant
-    from assistant.ingest.build import ingest
-    from assistant.settings import Settings
 
-    base = tmp_path_factory.mktemp("mentions")
-    corpus = base / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(STATUTE, encoding="utf-8")
-    (corpus / "b.md").write_text(TREATY, encoding="utf-8")
-    (corpus / "thesis.txt").write_text("Nelayan pesisir menghadapi cuaca buruk dan kerja sama penyelamatan di laut "
-                                       "menjadi penting bagi negara kepulauan. Perjanjian internasional mulai berlaku setelah "
-                                       "diratifikasi oleh negara.\n", encoding="utf-8")
-    settings = Settings(corpus_dir=corpus, index_dir=base / "index")
-    assert ingest(settings, progress=False, log=lambda *_: None).exit_code == 0
+    thesis = ("Nelayan pesisir menghadapi cuaca buruk dan kerja sama penyelamatan di laut menjadi penting bagi negara "
+              "kepulauan. Perjanjian internasional mulai berlaku setelah diratifikasi oleh negara.\n")
+    settings = ingest_texts(tmp_path_factory.mktemp("mentions"), {"a.txt": STATUTE, "b.md": TREATY, "thesis.txt": thesis})
     return Assistant(settings).retriever
 
 
