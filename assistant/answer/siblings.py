@@ -24,20 +24,19 @@ def listed_sibling(question: str, quoted: str, passages: list[str]) -> tuple[str
     were the earlier turns' to answer."""
     asked = _names(question)
     said = quoted.casefold()
-    for name in asked:
-        if _said(name, said):
-            continue
-        for text in passages:
-            for listed in _LIST.finditer(text):
-                if not (_HAS_CONJUNCTION.search(listed.group(0)) or _CONJUNCTION_AFTER.match(text, listed.end())):
-                    continue
-                names = _NAME.findall(listed.group(0))
-                if name not in names:
-                    continue
-                given = next((n for n in names if n != name and _said(n, said)
-                              and not any(_said(n, a.casefold()) or _said(a, n.casefold()) for a in asked)), None)
-                if given:
-                    return name, given
+    unsaid = [name for name in asked if not _said(name, said)]
+    if not unsaid:
+        return None
+    lists = [_NAME.findall(listed.group(0)) for text in passages for listed in _LIST.finditer(text)
+             if _HAS_CONJUNCTION.search(listed.group(0)) or _CONJUNCTION_AFTER.match(text, listed.end())]
+    for name in unsaid:
+        for names in lists:
+            if name not in names:
+                continue
+            given = next((n for n in names if n != name and _said(n, said)
+                          and not any(_said(n, a.casefold()) or _said(a, n.casefold()) for a in asked)), None)
+            if given:
+                return name, given
     return None
 
 
