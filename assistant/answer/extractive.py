@@ -293,8 +293,8 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
     # the passage of the best one (its sibling's fact stated nearby), or in a name the passages list beside
     # the one asked, which the quotes give instead
     near = next((n for n in (_sibling(query.text, quoted), _sibling_name(query.text, quoted),
-                             _sibling(query.text, picked[0][0].chunk.text), listed_sibling(query.typed or query.text, quoted, top))
-                 if n), None) \
+                             _sibling(query.text, picked[0][0].chunk.text),
+                             listed_sibling(query.typed or query.text, quoted, top)) if n), None) \
         if picked and not (missing or unstated or no_file or no_number or unshaped or unquoted) else None
     if not picked or missing or unstated or no_file or no_number or unshaped or unquoted:
         strings = STRINGS[query.language]

@@ -170,7 +170,7 @@ class DocumentNames:
         marks = [self._marks(w.group(), file, query, called) for w in words]
         marks = [m if not (m == "noun" and re.match(r"\s+\d", query.text[w.end():])) else ""  # ("Article 3": a part)
                  for w, m in zip(words, marks)]
-        out, end, i = [], 0, 0
+        out, end = [], 0
         for start, stop in _runs(query.text, words, marks):
             run = marks[start:stop]
             if any(m in _STRONG for m in run) or ("name" in run or "year" in run) and "noun" in run:
