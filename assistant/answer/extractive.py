@@ -20,7 +20,7 @@ from ..search.keywords import tokenize
 from ..search.definition import defines, defines_after
 from ..search.language import detect_language
 from ..search.legal import part_numbers, without_references
-from ..search.lexicon import english_lemma
+from ..search.lexicon import english_lemma, indonesian_word_keys
 from ..search.mentions import NAME_RUN, singular, spells
 from ..search.people import names_person
 from ..search.query import Query
@@ -431,13 +431,13 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
     # its words and the passages' (English ones as lemmas: "hashes" is "hash"); a shared year is no shared keyword
     same = (lambda t: t) if not query.is_english else english_lemma
     top_tokens = {same(t) for h in top for t in tokenize(h.chunk.text, cognates=False)}
-    # the passages' keys, for an English question's translations (read once, for both checks that need them)
-    keyed = {t for h in top for t in tokenize(h.chunk.text)} \
-        if query.keys and best_sim >= config.min_sim_translated else set()
+    # the passages' keys, for the question's translations (read once, for both checks that need them)
+    keys = _translation_keys(query) if best_sim >= config.min_sim_translated else {}
+    keyed = {t for h in top for t in tokenize(h.chunk.text)} if keys else set()
     content = {same(t) for t in query.exact if not t[:1].isdigit()}
     if (best_sim < config.min_sim_without_overlap and not (content & top_tokens) and not query.refers_to_document
             and not goes_on
-            and not (best_sim >= config.min_sim_translated and _translated_overlap(query, keyed))):
+            and not _translated_overlap(query, keys, keyed)):
         return [], None
     # a question in the passages' own language should find most of its words there (in all of them
     # together: asking it of each passage alone refuses English questions whose inflected words a
@@ -449,8 +449,10 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
     # (and so is a sentence saying what the term is whose meaning it asks: "Apa definisi Anak dalam …?")
     spelled = any(_defines(a, x.sentence.text) for a in query.acronyms for x in scored) \
         or any(x.features.get("defines") for x in scored[:1])
+    # (judged in the language of the passage that answers: an Indonesian question answered from an English
+    # treaty ranked below Indonesian statutes is answered across languages, its words are not to be found there)
     if (coverage < config.min_coverage_same_language and best_sim < config.sim_overrides_coverage and not spelled
-            and detect_language(top[0].chunk.text[:600]) == query.language):
+            and detect_language(hit.chunk.text[:600]) == query.language):
         return [], None
     picked = [(hit, sentence)]
     words = len(sentence.text.split())
@@ -524,13 +526,17 @@ def _translated_coverage(query: Query, tokens: set[str]) -> float:
     return sum(1 for t in asked if t in tokens or query.keys.get(t, frozenset()) & tokens) / len(asked)
 
 
-def _translated_overlap(query: Query, tokens: set[str]) -> bool:
-    """An English question shares a keyword with the passages' keys (`tokens`) through its words'
-    translations ("wiretapping" is "menyadap", "victim" is "korban"), not through a word's own key
-    ("explain" is no "eksplorasi")."""
-    if not query.keys:
-        return False
-    return any((query.keys.get(t, frozenset()) - {t}) & tokens for t in query.tokens if not t[:1].isdigit())
+def _translation_keys(query: Query) -> dict[str, frozenset[str]]:
+    """Each question word's own key and its translations' keys: an English question's Indonesian ones
+    (`Query.keys`), an Indonesian one's English ones (the words it translates)."""
+    return query.keys if query.is_english else indonesian_word_keys(query.text)
+
+
+def _translated_overlap(query: Query, keys: dict[str, frozenset[str]], tokens: set[str]) -> bool:
+    """The question shares a keyword with the passages' keys (`tokens`) through its words' translations
+    (`keys`: "wiretapping" is "menyadap", "victim" is "korban"; "pengungsi" is "refugee"), not through a
+    word's own key ("explain" is no "eksplorasi")."""
+    return any((keys.get(t, frozenset()) - {t}) & tokens for t in query.tokens if not t[:1].isdigit())
 
 
 def _with_count_after(picked: list[tuple[Hit, Sentence]], best: Sentence,

@@ -753,3 +753,58 @@ def test_review_of_the_third_session_of_2026_12_07():
     assert not _names_place("Hal ini diatur dalam Pasal 4 sejak Desember 2022.", city)
     assert _quotes_acronym("WNI", "hak warga negara Indonesia") and not _quotes_acronym("TPP", "kasus TPPO")
     assert unsupported("Bagaimana dengan Kenya?", ["Kamboja dan Indonesia."]) == ["Kenya"]
+
+
+def _toy_retriever_of(passages: list[tuple[str, list[str], float, float]]):
+    """Passages (file, sentences, the passage's cosine to the toy question, its sentences' cosine), each its own document."""
+    import numpy as np
+
+    from assistant.records import Chunk, Sentence
+    from assistant.search.index import Index
+    from assistant.search.retrieve import Retriever
+
+    def near(cosine: float) -> np.ndarray:
+        return np.array([cosine, (1 - cosine ** 2) ** 0.5, 0.0], dtype=np.float32)
+
+    chunks = [Chunk(str(i), file, file, 1, str(i), "Pasal 1", " ".join(s), [Sentence(x, []) for x in s])
+              for i, (file, s, _, _) in enumerate(passages)]
+    sentences = [x for _, s, _, _ in passages for x in s]
+    index = Index.build(chunks, np.vstack([near(p) for _, _, p, _ in passages]), sentences,
+                        np.vstack([near(c) for _, s, _, c in passages for _ in s]), {"dim": 3, "embedder": "toy"})
+    return Retriever(index, _ToyEmbedder())
+
+
+_STATUTE = ("uu.txt", ["Saksi dan korban berhak memperoleh perlindungan hukum dari setiap ancaman yang membahayakan diri, "
+                       "jiwa, dan hartanya, termasuk keluarganya."], 0.93, 0.70)
+_TREATY = ("treaty.md", ["Such safe conduct shall cease when the witness, expert or other person, having had for a period of "
+                         "fifteen consecutive days the opportunity of leaving, has nevertheless remained voluntarily in the "
+                         "territory of the requesting State Party."], 0.86, 0.87)
+
+
+def test_a_question_answered_from_a_passage_in_the_other_language_is_not_held_to_the_words_of_the_first():
+    """An Indonesian question whose answer is in an English treaty ranked below an Indonesian statute: its words
+    are not in the treaty, and the statute that holds some of them does not answer; the same-language coverage
+    is asked of the passage that answers (the treaty: none asked), not of the first one."""
+    from assistant.answer.extractive import answer_question
+    from assistant.search.query import analyse
+
+    retriever = _toy_retriever_of([_STATUTE, _TREATY])
+    query = analyse("Berapa lama jaminan perlindungan bagi saksi berlaku sebelum berakhir?", _ToyEmbedder(), language="id")
+    hits = retriever.search(query)
+    assert hits[0].chunk.file == "uu.txt"  # (what the test is about: the first passage is not the one that answers)
+    answered = answer_question(query, retriever)
+    assert answered["answerable"] and "fifteen consecutive days" in answered["answer"], answered["answer"]
+
+
+def test_an_indonesian_question_over_english_text_shares_keywords_through_translations():
+    """What an English question has through its words' translations, an Indonesian one has too ("saksi" is
+    "witness"): a sentence at cosine 0.825 answers; a question sharing no word in either language does not."""
+    from assistant.answer.extractive import answer_question
+    from assistant.search.query import analyse
+
+    treaty = ("treaty.md", _TREATY[1], 0.90, 0.825)
+    query = analyse("Kapan jaminan bagi saksi berakhir?", _ToyEmbedder(), language="id")
+    answered = answer_question(query, _toy_retriever_of([treaty]))
+    assert answered["answerable"] and "fifteen consecutive days" in answered["answer"], answered["answer"]
+    unrelated = analyse("Kapan musim hujan berakhir?", _ToyEmbedder(), language="id")
+    assert not answer_question(unrelated, _toy_retriever_of([treaty]))["answerable"]
