@@ -93,7 +93,7 @@ def defines(terms: tuple[str, ...], sentence: str) -> bool:
     for what it describes ("… is known as X")."""
     for term in terms:
         name = _name(term)
-        after = rf"[\"”'’*]?(?:\s*\([^)]{{0,60}}\))?\s*,?\s*"
+        after = rf"[\"”'’*]?(?:\s*\([^)]{{0,60}}\))?\s*,?\s*(?:(?:which|yang)\b[^,.;]{{0,60}},\s*)?"
         copulas = re.finditer(rf"{name}{after}{_COPULA}", sentence, re.I)
         if any(not _inside_longer(term, sentence[:m.start()]) for m in copulas) or \
                 re.match(rf"^\W{{0,3}}(?:\(?\w{{1,3}}[.)]\s*)?(?:(?:a|an)\s+)?[\"“'‘*]*{name}{after}{_OPENING_COPULA}",

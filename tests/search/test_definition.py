@@ -46,6 +46,11 @@ def test_the_term_asked_about(question, terms):
     (("kayayie",), "One such practice in Ghana is known as kayayie.", True),  # named for what it describes
     (("hoax",), "The so-called hoax spread fast.", False),
     (("ijon",), "Praktik pinjaman ini disebut ijon oleh petani.", True),
+    # a clause between the term and its copula ("“X”, which includes Y, shall mean"), but not a whole sentence
+    (("confiscation",), "g) “Confiscation”, which includes forfeiture where applicable, shall mean the permanent "
+                        "deprivation of property by order of a court;", True),
+    (("anak",), "Anak, yang dalam Perda ini disebut juga anak didik, adalah seseorang yang belum berusia 18 tahun.", True),
+    (("victim",), "The victim, which the police found in June, refers the case to a lawyer. It means little.", False),
 ])
 def test_a_sentence_defines_the_term(terms, sentence, expected):
     assert defines(terms, sentence) is expected
