@@ -87,7 +87,9 @@ SHAPES = {
                          r"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|hundredth|thousandth)(?!\s+(?:century|"
                          r"centuries|chapter|section|session|meeting|edition|article|paragraph|round|time|floor|grade|"
                          r"amendment|part|anniversary)\b))\b", re.I),
-    "date": re.compile(rf"\b\d{{1,2}}\s+({_MONTHS})\b|\b({_MONTHS})\s+\d{{4}}\b", re.I),
+    # (a span of days is one date: "from 12 to 15 December 2000", "5-7 Maret")
+    "date": re.compile(rf"\b(?:\d{{1,2}}\s*(?:-|–|to|sampai|hingga|s\.d\.?|and|dan)\s*)?\d{{1,2}}\s+({_MONTHS})\b"
+                       rf"|\b({_MONTHS})\s+\d{{4}}\b", re.I),
     "person": re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+\s+[A-Z][a-z]+"),
     "law": re.compile(r"\b(?:UU|undang-undang|peraturan \w+|law|act|regulation)\s+(?:no\.?|nomor|number)?\s*\d{1,4}"
                       r"\s*(?:/|tahun|thn\.?|of|year)\s*(?:19|20)\d{2}", re.I),
@@ -896,7 +898,8 @@ _LAW_YEAR = re.compile(rf"\b((?:19|20)\d\d)\s+(?:[\w-]+\s+){{0,3}}?{_LAW_WORDS}\
                        rf"|\b{_LAW_WORDS}\b[^.?!]{{0,25}}?\b((?:19|20)\d\d)\b", re.I)
 _POINTS_BACK = re.compile(r"\b(?:ini|tersebut|itu|this|these|that|those|it|they)\b", re.I)
 # digits inside a word ("BP2MI") or hyphened to one ("COVID-19"): a name, not a number
-_CODE = re.compile(r"\b\w*[^\W\d_]\d+[^\W\d_]\w*\b|\b[^\W\d_]{3,}-\d+\b"  # (not "hari ke-90": a count)
+_CODE = re.compile(r"\b\w*[^\W\d_]\d+[^\W\d]\w*\b|\b[^\W\d_]{3,}-\d+\b"  # (not "hari ke-90": a count)
+                   r"|\b[A-Z][A-Z0-9]*\.\d+\b"  # … nor a standard's, "ASN.1", "X.509" (not "No.4": no capitals)
                    r"|\b[A-Z][A-Za-z]+\s+[Kk]e-\d+\b"  # … nor an event's number, "AMMTC Ke-17" (not "ke 3 provinsi")
                    r"|\b(?:[Vv]ersion|[Vv]ersi|v)\s*\d+(?:\.\d+)+\b")  # … nor a version's, "version 0.21", "v4.19.0"
 _ITEM_NUMBER = re.compile(r"^\W{0,2}\(?(\d{1,2})[.)]\s")  # "2. Untuk mengetahui …", "(1) Setiap orang …"

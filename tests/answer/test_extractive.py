@@ -357,6 +357,11 @@ def test_a_question_for_a_number_is_not_answered_by_quotes_that_state_none():
     assert _counts("denda paling banyak Rp. 15.000.000,00 (lima belas juta rupiah)")
     assert _counts("Kasus naik ke angka 120 orang.") and _counts("Kemiskinan turun ke angka 9 persen.")
     assert not _counts("Saat covid-19 melanda dunia, kasino ditutup.") and _counts("Ada 19 kasino.")  # a name's digits
+    # a span of days is a date, a constant's or a standard's digits are its name ("how many States signed?")
+    assert not _counts("This Protocol shall be open for signature from 12 to 15 December 2000 in Palermo, Italy.")
+    assert not _counts("Rapat digelar 5-7 Maret 2024 di Jakarta.") and _counts("Sebanyak 12 negara hadir pada 15 Desember 2000.")
+    assert not _counts("ASN1_MAX_NAME_SIZE is the maximum number of characters allowed for an ASN.1 identifier.")
+    assert _counts("menyetor deposito paling sedikit Rp1.500.000.000,00") and _counts("Bab No.4 memuat 3 tabel.")
     year = analyse("Pada tahun berapa daemon jam itu ditulis?", _ToyEmbedder(), language="id")
     assert answer_question(year, _toy_retriever(["The clock daemon was written in 2019 to keep network time.",
                                                   "2. The clock daemon asks the servers of the network."]))["answerable"]
