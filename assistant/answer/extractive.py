@@ -190,7 +190,7 @@ class AnswerConfig:
     weights: dict = field(default_factory=lambda: dict(SENTENCE_WEIGHTS))
     coverage_weight: float = 0.1  # a second sentence's bonus for question terms the best one lacks
     # the sentence after the best one, when it goes on about it ("Pertemuan ini membahas …"), joins
-    # it if it scores this close and the two fit in `continuation_words`
+    # it if it scores this close and the two fit in `continuation_words` (as does a neighbour within `neighbour_ratio`)
     continuation_ratio: float = 0.7
     continuation_words: int = 80
     thesis: str = Settings.thesis  # which corpus file the framing calls "the thesis" (a glob)
@@ -496,7 +496,8 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
             break
         ratio = config.neighbour_ratio if x.sentence.text in neighbours else config.second_ratio
         n = len(x.sentence.text.split())
-        if (score >= ratio * best.score and words + n <= config.max_words
+        room = config.continuation_words if x.sentence.text in neighbours else config.max_words  # (it goes on about it)
+        if (score >= ratio * best.score and words + n <= room
                 and (x.sentence.text in neighbours  # from elsewhere: not a fragment in another language (a code comment)
                      or detect_language(x.sentence.text) == retriever.index.language(x.hit.chunk.file))):
             picked.append((x.hit, x.sentence))

@@ -836,3 +836,23 @@ def test_a_short_list_after_a_long_lead_in_is_given_whole():
     quoted = " ".join(x.text for _, x in _items_after(hit, sentences[0], len(lead.split()), AnswerConfig().max_words))
     assert "Medical, psychological and material assistance" in quoted, quoted
     assert "Employment, educational and training opportunities." in quoted, quoted
+
+
+def test_the_sentence_after_a_long_best_one_fits_in_the_words_of_a_continuation():
+    """A treaty's first paragraph fills most of an answer's words; the next one, as close to the question, goes on
+    about it ("the liability of legal persons may be criminal, civil or administrative") and joins it within
+    `continuation_words`, not `max_words`."""
+    from assistant.answer.extractive import AnswerConfig, answer_question
+    from assistant.search.query import analyse
+
+    first = ("1. Each State Party shall adopt such measures as may be necessary, consistent with its legal principles, "
+             "to establish the liability of legal persons for participation in serious crimes involving an organized "
+             "criminal group and for the offences established in accordance with articles 5, 6, 8 and 23 of this "
+             "Convention.")
+    second = ("2. Subject to the legal principles of the State Party, the liability of legal persons may be criminal, "
+              "civil or administrative.")
+    config = AnswerConfig()
+    assert len(first.split()) + len(second.split()) > config.max_words  # (what the test is about)
+    query = analyse("What forms may the liability of legal persons take under the Convention?", _ToyEmbedder(), language="en")
+    answered = answer_question(query, _toy_retriever([first, second], cosine=0.9), config=config)
+    assert answered["answerable"] and "civil or administrative" in answered["answer"], answered["answer"]
