@@ -33,6 +33,11 @@ _PROPER_NAME = re.compile(r"(?<=[\w,;)]\s)([A-Z][a-z]{2,})\b")  # a capitalised 
 _TREATY_NOUNS = {"protocol": "protokol", "convention": "konvensi", "agreement": "persetujuan", "declaration": "deklarasi",
                  "treaty": "perjanjian", "charter": "piagam", "statute": "statuta"}
 _KIND_NOUNS = {"paper": ("study", "penelitian"), "statute": ("law", "undang-undang"), "treaty": ("treaty", "perjanjian")}
+# the nouns that call a document of one kind and never the thesis ("artikel ini", "this paper", "undang-undang ini";
+# not "penelitian ini", "this study", which may be the thesis): with one document of that kind indexed, that one
+_CALLS_KIND = {**dict.fromkeys(("article", "paper", "journal", "artikel", "jurnal", "makalah"), "paper"),
+               **dict.fromkeys(("law", "act", "statute", "regulation", "undang-undang", "uu", "perda", "peraturan"), "statute"),
+               **dict.fromkeys(("treaty", "convention", "protocol", "konvensi", "protokol", "perjanjian"), "treaty")}
 
 
 def _kind_nouns(kind: str, title: str) -> tuple[str, str]:
@@ -69,6 +74,7 @@ class DocumentNames:
     spelled: dict[str, set[str]] = field(default_factory=dict)  # the initials of its names of several words
     stems: dict[str, set[str]] = field(default_factory=dict)  # its keywords as stems ("interpol" is no "internasional")
     kind_nouns: dict[str, tuple[str, str]] = field(default_factory=dict)  # what it is called, in English and Indonesian
+    kinds: dict[str, str] = field(default_factory=dict)  # each document's kind ("paper", "statute", "treaty", …)
 
     @classmethod
     def of(cls, index: Index) -> "DocumentNames":
@@ -116,7 +122,7 @@ class DocumentNames:
         cited = index.cited_surnames  # "Ahmad, 2019"
         return cls(names, initials, idf, index.statutes, heads, {f: a - cited for f, a in authors.items()},
                    {f: proper.get(f, set()) - in_lower_case.get(f, set()) - cited for f in files}, in_text, acronyms, spelled, stems,
-                   kind_nouns)
+                   kind_nouns, {f: str(documents.get(f, {}).get("kind") or "") for f in files})
 
     def scores(self, query: Query) -> dict[str, float]:
         """Each document's name score for the question: the weights of the name words it uses, a named
@@ -127,10 +133,14 @@ class DocumentNames:
             matched = [self.idf.get(t, 0.0) for t in tokens if query.keys.get(t, frozenset({t})) & names]
             out[f] = sum(matched) if sum(1 for w in matched if w > 0) >= 2 else 0.0  # one shared word names nothing
         for m in THIS.finditer(query.text):
-            noun = tokenize(m.group(1) or m.group(2))
+            word = (m.group(1) or m.group(2)).lower()
+            noun = tokenize(word)
             for f, heads in self.heads.items():
                 if noun and noun[0] in heads:
                     out[f] = out.get(f, 0.0) + 2.5
+            of_kind = [f for f, kind in self.kinds.items() if kind == _CALLS_KIND.get(word)]
+            if len(of_kind) == 1:  # "artikel ini" with one article indexed (beside the thesis)
+                out[of_kind[0]] = out.get(of_kind[0], 0.0) + 2.5
         for m in _CALLED.finditer(query.text):
             name, noun = (m.group(1) or m.group(4)).lower(), tokenize(m.group(2) or m.group(3))
             called = [f for f, heads in self.heads.items()  # a proper name of its text ("Palermo", not "Optional")

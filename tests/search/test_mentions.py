@@ -99,6 +99,24 @@ def test_an_authors_surname_names_the_paper(retriever):
     assert names.named(retriever.query("Metode analisis apa yang dipakai dalam penelitian ini?")) is None
 
 
+def test_a_noun_that_calls_one_kind_names_the_one_document_of_that_kind(retriever):
+    """"artikel ini", "this paper" with one paper indexed beside the thesis: that paper (the thesis is no article);
+    "penelitian ini" may be the thesis, and with two papers "this article" names neither."""
+    from assistant.search.mentions import DocumentNames
+
+    def names(kinds: dict[str, str]) -> DocumentNames:
+        return DocumentNames(names=dict.fromkeys(kinds, set()), idf={}, statutes={}, heads={}, initials={},
+                             authors={}, kinds=kinds)
+
+    one = names({"p.pdf": "paper", "thesis.txt": "document", "a.txt": "statute"})
+    for question in ("Metode penelitian apa yang digunakan penulis dalam artikel ini?", "What method does this paper use?"):
+        assert one.named(retriever.query(question)) == "p.pdf", question
+    assert one.named(retriever.query("Kapan undang-undang ini disahkan?")) == "a.txt"
+    assert one.named(retriever.query("Metode apa yang digunakan dalam penelitian ini?")) is None
+    two = names({"p.pdf": "paper", "q.pdf": "paper", "thesis.txt": "document"})
+    assert two.named(retriever.query("What method does this article use?")) is None
+
+
 def test_only_a_papers_author_names_it_and_not_as_the_questions_first_word(retriever):
     from assistant.search.mentions import DocumentNames
 
