@@ -115,6 +115,12 @@ def test_a_noun_that_calls_one_kind_names_the_one_document_of_that_kind(retrieve
     assert one.named(retriever.query("Metode apa yang digunakan dalam penelitian ini?")) is None
     two = names({"p.pdf": "paper", "q.pdf": "paper", "thesis.txt": "document"})
     assert two.named(retriever.query("What method does this article use?")) is None
+    # … or as the source it asks ("according to the convention", "menurut Konvensi"), not a part ("under Article 12")
+    treaty = names({"t.md": "treaty", "p.pdf": "paper", "thesis.txt": "document"})
+    for question in ("How can witnesses testify safely according to the convention?",
+                     "Apa bentuk tanggung jawab badan hukum menurut Konvensi?"):
+        assert treaty.named(retriever.query(question)) == "t.md", question
+    assert treaty.named(retriever.query("Who may organise apprenticeships according to Article 12?")) is None
 
 
 def test_only_a_papers_author_names_it_and_not_as_the_questions_first_word(retriever):
