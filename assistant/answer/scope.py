@@ -145,12 +145,10 @@ def _held(word: str, words: set[str], stems: set[str], across: bool, in_english:
     """The document's keywords hold the word (a stopword, held anywhere; in its own language as its stem,
     an English one as its lemma, across languages as its cognate key: "Cambodia" is "Kamboja") or one of its
     translations either way
-    ("Human Trafficking" in an Indonesian question is "perdagangan orang"; "Governor" is "Gubernur"); across
-    languages, a word the lexicon does not know is held too (it may be written otherwise)."""
+    ("Human Trafficking" in an Indonesian question is "perdagangan orang"; "Governor" is "Gubernur"); a word the
+    lexicon does not know is a name written alike in both languages ("Phnom Penh", "Baidu"): held as itself."""
     own = tokenize(word, cognates=across)
     if not own or own[0] in (words if across else stems) or in_english and not across and english_lemma(own[0]) in stems:
         return True
     english, indonesian = _translations(word)
-    if across and not english and not indonesian:
-        return True
     return bool(english & words) or any(not tokenize(e) or set(tokenize(e)) & words for e in indonesian)

@@ -145,6 +145,10 @@ def test_a_name_asked_in_another_language_is_looked_for_through_its_translations
     # ("Sekretaris Jenderal": "secretary" is there, "general" too common to be a keyword)
     assert absent("Menurut protokol ini, siapa Sekretaris Jenderal?", "id", "treaty.md") == []
     assert absent("Menurut protokol ini, apa peran Majelis Kota?", "id", "treaty.md") == ["Majelis Kota"]
+    # a name the lexicon does not know is written alike in both languages: looked for as it is ("Phnom Penh", "Baidu")
+    assert absent("According to this regulation, when did the Governor visit Phnom Penh?", "en", "perda.txt") \
+        == ["Phnom Penh"]
+    assert absent("Menurut protokol ini, bagaimana Baidu bekerja sama dengan PBB?", "id", "treaty.md") == ["Baidu"]
 
 
 def test_a_question_that_asks_what_a_document_says():
