@@ -19,8 +19,8 @@ _OPENING = re.compile(r"^\W*")
 
 def listed_sibling(question: str, quoted: str, passages: list[str]) -> tuple[str, str] | None:
     """(asked, given): a name the question asks about (a capitalised word or run, not its first word) that
-    the quotes never name, while they name another the passages list beside it and the question does not
-    name; None otherwise. A follow-up's `question` is what was typed: the names it took from the chat
+    the quotes never name, while they name another the passages list beside it (as a name: capitalised) and the
+    question does not name; None otherwise. A follow-up's `question` is what was typed: the names it took from the chat
     were the earlier turns' to answer."""
     asked = _names(question)
     said = quoted.casefold()
@@ -33,7 +33,7 @@ def listed_sibling(question: str, quoted: str, passages: list[str]) -> tuple[str
         for names in lists:
             if name not in names:
                 continue
-            given = next((n for n in names if n != name and _said(n, said)
+            given = next((n for n in names if n != name and _said(n, quoted, as_name=True)
                           and not any(_said(n, a.casefold()) or _said(a, n.casefold()) for a in asked)), None)
             if given:
                 return name, given
@@ -52,6 +52,8 @@ def _names(question: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _said(name: str, text: str) -> bool:
-    """`text` (case-folded) holds the name as whole words."""
-    return re.search(rf"(?<![\w'’-]){re.escape(name.casefold())}(?![\w'’-])", text) is not None
+def _said(name: str, text: str, as_name: bool = False) -> bool:
+    """`text` (case-folded) holds the name as whole words; `as_name`: `text` as written holds it as written (a
+    name given, not words of a title the quotes write in lower case: "… perdagangan orang terutama perempuan …")."""
+    pattern = rf"(?<![\w'’-]){re.escape(name if as_name else name.casefold())}(?![\w'’-])"
+    return re.search(pattern, text) is not None

@@ -35,3 +35,13 @@ def test_a_run_of_capitalised_words_is_one_name():
     passage = "Pertemuan digelar di Phnom Penh dan Siem Reap."
     assert listed_sibling("Apa yang dibahas di Siem Reap?", "Pertemuan di Phnom Penh membahas visa.", [passage]) \
         == ("Siem Reap", "Phnom Penh")
+
+
+def test_words_of_a_title_the_quotes_write_in_lower_case_are_no_name_given():
+    """A title lists its parts as capitalised words ("Konvensi ASEAN Menentang Perdagangan Orang, Terutama Perempuan
+    dan Anak"); quotes saying "perdagangan orang terutama perempuan dan anak" give no name "Terutama Perempuan"."""
+    passage = ("Pemerintah menandatangani ASEAN Convention Against Trafficking in Persons (Konvensi ASEAN Menentang "
+               "Perdagangan Orang, Terutama Perempuan dan Anak) pada tanggal 21 November 2015.")
+    quoted = "Pemberantasan tindak pidana perdagangan orang terutama perempuan dan anak tidak dapat ditangani sendiri."
+    question = "Apa saja tujuan Konvensi ASEAN Menentang Perdagangan Orang sebagaimana diuraikan dalam Penjelasan?"
+    assert listed_sibling(question, quoted, [passage]) is None
