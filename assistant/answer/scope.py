@@ -19,7 +19,7 @@ import re
 
 from ..search.keywords import tokenize
 from ..search.lexicon import english_lemma, english_words, translations, word_keys
-from ..search.mentions import CODED_ACRONYM, THIS, spells
+from ..search.mentions import CALLS_KIND, CODED_ACRONYM, THIS, spells
 from ..search.query import HOME, Query
 from ..search.retrieve import Hit, Retriever
 from .facts import months
@@ -41,9 +41,8 @@ _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "satu
 # the kind of document "undang-undang ini", "this manual", "the said convention" points to (None: any kind), which
 # the thesis is too when the noun fits a study
 _KIND_OF_NOUN = {
-    **dict.fromkeys(("law", "act", "regulation", "statute", "undang-undang", "uu", "peraturan", "perda"), "statute"),
-    **dict.fromkeys(("convention", "protocol", "treaty", "konvensi", "protokol"), "treaty"),
-    **dict.fromkeys(("article", "paper", "study", "research", "journal", "artikel", "penelitian", "studi", "jurnal"), "paper"),
+    **CALLS_KIND,  # "this law", "artikel ini", "the said convention"
+    **dict.fromkeys(("study", "research", "penelitian", "studi"), "paper"),
     **dict.fromkeys(("document", "manual", "specification", "guide", "book", "report", "text", "dokumen", "spesifikasi",
                      "panduan", "buku", "laporan", "teks"), None),
 }

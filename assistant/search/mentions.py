@@ -35,7 +35,7 @@ _TREATY_NOUNS = {"protocol": "protokol", "convention": "konvensi", "agreement": 
 _KIND_NOUNS = {"paper": ("study", "penelitian"), "statute": ("law", "undang-undang"), "treaty": ("treaty", "perjanjian")}
 # the nouns that call a document of one kind and never the thesis ("artikel ini", "this paper", "undang-undang ini";
 # not "penelitian ini", "this study", which may be the thesis): with one document of that kind indexed, that one
-_CALLS_KIND = {**dict.fromkeys(("article", "paper", "journal", "artikel", "jurnal", "makalah"), "paper"),
+CALLS_KIND = {**dict.fromkeys(("article", "paper", "journal", "artikel", "jurnal", "makalah"), "paper"),
                **dict.fromkeys(("law", "act", "statute", "regulation", "undang-undang", "uu", "perda", "peraturan"), "statute"),
                **dict.fromkeys(("treaty", "convention", "protocol", "konvensi", "protokol", "perjanjian"), "treaty")}
 
@@ -138,7 +138,7 @@ class DocumentNames:
                 if noun and noun[0] in heads:
                     out[f] = out.get(f, 0.0) + 2.5
         for word in self._kinds_called(query):  # "artikel ini", "according to the convention": the one of its kind
-            of_kind = [f for f, kind in self.kinds.items() if kind == _CALLS_KIND[word]]
+            of_kind = [f for f, kind in self.kinds.items() if kind == CALLS_KIND[word]]
             if len(of_kind) == 1:
                 out[of_kind[0]] = out.get(of_kind[0], 0.0) + 2.5
         for m in _CALLED.finditer(query.text):
@@ -176,7 +176,7 @@ class DocumentNames:
         if start >= 0:
             words |= {m.group().lower() for m in re.finditer(r"[A-Za-z-]+", query.asks_source)
                       if not re.match(r"\s*\(?\d", query.text[start + m.end():])}
-        return words & _CALLS_KIND.keys()
+        return words & CALLS_KIND.keys()
 
     def said_of_named(self, query: Query) -> str | None:
         """The question with the words naming the document it names said as "this study", "konvensi ini": what it
