@@ -260,10 +260,12 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
     no_file = bool(picked and "file" in query.asks and not missing and not unstated
                    and not any(SHAPES["file"].search(s.text) for _, s in picked))
     # ("tahun berapa" asks for a year, which a date gives)
+    # (a count of things, "berapa jumlah puskesmas", is no percentage: "belum tercapai 100%")
+    things = bool(_COUNTS_THINGS.search(query.text)) and "share" not in query.asks
     no_number = bool(picked and "count" in query.asks and "date" not in query.asks and not asked_years and not missing
-                     and not no_file and not any(_counts(s.text) for _, s in picked))
+                     and not no_file and not any(_counts(s.text, shares=not things) for _, s in picked))
     if no_number:  # the count may follow the sentence that answers, pointing back to it
-        picked, count = _with_count_after(picked, best, query)
+        picked, count = _with_count_after(picked, best, query, shares=not things)
         no_number = count is None
     # a day asked ("tanggal berapa", "on what date") is answered by a quote that gives one, not a year alone
     # (a month asked, "bulan apa", is answered by a quote that names one; a person's name by one naming a person)
@@ -543,12 +545,12 @@ def _translated_overlap(query: Query, keys: dict[str, frozenset[str]], tokens: s
 
 
 def _with_count_after(picked: list[tuple[Hit, Sentence]], best: Sentence,
-                      query: Query) -> tuple[list, Sentence | None]:
+                      query: Query, shares: bool = True) -> tuple[list, Sentence | None]:
     """`best` and the count that follows it in its passage: one of the next few sentences that points back to
     it and holds one of the question's terms ("Terdapat delapan hal yang disepakati dalam pertemuan ini" for
     "How many points were agreed …"); or `picked` as it was."""
     terms = _asked_terms(query)
-    return _with_after(picked, best, lambda text: bool(_counts(text) and _POINTS_BACK.search(text)
+    return _with_after(picked, best, lambda text: bool(_counts(text, shares) and _POINTS_BACK.search(text)
                                                         and terms & set(tokenize(text))))
 
 
@@ -909,10 +911,18 @@ _ITEM_NUMBER = re.compile(r"^\W{0,2}\(?(\d{1,2})[.)]\s")  # "2. Untuk mengetahui
 _PART = re.compile(r"\b(?:ayat|huruf|paragraph|subparagraph)\s*\(?\w{1,3}\)?", re.I)  # "ayat (1)": no count
 
 
-def _counts(text: str) -> bool:
+_PERCENTAGE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|persen\b|percent\b|per\s+cent\b)", re.I)
+# a count of things asked ("how many", "berapa jumlah/banyak", "the number of"), not an amount ("how much", "berapa")
+_COUNTS_THINGS = re.compile(r"\bhow\s+many\b|\bberapa\s+(?:jumlah|banyak)\b|\bjumlah\b[^?]{0,30}\bberapa\b"
+                            r"|\bnumber\s+of\b", re.I)
+
+
+def _counts(text: str, shares: bool = True) -> bool:
     """The text states a number other than a year (citations, statutes and the Pasal/Article or ayat it
-    names, a date, a list item's own number and the digits of a name like "BP2MI" aside)."""
+    names, a date, a list item's own number and the digits of a name like "BP2MI" aside; a percentage too
+    unless `shares` is False)."""
     text = _PART.sub(" ", without_references(without_citations(_ITEM_NUMBER.sub("", text))))
+    text = text if shares else _PERCENTAGE.sub(" ", text)
     return bool(SHAPES["number"].search(_YEARS.sub(" ", _CODE.sub(" ", SHAPES["date"].sub(" ", text)))))
 
 

@@ -362,6 +362,13 @@ def test_a_question_for_a_number_is_not_answered_by_quotes_that_state_none():
     assert not _counts("Rapat digelar 5-7 Maret 2024 di Jakarta.") and _counts("Sebanyak 12 negara hadir pada 15 Desember 2000.")
     assert not _counts("ASN1_MAX_NAME_SIZE is the maximum number of characters allowed for an ASN.1 identifier.")
     assert _counts("menyetor deposito paling sedikit Rp1.500.000.000,00") and _counts("Bab No.4 memuat 3 tabel.")
+    # a count of things is no percentage ("Berapa jumlah puskesmas …?" against "… belum tercapai 100% …")
+    reached = "Integrasi data ke SATUSEHAT pada puskesmas di kota ini belum tercapai 100% karena kendala server."
+    assert _counts(reached) and not _counts(reached, shares=False) and _counts("Ada 12 puskesmas (80%).", shares=False)
+    things = analyse("Berapa jumlah puskesmas yang sudah terintegrasi dengan SATUSEHAT?", _ToyEmbedder(), language="id")
+    assert not answer_question(things, _toy_retriever([reached]))["answerable"]
+    share = analyse("Berapa persen puskesmas yang sudah terintegrasi dengan SATUSEHAT?", _ToyEmbedder(), language="id")
+    assert answer_question(share, _toy_retriever([reached]))["answerable"]
     year = analyse("Pada tahun berapa daemon jam itu ditulis?", _ToyEmbedder(), language="id")
     assert answer_question(year, _toy_retriever(["The clock daemon was written in 2019 to keep network time.",
                                                   "2. The clock daemon asks the servers of the network."]))["answerable"]
