@@ -132,12 +132,13 @@ class DocumentNames:
         for f, names in self.names.items():
             matched = [self.idf.get(t, 0.0) for t in tokens if query.keys.get(t, frozenset({t})) & names]
             out[f] = sum(matched) if sum(1 for w in matched if w > 0) >= 2 else 0.0  # one shared word names nothing
-        for m in THIS.finditer(query.text):
-            noun = tokenize(m.group(1) or m.group(2))
+        this = [m.group(1) or m.group(2) for m in THIS.finditer(query.text)]  # "this convention", "artikel ini"
+        for word in this:
+            noun = tokenize(word)
             for f, heads in self.heads.items():
                 if noun and noun[0] in heads:
                     out[f] = out.get(f, 0.0) + 2.5
-        for word in self._kinds_called(query):  # "artikel ini", "according to the convention": the one of its kind
+        for word in _kinds_called(query, this):  # "artikel ini", "according to the convention": the one of its kind
             of_kind = [f for f, kind in self.kinds.items() if kind == CALLS_KIND[word]]
             if len(of_kind) == 1:
                 out[of_kind[0]] = out.get(of_kind[0], 0.0) + 2.5
@@ -165,18 +166,6 @@ class DocumentNames:
             for f, share in cover.items():
                 out[f] = out.get(f, 0.0) + 3.0 * share / max(cover.values())
         return out
-
-    @staticmethod
-    def _kinds_called(query: Query) -> set[str]:
-        """The nouns calling a kind of document the question uses as a document ("artikel ini", "this paper", "the
-        said law") or as its source ("according to the convention", "menurut Konvensi", "does the regulation set"),
-        not as a part ("under Article 12")."""
-        words = {(m.group(1) or m.group(2)).lower() for m in THIS.finditer(query.text)}
-        start = query.text.find(query.asks_source) if query.asks_source else -1
-        if start >= 0:
-            words |= {m.group().lower() for m in re.finditer(r"[A-Za-z-]+", query.asks_source)
-                      if not re.match(r"\s*\(?\d", query.text[start + m.end():])}
-        return words & CALLS_KIND.keys()
 
     def said_of_named(self, query: Query) -> str | None:
         """The question with the words naming the document it names said as "this study", "konvensi ini": what it
@@ -252,6 +241,18 @@ _ARTICLES = ("the", "this", "that")  # kept before a name: "the SATUSEHAT study"
 _DEMONSTRATIVES = ("ini", "tersebut", "itu")  # kept after one: "penelitian Purwanti ini"
 _JOINING = frozenset({"of", "on", "against", "to", "for", "and", "tentang", "dan", "untuk", "terhadap", "atas",
                       *_ARTICLES, *_DEMONSTRATIVES})
+
+
+def _kinds_called(query: Query, this: list[str]) -> set[str]:
+    """The nouns calling a kind of document the question uses as a document (`this`: "artikel ini", "this paper",
+    "the said law") or as its source ("according to the convention", "menurut Konvensi", "does the regulation
+    set"), not as a part ("under Article 12")."""
+    words = {w.lower() for w in this}
+    start = query.text.find(query.asks_source) if query.asks_source else -1
+    if start >= 0:
+        words |= {m.group().lower() for m in re.finditer(r"[A-Za-z-]+", query.asks_source)
+                  if not re.match(r"\s*\(?\d", query.text[start + m.end():])}
+    return words & CALLS_KIND.keys()
 
 
 def _runs(text: str, words: list[re.Match], marks: list[str]) -> list[tuple[int, int]]:
