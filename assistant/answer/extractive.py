@@ -19,7 +19,7 @@ from ..records import Sentence
 from ..search.keywords import tokenize
 from ..search.definition import defines, defines_after
 from ..search.language import detect_language
-from ..search.legal import part_numbers, without_references
+from ..search.legal import is_enactment, part_numbers, without_references
 from ..search.lexicon import english_lemma, indonesian_word_keys
 from ..search.mentions import NAME_RUN, singular, spells
 from ..search.people import names_person
@@ -679,7 +679,10 @@ def _refers_back(text: str, previous: str) -> bool:
 def _in_part(query: Query, hit: Hit, position: int) -> float:
     """1 when the sentence is in the Pasal/Article the question names (and in its ayat, when it names one:
     the last "(n)" opening a sentence up to this one, or "n." where the passage numbers none so, or the
-    ayat its section names), ½ when in another ayat of it, else 0."""
+    ayat its section names), ½ when in another ayat of it, else 0; 1 in a statute's closing block, when the
+    question asks when, where or by whom a law was enacted."""
+    if query.enactment and is_enactment(hit.chunk.section):
+        return 1.0
     asked = [p for p in query.parts if p.article in part_numbers(hit.chunk.section)]
     if not asked:
         return 0.0

@@ -116,3 +116,33 @@ def part_numbers(section: str) -> list[str]:
 
 def is_explanation(section: str) -> bool:
     return section.startswith("Penjelasan")
+
+
+ENACTMENT = "Pengesahan"  # the section of a statute's closing block: where, when and by whom enacted and promulgated
+
+
+def is_enactment(section: str) -> bool:
+    return section.rsplit(" › ", 1)[-1] == ENACTMENT
+
+
+_LAW_NOUN = r"(?:undang-undang|uu|perda|perpres|pp|peraturan|law|act|regulation|statute)"
+_ENACTED = (r"(?:disahkan|diundangkan|ditetapkan|ditandatangani|menandatangani|mengesahkan|enacted|promulgated|signed"
+            r"|signs?|passed|adopted)")
+_OTHER_INSTRUMENT = (r"(?!\s+(?:[^\s?]+\s+){0,2}?(?:agreements?|mou|memorand\w*|perjanjian|nota|treat(?:y|ies)|conventions?"
+                     r"|konvensi|protocols?|protokol|kesepakatan|deklarasi|declarations?)\b)")
+# when, where or by whom a law was made: a verb of enacting said of the law ("Kapan Undang-Undang tentang Hubungan
+# Luar Negeri disahkan?", "Perda … ditetapkan dan oleh siapa", "Which President signed the 2009 law …", "When was
+# this act promulgated?"), or its gazette ("In which State Gazette was UU 14/2009 published?"); not what a law
+# enacts ("sanksi yang ditetapkan dalam UU …": no when, who or where asked)
+_ENACTMENT_ASKED = re.compile(
+    rf"\b{_LAW_NOUN}\b(?:\s+[^\s?]+){{0,10}}?\s+(?:was\s+|were\s+|is\s+|been\s+|first\s+)?{_ENACTED}\b{_OTHER_INSTRUMENT}"
+    rf"|\b{_ENACTED}\s+(?:the\s+|this\s+|that\s+)?(?:[^\s?]+\s+){{0,2}}?{_LAW_NOUN}\b"
+    r"|\b(?:lembaran|berita)\s+(?:negara|daerah)\b|\b(?:state|official)\s+gazette\b", re.I)
+_WHEN_WHO_WHERE = re.compile(r"\b(?:kapan|tanggal|tahun\s+berapa|siapa|di\s*mana|when|date|year|who|whom|where"
+                             r"|which\s+(?:president|minister|governor|official|issue|number))\b", re.I)
+
+
+def asks_enactment(text: str) -> bool:
+    """The question asks when, where or by whom a law was enacted or promulgated, or where it was published: its
+    closing block (`ENACTMENT`) answers."""
+    return bool(_ENACTMENT_ASKED.search(text)) and bool(_WHEN_WHO_WHERE.search(text))

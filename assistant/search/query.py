@@ -16,7 +16,7 @@ from ..citations import without_citations
 from .embed import Embedder
 from .keywords import tokenize
 from .language import detect_language
-from .legal import (Part, as_this_law, asked_parts, asks_explanation, named_statutes, names_elucidation,
+from .legal import (Part, as_this_law, asked_parts, asks_enactment, asks_explanation, named_statutes, names_elucidation,
                     without_references, without_statutes)
 from .colloquial import standard
 from .definition import defined_terms
@@ -185,6 +185,7 @@ class Query:
     statutes: tuple[tuple[str, str], ...] = ()  # the statutes it names, as (number, year)
     explanation: bool = False  # it asks about a Penjelasan
     elucidation: bool = False  # … in words only law uses ("the general elucidation"): any statute's, if none is named
+    enactment: bool = False  # it asks when, where or by whom a law was enacted, or its gazette (its closing block)
     asks_home: bool = False  # "the thesis", "skripsi ini": the thesis, unless a document is named
     asks_source: str = ""  # the words asking what a document says: "menurut UU …", "according to the article", "does the law set"
     meaning_of: tuple[str, ...] = ()  # the term whose meaning it asks ("apa yang dimaksud dengan X"), and its translation
@@ -289,7 +290,7 @@ def _analysed(text: str, claim: str, words: str, language: str, surnames: frozen
         topic=frozenset(tokens).union(*translated.values()),
         vector=np.zeros(0, dtype=np.float32),
         parts=asked_parts(claim), statutes=named_statutes(claim),
-        explanation=asks_explanation(claim), elucidation=names_elucidation(claim), asks_home=bool(HOME.search(text)),
+        explanation=asks_explanation(claim), elucidation=names_elucidation(claim), enactment=asks_enactment(claim), asks_home=bool(HOME.search(text)),
         asks_source=source.group() if (source := _SOURCE.search(claim)) else "",
         meaning_of=() if {"date", "count", "day"} & set(asks) else _with_translation(defined_terms(claim), language, english),
         item=item_asked(claim))

@@ -22,7 +22,7 @@ from .definition import defines
 from .embed import Embedder, embed_in_threads
 from .index import Index
 from .keywords import tokenize
-from .legal import is_explanation, part_numbers
+from .legal import is_enactment, is_explanation, part_numbers
 from .mentions import DocumentNames
 from .query import Query, analyse, claim_of
 
@@ -150,6 +150,8 @@ class Retriever:
                                             closest))
             closest = _minmax(closest)
             fused = {r: fused[r] + self.sentence_weight * closest[r] for r in rows}
+        if query.enactment:  # a closing block of names and dates shares few words with the question: it leads its law
+            self._lead_their_documents([r for r in legal if r in self._enactment_set], rows, fused)
         order = sorted(rows, key=lambda r: -fused[r])[:k]
         self.ensure_sentences(order)  # the answerer reads their sentences
         return [Hit(self.index.chunks[r], r, fused[r], dense[r], keyword.get(r, 0.0),
@@ -186,11 +188,14 @@ class Retriever:
         the Penjelasan is asked, 0.5), 0.5 elsewhere in a named statute. A Penjelasan asked without a part
         ("according to the elucidation"): 1 in the Penjelasan of the statute named, by number or by name, or
         of every statute when none is named and the question says it in words only law uses."""
-        if not query.parts and not query.statutes and not query.explanation:
+        if not query.parts and not query.statutes and not query.explanation and not query.enactment:
             return {}
         files = self._statute_files(query)
         chunks = self.index.chunks
         out: dict[int, float] = {r: 0.5 for f in files for r in self._rows_of_file.get(f, ())}
+        if query.enactment:  # the closing block of the statute named (of every statute, when none is)
+            targets = files or ({named_doc} if named_doc else None)
+            out.update({r: 1.0 for r in self._enactment_rows if targets is None or chunks[r].file in targets})
         if query.explanation and not query.parts:  # (no statute named: every statute's Penjelasan)
             targets = files or ({named_doc} if named_doc else set(self._rows_of_file) if query.elucidation else set())
             out.update({r: 1.0 for r in self._explanation_rows if chunks[r].file in targets})
@@ -209,6 +214,24 @@ class Retriever:
     def _explanation_rows(self) -> list[int]:
         """The passages of statutes' Penjelasan (elucidation)."""
         return [r for r, chunk in enumerate(self.index.chunks) if is_explanation(chunk.section)]
+
+    @cached_property
+    def _enactment_rows(self) -> list[int]:
+        """The passages of statutes' closing blocks (enactment, promulgation, gazette)."""
+        return [r for r, chunk in enumerate(self.index.chunks) if is_enactment(chunk.section)]
+
+    @cached_property
+    def _enactment_set(self) -> frozenset[int]:
+        return frozenset(self._enactment_rows)
+
+    def _lead_their_documents(self, leading: list[int], rows: set[int], fused: dict[int, float]) -> None:
+        """Each of the `leading` rows scored just above its document's best passage (in place)."""
+        best: dict[str, float] = {}
+        for r in rows:
+            file = self.index.chunks[r].file
+            best[file] = max(best.get(file, fused[r]), fused[r])
+        for r in leading:
+            fused[r] = max(fused[r], best[self.index.chunks[r].file] + 1e-3)
 
     @cached_property
     def _rows_of_part(self) -> dict[str, list[int]]:

@@ -10,21 +10,26 @@ LAW = [("Penjelasan", "UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 37 TAHUN 1999 TANG
        ("BAB VI › Pasal 27", "Presiden menetapkan kebijakan masalah pengungsi dari luar negeri dengan memperhatikan "
         "pertimbangan Menteri."),
        ("BAB X › Pasal 40", "Undang-undang ini mulai berlaku pada tanggal diundangkan."),
+       ("Penjelasan", "Undang-undang tentang Hubungan Luar Negeri merupakan pelaksanaan dari ketentuan dasar yang "
+        "tercantum di dalam Pembukaan dan Batang Tubuh Undang-Undang Dasar 1945 yang berkenaan dengan hubungan luar negeri. "
+        "Undang-undang ini mengatur segala aspek penyelenggaraan hubungan luar negeri dan politik luar negeri."),
        ("Pengesahan", "Disahkan Di Jakarta, Pada Tanggal 23 September 1999 PRESIDEN REPUBLIK INDONESIA, Ttd. "
-        "BACHARUDDIN JUSUF HABIBIE")]
+        "BACHARUDDIN JUSUF HABIBIE LEMBARAN NEGARA REPUBLIK INDONESIA TAHUN 1999 NOMOR 156")]
 
 
 @pytest.fixture(scope="module")
 def retriever(engine):
     from assistant.ingest.chunk import split_sentences
+    from assistant.ingest.structure import enactment_sentences
     from assistant.records import Chunk, Sentence
     from assistant.search.index import Index
     from assistant.search.retrieve import Retriever
 
     embedder = engine.retriever.embedder  # the real multilingual-e5-small
-    # (the signing block is one sentence, as the ingest reads it)
+    # (the closing block as the ingest reads it: its signing, its gazette)
     chunks = [Chunk(str(i), "UU No. 37 Tahun 1999", "uu-37-1999.txt", 1, str(i), section, text,
-                    [Sentence(s, []) for s in (split_sentences(text) if section != "Pengesahan" else [text])])
+                    [Sentence(s, []) for s in (split_sentences(text) if section != "Pengesahan"
+                                               else enactment_sentences(text))])
               for i, (section, text) in enumerate(LAW)]
     sentences = [s.text for c in chunks for s in c.sentences]
     meta = {"dim": 384, "embedder": embedder.id,
@@ -44,6 +49,17 @@ def test_when_and_by_whom_a_named_statute_was_signed(retriever):
                      "Which President signed UU 37/1999?"):
         result = answer_question(retriever.query(question), retriever)
         assert result["answerable"] and "HABIBIE" in result["answer"], result["answer"]
+
+
+def test_when_a_law_named_by_its_title_was_enacted_and_where_it_was_published(retriever):
+    """Its closing block, of names and dates, shares few words with the question, and the law's name is in every
+    passage: the block leads its law's passages when asked of (search/legal.asks_enactment)."""
+    from assistant.answer.extractive import answer_question
+
+    for question, expected in (("Kapan Undang-Undang tentang Hubungan Luar Negeri disahkan?", "23 September 1999"),
+                               ("In which State Gazette (Lembaran Negara) was this law published?", "NOMOR 156")):
+        result = answer_question(retriever.query(question), retriever)
+        assert result["answerable"] and expected in result["answer"], result["answer"]
 
 
 def test_the_term_a_named_statute_defines(retriever):

@@ -1,7 +1,7 @@
 """Parts of statutes and treaties, and statutes, named in a question."""
 import pytest
 
-from assistant.search.legal import (Part, as_this_law, asked_parts, asks_explanation, named_statutes, names_elucidation, part_numbers,
+from assistant.search.legal import (Part, as_this_law, asked_parts, asks_enactment, asks_explanation, named_statutes, names_elucidation, part_numbers,
                                     without_statutes)
 
 
@@ -70,3 +70,29 @@ def test_an_elucidation_in_words_only_law_uses():
 def test_a_statute_named_is_said_as_this_law(question, language, said):
     """What a question asks of a statute, which every passage of the statute shares its name with."""
     assert as_this_law(question, language) == said
+
+
+@pytest.mark.parametrize("question", [
+    "Kapan Undang-Undang tentang Hubungan Luar Negeri disahkan?",
+    "Kapan Peraturan Daerah DIY Nomor 6 Tahun 2025 ditetapkan dan oleh siapa?",
+    "Which President signed the 2009 law ratifying the Palermo trafficking protocol?",
+    "In which issue of the State Gazette (Lembaran Negara) was UU 14/2009 published?",
+    "Siapa yang menandatangani undang-undang ini?",
+    "When was this act promulgated?",
+])
+def test_when_where_or_by_whom_a_law_was_enacted(question):
+    """Its closing block answers (Disahkan/Ditetapkan/Diundangkan di …, the signatures, the gazette)."""
+    assert asks_enactment(question)
+
+
+@pytest.mark.parametrize("question", [
+    "Apa sanksi yang ditetapkan dalam UU 21/2007?",  # what the law lays down: no when, who or where
+    "Siapa yang menetapkan kebijakan penempatan menurut UU 18/2017?",
+    "Kapan MoU tentang kerja sama kepolisian ditandatangani?",  # no law
+    "Who signed the MoU on police cooperation?",
+    "What does the law say about who signed the agreement?",  # signing another instrument
+    "Kapan UU 21/2007 mulai berlaku?",  # in force: its Pasal says
+    "When did Indonesia sign the protocol?",
+])
+def test_other_questions_about_signing_and_laws_are_not_about_enactment(question):
+    assert not asks_enactment(question)
