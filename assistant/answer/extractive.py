@@ -29,7 +29,7 @@ from ..settings import Settings
 from .facts import dates, months
 from .framing import document_name, lead
 from .scope import asked_document, unmentioned
-from .siblings import listed_sibling
+from .siblings import listed_sibling, other_bound
 
 STRINGS = {
     "en": {
@@ -295,9 +295,9 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
         and not (missing or unstated or no_file or no_number or unshaped) else []
     # a near miss shows in the quotes (a sibling term, or another file of the folder asked about), or in
     # the passage of the best one (its sibling's fact stated nearby), or in a name the passages list beside
-    # the one asked, which the quotes give instead
+    # the one asked, which the quotes give instead, or in the other bound of a quantity than the one asked
     near = next((n for n in (_sibling(query.text, quoted), _sibling_name(query.text, quoted),
-                             _sibling(query.text, picked[0][0].chunk.text),
+                             other_bound(query.text, quoted), _sibling(query.text, picked[0][0].chunk.text),
                              listed_sibling(query.typed or query.text, quoted, top)) if n), None) \
         if picked and not (missing or unstated or no_file or no_number or unshaped or unquoted) else None
     if not picked or missing or unstated or no_file or no_number or unshaped or unquoted:

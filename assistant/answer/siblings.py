@@ -57,3 +57,36 @@ def _said(name: str, text: str, as_name: bool = False) -> bool:
     name given, not words of a title the quotes write in lower case: "… perdagangan orang terutama perempuan …")."""
     pattern = rf"(?<![\w'’-]){re.escape(name if as_name else name.casefold())}(?![\w'’-])"
     return re.search(pattern, text) is not None
+
+
+# the two bounds of a quantity, as a question asks one ("the maximum age", "usia maksimal", "for how long at most")
+# and as a text states one ("berusia minimal 18 tahun", "paling lama 1 tahun", "not less than four years"); a
+# superlative ("paling banyak digunakan", "the highest value") asks no bound
+_ASKED_BOUND = {
+    "upper": re.compile(r"\b(?:maksimum|maksimal|maximum|maximal|at\s+most|paling\s+lama|upper\s+limit|batas\s+atas"
+                        r"|no\s+more\s+than)\b", re.I),
+    "lower": re.compile(r"\b(?:minimum|minimal|at\s+least|paling\s+sedikit|paling\s+singkat|lower\s+limit"
+                        r"|batas\s+bawah|sekurang-kurangnya)\b", re.I),
+}
+_STATED_BOUND = {
+    "upper": re.compile(rf"{_ASKED_BOUND['upper'].pattern}|\b(?:paling\s+banyak|paling\s+tinggi|setinggi-tingginya"
+                        r"|sebanyak-banyaknya|selama-lamanya|not\s+more\s+than|not\s+exceeding|tidak\s+lebih\s+dari)\b",
+                        re.I),
+    "lower": re.compile(rf"{_ASKED_BOUND['lower'].pattern}|\b(?:paling\s+rendah|serendah-rendahnya|no\s+less\s+than"
+                        r"|not\s+less\s+than|tidak\s+kurang\s+dari)\b", re.I),
+}
+
+
+def other_bound(question: str, quoted: str) -> tuple[str, str] | None:
+    """A near miss on a bound: the question asks one bound of a quantity (an upper one: "the maximum age") and
+    the quotes state only the other ("berusia minimal 18 tahun"): (asked, given) as written; None otherwise, and
+    when the question asks both ("minimum dan maksimum")."""
+    asked = {side: m for side, pattern in _ASKED_BOUND.items() if (m := pattern.search(question))}
+    if len(asked) != 1:
+        return None
+    side, match = next(iter(asked.items()))
+    other = "lower" if side == "upper" else "upper"
+    given = _STATED_BOUND[other].search(quoted)
+    if given and not _STATED_BOUND[side].search(quoted):
+        return match.group(0), given.group(0)
+    return None

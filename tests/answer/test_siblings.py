@@ -1,5 +1,5 @@
 """A near miss on one of several names the text lists together (answer/siblings.py)."""
-from assistant.answer.siblings import listed_sibling
+from assistant.answer.siblings import listed_sibling, other_bound
 
 PASSAGE = ("Google, Bing, dan mesin pencari lainnya terus memperbarui algoritma mereka. Menurut StatCounter Global "
            "Stats (2021) Google memiliki pangsa pasar 92 persen dari seluruh pasar mesin pencari dunia.")
@@ -45,3 +45,24 @@ def test_words_of_a_title_the_quotes_write_in_lower_case_are_no_name_given():
     quoted = "Pemberantasan tindak pidana perdagangan orang terutama perempuan dan anak tidak dapat ditangani sendiri."
     question = "Apa saja tujuan Konvensi ASEAN Menentang Perdagangan Orang sebagaimana diuraikan dalam Penjelasan?"
     assert listed_sibling(question, quoted, [passage]) is None
+
+
+def test_the_quotes_state_the_other_bound_than_the_one_asked():
+    requirement = "Setiap Pekerja Migran Indonesia harus memenuhi persyaratan: a. berusia minimal 18 (delapan belas) tahun;"
+    assert other_bound("What is the maximum age at which a migrant worker can be placed abroad?", requirement) == \
+        ("maximum", "minimal")
+    assert other_bound("Berapa lama penyadapan paling lama dapat dilakukan?",
+                       "Penyadapan dilakukan paling singkat 30 hari.") == ("paling lama", "paling singkat")
+
+
+def test_the_bound_asked_stated_or_both_asked_is_no_near_miss():
+    requirement = "a. berusia minimal 18 (delapan belas) tahun;"
+    assert other_bound("Berapa usia minimal seorang Pekerja Migran Indonesia?", requirement) is None
+    assert other_bound("What is the minimum age of a migrant worker?", "a. berusia paling rendah 18 tahun;") is None
+    penalty = "dipidana dengan pidana penjara paling singkat 3 (tiga) tahun dan paling lama 15 (lima belas) tahun"
+    assert other_bound("Berapa ancaman pidana penjara maksimal bagi pelaku?", penalty) is None  # both stated
+    assert other_bound("Berapa ancaman pidana minimum dan maksimum?", "paling singkat 3 tahun") is None  # both asked
+    # a superlative asks no bound; a quantity with no bound stated is no near miss either
+    assert other_bound("Mesin pencari apa yang paling banyak digunakan?", "Google dipakai paling sedikit 90%.") is None
+    assert other_bound("How many people at minimum make up an organized criminal group?",
+                       "a structured group of three or more persons") is None
