@@ -947,8 +947,26 @@ _NO_PLACE = frozenset({"pasal", "article", "bab", "chapter", "section", "ayat", 
 
 
 def _shaped(kind: str, query: Query) -> Callable[[str], bool]:
-    """Whether a text holds what the question asks (_HAS; a place: a name the question does not say)."""
-    return (lambda text: _names_place(text, query)) if kind == "place" else _HAS[kind]
+    """Whether a text holds what the question asks (_HAS; a place: a name the question does not say; an amount of
+    the kind of money the question names, when it names one)."""
+    if kind == "place":
+        return lambda text: _names_place(text, query)
+    if kind == "money" and (asked := _money_kinds(query)):
+        return lambda text: bool(_HAS["money"](text)) and bool(asked & set(tokenize(text)))
+    return _HAS[kind]
+
+
+# the kind of money a question asks the amount of ("berapa gaji", "the minimum monthly wage", "how much is the fine"):
+# an amount of another kind is no answer ("menyetor uang … deposito paling sedikit Rp1.500.000.000,00" for a wage)
+_MONEY_KIND = re.compile(r"\b(?:gaji|upah|biaya|anggaran|denda|harga|wages?|salar(?:y|ies)|costs?|fees?|fines?|prices?"
+                         r"|budgets?)\b", re.I)
+
+
+def _money_kinds(query: Query) -> frozenset[str]:
+    """The keys of the kinds of money the question names, with their translations' (empty when it names none)."""
+    keys = _translation_keys(query)
+    words = [t for m in _MONEY_KIND.finditer(query.text) for t in tokenize(m.group(0))]
+    return frozenset(k for t in words for k in keys.get(t, frozenset()) | {t})
 
 
 def _names_place(text: str, query: Query) -> bool:

@@ -374,6 +374,21 @@ def test_a_question_for_a_number_is_not_answered_by_quotes_that_state_none():
                                                   "2. The clock daemon asks the servers of the network."]))["answerable"]
 
 
+
+def test_an_amount_of_another_kind_of_money_than_the_one_asked_is_no_answer():
+    """"the minimum monthly wage" is not answered by a deposit's amount; "berapa gaji" is by a salary's."""
+    from assistant.answer.extractive import answer_question
+    from assistant.search.query import analyse
+
+    deposit = "Perusahaan wajib menyetor uang kepada bank pemerintah dalam bentuk deposito paling sedikit Rp1.500.000.000,00."
+    wage = analyse("What is the minimum monthly wage, in rupiah, that the law guarantees migrant workers?", _ToyEmbedder(),
+                   language="en")
+    assert not answer_question(wage, _toy_retriever([deposit]))["answerable"]
+    salary = analyse("Berapa gaji korban setiap bulan?", _ToyEmbedder(), language="id")
+    assert answer_question(salary, _toy_retriever(["Korban bekerja 16 jam sehari dengan gaji 3 juta rupiah."]))["answerable"]
+    deposit_asked = analyse("How much must a company deposit in a state bank, in rupiah?", _ToyEmbedder(), language="en")
+    assert answer_question(deposit_asked, _toy_retriever([deposit]))["answerable"]  # no kind of money named
+
 def test_an_english_question_over_indonesian_text_shares_keywords_through_translations():
     """No word of the question is in the Indonesian passage, but "victim" is "korban": a sentence at cosine
     0.825 answers (below `min_sim_without_overlap`, above `min_sim_translated`); 0.81 does not, nor does
