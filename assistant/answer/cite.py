@@ -46,6 +46,13 @@ class CiteConfig:
     # a sentence backed by a work leads when it supports the claim this close to an uncited best one (an
     # article's abstract restates its cited claims in its own words)
     cited_margin: float = 0.02
+    # the supporting sentence is looked for in this many passages (the top `k` are returned): a claim is one
+    # sentence, and the passage holding it may rank below passages sharing more of its words (an article's
+    # "Migo et.,al (2013) menemukan bahwa …" ranked 6th)
+    candidates: int = 10
+    # … and holds this share of the claim's words itself: the calibration set's lowest supported claim holds 0.30
+    # (less a 0.05 margin); an off-topic claim's closest sentence may reach `min_support` on cosine alone
+    min_sentence_coverage: float = 0.25
 
 
 def _corpus_dir(assistant) -> Path | None:
@@ -157,16 +164,22 @@ def source_files(sources: Sources) -> dict[str, str]:
 def rank_support(retriever: Retriever, query: Query, k: int = 5, config: CiteConfig | None = None,
                  files: frozenset[str] | None = None,
                  is_source: dict[str, str] | None = None) -> tuple[list[tuple[Scored, float]], bool]:
-    """The best sentence of each of the top-k passages (of `files`, when given; see `_per_passage`) with its
-    support, best passage first, and whether the top `config.passages` passages hold enough of the claim's
+    """The best sentence of each of the top `config.candidates` passages (at least k; of `files`, when given; see
+    `_per_passage`) with its support, best passage first, and whether the top `config.passages` passages hold enough of the claim's
     words (`min_coverage`). `is_source`: corpus file → the cited work it is (see `backing`)."""
     config = config or CiteConfig()
-    hits = retriever.search(query, k=max(k, config.passages), files=files)
-    shown = {h.chunk.id for h in hits[:k]}
-    scored = [x for x in score_sentences(query, hits, retriever, AnswerConfig(passages_for_sentences=len(hits)))
-              if x.hit.chunk.id in shown]
+    hits = retriever.search(query, k=max(k, config.passages, config.candidates), files=files)
+    scored = score_sentences(query, hits, retriever, AnswerConfig(passages_for_sentences=len(hits)))
     covered = coverage(query, [h.chunk.text for h in hits[: config.passages]]) >= config.min_coverage
     return _per_passage(scored, query, config, is_source or {}), covered
+
+
+def supporting(ranked: list[tuple[Scored, float]], covered: bool, query: Query,
+               config: CiteConfig) -> list[tuple[Scored, float]]:
+    """The sentences of `rank_support` that support the claim: enough support (`min_support`), enough of the claim's
+    words in the top passages (`covered`) and in the sentence itself (`min_sentence_coverage`)."""
+    return [(x, s) for x, s in ranked if covered and s >= config.min_support
+            and coverage(query, [x.sentence.text]) >= config.min_sentence_coverage]
 
 
 def work_support(retriever: Retriever, query: Query, keys: set[str], is_source: dict[str, str],
@@ -207,11 +220,12 @@ def find_citation(assistant, claim: str | Query, k: int = 5, config: CiteConfig 
     query = claim if isinstance(claim, Query) else retriever.query(claim)
     language = query.language
     ranked, covered = rank_support(retriever, query, k, config, files, is_source)
-    passages = [(x, s) for x, s in ranked if covered and s >= config.min_support]
+    passages = supporting(ranked, covered, query, config)
     cited = next(((x, s) for x, s in passages if backing(x, is_source)), None)
     if passages and not backing(passages[0][0], is_source) and cited and cited[1] >= passages[0][1] - config.cited_margin:
         passages.remove(cited)  # a claim asks for a work: a sentence that cites one, nearly as close, comes first
         passages.insert(0, cited)
+    passages = passages[:k]
     results = [_result(n, x, s, backing(x, is_source), sources) for n, (x, s) in enumerate(passages, 1)]
     out = {"claim": query.text, "language": language, "cite": [], "in_text": "", "references": {}, "support": None,
            "message": NO_SUPPORT[language], "results": results}

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..answer import facts
-from ..answer.cite import CiteConfig, backing, citation_sources, rank_support, source_files, work_support
+from ..answer.cite import (CiteConfig, backing, citation_sources, rank_support, source_files, supporting,
+                           work_support)
 from ..answer.extractive import Scored
 from ..answer.guard import MissingFact, unsupported_fact
 from ..answer.sources import cited_keys, norm_key
@@ -112,8 +113,8 @@ class Checker:
             ranked, covered = rank_support(self.retriever, query, cfg.passages, cfg.cite, self.files, self.is_source)
             works = {w for w in known.values() if w}
             own = work_support(self.retriever, query, works, self.is_source, cfg.cite) if works else []
-            supporting = [(x, s) for x, s in ranked if covered and s >= cfg.cite.min_support]
-            verdict = self.judge(sentence.claim, known, supporting, own, ranked[:1])
+            supported = supporting(ranked, covered, query, cfg.cite)
+            verdict = self.judge(sentence.claim, known, supported, own, ranked[:1])
         facts_missing = {"kind": verdict.fact.kind, "value": verdict.fact.value} if verdict.fact else None
         suggest = verdict.suggest[: self.config.suggestions]
         references = {k: ref for k in cited + suggest if (ref := self.sources.reference(known.get(k) or k))}

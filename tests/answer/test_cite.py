@@ -88,6 +88,29 @@ def test_off_topic_claim_gets_no_work(engine, claim, language):
 
 
 @slow
+def test_a_sentence_close_in_meaning_holding_few_of_the_claim_s_words_supports_nothing(engine):
+    """With the top passages' word check off, "Rendahnya Tingkat Pendidikan … (Albayumi, 2022)" reaches
+    `min_support` for a recipe on cosine alone; it holds too few of the claim's words itself."""
+    recipe = OFF_TOPIC[1][0]
+    loose = find_citation(engine, recipe, config=CiteConfig(min_coverage=0.0, min_sentence_coverage=0.0))
+    assert loose["cite"] == ["Albayumi, 2022"], loose["cite"]
+    gated = find_citation(engine, recipe, config=CiteConfig(min_coverage=0.0))
+    assert gated["cite"] == [] and gated["support"] is None and gated["results"] == []
+
+
+@slow
+def test_the_supporting_sentence_is_looked_for_beyond_the_passages_returned(engine):
+    """A claim is one sentence: the passage holding it may rank below passages sharing more of its words, so
+    `candidates` passages are read whatever `k` returns."""
+    from assistant.answer.cite import rank_support
+
+    query = engine.query(CLAIMS[1][0])
+    ranked, _ = rank_support(engine.retriever, query, k=1)
+    assert len(ranked) == CiteConfig().candidates > 5
+    assert len(find_citation(engine, CLAIMS[1][0], k=1)["results"]) == 1
+
+
+@slow
 def test_claim_the_thesis_makes_in_its_own_words_cites_nothing(engine):
     result = find_citation(engine, "Penelitian ini memakai data sekunder dari literatur dan jurnal")
     assert result["cite"] == [] and result["in_text"] == "" and result["message"] == OWN_WORDS["id"]
