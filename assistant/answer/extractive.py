@@ -382,7 +382,8 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
         position = _position(hit, sentence) or 0
         words = re.findall(r"[^\W\d_]+", sentence.text)
         features = {
-            "caps": float(len(words) >= 3 and sum(w.isupper() for w in words) >= 0.8 * len(words)),
+            "caps": float(len(words) >= 3 and sum(w.isupper() for w in words) >= 0.8 * len(words)
+                          or _is_heading(sentence.text)),
             "novel": len(stoks - question_keys) / max(1, len(stoks)),
             "in_part": _in_part(query, hit, position),
             "in_named": float(hit.named),
@@ -692,6 +693,21 @@ def _in_part(query: Query, hit: Hit, position: int) -> float:
     paragraph = next((m.group(1) for s in reversed(hit.chunk.sentences[:position + 1]) if (m := opener.match(s.text))),
                      "") or next(iter(re.findall(r"\bAyat \((\d{1,2})\)", hit.chunk.section)), "")
     return 1.0 if not paragraph or any(p.paragraph == paragraph for p in asked) else 0.5
+
+
+# a heading read as a line of text ("a. Dimensi Information Retrieval", "2.1 Kerangka Teori"): a few words, each
+# capitalised but the small ones joining them, and no stop
+_HEADING_JOINS = frozenset({"dan", "atau", "di", "ke", "dari", "pada", "dalam", "terhadap", "untuk", "yang", "dengan",
+                            "sebagai", "of", "and", "or", "the", "in", "on", "for", "to", "a", "an", "with", "as", "by"})
+_ITEM_MARK = re.compile(r"^\W{0,2}(?:\(?(?:\d{1,2}(?:\.\d{1,2})*|[A-Za-z]|[IVXivx]{1,4})[.)])\s+")
+
+
+def _is_heading(text: str) -> bool:
+    """The sentence is a heading: at most eight words, each capitalised but the small joining ones, no stop."""
+    body = _ITEM_MARK.sub("", text.strip())
+    words = body.split()
+    return 0 < len(words) <= 8 and (body[-1:].isalnum() or body[-1:] == ")") and all(
+        w[:1].isupper() or w[:1].isdigit() or w[:1] == "(" or w.lower() in _HEADING_JOINS for w in words)
 
 
 def _position(hit: Hit, sentence: Sentence) -> int | None:

@@ -389,6 +389,28 @@ def test_an_amount_of_another_kind_of_money_than_the_one_asked_is_no_answer():
     deposit_asked = analyse("How much must a company deposit in a state bank, in rupiah?", _ToyEmbedder(), language="en")
     assert answer_question(deposit_asked, _toy_retriever([deposit]))["answerable"]  # no kind of money named
 
+
+def test_a_heading_read_as_a_line_of_text_is_no_answer():
+    """"a. Dimensi Information Retrieval" (a PDF's heading in the body) holds the question's words and says nothing;
+    it scores as a line in capitals does (the "caps" weight, -0.1, is taken off)."""
+    from assistant.answer.extractive import AnswerConfig, _is_heading, score_sentences
+    from assistant.search.query import analyse
+
+    assert _is_heading("a. Dimensi Information Retrieval") and _is_heading("2.1 Kerangka Teori dan Konsep")
+    assert _is_heading("Pengaruh Iklim Organisasi terhadap Stres Kerja")
+    assert not _is_heading("Pengaruh Iklim Organisasi terhadap Stres Kerja.")  # a stop: a sentence
+    assert not _is_heading("Tiga dimensi IR meliputi: isi (konten), aplikasi, dan tugas.")
+    assert not _is_heading("1) Dimensi Isi (konten),") and not _is_heading("Undang-undang ini mulai berlaku")
+    question = analyse("Apa saja tiga dimensi information retrieval?", _ToyEmbedder(), language="id")
+    retriever = _toy_retriever(["a. Dimensi Information Retrieval",
+                                "Tiga dimensi IR meliputi: isi (konten), aplikasi, dan tugas."])
+    scored = {x.sentence.text[:12]: x for x in score_sentences(question, retriever.search(question), retriever,
+                                                               AnswerConfig())}
+    heading, answer = scored["a. Dimensi I"], scored["Tiga dimensi"]
+    assert heading.features["caps"] == 1.0 and answer.features["caps"] == 0.0
+    assert heading.score - answer.score < sum(heading.features[f] * w - answer.features[f] * w
+                                              for f, w in AnswerConfig().weights.items() if f != "caps")
+
 def test_an_english_question_over_indonesian_text_shares_keywords_through_translations():
     """No word of the question is in the Indonesian passage, but "victim" is "korban": a sentence at cosine
     0.825 answers (below `min_sim_without_overlap`, above `min_sim_translated`); 0.81 does not, nor does
