@@ -55,7 +55,11 @@ ASKS = {
     # a count asked for in so many words (not "berapa lama", nor "the number of" inside a question)
     "count": re.compile(r"\b(how many|how much|berapa(?!\s+lama\b))\b|\b(?:what|which)\s+(?:is|was|are|were)\s+the\s+(?:\w+\s+)?"
                        r"number\s+of\b|\bnumeric(?:al)?\s+value\b|\bnilai\s+numerik\b", re.I),
-    "date": re.compile(r"\b(when|kapan|tanggal|what date|(?:what|which) years?|tahun berapa)\b", re.I),
+    # ("when" asking, not joining a clause: "When did …", "where and when was it formed", "when may one of them …";
+    # not "How much is the penalty increased when trafficking … is committed", "… when it was implemented")
+    "date": re.compile(r"\b(kapan|tanggal|what date|(?:what|which) years?|tahun berapa)\b"
+                       r"|\bwhen(?=\s+(?:did|does|do|was|were|is|are|will|would|can|could|may|might|should|shall|has|have"
+                       r"|had|exactly|precisely|approximately|roughly)\b)|^\W*(?:(?:and|so|then|but|ok|okay)\W+)?when\b", re.I),
     # a day and month asked, which a year alone does not give
     "day": re.compile(r"\b(?:tanggal\s+(?:berapa|apa|dan\s+bulan\s+(?:berapa|apa)|(?:persis|tepat|pasti)(?:nya)?)"
                       r"|(?:what|which)\s+date|(?:exact|precise)\s+date)\b", re.I),

@@ -136,3 +136,13 @@ def test_a_day_asked_is_a_kind_of_its_own(embedder):
     # "tanggal" in a date given, or in "tanggal diundangkan", asks for none
     assert "day" not in analyse("Siapa yang memimpin pertemuan tanggal 13 Maret 2024?", embedder).asks
     assert "day" not in analyse("Apakah undang-undang itu berlaku sejak tanggal diundangkan?", embedder).asks
+
+
+def test_when_asks_a_date_as_a_question_word_not_joining_a_clause(embedder):
+    for asking in ("When did Indonesia ratify ACTIP?", "Where and when was it formed?", "And when?",
+                   "If two States cannot agree, when may one of them take the dispute to the Court?"):
+        assert "date" in analyse(asking, embedder).asks, asking
+    for joining in ("How much is the penalty increased when trafficking is committed against a child?",
+                    "What was the main obstacle it ran into when it was implemented?",
+                    "What does the -s flag do when running asn1Decoding?"):
+        assert "date" not in analyse(joining, embedder).asks, joining
