@@ -165,8 +165,8 @@ def rank_support(retriever: Retriever, query: Query, k: int = 5, config: CiteCon
                  files: frozenset[str] | None = None,
                  is_source: dict[str, str] | None = None) -> tuple[list[tuple[Scored, float]], bool]:
     """The best sentence of each of the top `config.candidates` passages (at least k; of `files`, when given; see
-    `_per_passage`) with its support, best passage first, and whether the top `config.passages` passages hold enough of the claim's
-    words (`min_coverage`). `is_source`: corpus file → the cited work it is (see `backing`)."""
+    `_per_passage`) with its support, best passage first, and whether the top `config.passages` passages hold
+    enough of the claim's words (`min_coverage`). `is_source`: corpus file → the cited work it is (see `backing`)."""
     config = config or CiteConfig()
     hits = retriever.search(query, k=max(k, config.passages, config.candidates), files=files)
     scored = score_sentences(query, hits, retriever, AnswerConfig(passages_for_sentences=len(hits)))

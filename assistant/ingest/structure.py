@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..search.legal import ENACTMENT  # a statute's closing block: where, when and by whom it was enacted and promulgated
+
 # levels of the section path (a smaller number is a larger part)
 PENJELASAN, PART, BAGIAN, PARAGRAF, PASAL, AYAT, HURUF = 0, 1, 2, 3, 4, 5, 6
 EXPLANATION = "Penjelasan"  # the section of a statute's elucidation
@@ -39,7 +41,6 @@ _PATTERNS: list[tuple[int, re.Pattern, str]] = [
 _PREAMBLE = re.compile(r"^(Menimbang|Mengingat|Memperhatikan|Menetapkan|MEMUTUSKAN)\s*:?\s*(.*)$", re.I)
 # where the enactment and signatures start (a part of its own, not the last Pasal's text)
 _ENACTED = re.compile(r"^(Disahkan|Ditetapkan|Diundangkan)\s+(di|Di|DI)\b")
-ENACTMENT = "Pengesahan"  # a statute's closing block: where, when and by whom it was enacted and promulgated
 _GAZETTE = r"(?:LEMBARAN|BERITA)\s+(?:NEGARA|DAERAH)"
 _ENACTMENT_PARTS = re.compile(rf"(?<!TAMBAHAN)\s+(?=(?:Disahkan|Ditetapkan|Diundangkan)\s+(?:di|Di|DI)\b|{_GAZETTE}|TAMBAHAN\s+{_GAZETTE})")
 GAZETTE_ENTRY = re.compile(rf"\b{_GAZETTE}\b.*\bNOMOR\s+\d+", re.I)  # "LEMBARAN NEGARA … TAHUN 2007 NOMOR 58"

@@ -16,8 +16,8 @@ from ..citations import without_citations
 from .embed import Embedder
 from .keywords import tokenize
 from .language import detect_language
-from .legal import (Part, as_this_law, asked_parts, asks_enactment, asks_explanation, named_statutes, names_elucidation,
-                    without_references, without_statutes)
+from .legal import (Part, as_this_law, asked_parts, asks_enactment, asks_explanation, named_statutes,
+                    names_elucidation, without_references, without_statutes)
 from .colloquial import standard
 from .definition import defined_terms
 from .lexicon import english_gloss, expansion_of, gloss, word_keys
@@ -294,7 +294,8 @@ def _analysed(text: str, claim: str, words: str, language: str, surnames: frozen
         topic=frozenset(tokens).union(*translated.values()),
         vector=np.zeros(0, dtype=np.float32),
         parts=asked_parts(claim), statutes=named_statutes(claim),
-        explanation=asks_explanation(claim), elucidation=names_elucidation(claim), enactment=asks_enactment(claim), asks_home=bool(HOME.search(text)),
+        explanation=asks_explanation(claim), elucidation=names_elucidation(claim), enactment=asks_enactment(claim),
+        asks_home=bool(HOME.search(text)),
         asks_source=source.group() if (source := _SOURCE.search(claim)) else "",
         meaning_of=() if {"date", "count", "day"} & set(asks) else _with_translation(defined_terms(claim), language, english),
         item=item_asked(claim))

@@ -151,7 +151,7 @@ class Retriever:
             closest = _minmax(closest)
             fused = {r: fused[r] + self.sentence_weight * closest[r] for r in rows}
         if query.enactment:  # a closing block of names and dates shares few words with the question: it leads its law
-            self._lead_their_documents([r for r in legal if r in self._enactment_set], rows, fused)
+            self._lead_their_documents([r for r in legal if r in self._enactment_rows], rows, fused)
         order = sorted(rows, key=lambda r: -fused[r])[:k]
         self.ensure_sentences(order)  # the answerer reads their sentences
         return [Hit(self.index.chunks[r], r, fused[r], dense[r], keyword.get(r, 0.0),
@@ -216,13 +216,9 @@ class Retriever:
         return [r for r, chunk in enumerate(self.index.chunks) if is_explanation(chunk.section)]
 
     @cached_property
-    def _enactment_rows(self) -> list[int]:
+    def _enactment_rows(self) -> frozenset[int]:
         """The passages of statutes' closing blocks (enactment, promulgation, gazette)."""
-        return [r for r, chunk in enumerate(self.index.chunks) if is_enactment(chunk.section)]
-
-    @cached_property
-    def _enactment_set(self) -> frozenset[int]:
-        return frozenset(self._enactment_rows)
+        return frozenset(r for r, chunk in enumerate(self.index.chunks) if is_enactment(chunk.section))
 
     def _lead_their_documents(self, leading: list[int], rows: set[int], fused: dict[int, float]) -> None:
         """Each of the `leading` rows scored just above its document's best passage (in place)."""
