@@ -391,7 +391,7 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
             "rank": rank[hit.chunk.id] / max(1, len(top) - 1),
             "first": float(position == 0),
             "lead_in": float(bool(_LEAD_IN.search(sentence.text.rstrip()))),
-            "item": float(bool(re.match(r"^\W{0,2}(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[-•*–])\s", sentence.text))),
+            "item": float(bool(_ITEM.match(sentence.text))),
             "long": min(1.0, len(sentence.text.split()) / 60),
             "sim": float(placed[row]) if row is not None else hit.dense,
             "overlap": sum(terms.values()) / total,
