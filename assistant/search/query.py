@@ -67,14 +67,15 @@ ASKS = {
     "year": re.compile(r"\btahun\s+(?:berapa|apa|kapan)\b|\b(?:what|which)\s+years?\b", re.I),
     # a month asked ("pada bulan apa", "bulan dan tahun berapa", "in which month")
     "month": re.compile(r"\bbulan\s+(?:apa|berapa|dan\s+tahun\s+(?:apa|berapa))\b|\b(?:what|which)\s+month\b", re.I),
-    "person": re.compile(r"\b(who|siapa|whom)\b", re.I),
+    "person": re.compile(r"\b(who|siapa|whom|whose)\b", re.I),
     # a person's name asked: "siapa nama …", "nama … siapa", "whose name", the name of a person ("What was the
     # victim's name?", "the name of the official"), or who led an event ("who headed the delegation"; "who leads
     # the task force" asks for an office, which a statute names); not the name of a package, a law or a place
     "name": re.compile(r"\bsiapa\s+nama\b|\bnama\b[^?]{0,40}\bsiapa\b|\bwhose\s+name\b"
                       rf"|\b(?:{_PERSON_NOUNS})['’]s?\s+(?:\([^)]*\)\s+)?names?\b|\bnames?\s+of\s+(?:the\s+|that\s+|this\s+)?"
                       rf"(?:{_PERSON_NOUNS})\b|\bnama\s+(?:{_PERSON_NOUNS})\b"
-                      r"|\bwho\s+(?:headed|led|chaired)\b|\bsiapa\s+(?:yang\s+)?(?:memimpin|mengetuai)\b",
+                      r"|\bwho\s+(?:headed|led|chaired)\b|\bsiapa\s+(?:yang\s+)?(?:memimpin|mengetuai)\b"
+                      r"|\bwho\b[^?]*\bnamed\b",  # "Who is the head of … named in this article?"
                       re.I),
     # a place named: "which countries", "negara mana saja", "kota apa", "what province"
     "place": re.compile(r"\b(?:which|what)\s+(?:(?!(?:do|does|did|is|are|was|were|have|has|had)\b)\w+\s+){0,2}?"
@@ -130,7 +131,11 @@ def item_asked(text: str) -> int | None:
 
 # a count asked besides ("berapa persen korban tahun berapa?"): "berapa" that is no year's, day's or month's
 _COUNT_IN_WORDS = re.compile(r"\b(?:how\s+many|how\s+much|jumlah|number\s+of|(?<!tahun\s)(?<!bulan\s)(?<!tanggal\s)"
-                             r"(?<!sampai\s)(?<!hingga\s)berapa(?!\s+lama))\b", re.I)
+                             r"(?<!sampai\s)(?<!hingga\s)(?<!nomor\s)(?<!pasal\s)(?<!ayat\s)(?<!bab\s)berapa(?!\s+lama))\b", re.I)
+# whose words a text quotes is asked, not what they mean ("Whose definition of X …?", "Menurut siapa …")
+_WHOSE_WORDS = re.compile(r"\bwhose\b|\baccording\s+to\s+whom\b|\bmenurut\s+siapa\b", re.I)
+# a number that names, not counts: "Peraturan Pemerintah nomor berapa", "Pasal berapa"
+_IDENTIFIER_ASKED = re.compile(r"\b(?:nomor|pasal|ayat|bab)\s+berapa\b", re.I)
 
 
 # A request for a source put before the claim ("Find a citation for the claim that …", "Carikan sumber
@@ -281,7 +286,7 @@ def _analysed(text: str, claim: str, words: str, language: str, surnames: frozen
     if named:  # the works a question names are matched through citations; the rest of it through words
         about = about - set(tokenize(" ".join(named))) - set(YEAR.findall(text)) or about
     asks = tuple(kind for kind, pattern in ASKS.items() if pattern.search(text))
-    if {"year", "day", "month"} & set(asks) and not _COUNT_IN_WORDS.search(text):
+    if ({"year", "day", "month"} & set(asks) or _IDENTIFIER_ASKED.search(text)) and not _COUNT_IN_WORDS.search(text):
         asks = tuple(kind for kind in asks if kind not in ("number", "count"))  # "tahun berapa" asks no count
     return Query(
         text=text, language=language, tokens=tokens, keys=keys,
@@ -297,5 +302,6 @@ def _analysed(text: str, claim: str, words: str, language: str, surnames: frozen
         explanation=asks_explanation(claim), elucidation=names_elucidation(claim), enactment=asks_enactment(claim),
         asks_home=bool(HOME.search(text)),
         asks_source=source.group() if (source := _SOURCE.search(claim)) else "",
-        meaning_of=() if {"date", "count", "day"} & set(asks) else _with_translation(defined_terms(claim), language, english),
+        meaning_of=() if {"date", "count", "day"} & set(asks) or _WHOSE_WORDS.search(text)
+        else _with_translation(defined_terms(claim), language, english),
         item=item_asked(claim))

@@ -146,3 +146,26 @@ def test_when_asks_a_date_as_a_question_word_not_joining_a_clause(embedder):
                     "What was the main obstacle it ran into when it was implemented?",
                     "What does the -s flag do when running asn1Decoding?"):
         assert "date" not in analyse(joining, embedder).asks, joining
+
+
+def test_a_number_that_names_is_no_count(embedder):
+    for naming in ("Peraturan Pemerintah nomor berapa yang dijadikan dasar definisi itu?",
+                   "Pasal berapa yang mengatur sanksinya?"):
+        asks = analyse(naming, embedder).asks
+        assert "number" not in asks and "count" not in asks, naming
+    # a count asked beside it still is one
+    assert "number" in analyse("Pasal berapa yang mengatur sanksinya, dan berapa jumlah ayatnya?", embedder).asks
+    assert "number" in analyse("Berapa WNI yang aktif lapor diri?", embedder).asks
+
+
+def test_whose_words_ask_a_person_not_a_meaning(embedder):
+    whose = analyse("Whose definition of information retrieval does the article quote?", embedder)
+    assert "person" in whose.asks and whose.meaning_of == ()
+    assert analyse("Menurut siapa definisi perdagangan orang itu?", embedder).meaning_of == ()
+    # "who is meant by" still asks what a term means
+    assert analyse('Menurut Protokol Palermo, siapa yang dimaksud dengan "anak"?', embedder).meaning_of
+
+
+def test_a_person_named_is_a_name_asked(embedder):
+    assert "name" in analyse("Who is the head of the city health office named in this article?", embedder).asks
+    assert "name" not in analyse("Who leads the task force?", embedder).asks
