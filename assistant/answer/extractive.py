@@ -26,6 +26,7 @@ from ..search.people import names_person
 from ..search.query import Query
 from ..search.retrieve import Hit, Retriever, backed_by
 from ..settings import Settings
+from .elucidation import elucidation
 from .facts import dates, months
 from .framing import document_name, lead
 from .scope import asked_document, unmentioned
@@ -317,6 +318,12 @@ def answer_question(query: Query, retriever: Retriever, k: int = 10, config: Ans
         else:
             result["answer"] = strings["abstain"]
         return result
+    # the ayat that answers, read with its Penjelasan when the search found one that says more than "Cukup jelas"
+    at = next((i for i, (_, s) in enumerate(picked) if s is best), None)
+    explained = elucidation(*picked[at], hits) if at is not None else None
+    if (explained and explained[1].text not in quoted
+            and len(f"{quoted} {explained[1].text}".split()) <= config.continuation_words):
+        picked = [*picked[: at + 1], explained, *picked[at + 1:]]
     citations, parts = [], []
     numbers: dict[str, int] = {}
     for j, (hit, sentence) in enumerate(picked):
