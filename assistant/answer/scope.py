@@ -28,6 +28,7 @@ from .framing import is_thesis
 # a capitalised word or run of them ("Komnas HAM", "L'Hoiry", "Perserikatan Bangsa-Bangsa"), or an acronym
 _NAME = re.compile(r"\b(?:[A-Z](?:['’][A-Z])?[a-z]+(?:-[A-Z]?[a-z]+)*(?:\s+[A-Z](?:['’][A-Z])?[a-z]+(?:-[A-Z]?[a-z]+)*)*"
                    rf"|[A-Z]{{3,}}\d*|{CODED_ACRONYM})\b")  # (an acronym with digits: "BP2MI", "P2TP2A")
+_HYPHENED_RUN = re.compile(r"\b[A-Z]{2,}(?:-[A-Z]{2,})+\b")  # acronyms hyphened together: "TF-IDF", "UN-ESCAP"
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)[\W_]*")  # (a sentence's first word is capitalised anyway)
 _PARTS = frozenset({"pasal", "penjelasan", "article", "articles", "bab", "ayat", "chapter", "chapters", "section",
                     "sections", "huruf", "lampiran", "annex", "bagian", "paragraf", "paragraph", "paragraphs", "part",
@@ -105,12 +106,16 @@ def unmentioned(query: Query, file: str, retriever: Retriever) -> list[str]:
             known = (translations(name.lower()) if query.language == "en" else english_words(name.lower())) if across else ()
             forms = [name, *(form.upper() for form in known)]
             # (an English acronym the lexicon does not know may be written otherwise: "EMR" is "RME"; not a code
-            # with digits, "BP2MI", written alike in every language)
-            if across and query.language == "en" and not known and not any(c.isdigit() for c in name) or any(
+            # with digits, "BP2MI", nor one hyphened to another, "TF-IDF", written alike in every language)
+            whole = next((m.group() for m in _HYPHENED_RUN.finditer(query.text)
+                          if m.start() <= match.start() < m.end()), None)  # "TF-IDF" of "IDF"
+            coded = any(c.isdigit() for c in name) or whole
+            if across and query.language == "en" and not known and not coded or any(
                     form in names.acronyms.get(file, ()) or spells(form, names.initials.get(file, ""))
                     or any(spells(form, run) for run in spelled)
                     for form in forms):
                 continue
+            name = whole or name
         elif _mentions(_looked_for(name), words, stems, across, query.language == "en"):
             continue
         out.append(name)

@@ -140,6 +140,8 @@ def test_a_name_asked_in_another_language_is_looked_for_through_its_translations
     assert absent("According to this protocol, what must Commercial Carriers check?", "en", "treaty.md") == []
     # (a code with digits is written alike in both languages: looked for as it is)
     assert absent("According to this regulation, what does BP2MI do?", "en", "perda.txt") == ["BP2MI"]
+    # (and so are acronyms hyphened together: named whole)
+    assert absent("According to this regulation, how is TF-IDF weighting used?", "en", "perda.txt") == ["TF-IDF"]
     assert absent("Resolusi PBB mana yang dirujuk protokol ini?", "id", "treaty.md") == []
     assert absent("Menurut protokol ini, format PDF atau PEM apa yang dipakai?", "id", "treaty.md") == ["PDF", "PEM"]
     # ("Sekretaris Jenderal": "secretary" is there, "general" too common to be a keyword)
