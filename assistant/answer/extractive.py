@@ -370,7 +370,9 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
             candidates.append((hit, sentence, index.sentence_row.get(sentence.text), _keys(sentence.text, query)))
     if query.is_english:  # a word is met by its lemma too ("pass" in "passed"; the sentences' keys hold lemmas)
         alternatives = _with_lemmas(query.text, alternatives)
-    weights = _term_weights(query.about, alternatives, [stoks for *_, stoks in candidates])
+    # (the words naming the document asked tell nothing among its own passages)
+    asked = (query.about - query.itself or query.about) if len({hit.chunk.file for hit in top}) == 1 else query.about
+    weights = _term_weights(asked, alternatives, [stoks for *_, stoks in candidates])
     rows = [row for _, _, row, _ in candidates if row is not None]
     # each sentence in its place, and alone; in the statute (or document) the question names, by what it asks of it
     within = {row for hit, _, row, _ in candidates if row is not None and hit.within}

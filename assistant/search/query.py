@@ -31,6 +31,7 @@ DOCUMENT_NOUN = (r"(?:law|act|convention|protocol|regulation|statute|treaty|arti
                   r"|guide|specification|document|book|journal|thesis|undang-undang|uu|konvensi|protokol|perda|peraturan|artikel"
                   r"|penelitian|studi|laporan|teks|panduan|spesifikasi|dokumen|buku|jurnal|tesis|skripsi)")
 _NAMED_DOCUMENT = rf"(?:{DOCUMENT_NOUN}|(?-i:[A-Z]{{3,}}))"  # … or by its acronym
+_THIS_DOCUMENT = re.compile(rf"\bthis\s+{DOCUMENT_NOUN}\b|\b{DOCUMENT_NOUN}\s+(?:ini|tersebut)\b", re.I)
 _WORDS_BEFORE = r"(?:the\s+|this\s+|its\s+)?(?:[\w/.'’-]+\s+){0,3}?"
 _SOURCE = re.compile(
     rf"\b(?:menurut|according\s+to|berdasarkan|(?:diatur|dicatat|disebut|dimuat|tercantum)\s+(?:dalam|oleh|di))\s+"
@@ -196,6 +197,9 @@ class Query:
     elucidation: bool = False  # … in words only law uses ("the general elucidation"): any statute's, if none is named
     enactment: bool = False  # it asks when, where or by whom a law was enacted, or its gazette (its closing block)
     asks_home: bool = False  # "the thesis", "skripsi ini": the thesis, unless a document is named
+    # the words naming the document asked ("menurut manual ini", "according to this paper"): they tell which
+    # document, and nothing among its own passages
+    itself: frozenset[str] = frozenset()
     asks_source: str = ""  # the words asking what a document says: "menurut UU …", "according to the article", "does the law set"
     meaning_of: tuple[str, ...] = ()  # the term whose meaning it asks ("apa yang dimaksud dengan X"), and its translation
     typed: str = ""  # a follow-up as typed, when `text` is the standalone question it was rewritten into
@@ -301,6 +305,7 @@ def _analysed(text: str, claim: str, words: str, language: str, surnames: frozen
         parts=asked_parts(claim), statutes=named_statutes(claim),
         explanation=asks_explanation(claim), elucidation=names_elucidation(claim), enactment=asks_enactment(claim),
         asks_home=bool(HOME.search(text)),
+        itself=frozenset(tokenize(" ".join(m.group() for m in _THIS_DOCUMENT.finditer(claim)))),
         asks_source=source.group() if (source := _SOURCE.search(claim)) else "",
         meaning_of=() if {"date", "count", "day"} & set(asks) or _WHOSE_WORDS.search(text)
         else _with_translation(defined_terms(claim), language, english),

@@ -900,3 +900,19 @@ def test_the_sentence_after_a_long_best_one_fits_in_the_words_of_a_continuation(
     query = analyse("What forms may the liability of legal persons take under the Convention?", _ToyEmbedder(), language="en")
     answered = answer_question(query, _toy_retriever([first, second], cosine=0.9), config=config)
     assert answered["answerable"] and "civil or administrative" in answered["answer"], answered["answer"]
+
+
+def test_the_words_naming_the_document_asked_weigh_nothing_among_its_own_passages():
+    """"According to this manual": every passage of the manual is the manual's; a sentence that says "manual" is no
+    closer to what is asked (search/query.py `Query.itself`)."""
+    from assistant.answer.extractive import AnswerConfig, score_sentences
+    from assistant.search.query import analyse
+
+    question = analyse("According to this manual, which recommendation does the syntax follow?", _ToyEmbedder(),
+                       language="en")
+    assert question.itself and question.itself <= question.about  # ("manual", as a keyword)
+    retriever = _toy_retriever(["This manual describes the syntax of GNU Foo.",
+                                "The syntax follows the X.680 recommendation of the ITU."])
+    scored = score_sentences(question, retriever.search(question), retriever, AnswerConfig())
+    assert not any(question.itself & set(x.terms) for x in scored)  # "manual" weighs nothing here
+    assert "X.680" in scored[0].sentence.text, scored[0].sentence.text

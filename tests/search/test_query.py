@@ -169,3 +169,9 @@ def test_whose_words_ask_a_person_not_a_meaning(embedder):
 def test_a_person_named_is_a_name_asked(embedder):
     assert "name" in analyse("Who is the head of the city health office named in this article?", embedder).asks
     assert "name" not in analyse("Who leads the task force?", embedder).asks
+
+
+def test_the_words_naming_the_document_asked(embedder):
+    assert analyse("Menurut manual ini, rekomendasi apa yang menjadi acuan?", embedder).itself
+    assert analyse("According to this paper, what does it recommend?", embedder, language="en").itself
+    assert not analyse("Rekomendasi apa yang menjadi acuan?", embedder).itself
