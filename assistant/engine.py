@@ -12,7 +12,7 @@ from .answer.framing import is_thesis
 from .answer.generate import LLM, stream_answer
 from .converse.history import user_turns
 from .converse.propose import propose
-from .converse.rewrite import asks_beyond, standalone
+from .converse.rewrite import asks_beyond, asks_in_contrast, standalone
 from .converse.support import own_tokens, unsupported
 from .search.documents import resolve
 from .search.embed import get_embedder
@@ -99,7 +99,7 @@ class Assistant:
                         own=own_tokens(text, language), typed_vector=typed_vector)
         if asks_beyond(text):  # "siapa lagi?": the turn it asks past, to answer with something else
             past = self._recent.get(rewrite.before) or self._remember(rewrite.before, self.retriever.query(rewrite.before))
-            query = replace(query, past=past)
+            query = replace(query, past=past, past_may_answer=asks_in_contrast(text))
         return query
 
     def _remember(self, text: str, query: Query, keep: int = 32) -> Query:

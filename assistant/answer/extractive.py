@@ -381,6 +381,16 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
     farthest = min(typed.values(), default=0.0)  # (a sentence without a vector)
     total = sum(weights.values()) or 1.0
     said, after = _answered_before(query, hits, retriever, config)
+    # the sentence that answered the turn holds more of what the follow-up asks anew than those after it ("… 73.724
+    # WNI memiliki izin tinggal …, namun hanya sekitar 17.121 WNI yang aktif lapor diri" for "How many of them actually
+    # reported themselves?"): it may answer again, and what comes after it is not asked
+    def own_held(text: str) -> int:
+        return sum(1 for t in query.own if alternatives.get(t, {t}) & _keys(text, query))
+
+    again = {text for text in said if query.past_may_answer and query.own
+             and own_held(text) > max(map(own_held, after), default=0)}
+    if again:
+        said, after = set(), {}
     days = dates(query.text)  # "Pada 4 Agustus 2022, … bertemu siapa?": the sentence of that day
     scored = []
     rank = {hit.chunk.id: i for i, hit in enumerate(top)}
@@ -416,6 +426,7 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
             # a follow-up asking past its turn ("siapa lagi?"): not the sentence that answered it, but one after it
             "said": float(sentence.text in said),
             "after": after.get(sentence.text, 0.0),
+            "again": float(sentence.text in again),  # (no weight: it lets the sentence answer, below)
             "day": float(bool(days) and days <= dates(sentence.text)),
             "typed": typed.get(row, farthest),
         }
@@ -439,7 +450,7 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
     best_sim = max(x.alone for x in scored)
     # (a follow-up asking past its turn, "and what did they actually get?", answered by a sentence right after
     # the one that answered that turn: its words are the turn's, so it is close to the question in meaning only)
-    goes_on = best.features.get("after", 0.0) > 0
+    goes_on = best.features.get("after", 0.0) > 0 or best.features.get("again", 0.0) > 0
     if best_sim < config.min_sentence_sim and not goes_on:
         return [], None
     # its words and the passages' (English ones as lemmas: "hashes" is "hash"); a shared year is no shared keyword

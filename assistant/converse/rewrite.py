@@ -20,7 +20,7 @@ from .history import user_turns
 from .references import Leaning, Reference, leaning
 from .tokens import Token, is_anchor, is_content, is_open, same_word, tokens
 from .topic import Topic, mention, tidy, topic, without
-from .words import (BACK, BEYOND, CLOSED, DAY_MONTH, ENGLISH_ORDINALS, FILLERS, GROUP_NOUNS, NAME_JOINS, NEW_TOPIC,
+from .words import (BACK, BEYOND, CLOSED, CONTRAST, DAY_MONTH, ENGLISH_ORDINALS, FILLERS, GROUP_NOUNS, NAME_JOINS, NEW_TOPIC,
                     NOT_BEYOND, ORDINAL_ONLY, ORDINAL_WORDS, PLURAL_PRONOUNS, QUESTION_WORDS, SEQUENCE, TIME_NOUNS)
 
 _ENGLISH = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "the", "and", "is",
@@ -119,6 +119,12 @@ def asks_beyond(question: str) -> bool:
     """The follow-up asks past what its turn was answered with ("siapa lagi?", "what else?"; an everyday
     "stlh itu" as "setelah itu")."""
     return bool(BEYOND.search(NOT_BEYOND.sub(" ", _standard(question))))
+
+
+def asks_in_contrast(question: str) -> bool:
+    """The follow-up asks past its turn by a word of contrast alone ("How many of them actually …?")."""
+    text = NOT_BEYOND.sub(" ", _standard(question))
+    return bool(CONTRAST.search(text)) and not BEYOND.search(CONTRAST.sub(" ", text))
 
 
 def _standard(text: str) -> str:

@@ -206,6 +206,8 @@ class Query:
     own: frozenset[str] = frozenset()  # … the tokens of the words it says itself (not those it took from the chat)
     # … the turn it asks past ("siapa lagi?", "what else?"), standalone and analysed: not answered again
     past: Query | None = field(default=None, compare=False, repr=False)
+    # … asked past by a word of contrast alone ("actually"): the sentence that answered the turn may answer too
+    past_may_answer: bool = False
     # … the embedding of what was typed alone ("And unemployment?"): the sentence that answers it is close to it
     typed_vector: np.ndarray | None = field(default=None, compare=False, repr=False)
     item: int | None = None  # the item of a list it asks for ("faktor ketujuh": 6; "yang terakhir": -1)

@@ -67,6 +67,17 @@ def test_the_blind_dialogue_sets_hold_their_figures(engine):
     assert len(facts) >= 12 and switches >= 30 and sum(facts) / len(facts) >= MEAN_FACTS, facts
 
 
+def test_a_follow_up_asking_what_was_actually_so_may_be_answered_by_its_turn_s_sentence(engine):
+    """"How many of them actually reported themselves?": "actually" asks past the turn, but the sentence that
+    answered it ("… 73.724 WNI memiliki izin tinggal …, namun hanya sekitar 17.121 WNI yang aktif lapor diri")
+    holds what it asks anew, and those after it do not. With "lagi" it would still be passed by."""
+    history = [{"role": "user", "content": "How many Indonesians held residence permits in Cambodia in 2024 according "
+                                           "to the Indonesian embassy in Phnom Penh?"}]
+    assert engine.query("How many of them actually reported themselves to the embassy?", history=history).past_may_answer
+    result = engine.ask("How many of them actually reported themselves to the embassy?", history=history)
+    assert result["answerable"] and "17.121" in result["answer"], result["answer"]
+
+
 def test_a_follow_up_asking_past_its_turn_is_answered_by_what_follows_its_answer(engine):
     """"Back to that first victim: where were they actually taken instead?": the sentence after the one
     that answered that turn, though close to the question in meaning only (its words are the turn's)."""

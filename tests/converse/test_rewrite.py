@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.converse.rewrite import asks_beyond, standalone
+from assistant.converse.rewrite import asks_beyond, asks_in_contrast, standalone
 
 
 def _user(*turns: str) -> list[dict]:
@@ -201,6 +201,13 @@ CASES = [
 ])
 def test_a_follow_up_asking_past_its_turn_is_told(question, beyond):
     assert asks_beyond(question) is beyond
+
+
+def test_a_follow_up_asking_past_its_turn_by_a_word_of_contrast_alone_is_told():
+    assert asks_in_contrast("How many of them actually reported themselves?")
+    assert asks_in_contrast("Trus kenyataannya gimana?")
+    assert not asks_in_contrast("What else did they actually do?")  # "else" asks past it whatever follows
+    assert not asks_in_contrast("Terus faktor yang satunya lagi?") and not asks_in_contrast("Where were they taken?")
 
 
 def test_the_rewrite_keeps_the_turn_it_leans_on():
