@@ -27,6 +27,7 @@ _ENGLISH = frozenset({"what", "which", "who", "whom", "whose", "when", "where", 
                       "are", "did", "does", "do", "was", "were", "of", "it", "they", "that", "this"})
 _POSSESSIVES = frozenset({"its", "their", "his", "her"})
 _YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+_CONTINUING = frozenset({"and", "dan"})  # (not "terus", "lalu": "Terus jaringan terenkripsi apa …?" turns to a new point)
 _OPENING_CONJUNCTION = re.compile(r"^(?:and|dan|lalu|terus|then|so|also|juga|kemudian)\s+(?=\w)", re.I)
 # Where a phrase opened by a function word ends ("yang memiliki izin tinggal | di Kamboja").
 _CLAUSE_ENDS = frozenset({"di", "ke", "dari", "pada", "menurut", "dalam", "in", "at", "on", "from", "according", "and",
@@ -87,7 +88,23 @@ def _follow_up(question: str, said: list[_Said]) -> Rewrite | None:
             text = before.text[:old.start()] + new + before.text[old.end():]
             return Rewrite(text, len(said) - 1, before.antecedent or topic(before.text).text, "ellipsis", before.text)
     lean = leaning(question)
-    return _rewrite(question, lean, said) if lean else None
+    if lean:
+        return _rewrite(question, lean, said)
+    return _continued(question, said[-1], len(said) - 1)
+
+
+def _continued(question: str, before: _Said, turn: int) -> Rewrite | None:
+    """A whole question opened by "and" that names nothing itself ("And where do most of the victims come
+    from?", "Dan apa yang disepakati?"): it goes on from the turn before, whose topic it is given in brackets."""
+    opener = _OPENING_CONJUNCTION.match(question)
+    if not opener or opener.group().strip().lower() not in _CONTINUING or any(is_anchor(t) for t in tokens(question)):
+        return None
+    top = topic(before.text)
+    if not top.text:
+        return None
+    body = question[opener.end():].strip().rstrip("?").rstrip()
+    text = f"{body[:1].upper()}{body[1:]} ({top.text})?"
+    return Rewrite(text, turn, top.text, "ellipsis", before.text)
 
 
 _ORDINAL = re.compile(rf"\b(?:{'|'.join(ORDINAL_WORDS)})\b", re.I)

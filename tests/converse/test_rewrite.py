@@ -210,6 +210,18 @@ def test_a_follow_up_asking_past_its_turn_by_a_word_of_contrast_alone_is_told():
     assert not asks_in_contrast("Terus faktor yang satunya lagi?") and not asks_in_contrast("Where were they taken?")
 
 
+def test_a_whole_question_opened_by_and_that_names_nothing_goes_on_from_the_turn_before():
+    """"And where do most of the victims come from?" holds no reference, but "and" goes on from the turn before,
+    given in brackets; not "Terus …" (a new point), nor an "and" question naming what it asks of ("Cambodia")."""
+    unodc = _user("According to UNODC, which Southeast Asian countries are the main destinations of trafficking?")
+    rewrite = standalone("And where do most of the victims come from?", unodc)
+    assert rewrite.text == ("Where do most of the victims come from (Southeast Asian countries are the main "
+                            "destinations of trafficking, according to UNODC)?") and rewrite.kind == "ellipsis"
+    assert standalone("Terus jaringan terenkripsi apa aja yg dipakai pelaku?", _user("What about money laundering?")) is None
+    assert standalone("And how does law enforcement in Cambodia compare?",
+                      _user("What does the thesis say about law enforcement in Indonesia?")) is None
+
+
 def test_the_rewrite_keeps_the_turn_it_leans_on():
     rewrite = standalone("Beliau bertemu siapa lagi?", _user(MOU, MEETING))
     assert rewrite.before == MEETING and rewrite.turn == 1
