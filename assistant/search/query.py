@@ -68,7 +68,10 @@ ASKS = {
     "year": re.compile(r"\btahun\s+(?:berapa|apa|kapan)\b|\b(?:what|which)\s+years?\b", re.I),
     # a month asked ("pada bulan apa", "bulan dan tahun berapa", "in which month")
     "month": re.compile(r"\bbulan\s+(?:apa|berapa|dan\s+tahun\s+(?:apa|berapa))\b|\b(?:what|which)\s+month\b", re.I),
-    "person": re.compile(r"\b(who|siapa|whom|whose)\b", re.I),
+    # (as a question word: first in its sentence or clause, or after a preposition, "to whom"; not the relative
+    # pronoun, "a trafficking victim who is outside Indonesia")
+    "person": re.compile(r"(?:^|[.!?,;:(]\s*|\b(?:and|or|but|so|then|about|to|by|with|for|from|of)\s+)\W*(?:who|whom|whose)\b"
+                         r"|\bsiapa\b", re.I),
     # a person's name asked: "siapa nama …", "nama … siapa", "whose name", the name of a person ("What was the
     # victim's name?", "the name of the official"), or who led an event ("who headed the delegation"; "who leads
     # the task force" asks for an office, which a statute names); not the name of a package, a law or a place

@@ -175,3 +175,12 @@ def test_the_words_naming_the_document_asked(embedder):
     assert analyse("Menurut manual ini, rekomendasi apa yang menjadi acuan?", embedder).itself
     assert analyse("According to this paper, what does it recommend?", embedder, language="en").itself
     assert not analyse("Rekomendasi apa yang menjadi acuan?", embedder).itself
+
+
+def test_who_asks_a_person_as_a_question_word_not_as_a_relative_pronoun(embedder):
+    for asking in ("Who signed it?", "Oke, who signed it?", "To whom is the report sent?", "Siapa yang menandatanganinya?",
+                   "She met another official. Who was he?"):
+        assert "person" in analyse(asking, embedder).asks, asking
+    for relative in ("What must the government do for a trafficking victim who is outside Indonesia?",
+                     "What is the educational background of the staff member who develops the system?"):
+        assert "person" not in analyse(relative, embedder, language="en").asks, relative
