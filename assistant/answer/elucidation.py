@@ -15,7 +15,8 @@ from ..search.retrieve import Hit
 
 _AYAT = re.compile(r"^\((\d{1,3})\)\s")
 _HURUF = re.compile(r"^([a-z])\.\s")
-# where a Penjelasan passage is: "… › Pasal 16 › Ayat (3)", "… › Pasal 35 › Huruf b", "… › Pasal 10 › Ayat (1) › Huruf d"
+# where a Penjelasan passage is: "… › Pasal 16 › Ayat (3)", "… › Pasal 35 › Huruf b",
+# "… › Pasal 10 › Ayat (1) › Huruf d"
 _PLACE = re.compile(r"\bPasal\s+(\d{1,3}[A-Z]?)(?:\s›\sAyat\s\((\d{1,3})\))?(?:\s›\sHuruf\s([a-z]))?$")
 _SAYS_NOTHING = re.compile(r"^(?:(?:Ayat\s+\(\d+\)|Huruf\s+[a-z])\s+)*cukup\s+jelas\b", re.I)
 

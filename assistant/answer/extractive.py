@@ -381,14 +381,11 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
     farthest = min(typed.values(), default=0.0)  # (a sentence without a vector)
     total = sum(weights.values()) or 1.0
     said, after = _answered_before(query, hits, retriever, config)
-    # the sentence that answered the turn holds more of what the follow-up asks anew than those after it ("… 73.724
-    # WNI memiliki izin tinggal …, namun hanya sekitar 17.121 WNI yang aktif lapor diri" for "How many of them actually
-    # reported themselves?"): it may answer again, and what comes after it is not asked
-    def own_held(text: str) -> int:
-        return sum(1 for t in query.own if alternatives.get(t, {t}) & _keys(text, query))
-
-    again = {text for text in said if query.past_may_answer and query.own
-             and own_held(text) > max(map(own_held, after), default=0)}
+    # the sentence that answered the turn holds more of what the follow-up asks anew than those after it
+    # ("… 73.724 WNI memiliki izin tinggal …, namun hanya sekitar 17.121 WNI yang aktif lapor diri" for "How many
+    # of them actually reported themselves?"): it may answer again, and what comes after it is not asked
+    again = {text for text in said if query.past_may_answer and query.own and _own_held(query, alternatives, text)
+             > max((_own_held(query, alternatives, later) for later in after), default=0)}
     if again:
         said, after = set(), {}
     days = dates(query.text)  # "Pada 4 Agustus 2022, … bertemu siapa?": the sentence of that day
@@ -663,6 +660,12 @@ def _keys(text: str, query: Query) -> set[str]:
     if query.is_english:
         keys |= {k for word in _ENGLISH_WORD.findall(text) for k in _lemma_keys(word)}
     return keys
+
+
+def _own_held(query: Query, alternatives: dict[str, frozenset[str]], text: str) -> int:
+    """How many of the words a follow-up says itself (`Query.own`) the text holds, in any of their forms."""
+    keys = _keys(text, query)
+    return sum(1 for t in query.own if alternatives.get(t, {t}) & keys)
 
 
 def _terms_held(query: Query, text: str) -> int:

@@ -20,14 +20,16 @@ from .history import user_turns
 from .references import Leaning, Reference, leaning
 from .tokens import Token, is_anchor, is_content, is_open, same_word, tokens
 from .topic import Topic, mention, tidy, topic, without
-from .words import (BACK, BEYOND, CLOSED, CONTRAST, DAY_MONTH, ENGLISH_ORDINALS, FILLERS, GROUP_NOUNS, NAME_JOINS, NEW_TOPIC,
-                    NOT_BEYOND, ORDINAL_ONLY, ORDINAL_WORDS, PLURAL_PRONOUNS, QUESTION_WORDS, SEQUENCE, TIME_NOUNS)
+from .words import (BACK, BEYOND, CLOSED, CONTRAST, DAY_MONTH, ENGLISH_ORDINALS, FILLERS, GROUP_NOUNS, NAME_JOINS,
+                    NEW_TOPIC, NOT_BEYOND, ORDINAL_ONLY, ORDINAL_WORDS, PLURAL_PRONOUNS, QUESTION_WORDS, SEQUENCE,
+                    TIME_NOUNS)
 
 _ENGLISH = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "the", "and", "is",
                       "are", "did", "does", "do", "was", "were", "of", "it", "they", "that", "this"})
 _POSSESSIVES = frozenset({"its", "their", "his", "her"})
 _YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
-_CONTINUING = frozenset({"and", "dan"})  # (not "terus", "lalu": "Terus jaringan terenkripsi apa …?" turns to a new point)
+# the openers that go on from the turn before (not "terus", "lalu": "Terus jaringan terenkripsi apa …?" turns to a new point)
+_CONTINUING = frozenset({"and", "dan"})
 _OPENING_CONJUNCTION = re.compile(r"^(?:and|dan|lalu|terus|then|so|also|juga|kemudian)\s+(?=\w)", re.I)
 # Where a phrase opened by a function word ends ("yang memiliki izin tinggal | di Kamboja").
 _CLAUSE_ENDS = frozenset({"di", "ke", "dari", "pada", "menurut", "dalam", "in", "at", "on", "from", "according", "and",

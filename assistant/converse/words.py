@@ -102,8 +102,8 @@ BEYOND = re.compile(
     r"|\b(?:lainnya|berikutnya|selanjutnya|kenyataannya)\b|\byang\s+lain\b|\b(?:selain|setelah|sesudah)\s+itu\b|\b\w+\s+kemudian\b"
     r"|\b(?:what|who|where|when|which|anything|anyone|something)\s+else\b|\b(?:the\s+)?(?:other|another|next)\b(?!\s+to\b)"
     r"|\bafter\s+that\b|\bafterwards\b|\bactually\b|\b(?:in|at)\s+the\s+end\b|\b(?:di|pada)\s+akhir\b|\bthe\s+rest\b", re.I)
-# … by a word of contrast alone ("How many of them actually reported …?", "kenyataannya"): what was so, which the
-# sentence that answered the turn may say too ("… 73.724 WNI …, namun hanya sekitar 17.121 WNI yang aktif lapor diri")
+# … by a word of contrast alone ("How many of them actually reported …?", "kenyataannya"): what was so, which
+# the sentence that answered the turn may say too ("… 73.724 WNI …, namun hanya 17.121 WNI yang aktif lapor diri")
 CONTRAST = re.compile(r"\bactually\b|\bkenyataannya\b", re.I)
 NOT_BEYOND = re.compile(r"\beach\s+other\b|\bone\s+another\b|\bin\s+other\s+words\b|\bon\s+the\s+other\s+hand\b", re.I)
 ORDINALS = {"first": 0, "pertama": 0, "awal": 0, "earliest": 0, "former": 0, "second": 1, "kedua": 1,

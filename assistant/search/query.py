@@ -70,8 +70,8 @@ ASKS = {
     "month": re.compile(r"\bbulan\s+(?:apa|berapa|dan\s+tahun\s+(?:apa|berapa))\b|\b(?:what|which)\s+month\b", re.I),
     # (as a question word: first in its sentence or clause, or after a preposition, "to whom"; not the relative
     # pronoun, "a trafficking victim who is outside Indonesia")
-    "person": re.compile(r"(?:^|[.!?,;:(]\s*|\b(?:and|or|but|so|then|about|to|by|with|for|from|of)\s+)\W*(?:who|whom|whose)\b"
-                         r"|\bsiapa\b", re.I),
+    "person": re.compile(r"(?:^|[.!?,;:(]\s*|\b(?:and|or|but|so|then|about|to|by|with|for|from|of)\s+)"
+                         r"\W*(?:who|whom|whose)\b|\bsiapa\b", re.I),
     # a person's name asked: "siapa nama …", "nama … siapa", "whose name", the name of a person ("What was the
     # victim's name?", "the name of the official"), or who led an event ("who headed the delegation"; "who leads
     # the task force" asks for an office, which a statute names); not the name of a package, a law or a place
@@ -135,7 +135,8 @@ def item_asked(text: str) -> int | None:
 
 # a count asked besides ("berapa persen korban tahun berapa?"): "berapa" that is no year's, day's or month's
 _COUNT_IN_WORDS = re.compile(r"\b(?:how\s+many|how\s+much|jumlah|number\s+of|(?<!tahun\s)(?<!bulan\s)(?<!tanggal\s)"
-                             r"(?<!sampai\s)(?<!hingga\s)(?<!nomor\s)(?<!pasal\s)(?<!ayat\s)(?<!bab\s)berapa(?!\s+lama))\b", re.I)
+                             r"(?<!sampai\s)(?<!hingga\s)(?<!nomor\s)(?<!pasal\s)(?<!ayat\s)(?<!bab\s)"
+                             r"berapa(?!\s+lama))\b", re.I)
 # whose words a text quotes is asked, not what they mean ("Whose definition of X …?", "Menurut siapa …")
 _WHOSE_WORDS = re.compile(r"\bwhose\b|\baccording\s+to\s+whom\b|\bmenurut\s+siapa\b", re.I)
 # a number that names, not counts: "Peraturan Pemerintah nomor berapa", "Pasal berapa"
