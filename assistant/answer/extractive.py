@@ -872,8 +872,9 @@ def _term_weights(terms: set[str], alternatives: dict[str, frozenset[str]],
 
 
 def _defines(acronym: str, text: str) -> bool:
-    """The sentence spells out the acronym: "ACTIP atau *ASEAN …*", "ACTIP (ASEAN …)", "… (ACTIP)"."""
-    a = re.escape(acronym)
+    """The sentence spells out the acronym: "ACTIP atau *ASEAN …*", "ACTIP (ASEAN …)", "… (ACTIP)"; not a
+    citation after it, "SATUSEHAT (Siswati et al., 2024)"."""
+    a, text = re.escape(acronym), without_citations(text)
     return bool(re.search(rf"\b{a}\s+(?:atau|or|\(|adalah|merupakan|yaitu)\s*[*“\"(]?[A-Z]", text)
                 or re.search(rf"[A-Z][\w*]+(?:\s+[\w*]+){{1,8}}\s*\({a}\)", text))
 

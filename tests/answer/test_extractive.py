@@ -916,3 +916,12 @@ def test_the_words_naming_the_document_asked_weigh_nothing_among_its_own_passage
     scored = score_sentences(question, retriever.search(question), retriever, AnswerConfig())
     assert not any(question.itself & set(x.terms) for x in scored)  # "manual" weighs nothing here
     assert "X.680" in scored[0].sentence.text, scored[0].sentence.text
+
+
+def test_an_acronym_is_spelled_out_by_words_not_by_the_work_cited_after_it():
+    from assistant.answer.extractive import _defines
+
+    assert _defines("ACTIP", "ACTIP (ASEAN Convention Against Trafficking in Persons) dibentuk pada tahun 2015.")
+    assert _defines("TPPO", "Tindak Pidana Perdagangan Orang (TPPO) menurut Prasetya (2020) adalah kejahatan.")
+    assert not _defines("SATUSEHAT", "Puskesmas itu mengembangkan software yang terintegrasi dengan SATUSEHAT "
+                                     "(Siswati et al., 2024).")
