@@ -384,8 +384,9 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
     # the sentence that answered the turn holds more of what the follow-up asks anew than those after it
     # ("… 73.724 WNI memiliki izin tinggal …, namun hanya sekitar 17.121 WNI yang aktif lapor diri" for "How many
     # of them actually reported themselves?"): it may answer again, and what comes after it is not asked
-    again = {text for text in said if query.past_may_answer and query.own and _own_held(query, alternatives, text)
-             > max((_own_held(query, alternatives, later) for later in after), default=0)}
+    again = {text for text in said if query.past_may_answer and query.own
+             and _own_held(query, alternatives, _keys(text, query))
+             > max((_own_held(query, alternatives, _keys(later, query)) for later in after), default=0)}
     if again:
         said, after = set(), {}
     days = dates(query.text)  # "Pada 4 Agustus 2022, … bertemu siapa?": the sentence of that day
@@ -419,7 +420,7 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
             "defines": float(bool(query.meaning_of and (defines(query.meaning_of, sentence.text) or position and defines_after(
                 query.meaning_of, sentence.text, hit.chunk.sentences[position - 1].text)))),
             # a follow-up's own words ("apa yang *disepakati* di *akhir* pertemuan itu?"), not its antecedent's
-            "own": sum(1 for t in query.own if alternatives.get(t, {t}) & stoks) / len(query.own) if query.own else 0.0,
+            "own": _own_held(query, alternatives, stoks) / len(query.own) if query.own else 0.0,
             # a follow-up asking past its turn ("siapa lagi?"): not the sentence that answered it, but one after it
             "said": float(sentence.text in said),
             "after": after.get(sentence.text, 0.0),
@@ -662,9 +663,8 @@ def _keys(text: str, query: Query) -> set[str]:
     return keys
 
 
-def _own_held(query: Query, alternatives: dict[str, frozenset[str]], text: str) -> int:
-    """How many of the words a follow-up says itself (`Query.own`) the text holds, in any of their forms."""
-    keys = _keys(text, query)
+def _own_held(query: Query, alternatives: dict[str, frozenset[str]], keys: set[str]) -> int:
+    """How many of the words a follow-up says itself (`Query.own`) a text of these keys holds, in any form."""
     return sum(1 for t in query.own if alternatives.get(t, {t}) & keys)
 
 
