@@ -470,8 +470,8 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
         coverage = max(coverage, _translated_coverage(query, keyed))
     # (an acronym the question asks about and a sentence spells out is what it asks: "Apa kepanjangan X?")
     # (and so is a sentence saying what the term is whose meaning it asks: "Apa definisi Anak dalam …?")
-    spelled = any(_defines(a, x.sentence.text) for a in query.acronyms for x in scored) \
-        or any(x.features.get("defines") for x in scored[:1])
+    # (score_sentences read that already: the "acronym" feature)
+    spelled = any(x.features.get("acronym") for x in scored) or any(x.features.get("defines") for x in scored[:1])
     # (judged in the language of the passage that answers: an Indonesian question answered from an English
     # treaty ranked below Indonesian statutes is answered across languages, its words are not to be found there)
     if (coverage < config.min_coverage_same_language and best_sim < config.sim_overrides_coverage and not spelled
