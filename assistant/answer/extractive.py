@@ -29,6 +29,7 @@ from ..settings import Settings
 from .elucidation import elucidation
 from .facts import dates, months
 from .framing import document_name, lead
+from .lists import ITEM, LEAD_IN, is_lead_in, items_after, sentence_position
 from .scope import asked_document, unmentioned
 from .siblings import listed_sibling, other_bound
 
@@ -144,11 +145,6 @@ _CONTINUES = re.compile(r"^(?!\W*sementara itu)\W*(?:\S+\s+){0,3}?(?:ini|tersebu
                         r"|^\W*(?:yang paling|yang terpenting|misalnya|contohnya|sebagai contoh|salah satunya|"
                         r"di antaranya|terutama|khususnya|for example|for instance|the most|most notably|notably|"
                         r"in particular|especially)\b", re.I)
-# A lead-in: what follows it is the answer ("… adalah:", "… sebagai berikut.", "… as follows.",
-# "Berikut konfigurasi ulang …", "The following command …").
-_LEAD_IN = re.compile(r"(?::|\b(?:sebagai berikut|berikut ini|yang berikut|as follows|the following)\W*)$"
-                      r"|^\W*(?:berikut\b(?!nya)|the following\b(?!\s+(?:days?|weeks?|months?|years?|decades?|morning|"
-                      r"evening|night|season)\b)|here (?:is|are)\b(?!\s+(?:where|why|how|what|when)\b))", re.I)
 
 
 # Weights of a sentence's features in its score: e5 cosine to the question, (IDF-weighted) share of
@@ -396,7 +392,7 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
     for hit, sentence, row, stoks in candidates:
         terms = {t: w for t, w in weights.items() if alternatives.get(t, {t}) & stoks}
         alone = alone_of[row] if row is not None else hit.dense
-        position = _position(hit, sentence) or 0
+        position = sentence_position(hit, sentence) or 0
         words = re.findall(r"[^\W\d_]+", sentence.text)
         features = {
             "caps": float(len(words) >= 3 and sum(w.isupper() for w in words) >= 0.8 * len(words)
@@ -407,8 +403,8 @@ def score_sentences(query: Query, hits: list[Hit], retriever: Retriever, config:
             "alone": alone,
             "rank": rank[hit.chunk.id] / max(1, len(top) - 1),
             "first": float(position == 0),
-            "lead_in": float(bool(_LEAD_IN.search(sentence.text.rstrip()))),
-            "item": float(bool(_ITEM.match(sentence.text))),
+            "lead_in": float(bool(LEAD_IN.search(sentence.text.rstrip()))),
+            "item": float(bool(ITEM.match(sentence.text))),
             "long": min(1.0, len(sentence.text.split()) / 60),
             "sim": float(placed[row]) if row is not None else hit.dense,
             "overlap": sum(terms.values()) / total,
@@ -480,8 +476,8 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
     picked = [(hit, sentence)]
     words = len(sentence.text.split())
     sents = hit.chunk.sentences
-    if _is_lead_in(sentence):  # a lead-in: what follows answers
-        return [*picked, *_items_after(hit, sentence, words, config.max_words, query.item)], sentence
+    if is_lead_in(sentence):  # a lead-in: what follows answers
+        return [*picked, *items_after(hit, sentence, words, config.max_words, query.item)], sentence
     before, after = retriever.index.adjacent
     nxt = after.get(sentence.text)
     command = next((x for x in sents if x.text == nxt and x.is_command), None)
@@ -496,9 +492,9 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
                  or _refers_back(follow.sentence.text, sentence.text))
             and not any(c.kind == "narrative" for c in parse_citations(follow.sentence.text))):  # not a new voice
         picked.append((follow.hit, follow.sentence))
-        if _is_lead_in(follow.sentence):  # it leads in to a list: the list is the answer, in the words left
+        if is_lead_in(follow.sentence):  # it leads in to a list: the list is the answer, in the words left
             words += len(follow.sentence.text.split())
-            picked += _items_after(follow.hit, follow.sentence, words, config.max_words + len(sentence.text.split()),
+            picked += items_after(follow.hit, follow.sentence, words, config.max_words + len(sentence.text.split()),
                                    query.item)
         return picked, sentence
     # else a second sentence: a neighbour of the best one keeps the quote coherent, and one that
@@ -527,10 +523,10 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
     near = {x.text for x in sents} | neighbours
     order = retriever.index.sentence_order
     picked.sort(key=lambda hs: (hs[1].text not in near, order.get(hs[1].text, 0)))
-    lead = next(((h, x) for h, x in picked if x is not sentence and _is_lead_in(x)), None)
+    lead = next(((h, x) for h, x in picked if x is not sentence and is_lead_in(x)), None)
     if lead:  # a second sentence that leads in to a list: the list is the answer, in the words left, right
         # after it (a lead-in whose list is not in its passage is dropped; the best one, if an item, is in it)
-        items = _items_after(*lead, len(sentence.text.split()) + len(lead[1].text.split()),
+        items = items_after(*lead, len(sentence.text.split()) + len(lead[1].text.split()),
                              config.max_words + len(sentence.text.split()), query.item)
         if not items:
             return [hs for hs in picked if hs is not lead], sentence
@@ -588,7 +584,7 @@ def _with_shape_before(picked: list[tuple[Hit, Sentence]], best: Sentence, query
     yang disepakati dalam pertemuan ini …", for "tanggal berapa dan ada berapa poin yang disepakati?"; two terms
     let another meeting's date through); or `picked` as it was."""
     hit = next(h for h, x in picked if x is best)
-    at = _position(hit, best) or 0
+    at = sentence_position(hit, best) or 0
     before = next((x for x in reversed(hit.chunk.sentences[max(0, at - _REACH):at])
                    if _shaped(kind, query)(x.text) and _terms_held(query, x.text) >= 3), None)
     return ([(hit, before), *picked], before) if before else (picked, None)
@@ -683,7 +679,7 @@ def _with_after(picked: list[tuple[Hit, Sentence]], best: Sentence, accept: Call
                 reach: int = _REACH) -> tuple[list, Sentence | None]:
     """`best` and the first of the next `reach` sentences of its passage that `accept`s, or `picked` as it was."""
     hit = next(h for h, x in picked if x is best)
-    at = _position(hit, best)
+    at = sentence_position(hit, best)
     found = None if at is None else next((x for x in hit.chunk.sentences[at + 1:at + 1 + reach] if accept(x.text)),
                                          None)
     return ([(hit, best), (hit, found)], found) if found else (picked, None)
@@ -731,134 +727,6 @@ def _is_heading(text: str) -> bool:
     words = body.split()
     return 0 < len(words) <= 8 and (body[-1:].isalnum() or body[-1:] == ")") and all(
         w[:1].isupper() or w[:1].isdigit() or w[:1] == "(" or w.lower() in _HEADING_JOINS for w in words)
-
-
-def _position(hit: Hit, sentence: Sentence) -> int | None:
-    """Where `sentence` stands in its passage (None when it is not one of its sentences)."""
-    return next((i for i, x in enumerate(hit.chunk.sentences) if x.text == sentence.text), None)
-
-
-def _is_lead_in(sentence: Sentence) -> bool:
-    """What follows the sentence answers: it announces it ("… meliputi:"), or it opens a list whose first
-    item it holds ("… negara tujuan penempatan yang: a. mempunyai …;"; not a colon inside brackets, as
-    in a page-cited "(2017: 8)")."""
-    text = sentence.text.rstrip()
-    opens = _OPENS_LIST.search(text)
-    opens = opens and text[:opens.start()].count("(") == text[:opens.start()].count(")")
-    return bool(_LEAD_IN.search(text) or opens) and not sentence.is_command
-
-
-_MARKER = r"(?:\(?\d{1,2}[.)]|\(?[a-z][.)])"  # "1.", "(2)", "a.", "b)"
-_OPENS_LIST = re.compile(rf":\s*{_MARKER}\s.*[;,]$")
-
-
-def _items_after(hit: Hit, lead: Sentence, words: int, budget: int,
-                 asked: int | None = None) -> list[tuple[Hit, Sentence]]:
-    """The sentences after a lead-in in its passage (a list's items, a command), while `words` stays within
-    `budget`, up to the next list's lead-in. A list whose items do not all fit is given whole (`_heads`)
-    in one quote of at least `LIST_WORDS` words; the item `asked` of a list ("faktor ketujuh", "the last
-    one": Query.item), when it has one, alone."""
-    sents = hit.chunk.sentences
-    i = _position(hit, lead)
-    items = _list_items(sents[i + 1:])
-    parts = _split_items(items)
-    if asked is not None and len(parts) >= 2 and -len(parts) <= asked < len(parts):
-        return [(hit, parts[asked])]
-    out: list[tuple[Hit, Sentence]] = []
-    for item in sents[i + 1:]:
-        if words + len(item.text.split()) > budget or (out and _LEAD_IN.search(item.text)) \
-                or (items and out and out[-1][1] is items[-1]):
-            break  # full, the next list's lead-in, or the list's end
-        if _stray(item):
-            continue
-        out.append((hit, item))
-        words += len(item.text.split())
-    given = [x for _, x in out]
-    if len(items) > len(given) and len(items) >= 2 and items[:len(given)] == given:
-        heads = _heads(items, max(budget - (words - sum(len(x.text.split()) for x in given)), LIST_WORDS))
-        return [(hit, _one_quote(heads, items))]
-    if len(given) >= 2 and all(_ITEM.match(x.text) for x in given):  # one quote for the list's items
-        return [(hit, _one_quote(" ".join(x.text for x in given), given))]
-    return out
-
-
-def _one_quote(text: str, sentences: list[Sentence]) -> Sentence:
-    """`text` quoting `sentences` as one, backed by the works they cite."""
-    return Sentence(text, sorted({c for x in sentences for c in x.cites}))
-
-
-def _stray(sentence: Sentence) -> bool:
-    """A stray ":" or bullet: no word, no number."""
-    return not any(ch.isalnum() for ch in sentence.text)
-
-
-LIST_WORDS = 45  # a list given by its items' first words gets at least these many words (30 cut a four-item list to
-# "c) Medical …" after a 45-word lead-in; docs/evaluation.md, ninth session)
-HEAD_WORDS = 4  # … and each item at least these many of them
-_ITEM = re.compile(rf"^\W{{0,2}}(?:{_MARKER}|[-•*–])\s")
-# items run on in one line ("d. surat keterangan sehat …; e. paspor …; dan h. Perjanjian Kerja."), not a
-# citation's "; p. 12"
-_INLINE_ITEM = re.compile(rf"(?<=;)\s+(?=(?:(?:dan|atau|and|or)\s+)?{_MARKER}\s+[^\W\d_])")
-_CLAUSE_END = re.compile(r"[.,:;–—]$|\($")
-_ABBREVIATED = re.compile(r"^(?:[A-Z][a-z]{0,3}|[a-z]{1,3})\.$")  # "No.", "hlm.", "Art.": no clause's end
-
-
-def _marker_kind(text: str) -> str:
-    """"a" (a letter), "1" (a number), "(1)" (a bracketed number) or "-" (a bullet)."""
-    m = re.match(r"^\W{0,2}?(\()?(\d{1,2}|[a-z])?[.)]?", text)
-    if m is None or m.group(2) is None:
-        return "-"
-    return ("(" if m.group(1) else "") + ("1" if m.group(2).isdigit() else "a")
-
-
-def _list_items(after: list[Sentence]) -> list[Sentence]:
-    """The items of the list that starts at `after[0]`: sentences opening with an item marker of the first
-    one's kind; a sentence between two items goes on about the one before (skipped); the list ends at an
-    item of another kind ("(2)" after "a.", "b.", "c."), at an item ending with a full stop after items
-    ending otherwise ("…; dan c. pencabutan izin."), or at a sentence after which no item follows."""
-    items: list[Sentence] = []
-    kind = None
-    for x in after:
-        if _stray(x):
-            continue
-        if _ITEM.match(x.text):
-            if kind is not None and _marker_kind(x.text) != kind:
-                break
-            kind = kind or _marker_kind(x.text)
-            items.append(x)
-            if len(items) >= 2 and x.text.rstrip().endswith(".") and not items[-2].text.rstrip().endswith("."):
-                break
-        elif not items or _LEAD_IN.search(x.text.rstrip()):
-            break
-    return items
-
-
-def _split_items(items: list[Sentence]) -> list[Sentence]:
-    """The items, those run on in one sentence ("d. …; e. …") apart."""
-    return [Sentence(part.strip(), x.cites) for x in items for part in _INLINE_ITEM.split(x.text) if part.strip()]
-
-
-def _heads(items: list[Sentence], words: int) -> str:
-    """The list in `words` words or a few more: its first items whole while the others can still be named
-    by `HEAD_WORDS` words each, the others by their first words (cut at their first clause's end, or after
-    an equal share of the words left, never fewer than `HEAD_WORDS`)."""
-    items = _split_items(items)
-    whole = 0
-    for i, item in enumerate(items):
-        size = len(item.text.split())
-        if size + HEAD_WORDS * (len(items) - i - 1) > words:
-            break
-        whole, words = whole + 1, words - size
-    share = max(HEAD_WORDS, words // max(1, len(items) - whole))
-    heads = [x.text for x in items[:whole]]
-    for item in items[whole:]:
-        tokens = item.text.split()
-        end = next((j + 1 for j, t in enumerate(tokens[:share])
-                    if j >= 1 and _CLAUSE_END.search(t) and not _ABBREVIATED.match(t)), None)
-        cut = tokens[:end or share]
-        head = " ".join(cut)
-        heads.append(head if len(cut) == len(tokens) else head.rstrip(".,:;–—( ") + " …")
-    return " ".join(heads)
 
 
 def _term_weights(terms: set[str], alternatives: dict[str, frozenset[str]],

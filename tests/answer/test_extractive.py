@@ -448,25 +448,6 @@ def test_an_english_question_counts_the_translations_of_its_words_in_a_passage_o
     assert not answer_question(unrelated, _toy_retriever(passage, cosine=0.86))["answerable"]
 
 
-def test_list_items_end_with_the_list_and_heads_keep_abbreviations():
-    """The items of "… meliputi:" end at their last item ("c. … ." after "a. …;"), not at the next ayat;
-    a page-cited "(2017: 8)" opens no list; a citation's "; p. 12" is no item; "No." ends no clause."""
-    from assistant.answer.extractive import _heads, _is_lead_in, _list_items
-    from assistant.records import Sentence
-
-    s = [Sentence(t, []) for t in ("a. peringatan tertulis;", "b. penghentian sementara; atau", "c. pencabutan izin.",
-                                   "(2) Ketentuan lebih lanjut diatur dengan Peraturan Menteri.", "(3) Menteri dapat.")]
-    assert [x.text for x in _list_items(s)] == [x.text for x in s[:3]]
-    assert [x.text for x in _list_items([Sentence("1. Satu;", []), Sentence("a. dua;", [])])] == ["1. Satu;"]
-    assert not _is_lead_in(Sentence("Menurut Sugiyono (2017: 8) metode ini berlandaskan positivisme;", []))
-    assert _is_lead_in(Sentence("Pekerja hanya dapat bekerja ke negara yang: a. mempunyai peraturan;", []))
-    items = [Sentence("a. satu dua tiga (Jones, 2019; p. 12) empat lima enam tujuh delapan;", []),
-             Sentence("b. UU No. 21 Tahun 2007 tentang pemberantasan tindak pidana perdagangan orang;", []),
-             Sentence("c. tiga.", [])]
-    heads = _heads(items, 10)
-    assert heads.startswith("a. satu dua tiga …") and "b. UU No. 21 …" in heads and heads.endswith("c. tiga."), heads
-
-
 def test_a_year_in_the_document_title_names_the_document():
     """"the 2007 law" is the one whose title holds 2007, though its passages never say the year."""
     from assistant.answer.extractive import answer_question
@@ -857,29 +838,6 @@ def test_an_indonesian_question_over_english_text_shares_keywords_through_transl
     assert answered["answerable"] and "fifteen consecutive days" in answered["answer"], answered["answer"]
     unrelated = analyse("Kapan musim hujan berakhir?", _ToyEmbedder(), language="id")
     assert not answer_question(unrelated, _toy_retriever_of([treaty]))["answerable"]
-
-
-def test_a_short_list_after_a_long_lead_in_is_given_whole():
-    """A treaty's paragraph leads in to its list in 45 words ("… in particular, the provision of:"); the four
-    items (33 words) are the answer, given whole in one quote, not cut to their first words ("c) Medical …")."""
-    from assistant.answer.extractive import AnswerConfig, _items_after
-    from assistant.records import Chunk, Sentence
-    from assistant.search.retrieve import Hit
-
-    lead = ("3. Each State Party shall consider implementing measures to provide for the physical, psychological and "
-            "social recovery of victims of trafficking in persons, including, in appropriate cases, in cooperation "
-            "with non-governmental organizations, other relevant organizations and other elements of civil society, "
-            "and, in particular, the provision of:")
-    items = ["a) Appropriate housing;",
-             "b) Counselling and information, in particular as regards their legal rights, in a language that the "
-             "victims of trafficking in persons can understand;",
-             "c) Medical, psychological and material assistance; and",
-             "d) Employment, educational and training opportunities."]
-    sentences = [Sentence(x, []) for x in [lead, *items]]
-    hit = Hit(Chunk("0", "Protocol", "protocol.md", 1, "0", "Article 6", " ".join([lead, *items]), sentences), 0, 1.0, 1.0, 0.0)
-    quoted = " ".join(x.text for _, x in _items_after(hit, sentences[0], len(lead.split()), AnswerConfig().max_words))
-    assert "Medical, psychological and material assistance" in quoted, quoted
-    assert "Employment, educational and training opportunities." in quoted, quoted
 
 
 def test_the_sentence_after_a_long_best_one_fits_in_the_words_of_a_continuation():
