@@ -8,6 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 _COMMAND_LINE = re.compile(r"^[＃#$]\s+[a-z/~.]")
+SECTION_SEP = " › "  # between the headings of a passage's section path ("BAB II › A. Kerangka Teori")
+
+
+def innermost_heading(section: str) -> str:
+    """The last heading of a section path ("A. Kerangka Teori" of "BAB II › A. Kerangka Teori")."""
+    return section.rsplit(SECTION_SEP, 1)[-1]
 
 
 @dataclass(frozen=True)

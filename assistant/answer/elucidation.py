@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..records import Sentence
+from ..records import SECTION_SEP, Sentence
 from ..search.legal import is_explanation, part_numbers
 from ..search.retrieve import Hit
 
@@ -17,7 +17,8 @@ _AYAT = re.compile(r"^\((\d{1,3})\)\s")
 _HURUF = re.compile(r"^([a-z])\.\s")
 # where a Penjelasan passage is: "… › Pasal 16 › Ayat (3)", "… › Pasal 35 › Huruf b",
 # "… › Pasal 10 › Ayat (1) › Huruf d"
-_PLACE = re.compile(r"\bPasal\s+(\d{1,3}[A-Z]?)(?:\s›\sAyat\s\((\d{1,3})\))?(?:\s›\sHuruf\s([a-z]))?$")
+_SEP = re.escape(SECTION_SEP)
+_PLACE = re.compile(rf"\bPasal\s+(\d{{1,3}}[A-Z]?)(?:{_SEP}Ayat\s\((\d{{1,3}})\))?(?:{_SEP}Huruf\s([a-z]))?$")
 _SAYS_NOTHING = re.compile(r"^(?:(?:Ayat\s+\(\d+\)|Huruf\s+[a-z])\s+)*cukup\s+jelas\b", re.I)
 
 

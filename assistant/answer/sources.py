@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from ..citations import make_key, parse_citations
-from ..records import Chunk, Sentence
+from ..records import Chunk, Sentence, innermost_heading
 from ..references import Reference, fold, is_reference_heading, link, parse_entries, strip_heading
 from ..search.query import Query
 
@@ -334,7 +334,7 @@ def _cited_and_listed(chunks: list[Chunk]) -> tuple[list[str], list[str]]:
         shared = next((j for j in range(min(3, len(previous), len(texts)), 0, -1) if previous[-j:] == texts[:j]), 0)
         sentences += [(s, c.section) for s in c.sentences[shared:]]
         previous = texts
-    in_list = [is_reference_heading(section.rsplit("›", 1)[-1]) for _, section in sentences]
+    in_list = [is_reference_heading(innermost_heading(section)) for _, section in sentences]
     if any(in_list):
         first = in_list.index(True)
         listed = [s.text for (s, _), inside in zip(sentences, in_list) if inside]

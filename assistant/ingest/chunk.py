@@ -15,7 +15,7 @@ from sentencex import segment
 
 from ..citations import ET_AL, attribute
 from ..footnotes import MARK, marks, note_keys, note_references, strip_marks
-from ..records import Chunk, Document, Sentence, is_command_line
+from ..records import SECTION_SEP, Chunk, Document, Sentence, is_command_line
 from ..references import is_reference_heading, parse_entries, strip_heading
 from .pdfparts import PART_LABELS
 from .structure import (ENACTMENT, EXPLANATION, GAZETTE_ENTRY, HURUF, enactment_sentences, is_legal, legal_heading,
@@ -46,7 +46,6 @@ class Paragraph:
     section: list[str]
 
 
-SECTION_SEP = " › "
 
 
 _MARKUP = re.compile(r"^\s*<[!/?]?[a-zA-Z][^<>]*>\s*$")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..records import innermost_heading
+
 _ARTICLE = re.compile(r"\b(?:pasal|articles?|art\.)\s+((?:\d{1,3}[A-Z]?)(?!\d)(?:\s*(?:,|dan|and|&|-|–|sampai|to)\s*\d{1,3}[A-Z]?(?!\d))*)"
                       r"(?:\s*(?:ayat|paragraph|para\.?)?\s*\(?(\d{1,2})\)?(?!\s*(?:tahun|year)))?"
                       r"(?:\s*(?:huruf|letter|subparagraph)\s*\(?([a-z])\)?(?!\w)|\s*\(([a-z])\)(?!\w))?", re.I)
@@ -122,7 +124,7 @@ ENACTMENT = "Pengesahan"  # the section of a statute's closing block: where, whe
 
 
 def is_enactment(section: str) -> bool:
-    return section.rsplit(" › ", 1)[-1] == ENACTMENT
+    return innermost_heading(section) == ENACTMENT
 
 
 _LAW_NOUN = r"(?:undang-undang|uu|perda|perpres|pp|peraturan|law|act|regulation|statute)"

@@ -7,6 +7,7 @@ import hashlib
 import re
 
 from ..citations import parse_citations
+from ..records import SECTION_SEP
 from .corpus import Mention, plain
 from .names import names
 from .timeline import is_prose
@@ -38,7 +39,7 @@ def cards(events: list[dict], terms: list[dict], items: list[Mention], lang: dic
         key = " ".join(front.lower().split())
         if key in out or not back.strip():
             return
-        tags = [tag, _slug(source.get("doc") or ""), _slug((source.get("section") or "").split(" › ")[0])]
+        tags = [tag, _slug(source.get("doc") or ""), _slug((source.get("section") or "").split(SECTION_SEP)[0])]
         out[key] = {"id": hashlib.sha1(f"{kind}\x00{front}".encode()).hexdigest()[:16], "kind": kind,
                     "front": front, "back": back, "source": source, "cites": cites, "tags": [t for t in tags if t], "about": about}
 

@@ -6,9 +6,9 @@ import re
 
 import numpy as np
 
+from ..records import SECTION_SEP
 from .corpus import Mention, plain
 
-SEP = " › "
 # Section titles that hold a briefing's parts, in Indonesian and English.
 BRIEFING = {
     "question": r"rumusan\s+masalah|pertanyaan\s+penelitian|research\s+questions?|problem\s+statement",
@@ -44,11 +44,11 @@ def _node(path: str, nodes: dict[str, dict], roots: list[dict]) -> dict:
     """The tree node of `path`, made with its parents when missing."""
     if path in nodes:
         return nodes[path]
-    parts = path.split(SEP) if path else ["—"]
+    parts = path.split(SECTION_SEP) if path else ["—"]
     node = {"title": parts[-1], "path": path, "central": [], "cites": [], "words": 0, "sentences": 0, "children": []}
     nodes[path] = node
     if len(parts) > 1:
-        _node(SEP.join(parts[:-1]), nodes, roots)["children"].append(node)
+        _node(SECTION_SEP.join(parts[:-1]), nodes, roots)["children"].append(node)
     else:
         roots.append(node)
     return node
@@ -118,7 +118,7 @@ def briefing(items: list[Mention], vecs: np.ndarray) -> dict:
     out: dict[str, list[str]] = {}
     prose = set(_prose(items))
     for part, pattern in BRIEFING.items():
-        rows = [i for i, m in enumerate(items) if re.search(pattern, m.section.split(SEP)[-1], re.I)
+        rows = [i for i, m in enumerate(items) if re.search(pattern, m.section.split(SECTION_SEP)[-1], re.I)
                 or part in ("method", "theory") and re.search(pattern, m.section, re.I)]
         rows = [i for i in rows if i in prose or part == "question"]
         if not rows:
@@ -126,7 +126,7 @@ def briefing(items: list[Mention], vecs: np.ndarray) -> dict:
         if part == "question":
             found = [plain(items[i].text) for i in rows if items[i].text.rstrip().endswith("?")]
         elif part == "theory":
-            titles = [items[i].section.split(SEP)[-1] for i in rows]
+            titles = [items[i].section.split(SECTION_SEP)[-1] for i in rows]
             found = [re.sub(r"^\d+\.\s*", "", t) for t in dict.fromkeys(titles) if t != titles[0]] or \
                 [plain(items[rows[i]].text) for i in central(vecs[rows], 2)]
         else:
