@@ -2,8 +2,8 @@
 
 "Kapan MoU antara Indonesia dan Kamboja tentang kerja sama kepolisian ditandatangani?" is about "MoU
 antara Indonesia dan Kamboja tentang kerja sama kepolisian ditandatangani": the question words go,
-and so does a reference to the document itself ("menurut skripsi ini"), which says nothing about the
-topic. The cited works it names ("Goswami (2022)") and its names ("Ghada Waly") are kept apart too,
+and so do a reference to the document itself ("menurut skripsi ini") and a sentence introducing the
+one who asks ("I'm a journalist covering …."), which say nothing about the topic. The cited works it names ("Goswami (2022)") and its names ("Ghada Waly") are kept apart too,
 for a follow-up that asks about "that author" or "she".
 """
 from __future__ import annotations
@@ -20,6 +20,9 @@ _SELF = r"(?:skripsi|tesis|thesis|penelitian|research|study|studi|dissertation|d
 _DOCUMENT_SELF = re.compile(rf"\b(?:this\s+{_SELF}|{_SELF}\s+ini|the\s+(?:thesis|skripsi|tesis|dissertation))\b"
                             # with the verb it is the subject of ("the thesis say about …", "this study conclude on …")
                             r"(?:\s+[a-z]+(?=\s+(?:about|of|on|in|as|for|to|with|regarding)\b))?", re.I)
+# a sentence introducing the one who asks, before the question ("I'm a journalist covering …. Who did …?",
+# "Saya analis kebijakan imigrasi. Apa yang …?"): about them, not the topic
+_INTRODUCTION = re.compile(r"^\W*(?:I['’]m|I\s+am|saya|aku)\b[^.?!]*[.!]\s+(?=\S)", re.I)
 _ATTRIBUTION = re.compile(r"^(?:menurut|according\s+to|kata|as\s+said\s+by)\s+", re.I)
 _EDGE = frozenset(PREPOSITIONS | CONJUNCTIONS | {"yang", "that", "which", "the", "a", "an", "as", "is", "are", "menurut",
                                                   "according", "kata", "itu", "ini", "tersebut", "this", "these",
@@ -42,6 +45,9 @@ class Topic:
 def topic(turn: str) -> Topic:
     """The topic of one (standalone) turn."""
     works = _works(turn)
+    introduced = _INTRODUCTION.match(turn)
+    if introduced and len(turn[introduced.end():].split()) >= 3:
+        turn = turn[introduced.end():]
     text = _DOCUMENT_SELF.sub(" ", turn)
     text = _drop_question_words(text)
     text = trim(_attribution_last(text))

@@ -50,3 +50,12 @@ def test_mention_finds_the_phrase_a_demonstrative_stands_for():
 
 def test_tidy():
     assert tidy("Apa  tujuan ( ) ACTIP , menurut X ?") == "Apa tujuan ACTIP, menurut X?"
+
+
+def test_a_sentence_introducing_the_one_who_asks_is_no_topic():
+    """"I'm a journalist covering …. Who did … meet …?": the topic is what the question asks about."""
+    turn = ("I'm a journalist covering the Indonesia–Cambodia trafficking file. Who did Foreign Minister Retno Marsudi "
+            "meet in Phnom Penh on 2 August 2022?")
+    assert topic(turn).text == "Foreign Minister Retno Marsudi meet in Phnom Penh on 2 August 2022"
+    assert "analis" not in topic("Saya analis kebijakan imigrasi. Apa yang terjadi pada Rabu, 13 Maret 2024?").text
+    assert topic("Saya mahasiswa.").text  # (nothing after it: the turn stays as it is)
