@@ -20,9 +20,9 @@ from .history import user_turns
 from .references import Leaning, Reference, leaning
 from .tokens import Token, is_anchor, is_content, is_open, same_word, tokens
 from .topic import Topic, mention, tidy, topic, without
-from .words import (BACK, BEYOND, CLOSED, CONTRAST, DAY_MONTH, ENGLISH_ORDINALS, FILLERS, GROUP_NOUNS, NAME_JOINS,
-                    NEW_TOPIC, NOT_BEYOND, ORDINAL_ONLY, ORDINAL_WORDS, PLURAL_PRONOUNS, QUESTION_WORDS, SEQUENCE,
-                    TIME_NOUNS)
+from .words import (AUXILIARIES, BACK, BEYOND, CLOSED, CONTRAST, DAY_MONTH, ENGLISH_ORDINALS, FILLERS, GROUP_NOUNS,
+                    NAME_JOINS, NEW_TOPIC, NOT_BEYOND, ORDINAL_ONLY, ORDINAL_WORDS, PLURAL_PRONOUNS, QUESTION_WORDS,
+                    SEQUENCE, TIME_NOUNS)
 
 _ENGLISH = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "the", "and", "is",
                       "are", "did", "does", "do", "was", "were", "of", "it", "they", "that", "this"})
@@ -436,10 +436,17 @@ def _replace_focus(before: str, phrase: str) -> str:
     for i, tok in enumerate(toks):
         if (is_content(tok) or is_anchor(tok)) and any(same_word(tok.text, m.text) for m in mine):
             span = _run(toks, i, len(words))
+            # (the words before it in the phrase take the place of those before it: "the push factors" →
+            # "the pull factors", not "the push the pull factors")
+            k = next(n for n, m in enumerate(mine) if same_word(tok.text, m.text))
+            first = i
+            while k and first and is_content(toks[first - 1]) and not is_anchor(toks[first - 1]):
+                first, k = first - 1, k - 1
+            span, i = (toks[first].start, span[1]), first
             after = next((t for t in toks if t.start >= span[1]), None)
             if after is not None and after.low in ORDINAL_WORDS and any(w.low in ORDINAL_WORDS for w in words):
                 span = (span[0], after.end)  # "kriteria pertama" → "kriteria kedua", not "kriteria kedua pertama"
-            if i and toks[i - 1].low in _ARTICLES:
+            if i and (toks[i - 1].low in _ARTICLES or is_content(toks[i - 1])):  # (inside a phrase: "Data …")
                 phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
             return tidy(before[:span[0]] + phrase + before[span[1]:])
     if words and words[0].low in _CLAUSE_OPENERS:
@@ -474,6 +481,13 @@ def _focus(toks: list[Token]) -> tuple[int, int, bool] | None:
             j = i + 1
             while j < len(toks) and toks[j].low == "saja":
                 j += 1
+            # ("what was Indonesia's poverty rate …": past the verb and the name whose it is)
+            after = j
+            while after < len(toks) and toks[after].low in AUXILIARIES:
+                after += 1
+            if j < after < len(toks) and is_anchor(toks[after]) and _POSSESSIVE.search(toks[after].text) \
+                    and _open_run(toks, after + 1) > after + 1:
+                j = after + 1
             end = _open_run(toks, j)
             if end > j and toks[end - 1].low != "does":
                 if end + 1 < len(toks) and toks[end].low == "of" and is_open(toks[end + 1]):
@@ -486,6 +500,9 @@ def _focus(toks: list[Token]) -> tuple[int, int, bool] | None:
             if end > i + 1:
                 return tok.start, toks[end - 1].end, False
     return None
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _open_run(toks: list[Token], j: int) -> int:

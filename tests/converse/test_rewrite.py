@@ -81,6 +81,12 @@ CASES = [
      "Berapa WNI yang aktif lapor diri di Kamboja menurut KBRI Phnom Penh?"),
     (_user("What type of research does the thesis use?"), "And the data analysis technique?",
      "What data analysis technique does the thesis use?"),
+    # the phrase's words before the one the turn shares take the place of that turn's ("push" → "pull"); past
+    # the verb and the name it is said of, what the turn asked about ("poverty rate")
+    (_user("What are the push factors of trafficking according to the thesis?"), "And the pull factors?",
+     "What are the pull factors of trafficking according to the thesis?"),
+    (_user("What was Indonesia's poverty rate in 2024 according to BPS?"), "And unemployment?",
+     "What was Indonesia's unemployment in 2024 according to BPS?"),
     (_user("What did Priyono and Sudiro (2020) identify as the driving factors of human trafficking?"),
      "And the main obstacle?",
      "What did Priyono and Sudiro (2020) identify as the main obstacle of human trafficking?"),
