@@ -147,6 +147,11 @@ _CONTINUES = re.compile(r"^(?!\W*sementara itu)\W*(?:\S+\s+){0,3}?(?:ini|tersebu
                         r"in particular|especially)\b", re.I)
 
 
+# a sentence going on with the next of what the one before it lists ("Selanjutnya …", "Kemudian …", "Finally, …")
+_NEXT_IN_TURN = re.compile(r"^\W*(?:selanjutnya|kemudian|berikutnya|terakhir|lalu|next|then|finally|lastly|"
+                           r"second(?:ly)?|third(?:ly)?)\b", re.I)
+
+
 # Weights of a sentence's features in its score: e5 cosine to the question, (IDF-weighted) share of
 # the question's terms it holds, its passage's retrieval score, the kind of answer asked for, a named
 # author's work backing it, an acronym it spells out. The passage's score counts its sentence closest
@@ -486,6 +491,14 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
     # the sentence that goes on about what the best one introduces ("Pertemuan ini membahas …", or
     # the next line from the same cited work) often holds what the question asks
     follow = next((x for x in scored if x.sentence.text == nxt), None)
+    # (the sentence before the best one, scoring as a neighbour should and higher than the one after it, is
+    # the better second: "Pendidikan terakhir staf … adalah S1 Teknik Informatika." before "Kompetensi … staf
+    # sangat baik karena latar belakang pendidikan staf sangat relevan …")
+    # (but not one going on with what the best one lists: "Selanjutnya …, dan terakhir …")
+    prior = next((x for x in scored if x.sentence.text == before.get(sentence.text)), None)
+    if prior and follow and prior.score >= config.neighbour_ratio * best.score and prior.score > follow.score \
+            and not _NEXT_IN_TURN.match(follow.sentence.text):
+        follow = None
     if (config.max_sentences > 1 and follow and follow.score >= config.continuation_ratio * best.score
             and words + len(follow.sentence.text.split()) <= config.continuation_words
             and (_CONTINUES.match(follow.sentence.text) or (sentence.cites and follow.sentence.cites == sentence.cites)
