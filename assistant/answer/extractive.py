@@ -491,12 +491,13 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
     # the sentence that goes on about what the best one introduces ("Pertemuan ini membahas …", or
     # the next line from the same cited work) often holds what the question asks
     follow = next((x for x in scored if x.sentence.text == nxt), None)
-    # (the sentence before the best one, scoring as a neighbour should and higher than the one after it, is
-    # the better second: "Pendidikan terakhir staf … adalah S1 Teknik Informatika." before "Kompetensi … staf
-    # sangat baik karena latar belakang pendidikan staf sangat relevan …")
-    # (but not one going on with what the best one lists: "Selanjutnya …, dan terakhir …")
+    # (the sentence before the best one, scoring as a neighbour should and higher than the one after it, and no
+    # longer, is the better second: "Pendidikan terakhir staf … adalah S1 Teknik Informatika." before "Kompetensi …
+    # karena latar belakang pendidikan staf sangat relevan …"; not past one going on with what the best one lists,
+    # "Selanjutnya …, dan terakhir …")
     prior = next((x for x in scored if x.sentence.text == before.get(sentence.text)), None)
     if prior and follow and prior.score >= config.neighbour_ratio * best.score and prior.score > follow.score \
+            and len(prior.sentence.text.split()) <= len(follow.sentence.text.split()) \
             and not _NEXT_IN_TURN.match(follow.sentence.text):
         follow = None
     if (config.max_sentences > 1 and follow and follow.score >= config.continuation_ratio * best.score
