@@ -145,8 +145,6 @@ _CONTINUES = re.compile(r"^(?!\W*sementara itu)\W*(?:\S+\s+){0,3}?(?:ini|tersebu
                         r"|^\W*(?:yang paling|yang terpenting|misalnya|contohnya|sebagai contoh|salah satunya|"
                         r"di antaranya|terutama|khususnya|for example|for instance|the most|most notably|notably|"
                         r"in particular|especially)\b", re.I)
-
-
 # a sentence going on with the next of what the one before it lists ("Selanjutnya …", "Kemudian …", "Finally, …")
 _NEXT_IN_TURN = re.compile(r"^\W*(?:selanjutnya|kemudian|berikutnya|terakhir|lalu|next|then|finally|lastly|"
                            r"second(?:ly)?|third(?:ly)?)\b", re.I)
@@ -509,7 +507,7 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
         if is_lead_in(follow.sentence):  # it leads in to a list: the list is the answer, in the words left
             words += len(follow.sentence.text.split())
             picked += items_after(follow.hit, follow.sentence, words, config.max_words + len(sentence.text.split()),
-                                   query.item)
+                                  query.item)
         return picked, sentence
     # else a second sentence: a neighbour of the best one keeps the quote coherent, and one that
     # holds question terms the best one lacks answers the rest of the question
@@ -541,7 +539,7 @@ def _pick_sentences(query: Query, hits: list[Hit], retriever: Retriever,
     if lead:  # a second sentence that leads in to a list: the list is the answer, in the words left, right
         # after it (a lead-in whose list is not in its passage is dropped; the best one, if an item, is in it)
         items = items_after(*lead, len(sentence.text.split()) + len(lead[1].text.split()),
-                             config.max_words + len(sentence.text.split()), query.item)
+                            config.max_words + len(sentence.text.split()), query.item)
         if not items:
             return [hs for hs in picked if hs is not lead], sentence
         alone = [] if any(sentence.text in x.text or x.text in sentence.text for _, x in items) else [(hit, sentence)]

@@ -473,6 +473,9 @@ def _run(toks: list[Token], i: int, size: int) -> tuple[int, int]:
     return toks[i].start, toks[end].end
 
 
+_POSSESSIVE = re.compile(r"['’]s$")  # "Indonesia's"
+
+
 def _focus(toks: list[Token]) -> tuple[int, int, bool] | None:
     """Where what a question asks about stands: the open words right after its question word ("Apa
     faktor utama …", "What type of research …"), else its first "the …" phrase; and which of the two."""
@@ -500,9 +503,6 @@ def _focus(toks: list[Token]) -> tuple[int, int, bool] | None:
             if end > i + 1:
                 return tok.start, toks[end - 1].end, False
     return None
-
-
-_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _open_run(toks: list[Token], j: int) -> int:

@@ -3,8 +3,9 @@
 "Kapan MoU antara Indonesia dan Kamboja tentang kerja sama kepolisian ditandatangani?" is about "MoU
 antara Indonesia dan Kamboja tentang kerja sama kepolisian ditandatangani": the question words go,
 and so do a reference to the document itself ("menurut skripsi ini") and a sentence introducing the
-one who asks ("I'm a journalist covering …."), which say nothing about the topic. The cited works it names ("Goswami (2022)") and its names ("Ghada Waly") are kept apart too,
-for a follow-up that asks about "that author" or "she".
+one who asks ("I'm a journalist covering …."), which say nothing about the topic. The cited works it
+names ("Goswami (2022)") and its names ("Ghada Waly") are kept apart too, for a follow-up that asks
+about "that author" or "she".
 """
 from __future__ import annotations
 
