@@ -34,7 +34,7 @@ _OPENS_LIST = re.compile(rf":\s*{_MARKER}\s.*[;,]$")
 
 
 def items_after(hit: Hit, lead: Sentence, words: int, budget: int,
-                 asked: int | None = None) -> list[tuple[Hit, Sentence]]:
+                asked: int | None = None) -> list[tuple[Hit, Sentence]]:
     """The sentences after a lead-in in its passage (a list's items, a command), while `words` stays within
     `budget`, up to the next list's lead-in. A list whose items do not all fit is given whole (`heads`)
     in one quote of at least `LIST_WORDS` words; the item `asked` of a list ("faktor ketujuh", "the last

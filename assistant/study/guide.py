@@ -6,7 +6,7 @@ import re
 
 import numpy as np
 
-from ..records import SECTION_SEP
+from ..records import SECTION_SEP, innermost_heading
 from .corpus import Mention, plain
 
 # Section titles that hold a briefing's parts, in Indonesian and English.
@@ -118,7 +118,7 @@ def briefing(items: list[Mention], vecs: np.ndarray) -> dict:
     out: dict[str, list[str]] = {}
     prose = set(_prose(items))
     for part, pattern in BRIEFING.items():
-        rows = [i for i, m in enumerate(items) if re.search(pattern, m.section.split(SECTION_SEP)[-1], re.I)
+        rows = [i for i, m in enumerate(items) if re.search(pattern, innermost_heading(m.section), re.I)
                 or part in ("method", "theory") and re.search(pattern, m.section, re.I)]
         rows = [i for i in rows if i in prose or part == "question"]
         if not rows:
@@ -126,7 +126,7 @@ def briefing(items: list[Mention], vecs: np.ndarray) -> dict:
         if part == "question":
             found = [plain(items[i].text) for i in rows if items[i].text.rstrip().endswith("?")]
         elif part == "theory":
-            titles = [items[i].section.split(SECTION_SEP)[-1] for i in rows]
+            titles = [innermost_heading(items[i].section) for i in rows]
             found = [re.sub(r"^\d+\.\s*", "", t) for t in dict.fromkeys(titles) if t != titles[0]] or \
                 [plain(items[rows[i]].text) for i in central(vecs[rows], 2)]
         else:
